@@ -1,0 +1,29 @@
+/*
+ * load: reads deck files from disk and turns every failure (missing file,
+ * folder, unreadable, too large, not a deck) into one FILE:LINE message.
+ */
+#ifndef HANDSUP_LOAD_H
+#define HANDSUP_LOAD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "deck.h"
+
+/*
+ * Reads a whole regular file of at most max bytes into a malloc'd buffer
+ * (NUL-terminated; *len excludes the NUL).  On failure returns -1 and
+ * writes a short reason ("no such file", "is a directory", "larger than
+ * 1 MiB", ...) into err.
+ */
+int load_file(const char *path, size_t max, char **buf, size_t *len,
+	      char *err, size_t errcap);
+
+/* Reads and parses a deck.  -1 with *err filled (line 0: whole file). */
+int load_deck(const char *path, struct deck *d, struct deck_error *err);
+
+/* Prints "PATH:LINE: message\n" (or "PATH: message\n" for line 0). */
+void load_print_error(FILE *out, const char *path,
+		      const struct deck_error *err);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * tally: the room's counts per item and view, with undo and redo.
+ * Pure: no I/O.  Counts never go below zero.
+ */
+#ifndef HANDSUP_TALLY_H
+#define HANDSUP_TALLY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TALLY_MAX_VIEWS 6
+#define TALLY_MAX_COUNT 999999L
+#define TALLY_UNDO_DEPTH 512
+
+/* One undoable change: every count of one item before and after. */
+struct tally_change {
+	int item;
+	long before[TALLY_MAX_VIEWS];
+	long after[TALLY_MAX_VIEWS];
+};
+
+struct tally {
+	int nitems;
+	int *nviews;                     /* per item, 2..TALLY_MAX_VIEWS */
+	long (*counts)[TALLY_MAX_VIEWS]; /* per item */
+	struct tally_change *hist;       /* ring of TALLY_UNDO_DEPTH */
+	size_t hist_len;                 /* changes that can be undone+redone */
+	size_t hist_pos;                 /* changes currently applied */
+	size_t hist_start;               /* ring start */
+};
+
+/* Returns 0, or -1 when out of memory.  All counts start at zero. */
+int tally_init(struct tally *t, int nitems, const int *nviews);
+void tally_free(struct tally *t);
+
+long tally_get(const struct tally *t, int item, int view);
+
+/*
+ * Sets a count (clamped to 0..TALLY_MAX_COUNT) as one undoable change.
+ * Returns true if the count changed.  Out-of-range item/view: false.
+ */
+bool tally_set(struct tally *t, int item, int view, long value);
+
+/* Adds delta (may be negative; the result is clamped) as one change. */
+bool tally_add(struct tally *t, int item, int view, long delta);
+
+/* Sets every count of an item to zero as one change. */
+bool tally_reset_item(struct tally *t, int item);
+
+/* Sets a count without recording history (for loading a saved session). */
+void tally_load(struct tally *t, int item, int view, long value);
+
+/* Undo / redo the last change.  Return the item touched, or -1 if none. */
+int tally_undo(struct tally *t);
+int tally_redo(struct tally *t);
+bool tally_can_undo(const struct tally *t);
+bool tally_can_redo(const struct tally *t);
+
+long tally_item_total(const struct tally *t, int item);
+
+/* Sum of view v over all items that have that view. */
+long tally_view_total(const struct tally *t, int view);
+
+/* True once any count of the item is above zero. */
+bool tally_item_counted(const struct tally *t, int item);
+
+/*
+ * The view an item leans to: the index of the largest count, or -1 when
+ * nothing is counted or the top counts tie.
+ */
+int tally_leaning(const struct tally *t, int item);
+
+/* The same rule over any array of counts. */
+int tally_leaning_of(const long *counts, int n);
+
+/*
+ * Percentages of counts[0..n) by the largest-remainder method, so that
+ * they sum to exactly 100 (all zero when the total is zero).  Ties in the
+ * remainder go to the earlier view.
+ */
+void tally_percent(const long *counts, int n, int *pct);
+
+#endif

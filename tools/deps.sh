@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs the Debian packages handsup needs, skipping those present.
+#   sh tools/deps.sh        everything for the build and the tests
+#   sh tools/deps.sh run    only what building and running needs
+set -e
+pkgs="make gcc pkg-config libncurses-dev"
+[ "${1:-}" = run ] || pkgs="$pkgs clang libcmocka-dev libvterm-dev mandoc python3"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -n "$missing" ] || exit 0
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+echo "installing:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
