@@ -1,0 +1,416 @@
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Reports an invalid sequence: one byte is consumed so that a decoder
+ * resynchronises at the next byte, as the Unicode "maximal subpart"
+ * practice suggests for replacement. */
+static size_t bad_byte(unsigned *cp, bool *ok)
+{
+	*cp = TEXT_REPLACEMENT;
+	if (ok)
+		*ok = false;
+	return 1;
+}
+
+size_t text_decode(const char *s, size_t len, unsigned *cp, bool *ok)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c, lo = 0x80, hi = 0xBF;
+	size_t n;
+
+	if (len == 0) {
+		*cp = TEXT_REPLACEMENT;
+		if (ok)
+			*ok = false;
+		return 0;
+	}
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		if (ok)
+			*ok = true;
+		return 1;
+	}
+	/* The first byte decides the length and, for E0, ED, F0 and F4, a
+	 * narrower range for the second byte: that is what excludes
+	 * overlong forms, surrogates and values above U+10FFFF. */
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		c &= 0x07;
+	} else {
+		return bad_byte(cp, ok);
+	}
+	if (len < n)
+		return bad_byte(cp, ok);
+	for (size_t i = 1; i < n; i++) {
+		unsigned b = u[i];
+		if (b < lo || b > hi)
+			return bad_byte(cp, ok);
+		lo = 0x80;
+		hi = 0xBF;
+		c = (c << 6) | (b & 0x3F);
+	}
+	*cp = c;
+	if (ok)
+		*ok = true;
+	return n;
+}
+
+size_t text_encode(unsigned cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = TEXT_REPLACEMENT;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+bool text_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned cp;
+		bool ok;
+		size_t n = text_decode(s + i, len - i, &cp, &ok);
+		if (!ok || cp == 0) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+bool text_is_unsafe(unsigned cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return true;
+	switch (cp) {
+	case 0x061C:
+	case 0x200E:
+	case 0x200F:
+	case 0x2028:
+	case 0x2029:
+		return true;
+	default:
+		break;
+	}
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap)
+{
+	size_t i = 0, o = 0;
+
+	if (cap == 0)
+		return 0;
+	while (i < len) {
+		unsigned cp;
+		char enc[4];
+		size_t n = text_decode(s + i, len - i, &cp, NULL), m;
+
+		i += n;
+		if (cp == '\t')
+			cp = ' ';
+		else if (text_is_unsafe(cp))
+			cp = TEXT_REPLACEMENT;
+		m = text_encode(cp, enc);
+		if (o + m >= cap)
+			break;
+		memcpy(buf + o, enc, m);
+		o += m;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+char *text_sanitize(const char *s, size_t len)
+{
+	char *buf, *shrunk;
+	size_t n;
+
+	/* Every input byte yields at most one 3-byte U+FFFD. */
+	if (len > (SIZE_MAX - 1) / 3)
+		return NULL;
+	buf = malloc(len * 3 + 1);
+	if (!buf)
+		return NULL;
+	n = text_sanitize_into(s, len, buf, len * 3 + 1);
+	shrunk = realloc(buf, n + 1);
+	return shrunk ? shrunk : buf;
+}
+
+/* ASCII stand-ins for the typography that decks are full of. */
+static const char *ascii_lookalike(unsigned cp)
+{
+	switch (cp) {
+	case 0x00A0: /* no-break space */
+	case 0x2002:
+	case 0x2003:
+	case 0x2009:
+	case 0x202F:
+		return " ";
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x2032:
+		return "'";
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x2033:
+		return "\"";
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2212:
+		return "-";
+	case 0x2014:
+	case 0x2015:
+		return "--";
+	case 0x2026:
+		return "...";
+	case 0x2022:
+		return "*";
+	case 0x2192:
+		return "->";
+	case 0x2190:
+		return "<-";
+	case 0x00AB:
+		return "<<";
+	case 0x00BB:
+		return ">>";
+	default:
+		return "?";
+	}
+}
+
+size_t text_to_ascii(const char *s, char *buf, size_t cap)
+{
+	size_t len = strlen(s), i = 0, o = 0;
+
+	if (cap == 0)
+		return 0;
+	while (i < len) {
+		unsigned cp;
+		size_t n = text_decode(s + i, len - i, &cp, NULL), m;
+		const char *rep;
+		char one[2] = {0, 0};
+
+		i += n;
+		if (cp == '\n' || (cp >= 0x20 && cp < 0x7F)) {
+			one[0] = (char)cp;
+			rep = one;
+		} else if (cp == '\t') {
+			rep = " ";
+		} else if (cp < 0x80) {
+			rep = "?";
+		} else {
+			/* A combining mark adds nothing to its base here. */
+			if (text_cp_width(cp) == 0)
+				continue;
+			rep = ascii_lookalike(cp);
+		}
+		m = strlen(rep);
+		if (o + m >= cap)
+			break;
+		memcpy(buf + o, rep, m);
+		o += m;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+int text_cp_width(unsigned cp)
+{
+	int w;
+
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (text_is_unsafe(cp))
+		return 1; /* drawn as a replacement glyph */
+	w = wcwidth((wchar_t)cp);
+	/* -1 means the locale cannot show it; it is drawn as one '?'. */
+	return w < 0 ? 1 : w;
+}
+
+int text_width_n(const char *s, size_t len)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < len) {
+		unsigned cp;
+		i += text_decode(s + i, len - i, &cp, NULL);
+		w += text_cp_width(cp);
+	}
+	return w;
+}
+
+int text_width(const char *s)
+{
+	return text_width_n(s, strlen(s));
+}
+
+/*
+ * The fitting core: how many bytes of s[0..len) fit in width columns,
+ * stopping before a base character that would overflow, so its
+ * combining marks go with it.  With force, at least one cluster is taken
+ * even if it is too wide, so that wrapping always makes progress.
+ */
+static size_t fit_n(const char *s, size_t len, int width, int *used,
+		    bool force)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < len) {
+		unsigned cp;
+		size_t n = text_decode(s + i, len - i, &cp, NULL);
+		int cw = text_cp_width(cp);
+
+		if (cw > 0 && w + cw > width && !(force && i == 0))
+			break;
+		w += cw;
+		i += n;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+size_t text_fit(const char *s, int width, int *used)
+{
+	return fit_n(s, strlen(s), width < 0 ? 0 : width, used, false);
+}
+
+static void put_line(struct text_line *lines, size_t max, size_t k,
+		     size_t off, size_t len, int width)
+{
+	if (lines && k < max) {
+		lines[k].off = off;
+		lines[k].len = len;
+		lines[k].width = width;
+	}
+}
+
+/* Wraps one paragraph s[off..end) (no newline inside); returns the new
+ * line count. */
+static size_t wrap_para(const char *s, size_t off, size_t end, int width,
+			struct text_line *lines, size_t max, size_t k)
+{
+	size_t p = off, line_off = 0, line_end = 0;
+	int line_w = 0;
+	bool open = false;
+
+	for (;;) {
+		size_t ws, we, gap;
+		int gap_w, word_w;
+
+		ws = p;
+		while (ws < end && s[ws] == ' ')
+			ws++;
+		if (ws == end)
+			break;
+		we = ws;
+		while (we < end && s[we] != ' ')
+			we++;
+		gap = ws - p;
+		gap_w = (int)gap;
+		word_w = text_width_n(s + ws, we - ws);
+		if (open && line_w + gap_w + word_w <= width) {
+			line_w += gap_w + word_w;
+			line_end = we;
+			p = we;
+			continue;
+		}
+		if (open) {
+			put_line(lines, max, k++, line_off,
+				 line_end - line_off, line_w);
+			open = false;
+		}
+		/* A word wider than a line is the only thing ever cut. */
+		while (word_w > width) {
+			int used;
+			size_t n = fit_n(s + ws, we - ws, width, &used, true);
+			put_line(lines, max, k++, ws, n, used);
+			ws += n;
+			word_w -= used;
+		}
+		if (ws < we) {
+			open = true;
+			line_off = ws;
+			line_end = we;
+			line_w = word_w;
+		}
+		p = we;
+	}
+	if (open)
+		put_line(lines, max, k++, line_off, line_end - line_off,
+			 line_w);
+	return k;
+}
+
+size_t text_wrap(const char *s, int width, struct text_line *lines,
+		 size_t max)
+{
+	size_t len = strlen(s), p = 0, k = 0;
+
+	if (width < 1)
+		width = 1;
+	if (len == 0)
+		return 0;
+	for (;;) {
+		const char *nl = memchr(s + p, '\n', len - p);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		size_t before = k;
+
+		k = wrap_para(s, p, end, width, lines, max, k);
+		if (k == before) /* an empty paragraph is one empty line */
+			put_line(lines, max, k++, p, 0, 0);
+		if (!nl)
+			break;
+		p = end + 1;
+	}
+	return k;
+}
