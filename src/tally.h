@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TALLY_MAX_VIEWS 6
-#define TALLY_MAX_COUNT 999999L
+#define TALLY_MAX_VIEWS  6
+#define TALLY_MAX_COUNT  999999L
 #define TALLY_UNDO_DEPTH 512
 
 /* One undoable change: every count of one item before and after. */
@@ -29,7 +29,11 @@ struct tally {
 	size_t hist_start;               /* ring start */
 };
 
-/* Returns 0, or -1 when out of memory.  All counts start at zero. */
+/*
+ * Returns 0, or -1 when out of memory (or nitems < 0, or nviews NULL with
+ * items); t is then still safe to pass to tally_free.  All counts start
+ * at zero.  A view count above TALLY_MAX_VIEWS is clamped to it.
+ */
 int tally_init(struct tally *t, int nitems, const int *nviews);
 void tally_free(struct tally *t);
 
@@ -47,7 +51,10 @@ bool tally_add(struct tally *t, int item, int view, long delta);
 /* Sets every count of an item to zero as one change. */
 bool tally_reset_item(struct tally *t, int item);
 
-/* Sets a count without recording history (for loading a saved session). */
+/*
+ * Sets a count (clamped) without recording history, for loading a saved
+ * session before any change is made.
+ */
 void tally_load(struct tally *t, int item, int view, long value);
 
 /* Undo / redo the last change.  Return the item touched, or -1 if none. */
@@ -79,5 +86,13 @@ int tally_leaning_of(const long *counts, int n);
  * remainder go to the earlier view.
  */
 void tally_percent(const long *counts, int n, int *pct);
+
+/*
+ * The same method for any number of units: out[0..n) receives shares of
+ * units that add up to exactly units (all zero when the total is zero or
+ * units <= 0).  Negative counts count as zero.  tally_percent is this with
+ * 100 units; chart_split uses it for cells.
+ */
+void tally_apportion(const long *counts, int n, int units, int *out);
 
 #endif

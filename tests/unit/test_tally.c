@@ -1,0 +1,501 @@
+/* Unit tests of tally: counts, clamping, undo/redo and percentages. */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "tally.h"
+
+/* Deterministic, so a failure found once is found every time. */
+static uint32_t rng_state = 2463534242u;
+
+static uint32_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+static struct tally fresh(int nitems, const int *nviews)
+{
+	struct tally t;
+
+	assert_int_equal(tally_init(&t, nitems, nviews), 0);
+	return t;
+}
+
+static void test_init_zero(void **state)
+{
+	int nv[] = {2, 3, 6};
+	struct tally t = fresh(3, nv);
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		for (int v = 0; v < nv[i]; v++)
+			assert_int_equal(tally_get(&t, i, v), 0);
+		assert_int_equal(tally_item_total(&t, i), 0);
+		assert_false(tally_item_counted(&t, i));
+		assert_int_equal(tally_leaning(&t, i), -1);
+	}
+	assert_false(tally_can_undo(&t));
+	assert_false(tally_can_redo(&t));
+	assert_int_equal(tally_undo(&t), -1);
+	assert_int_equal(tally_redo(&t), -1);
+	tally_free(&t);
+	tally_free(&t); /* twice is harmless */
+}
+
+static void test_init_edges(void **state)
+{
+	struct tally t;
+	int nv[] = {9, -1};
+
+	(void)state;
+	assert_int_equal(tally_init(&t, 0, NULL), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	assert_false(tally_add(&t, 0, 0, 1));
+	assert_int_equal(tally_view_total(&t, 0), 0);
+	tally_free(&t);
+
+	assert_int_equal(tally_init(&t, -1, nv), -1);
+	tally_free(&t);
+	assert_int_equal(tally_init(&t, 2, NULL), -1);
+	tally_free(&t);
+	assert_int_equal(tally_init(NULL, 1, nv), -1);
+
+	/* Out-of-range view counts are clamped, never trusted as indices. */
+	assert_int_equal(tally_init(&t, 2, nv), 0);
+	assert_int_equal(t.nviews[0], TALLY_MAX_VIEWS);
+	assert_int_equal(t.nviews[1], 0);
+	assert_true(tally_set(&t, 0, TALLY_MAX_VIEWS - 1, 4));
+	assert_false(tally_set(&t, 0, TALLY_MAX_VIEWS, 4));
+	assert_false(tally_set(&t, 1, 0, 4));
+	tally_free(&t);
+}
+
+static void test_set_add_get(void **state)
+{
+	int nv[] = {2, 4};
+	struct tally t = fresh(2, nv);
+
+	(void)state;
+	assert_true(tally_set(&t, 0, 1, 12));
+	assert_int_equal(tally_get(&t, 0, 1), 12);
+	assert_false(tally_set(&t, 0, 1, 12)); /* no change, no history */
+	assert_true(tally_add(&t, 0, 1, 3));
+	assert_int_equal(tally_get(&t, 0, 1), 15);
+	assert_true(tally_add(&t, 0, 1, -5));
+	assert_int_equal(tally_get(&t, 0, 1), 10);
+	assert_false(tally_add(&t, 0, 1, 0));
+	assert_true(tally_add(&t, 1, 3, 7));
+	assert_int_equal(tally_item_total(&t, 0), 10);
+	assert_int_equal(tally_item_total(&t, 1), 7);
+	assert_true(tally_item_counted(&t, 0));
+	assert_true(tally_item_counted(&t, 1));
+	/* Four changes were made; the no-ops added nothing to undo. */
+	assert_int_equal(t.hist_len, 4);
+	tally_free(&t);
+}
+
+static void test_bad_indices(void **state)
+{
+	int nv[] = {2, 3};
+	struct tally t = fresh(2, nv);
+
+	(void)state;
+	assert_false(tally_set(&t, -1, 0, 1));
+	assert_false(tally_set(&t, 2, 0, 1));
+	assert_false(tally_set(&t, 0, 2, 1));
+	assert_false(tally_set(&t, 0, -1, 1));
+	assert_false(tally_add(&t, 5, 0, 1));
+	assert_false(tally_add(&t, 0, INT_MAX, 1));
+	assert_false(tally_reset_item(&t, 2));
+	assert_false(tally_reset_item(&t, -1));
+	tally_load(&t, 0, 2, 5);
+	tally_load(&t, 9, 0, 5);
+	assert_int_equal(tally_get(&t, 0, 2), 0);
+	assert_int_equal(tally_get(&t, INT_MIN, 0), 0);
+	assert_int_equal(tally_item_total(&t, 3), 0);
+	assert_false(tally_item_counted(&t, -2));
+	assert_int_equal(tally_leaning(&t, 7), -1);
+	assert_int_equal(tally_view_total(&t, -1), 0);
+	assert_int_equal(tally_view_total(&t, TALLY_MAX_VIEWS), 0);
+	assert_false(tally_can_undo(&t));
+	assert_false(tally_can_undo(NULL));
+	assert_false(tally_can_redo(NULL));
+	assert_int_equal(tally_undo(NULL), -1);
+	assert_int_equal(tally_get(NULL, 0, 0), 0);
+	tally_free(&t);
+	tally_free(NULL);
+}
+
+static void test_clamp_zero(void **state)
+{
+	int nv[] = {2};
+	struct tally t = fresh(1, nv);
+
+	(void)state;
+	assert_false(tally_add(&t, 0, 0, -1)); /* already zero */
+	assert_false(tally_set(&t, 0, 0, -5));
+	assert_false(tally_can_undo(&t));
+	assert_true(tally_set(&t, 0, 0, 3));
+	assert_true(tally_add(&t, 0, 0, -10));
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	assert_true(tally_set(&t, 0, 0, 3));
+	assert_true(tally_add(&t, 0, 0, LONG_MIN));
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	tally_free(&t);
+}
+
+static void test_clamp_max(void **state)
+{
+	int nv[] = {2};
+	struct tally t = fresh(1, nv);
+
+	(void)state;
+	assert_true(tally_set(&t, 0, 1, TALLY_MAX_COUNT + 1));
+	assert_int_equal(tally_get(&t, 0, 1), TALLY_MAX_COUNT);
+	assert_false(tally_add(&t, 0, 1, 1));
+	assert_false(tally_add(&t, 0, 1, LONG_MAX));
+	assert_false(tally_set(&t, 0, 1, LONG_MAX));
+	assert_true(tally_add(&t, 0, 1, -1));
+	assert_true(tally_add(&t, 0, 1, LONG_MAX));
+	assert_int_equal(tally_get(&t, 0, 1), TALLY_MAX_COUNT);
+	assert_true(tally_add(&t, 0, 0, TALLY_MAX_COUNT * 3));
+	assert_int_equal(tally_get(&t, 0, 0), TALLY_MAX_COUNT);
+	tally_load(&t, 0, 0, -4);
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	tally_load(&t, 0, 0, LONG_MAX);
+	assert_int_equal(tally_get(&t, 0, 0), TALLY_MAX_COUNT);
+	tally_free(&t);
+}
+
+static void test_undo_redo(void **state)
+{
+	int nv[] = {2, 3};
+	struct tally t = fresh(2, nv);
+
+	(void)state;
+	tally_add(&t, 0, 0, 1);
+	tally_add(&t, 1, 2, 4);
+	tally_add(&t, 0, 1, 2);
+	assert_true(tally_can_undo(&t));
+	assert_false(tally_can_redo(&t));
+
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 1), 0);
+	assert_int_equal(tally_undo(&t), 1);
+	assert_int_equal(tally_get(&t, 1, 2), 0);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	assert_int_equal(tally_undo(&t), -1);
+	assert_false(tally_can_undo(&t));
+	assert_true(tally_can_redo(&t));
+
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 1);
+	assert_int_equal(tally_redo(&t), 1);
+	assert_int_equal(tally_get(&t, 1, 2), 4);
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 1), 2);
+	assert_int_equal(tally_redo(&t), -1);
+	assert_false(tally_can_redo(&t));
+
+	/* Undo of a clamped change restores the value before, not the delta. */
+	tally_set(&t, 0, 0, 5);
+	tally_add(&t, 0, 0, -100);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 5);
+	tally_free(&t);
+}
+
+static void test_redo_tail_dropped(void **state)
+{
+	int nv[] = {2};
+	struct tally t = fresh(1, nv);
+
+	(void)state;
+	for (int i = 0; i < 5; i++)
+		tally_add(&t, 0, 0, 1);
+	tally_undo(&t);
+	tally_undo(&t);
+	tally_undo(&t);
+	assert_int_equal(tally_get(&t, 0, 0), 2);
+	assert_true(tally_can_redo(&t));
+
+	/* A no-op does not count as a new change: redo survives it. */
+	assert_false(tally_set(&t, 0, 0, 2));
+	assert_true(tally_can_redo(&t));
+
+	assert_true(tally_add(&t, 0, 1, 1));
+	assert_false(tally_can_redo(&t));
+	assert_int_equal(tally_redo(&t), -1);
+	assert_int_equal(tally_get(&t, 0, 0), 2);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 1), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 2);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 1);
+	tally_free(&t);
+}
+
+static void test_ring_overflow(void **state)
+{
+	int nv[] = {2, 2};
+	struct tally t = fresh(2, nv);
+	const long n = TALLY_UNDO_DEPTH + 100;
+	long undone = 0;
+
+	(void)state;
+	for (long i = 1; i <= n; i++)
+		assert_true(tally_set(&t, (int)(i % 2), 0, i));
+	assert_int_equal(t.hist_len, TALLY_UNDO_DEPTH);
+
+	/* Only the most recent TALLY_UNDO_DEPTH changes can be undone. */
+	while (tally_undo(&t) >= 0)
+		undone++;
+	assert_int_equal(undone, TALLY_UNDO_DEPTH);
+	/* What is left is the state after the first 100 changes. */
+	assert_int_equal(tally_get(&t, 0, 0), 100);
+	assert_int_equal(tally_get(&t, 1, 0), 99);
+
+	/* And all of them redo, in order, back to the end. */
+	for (long i = 0; i < TALLY_UNDO_DEPTH; i++)
+		assert_int_equal(tally_redo(&t), (int)((101 + i) % 2));
+	assert_int_equal(tally_get(&t, 0, 0), n);
+	assert_int_equal(tally_get(&t, 1, 0), n - 1);
+	assert_false(tally_can_redo(&t));
+
+	/* Undo halfway, then a new change drops the tail, ring still sane. */
+	for (int i = 0; i < 10; i++)
+		tally_undo(&t);
+	assert_true(tally_set(&t, 1, 1, 77));
+	assert_int_equal(t.hist_len, TALLY_UNDO_DEPTH - 9);
+	assert_int_equal(t.hist_pos, t.hist_len);
+	assert_int_equal(tally_undo(&t), 1);
+	assert_int_equal(tally_get(&t, 1, 1), 0);
+	tally_free(&t);
+}
+
+static void test_reset_item(void **state)
+{
+	int nv[] = {3, 2};
+	struct tally t = fresh(2, nv);
+
+	(void)state;
+	assert_false(tally_reset_item(&t, 0)); /* nothing to reset */
+	tally_set(&t, 0, 0, 4);
+	tally_set(&t, 0, 1, 5);
+	tally_set(&t, 0, 2, 6);
+	tally_set(&t, 1, 0, 9);
+	assert_true(tally_reset_item(&t, 0));
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	assert_int_equal(tally_get(&t, 1, 0), 9);
+	assert_false(tally_reset_item(&t, 0));
+
+	/* One undo brings back every count of the item at once. */
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 4);
+	assert_int_equal(tally_get(&t, 0, 1), 5);
+	assert_int_equal(tally_get(&t, 0, 2), 6);
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	tally_free(&t);
+}
+
+static void test_load_no_history(void **state)
+{
+	int nv[] = {2, 2};
+	struct tally t = fresh(2, nv);
+
+	(void)state;
+	tally_load(&t, 0, 0, 8);
+	tally_load(&t, 1, 1, 3);
+	assert_int_equal(tally_get(&t, 0, 0), 8);
+	assert_int_equal(tally_get(&t, 1, 1), 3);
+	assert_false(tally_can_undo(&t));
+	assert_true(tally_add(&t, 0, 0, 1));
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 8);
+	tally_free(&t);
+}
+
+static void test_totals(void **state)
+{
+	int nv[] = {2, 4, 3};
+	struct tally t = fresh(3, nv);
+
+	(void)state;
+	tally_load(&t, 0, 0, 1);
+	tally_load(&t, 0, 1, 2);
+	tally_load(&t, 1, 0, 10);
+	tally_load(&t, 1, 1, 20);
+	tally_load(&t, 1, 2, 30);
+	tally_load(&t, 1, 3, 40);
+	tally_load(&t, 2, 2, 300);
+	assert_int_equal(tally_view_total(&t, 0), 11);
+	assert_int_equal(tally_view_total(&t, 1), 22);
+	assert_int_equal(tally_view_total(&t, 2), 330);
+	assert_int_equal(tally_view_total(&t, 3), 40);
+	assert_int_equal(tally_view_total(&t, 4), 0);
+	assert_int_equal(tally_item_total(&t, 1), 100);
+	tally_free(&t);
+}
+
+static void test_leaning(void **state)
+{
+	int nv[] = {3};
+	struct tally t = fresh(1, nv);
+	long a[] = {0, 0, 0};
+	long b[] = {2, 5, 5};
+	long c[] = {5, 2, 5};
+	long d[] = {7, 5, 5};
+	long e[] = {0, 0, 1};
+	long f[] = {-3, -1, 0};
+
+	(void)state;
+	assert_int_equal(tally_leaning_of(a, 3), -1);
+	assert_int_equal(tally_leaning_of(b, 3), -1);
+	assert_int_equal(tally_leaning_of(c, 3), -1);
+	assert_int_equal(tally_leaning_of(d, 3), 0); /* a lower tie is fine */
+	assert_int_equal(tally_leaning_of(e, 3), 2);
+	assert_int_equal(tally_leaning_of(f, 3), -1);
+	assert_int_equal(tally_leaning_of(b, 1), 0);
+	assert_int_equal(tally_leaning_of(b, 0), -1);
+	assert_int_equal(tally_leaning_of(NULL, 3), -1);
+
+	tally_set(&t, 0, 1, 4);
+	assert_int_equal(tally_leaning(&t, 0), 1);
+	tally_set(&t, 0, 2, 4);
+	assert_int_equal(tally_leaning(&t, 0), -1);
+	tally_add(&t, 0, 2, 1);
+	assert_int_equal(tally_leaning(&t, 0), 2);
+	tally_free(&t);
+}
+
+static void check_pct(const long *c, int n, const int *want)
+{
+	int pct[TALLY_MAX_VIEWS];
+
+	tally_percent(c, n, pct);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(pct[i], want[i]);
+}
+
+static void test_percent_known(void **state)
+{
+	(void)state;
+	check_pct((long[]){1, 1, 1}, 3, (int[]){34, 33, 33});
+	check_pct((long[]){2, 1}, 2, (int[]){67, 33});
+	check_pct((long[]){1, 2}, 2, (int[]){33, 67});
+	check_pct((long[]){0, 0}, 2, (int[]){0, 0});
+	check_pct((long[]){1, 0}, 2, (int[]){100, 0});
+	check_pct((long[]){0, 7}, 2, (int[]){0, 100});
+	check_pct((long[]){1, 1}, 2, (int[]){50, 50});
+	check_pct((long[]){3, 3, 3, 3, 3, 3}, 6,
+	          (int[]){17, 17, 17, 17, 16, 16});
+	check_pct((long[]){1, 1, 1, 1, 1, 1}, 6,
+	          (int[]){17, 17, 17, 17, 16, 16});
+	check_pct((long[]){1, 999}, 2, (int[]){0, 100});
+	check_pct((long[]){1, 199}, 2, (int[]){1, 99});
+	check_pct((long[]){-5, 1}, 2, (int[]){0, 100});
+	check_pct((long[]){TALLY_MAX_COUNT, TALLY_MAX_COUNT, 1}, 3,
+	          (int[]){50, 50, 0});
+	/* Far beyond any room: still exact enough, and no overflow. */
+	check_pct((long[]){LONG_MAX, LONG_MAX, LONG_MAX}, 3,
+	          (int[]){34, 33, 33});
+	check_pct((long[]){LONG_MAX, LONG_MAX / 3}, 2, (int[]){75, 25});
+}
+
+static void test_percent_random(void **state)
+{
+	long c[TALLY_MAX_VIEWS];
+	int pct[TALLY_MAX_VIEWS];
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		int n = 2 + (int)(rng() % (TALLY_MAX_VIEWS - 1));
+		static const long spreads[] = {5, 1000, TALLY_MAX_COUNT};
+		long total = 0, spread = spreads[round % 3];
+		int sum = 0;
+
+		for (int i = 0; i < n; i++) {
+			c[i] = (long)(rng() % (uint32_t)(spread + 1));
+			total += c[i];
+		}
+		tally_percent(c, n, pct);
+		for (int i = 0; i < n; i++)
+			sum += pct[i];
+		if (total == 0) {
+			assert_int_equal(sum, 0);
+			continue;
+		}
+		assert_int_equal(sum, 100);
+		for (int i = 0; i < n; i++) {
+			long fl = c[i] * 100 / total;
+			long ri = c[i] * 100 % total;
+
+			/* Each is its exact share rounded down or up. */
+			assert_true(pct[i] == fl || pct[i] == fl + 1);
+			if (pct[i] == fl + 1)
+				assert_true(ri > 0);
+			/* No share rounded down beats one rounded up. */
+			for (int j = 0; j < n; j++) {
+				long rj = c[j] * 100 % total;
+
+				if (pct[i] != fl + 1 ||
+				    pct[j] != c[j] * 100 / total)
+					continue;
+				assert_true(ri > rj || (ri == rj && i < j));
+			}
+		}
+	}
+}
+
+static void test_apportion(void **state)
+{
+	int out[4] = {9, 9, 9, 9};
+
+	(void)state;
+	tally_apportion((long[]){1, 1, 1}, 3, 10, out);
+	assert_int_equal(out[0], 4);
+	assert_int_equal(out[1], 3);
+	assert_int_equal(out[2], 3);
+	tally_apportion((long[]){1, 1}, 2, 0, out);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 0);
+	tally_apportion((long[]){5, 0, 5}, 3, -3, out);
+	assert_int_equal(out[0] + out[1] + out[2], 0);
+	tally_apportion((long[]){3, 1}, 2, INT_MAX, out);
+	assert_int_equal((long)out[0] + out[1], INT_MAX);
+	assert_int_equal(out[1], INT_MAX / 4 + 1); /* remainder 3 beats 1 */
+	tally_apportion(NULL, 3, 10, out);
+	tally_apportion((long[]){1}, 1, 10, NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_init_zero),
+	    cmocka_unit_test(test_init_edges),
+	    cmocka_unit_test(test_set_add_get),
+	    cmocka_unit_test(test_bad_indices),
+	    cmocka_unit_test(test_clamp_zero),
+	    cmocka_unit_test(test_clamp_max),
+	    cmocka_unit_test(test_undo_redo),
+	    cmocka_unit_test(test_redo_tail_dropped),
+	    cmocka_unit_test(test_ring_overflow),
+	    cmocka_unit_test(test_reset_item),
+	    cmocka_unit_test(test_load_no_history),
+	    cmocka_unit_test(test_totals),
+	    cmocka_unit_test(test_leaning),
+	    cmocka_unit_test(test_percent_known),
+	    cmocka_unit_test(test_percent_random),
+	    cmocka_unit_test(test_apportion),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
