@@ -1,0 +1,352 @@
+#include "screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "chart.h"
+#include "deck.h"
+#include "session.h"
+#include "tally.h"
+#include "text.h"
+
+struct screen_ops {
+	void (*draw)(const struct app *a, int y, int h);
+	bool (*key)(struct app *a, enum action act, int arg);
+	const char *hint;
+};
+
+static const struct screen_ops ops_title = {
+	screen_title_draw, screen_title_key,
+	"Right/PgDn/Space begin  ? help  q quit"};
+static const struct screen_ops ops_item = {
+	screen_item_draw, screen_item_key,
+	"1-6 hand  Tab select  +/- adjust  Enter type  u undo  ? help"};
+static const struct screen_ops ops_summary = {
+	screen_summary_draw, screen_summary_key,
+	"Up/Down scroll  Left back  Right closing  e export  ? help"};
+static const struct screen_ops ops_closing = {
+	screen_closing_draw, screen_closing_key,
+	"e export  Left back  s summary  q quit  ? help"};
+
+static const struct screen_ops *current_ops(const struct app *a)
+{
+	if (a->pos == 0)
+		return &ops_title;
+	if (app_item(a) >= 0)
+		return &ops_item;
+	if (a->pos == app_pos_summary(a))
+		return &ops_summary;
+	return &ops_closing;
+}
+
+int screen_margin(void)
+{
+	int c = ui_cols();
+	return c >= 120 ? 6 : c >= 60 ? 2 : 1;
+}
+
+/* ---- wrapped text --------------------------------------------------------- */
+
+/* In ASCII mode text is transliterated before it is measured. */
+static char *displayable(const char *s)
+{
+	size_t n = strlen(s);
+	char *buf = malloc(n * 3 + 1);
+	if (buf == NULL)
+		return NULL;
+	if (ui_ascii())
+		text_to_ascii(s, buf, n * 3 + 1);
+	else
+		memcpy(buf, s, n + 1);
+	return buf;
+}
+
+int screen_wrap_rows(const char *s, int w)
+{
+	if (s == NULL || w < 1)
+		return 0;
+	char *t = displayable(s);
+	if (t == NULL)
+		return 1;
+	int n = (int)text_wrap(t, w, NULL, 0);
+	free(t);
+	return n;
+}
+
+int screen_wrap(int y, int x, int w, int maxrows, enum ui_role role,
+		const char *s, bool centre)
+{
+	if (s == NULL || w < 1 || maxrows < 1)
+		return 0;
+	char *t = displayable(s);
+	if (t == NULL)
+		return 0;
+	struct text_line lines[64];
+	size_t need = text_wrap(t, w, lines, 64);
+	size_t have = need < 64 ? need : 64;
+	int rows = (int)have < maxrows ? (int)have : maxrows;
+	for (int r = 0; r < rows; r++) {
+		char line[1024];
+		size_t len = lines[r].len < sizeof line - 1 ? lines[r].len
+							    : sizeof line - 1;
+		memcpy(line, t + lines[r].off, len);
+		line[len] = '\0';
+		bool last = r == rows - 1 && (size_t)rows < need;
+		if (last) {
+			/* Make room for the ellipsis that says text is missing. */
+			size_t fit = text_fit(line, w - 1, NULL);
+			line[fit] = '\0';
+			strncat(line, ui_ascii() ? "~" : "…",
+				sizeof line - strlen(line) - 1);
+		}
+		if (centre)
+			ui_text_centre(y + r, x, w, role, line);
+		else
+			ui_text(y + r, x, w, role, line);
+	}
+	free(t);
+	return rows;
+}
+
+/* ---- totals --------------------------------------------------------------- */
+
+int screen_totals(const struct app *a, int y, int h)
+{
+	long totals[TALLY_MAX_VIEWS];
+	int n = 0;
+	for (int i = 0; i < a->sess->nitems; i++)
+		if (a->sess->items[i].nviews > n)
+			n = a->sess->items[i].nviews;
+	for (int v = 0; v < n; v++)
+		totals[v] = tally_view_total(&a->sess->tally, v);
+	if (h < n)
+		n = h;
+	struct chart_bar bars[TALLY_MAX_VIEWS];
+	int m = screen_margin();
+	int labw = 8, cntw = 14;
+	int barw = ui_cols() - 2 * m - labw - cntw;
+	if (barw < 4)
+		barw = 4;
+	chart_layout(totals, n, barw, bars);
+	for (int v = 0; v < n; v++) {
+		char lab[32];
+		ui_text(y + v, m, labw, (enum ui_role)(ROLE_VIEW1 + v),
+			deck_view_label(v));
+		ui_bar(y + v, m + labw, v, bars[v].full, bars[v].eighths);
+		chart_label(lab, sizeof lab, bars[v].count, bars[v].pct);
+		ui_text(y + v, m + labw + barw + 1, cntw, ROLE_NORMAL, lab);
+	}
+	return n;
+}
+
+/* ---- frame: top bar, body, status line ----------------------------------- */
+
+static void draw_topbar(const struct app *a)
+{
+	int w = ui_cols();
+	char pos[48];
+	int item = app_item(a);
+	if (item >= 0)
+		snprintf(pos, sizeof pos, " %d / %d ", item + 1, app_nitems(a));
+	else if (a->pos == 0)
+		snprintf(pos, sizeof pos, " Title ");
+	else if (a->pos == app_pos_summary(a))
+		snprintf(pos, sizeof pos, " Summary ");
+	else
+		snprintf(pos, sizeof pos, " Closing ");
+	ui_fill(0, 0, w, ROLE_TOPBAR);
+	const char *warn = a->save_failed ? " NOT SAVED " : "";
+	int right = (int)strlen(pos) + (int)strlen(warn);
+	ui_text_clip(0, 1, w - right - 2, ROLE_TOPBAR, a->deck->title);
+	int x = w - right;
+	if (*warn)
+		x += ui_text(0, x, w - x, ROLE_WARNING, warn);
+	ui_text(0, x, w - x, ROLE_TOPBAR, pos);
+}
+
+static void draw_status(const struct app *a)
+{
+	int y = ui_rows() - 1, w = ui_cols();
+	char buf[320];
+	enum ui_role role = ROLE_STATUS;
+	if (a->ask == ASK_QUIT) {
+		snprintf(buf, sizeof buf, " Quit? Every count is saved. y / n");
+		role = ROLE_WARNING;
+	} else if (a->ask == ASK_RESET) {
+		snprintf(buf, sizeof buf, " Clear every count of this item? y / n");
+		role = ROLE_WARNING;
+	} else if (a->entry) {
+		snprintf(buf, sizeof buf, " %s count: %s_   Enter sets, Esc cancels",
+			 deck_view_label(a->selected), a->typed);
+	} else if (a->message[0]) {
+		snprintf(buf, sizeof buf, " %s", a->message);
+	} else if (a->save_failed) {
+		snprintf(buf, sizeof buf, " NOT SAVED: %s. Counts are kept; every change retries.",
+			 a->save_error);
+		role = ROLE_WARNING;
+	} else {
+		snprintf(buf, sizeof buf, " %s", current_ops(a)->hint);
+	}
+	ui_fill(y, 0, w, role);
+	ui_text_clip(y, 0, w, role, buf);
+}
+
+static void draw_too_small(void)
+{
+	int w = ui_cols(), h = ui_rows();
+	char need[80];
+	snprintf(need, sizeof need, "at least %d x %d, now %d x %d",
+		 UI_MIN_COLS, UI_MIN_ROWS, w, h);
+	int y = h / 2 - 1;
+	if (y < 0)
+		y = 0;
+	y += screen_wrap(y, 0, w, h - y, ROLE_WARNING,
+			 "Make the terminal larger", true);
+	screen_wrap(y, 0, w, h - y, ROLE_NORMAL, need, true);
+}
+
+void screen_draw(const struct app *a)
+{
+	if (a->blank)
+		return;
+	if (ui_too_small()) {
+		draw_too_small();
+		return;
+	}
+	int h = ui_rows() - 2;
+	draw_topbar(a);
+	current_ops(a)->draw(a, 1, h);
+	if (a->help)
+		screen_help_draw(a, 1, h);
+	draw_status(a);
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static void ask_key(struct app *a, enum action act)
+{
+	enum app_ask q = a->ask;
+	if (act == ACT_REDRAW) {
+		ui_repaint();
+		return;
+	}
+	a->ask = ASK_NONE;
+	if (act != ACT_CONFIRM)
+		return;
+	if (q == ASK_QUIT)
+		a->quit = true;
+	else if (q == ASK_RESET)
+		app_reset_item(a);
+}
+
+static void entry_key(struct app *a, enum action act, int arg)
+{
+	size_t n = strlen(a->typed);
+	switch (act) {
+	case ACT_DIGIT:
+		if (n == 1 && a->typed[0] == '0')
+			n = 0; /* no leading zeros */
+		if (n < 6) {
+			a->typed[n] = (char)('0' + arg);
+			a->typed[n + 1] = '\0';
+		}
+		break;
+	case ACT_ERASE:
+		if (n > 0)
+			a->typed[n - 1] = '\0';
+		break;
+	case ACT_CONFIRM:
+		a->entry = false;
+		if (n > 0)
+			app_set_count(a, a->selected, strtol(a->typed, NULL, 10));
+		break;
+	case ACT_CANCEL:
+		a->entry = false;
+		break;
+	case ACT_REDRAW:
+		ui_repaint();
+		break;
+	default:
+		break;
+	}
+}
+
+/* Actions that mean the same on every screen. */
+static void common_key(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_NEXT:
+		app_goto(a, a->pos + 1);
+		break;
+	case ACT_PREV:
+		app_goto(a, a->pos - 1);
+		break;
+	case ACT_FIRST:
+		app_goto(a, app_nitems(a) > 0 ? 1 : 0);
+		break;
+	case ACT_LAST:
+		app_goto(a, app_nitems(a));
+		break;
+	case ACT_TITLE:
+		app_goto(a, 0);
+		break;
+	case ACT_SUMMARY:
+		app_goto(a, app_pos_summary(a));
+		break;
+	case ACT_HELP:
+		a->help = true;
+		break;
+	case ACT_BLANK:
+		a->blank = true;
+		break;
+	case ACT_REDRAW:
+		ui_repaint();
+		break;
+	case ACT_QUIT:
+		a->ask = ASK_QUIT;
+		break;
+	case ACT_EXPORT:
+		app_export(a);
+		break;
+	case ACT_UNDO:
+		app_undo(a);
+		break;
+	case ACT_REDO:
+		app_redo(a);
+		break;
+	default:
+		break;
+	}
+}
+
+void screen_key(struct app *a, int key)
+{
+	int arg = 0;
+	enum action act = keys_lookup(app_key_mode(a), key, &arg);
+	a->message[0] = '\0';
+	if (a->blank) {
+		/* Any key brings the screen back; it does nothing else. */
+		a->blank = false;
+		return;
+	}
+	switch (app_key_mode(a)) {
+	case KEYMODE_ASK:
+		ask_key(a, act);
+		return;
+	case KEYMODE_ENTRY:
+		entry_key(a, act, arg);
+		return;
+	case KEYMODE_NORMAL:
+		break;
+	}
+	/* Counting blind on a screen too small to show it would mislead. */
+	if (ui_too_small() && act != ACT_QUIT && act != ACT_REDRAW)
+		return;
+	if (a->help && screen_help_key(a, act, arg))
+		return;
+	if (current_ops(a)->key(a, act, arg))
+		return;
+	common_key(a, act);
+}

@@ -1,0 +1,174 @@
+/* The item screen: heading, each view's text, and the live bar chart. */
+#include "screen.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "chart.h"
+#include "deck.h"
+#include "session.h"
+#include "tally.h"
+#include "text.h"
+
+/* Where each part goes, worked out before anything is drawn. */
+struct item_layout {
+	int m, w;          /* margin and text width */
+	int head_rows;
+	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
+	int gap;           /* blank rows between views' texts */
+	int bar_h, bar_gap;
+	int chart_y, chart_rows;
+};
+
+static int text_rows(const struct item_layout *l, int n)
+{
+	int rows = l->head_rows + 1;
+	for (int v = 0; v < n; v++)
+		rows += 1 + l->view_rows[v] + (v > 0 ? l->gap : 0);
+	return rows;
+}
+
+/*
+ * Gives the chart as much height as the text leaves (thicker bars read
+ * better from the back of the room); when space runs short the text gives
+ * way first: blank lines, then the longest view text loses rows.
+ */
+static void layout(const struct app *a, int item, int y, int h,
+		   struct item_layout *l)
+{
+	const struct deck_item *it = &a->deck->items[item];
+	int n = it->nviews;
+	memset(l, 0, sizeof *l);
+	l->m = screen_margin();
+	l->w = ui_cols() - 2 * l->m;
+	l->head_rows = screen_wrap_rows(it->heading, l->w);
+	if (l->head_rows > 3)
+		l->head_rows = 3;
+	for (int v = 0; v < n; v++)
+		l->view_rows[v] = screen_wrap_rows(it->views[v], l->w - 2);
+	l->gap = 1;
+	int min_chart = n;
+	while (text_rows(l, n) + 1 + min_chart > h) {
+		if (l->gap) {
+			l->gap = 0;
+			continue;
+		}
+		int big = 0;
+		for (int v = 1; v < n; v++)
+			if (l->view_rows[v] > l->view_rows[big])
+				big = v;
+		if (l->view_rows[big] == 0)
+			break;
+		l->view_rows[big]--;
+	}
+	int left = h - text_rows(l, n) - 1;
+	if (left < n)
+		left = n;
+	l->bar_h = 1;
+	for (int bh = 8; bh > 1; bh--) {
+		int need = n * bh + (n - 1);
+		if (need <= left) {
+			l->bar_h = bh;
+			break;
+		}
+	}
+	l->bar_gap = l->bar_h > 1 ? 1 : 0;
+	l->chart_rows = n * l->bar_h + (n - 1) * l->bar_gap;
+	/* Keep the chart off the text and roughly centred in what is left. */
+	l->chart_y = y + h - l->chart_rows - (left - l->chart_rows) / 2;
+	if (l->chart_y > y + h - l->chart_rows)
+		l->chart_y = y + h - l->chart_rows;
+}
+
+static void draw_chart(const struct app *a, int item,
+		       const struct item_layout *l)
+{
+	const struct session_item *si = &a->sess->items[item];
+	int n = si->nviews;
+	long counts[TALLY_MAX_VIEWS];
+	for (int v = 0; v < n; v++)
+		counts[v] = tally_get(&a->sess->tally, item, v);
+	int labw = 0, cntw = 0;
+	char labs[TALLY_MAX_VIEWS][32];
+	struct chart_bar bars[TALLY_MAX_VIEWS];
+	chart_layout(counts, n, 1, bars); /* for the percentages */
+	for (int v = 0; v < n; v++) {
+		int lw = text_width(si->labels[v]);
+		labw = lw > labw ? lw : labw;
+		int cw = chart_label(labs[v], sizeof labs[v], counts[v],
+				     bars[v].pct);
+		cntw = cw > cntw ? cw : cntw;
+	}
+	labw += 3; /* marker, space, and a space after */
+	int barw = l->w - labw - cntw - 1;
+	if (barw < 1)
+		barw = 1;
+	chart_layout(counts, n, barw, bars);
+	for (int v = 0; v < n; v++) {
+		int top = l->chart_y + v * (l->bar_h + l->bar_gap);
+		int mid = top + (l->bar_h - 1) / 2;
+		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
+		if (v == a->selected)
+			ui_text(mid, l->m, 2, ROLE_SELECTED, ui_glyph_marker());
+		ui_text_clip(mid, l->m + 2, labw - 3, role, si->labels[v]);
+		for (int r = 0; r < l->bar_h; r++)
+			ui_bar(top + r, l->m + labw, v, bars[v].full,
+			       bars[v].eighths);
+		ui_text(mid, l->m + labw + barw + 1, cntw, role, labs[v]);
+	}
+}
+
+void screen_item_draw(const struct app *a, int y, int h)
+{
+	int item = app_item(a);
+	const struct deck_item *it = &a->deck->items[item];
+	struct item_layout l;
+	layout(a, item, y, h, &l);
+	int row = y;
+	row += screen_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
+			   it->heading, false);
+	row++;
+	for (int v = 0; v < it->nviews; v++) {
+		if (v > 0)
+			row += l.gap;
+		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
+		if (v == a->selected)
+			ui_text(row, l.m, 2, ROLE_SELECTED, ui_glyph_marker());
+		ui_text(row, l.m + 2, l.w - 2, role, a->sess->items[item].labels[v]);
+		row++;
+		row += screen_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
+				   ROLE_NORMAL, it->views[v], false);
+	}
+	draw_chart(a, item, &l);
+}
+
+bool screen_item_key(struct app *a, enum action act, int arg)
+{
+	switch (act) {
+	case ACT_VOTE:
+		app_vote(a, arg, 1);
+		return true;
+	case ACT_INC:
+		app_vote(a, a->selected, 1);
+		return true;
+	case ACT_DEC:
+		app_vote(a, a->selected, -1);
+		return true;
+	case ACT_SEL_NEXT:
+		app_select(a, 1);
+		return true;
+	case ACT_SEL_PREV:
+		app_select(a, -1);
+		return true;
+	case ACT_ENTRY:
+		a->entry = true;
+		a->typed[0] = '\0';
+		return true;
+	case ACT_RESET:
+		a->ask = ASK_RESET;
+		return true;
+	default:
+		return false;
+	}
+}

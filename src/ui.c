@@ -1,0 +1,446 @@
+#include "ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "text.h"
+
+/* ---- roles and glyphs ---------------------------------------------------- */
+
+struct role_style {
+	short fg, bg;
+	attr_t colour;   /* attributes with colour */
+	attr_t mono;     /* attributes without colour: must stand on their own */
+};
+
+static const struct role_style roles[ROLE_COUNT] = {
+	[ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+	[ROLE_TOPBAR] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
+	[ROLE_TITLE] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+	[ROLE_HEADING] = {-1, -1, A_BOLD, A_BOLD},
+	[ROLE_DIM] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
+	[ROLE_KEY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+	[ROLE_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
+	[ROLE_WARNING] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
+	[ROLE_SELECTED] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_REVERSE},
+	[ROLE_VIEW1 + 0] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 1] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 2] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 3] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 4] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 5] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+};
+
+/*
+ * Bar fills.  With colour every view is a solid bar in its own colour;
+ * without colour each view gets its own pattern, so the split still reads
+ * on a monochrome projector.  The eighth blocks give sub-cell lengths.
+ */
+static const char *const fill_solid[6] = {"█", "█", "█", "█", "█", "█"};
+static const char *const fill_mono[6] = {"█", "░", "▒", "▓", "▚", "▞"};
+static const char *const fill_ascii[6] = {"#", "=", "*", "+", "%", "@"};
+static const char *const eighth[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+
+/* ---- terminal state ------------------------------------------------------ */
+
+static SCREEN *screen;
+static bool use_colour, use_ascii, started;
+static int sig_pipe[2] = {-1, -1};
+static int sync_fd = -1;
+static unsigned long frame;
+static struct termios saved_tio;
+static bool have_tio;
+/* Written by the fatal-signal handler, so prepared in advance. */
+static char restore_seq[128];
+static size_t restore_len;
+
+bool ui_ascii(void)
+{
+	return use_ascii;
+}
+
+bool ui_mono(void)
+{
+	return !use_colour;
+}
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+	if (sig_pipe[1] >= 0)
+		(void)!write(sig_pipe[1], &b, 1);
+	errno = saved;
+}
+
+/* Puts the terminal back with async-signal-safe calls only, then dies. */
+static void on_fatal(int sig)
+{
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	if (restore_len)
+		(void)!write(STDOUT_FILENO, restore_seq, restore_len);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void add_restore(const char *cap)
+{
+	char *s = tigetstr((char *)cap);
+	if (s == NULL || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+static void install_signals(void)
+{
+	static const int soft[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT};
+	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < sizeof soft / sizeof soft[0]; i++)
+		sigaction(soft[i], &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+}
+
+static void open_sync_fd(void)
+{
+	const char *s = getenv("HANDSUP_SYNC_FD");
+	if (s == NULL || *s == '\0')
+		return;
+	char *end;
+	long fd = strtol(s, &end, 10);
+	if (*end == '\0' && fd > 2 && fd < 1024 && fcntl((int)fd, F_GETFD) != -1)
+		sync_fd = (int)fd;
+}
+
+static void init_colours(bool mono)
+{
+	const char *nc = getenv("NO_COLOR");
+	use_colour = !mono && !(nc && *nc) && has_colors();
+	if (!use_colour)
+		return;
+	start_color();
+	bool dflt = use_default_colors() == OK;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		short fg = roles[r].fg, bg = roles[r].bg;
+		if (!dflt) {
+			fg = fg < 0 ? COLOR_WHITE : fg;
+			bg = bg < 0 ? COLOR_BLACK : bg;
+		}
+		init_pair((short)(r + 1), fg, bg);
+	}
+}
+
+int ui_start(const struct ui_options *opts, char *err, int errcap)
+{
+	const char *cs = nl_langinfo(CODESET);
+	use_ascii = opts->ascii || !(strcmp(cs, "UTF-8") == 0 ||
+				     strcmp(cs, "utf8") == 0);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, (size_t)errcap, "standard input and output must be a terminal");
+		return -1;
+	}
+	if (pipe(sig_pipe) != 0) {
+		snprintf(err, (size_t)errcap, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+		fcntl(sig_pipe[i], F_SETFL, O_NONBLOCK);
+	}
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	/* Our SIGWINCH handler goes in first so that ncurses keeps out. */
+	install_signals();
+	set_escdelay(25);
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		const char *t = getenv("TERM");
+		snprintf(err, (size_t)errcap, "cannot use terminal type '%s'",
+			 t ? t : "(unset)");
+		ui_stop();
+		return -1;
+	}
+	started = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	init_colours(opts->mono);
+	add_restore("sgr0");
+	add_restore("cnorm");
+	add_restore("rmkx");
+	add_restore("rmcup");
+	open_sync_fd();
+	return 0;
+}
+
+void ui_stop(void)
+{
+	if (started) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		started = false;
+	}
+	static const int sigs[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT,
+				   SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+	for (int i = 0; i < 2; i++) {
+		if (sig_pipe[i] >= 0)
+			close(sig_pipe[i]);
+		sig_pipe[i] = -1;
+	}
+	restore_len = 0;
+}
+
+int ui_rows(void)
+{
+	return LINES;
+}
+
+int ui_cols(void)
+{
+	return COLS;
+}
+
+/* ---- event loop ---------------------------------------------------------- */
+
+static void apply_size(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+}
+
+static void redraw(const struct ui_handlers *h)
+{
+	erase();
+	h->draw(h->ctx);
+	wnoutrefresh(stdscr);
+	doupdate();
+	if (sync_fd >= 0) {
+		char buf[32];
+		int n = snprintf(buf, sizeof buf, "%lu\n", ++frame);
+		(void)!write(sync_fd, buf, (size_t)n);
+	}
+}
+
+int ui_run(const struct ui_handlers *h)
+{
+	redraw(h);
+	for (;;) {
+		struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0},
+				      {sig_pipe[0], POLLIN, 0}};
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			h->signal(h->ctx, SIGHUP);
+			return SIGHUP;
+		}
+		bool dirty = false;
+		if (p[1].revents & POLLIN) {
+			unsigned char sigs[16];
+			ssize_t n;
+			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
+				for (ssize_t i = 0; i < n; i++) {
+					int s = sigs[i];
+					if (s == SIGWINCH || s == SIGCONT) {
+						apply_size();
+						dirty = true;
+						continue;
+					}
+					h->signal(h->ctx, s);
+					return s;
+				}
+			}
+		}
+		if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+			int ch;
+			bool any = false;
+			while ((ch = getch()) != ERR) {
+				any = true;
+				if (ch == KEY_RESIZE) {
+					apply_size();
+					continue;
+				}
+				if (!h->key(h->ctx, ch))
+					return 0;
+			}
+			/* The terminal went away: treat it as a hang-up. */
+			if (!any && (p[0].revents & (POLLHUP | POLLERR))) {
+				h->signal(h->ctx, SIGHUP);
+				return SIGHUP;
+			}
+			dirty = dirty || any;
+		}
+		if (dirty)
+			redraw(h);
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static void set_role(enum ui_role r)
+{
+	if (use_colour)
+		attrset(roles[r].colour | COLOR_PAIR(r + 1));
+	else
+		attrset(roles[r].mono);
+}
+
+/* Sanitises (and for ASCII, transliterates) s into buf. */
+static const char *prepare(const char *s, char *buf, size_t cap)
+{
+	if (use_ascii) {
+		char tmp[1024];
+		text_sanitize_into(s, strlen(s), tmp, sizeof tmp);
+		text_to_ascii(tmp, buf, cap);
+	} else {
+		text_sanitize_into(s, strlen(s), buf, cap);
+	}
+	return buf;
+}
+
+static int put_fit(int y, int x, int maxw, enum ui_role role, const char *s)
+{
+	int used = 0;
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || maxw <= 0)
+		return 0;
+	if (maxw > COLS - x)
+		maxw = COLS - x;
+	size_t n = text_fit(s, maxw, &used);
+	set_role(role);
+	mvaddnstr(y, x, s, (int)n);
+	set_role(ROLE_NORMAL);
+	return used;
+}
+
+int ui_text(int y, int x, int maxw, enum ui_role role, const char *s)
+{
+	char buf[1024];
+	return put_fit(y, x, maxw, role, prepare(s, buf, sizeof buf));
+}
+
+int ui_text_clip(int y, int x, int maxw, enum ui_role role, const char *s)
+{
+	char buf[1024];
+	prepare(s, buf, sizeof buf);
+	if (text_width(buf) <= maxw || maxw < 2)
+		return put_fit(y, x, maxw, role, buf);
+	int used = put_fit(y, x, maxw - 1, role, buf);
+	return used + put_fit(y, x + used, 1, role, use_ascii ? "~" : "…");
+}
+
+void ui_text_centre(int y, int x, int w, enum ui_role role, const char *s)
+{
+	char buf[1024];
+	prepare(s, buf, sizeof buf);
+	int tw = text_width(buf);
+	int off = tw < w ? (w - tw) / 2 : 0;
+	put_fit(y, x + off, w - off, role, buf);
+}
+
+void ui_fill(int y, int x, int w, enum ui_role role)
+{
+	if (y < 0 || y >= LINES)
+		return;
+	set_role(role);
+	for (int i = 0; i < w && x + i < COLS; i++)
+		mvaddch(y, x + i, ' ');
+	set_role(ROLE_NORMAL);
+}
+
+int ui_bar(int y, int x, int view, int full, int eighths)
+{
+	if (view < 0 || view > 5 || y < 0 || y >= LINES)
+		return 0;
+	const char *const *fill =
+		use_ascii ? fill_ascii : use_colour ? fill_solid : fill_mono;
+	if (use_ascii && eighths >= 4)
+		full++;
+	set_role((enum ui_role)(ROLE_VIEW1 + view));
+	int cells = 0;
+	for (; cells < full && x + cells < COLS; cells++)
+		mvaddstr(y, x + cells, fill[view]);
+	if (!use_ascii && eighths > 0 && eighths < 8 && x + cells < COLS) {
+		mvaddstr(y, x + cells, eighth[eighths]);
+		cells++;
+	}
+	set_role(ROLE_NORMAL);
+	return cells;
+}
+
+void ui_rule(int y, int x, int w, enum ui_role role)
+{
+	if (y < 0 || y >= LINES)
+		return;
+	set_role(role);
+	for (int i = 0; i < w && x + i < COLS; i++)
+		mvaddstr(y, x + i, use_ascii ? "-" : "─");
+	set_role(ROLE_NORMAL);
+}
+
+void ui_box(int y, int x, int h, int w, enum ui_role role)
+{
+	const char *hz = use_ascii ? "-" : "─", *vt = use_ascii ? "|" : "│";
+	const char *c[4] = {"┌", "┐", "└", "┘"};
+	if (use_ascii)
+		c[0] = c[1] = c[2] = c[3] = "+";
+	for (int r = 0; r < h; r++)
+		ui_fill(y + r, x, w, ROLE_NORMAL);
+	set_role(role);
+	for (int i = 1; i < w - 1; i++) {
+		mvaddstr(y, x + i, hz);
+		mvaddstr(y + h - 1, x + i, hz);
+	}
+	for (int r = 1; r < h - 1; r++) {
+		mvaddstr(y + r, x, vt);
+		mvaddstr(y + r, x + w - 1, vt);
+	}
+	mvaddstr(y, x, c[0]);
+	mvaddstr(y, x + w - 1, c[1]);
+	mvaddstr(y + h - 1, x, c[2]);
+	mvaddstr(y + h - 1, x + w - 1, c[3]);
+	set_role(ROLE_NORMAL);
+}
+
+const char *ui_glyph_marker(void)
+{
+	return use_ascii ? ">" : "▶";
+}
+
+void ui_repaint(void)
+{
+	clearok(curscr, TRUE);
+}
+
+bool ui_too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+}
