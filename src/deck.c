@@ -1,0 +1,465 @@
+#include "deck.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* How a field's text may be written: title-like fields are one line on
+ * screen, so a paragraph break there is a mistake worth reporting. */
+enum field_kind { KIND_PARAS, KIND_LINE, KIND_GROUPS, KIND_HEADING };
+
+struct parser {
+	struct deck *d;
+	struct deck_error *err;
+	int lineno;
+	/* The field being collected; its text is stored when it ends,
+	 * because continuation lines may still follow. */
+	char **target;
+	enum field_kind kind;
+	const char *name;
+	int field_line;
+	bool open;
+	bool para;          /* a "." line is waiting to become "\n" */
+	char *raw;
+	size_t raw_len, raw_cap;
+	char *groups;       /* the groups field, split when it ends */
+	bool groups_seen;
+	struct deck_item *item;   /* the item being read, or NULL */
+	size_t items_cap;
+};
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int fail(struct parser *p, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	p->err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int raw_append(struct parser *p, const char *s, size_t n)
+{
+	if (p->raw_len + n + 1 > p->raw_cap) {
+		size_t cap = p->raw_cap ? p->raw_cap : 256;
+		char *r;
+		while (cap < p->raw_len + n + 1)
+			cap *= 2;
+		r = realloc(p->raw, cap);
+		if (!r)
+			return fail(p, p->lineno, "out of memory");
+		p->raw = r;
+		p->raw_cap = cap;
+	}
+	memcpy(p->raw + p->raw_len, s, n);
+	p->raw_len += n;
+	p->raw[p->raw_len] = '\0';
+	return 0;
+}
+
+/* Sanitises each paragraph on its own so the "\n" between them stays. */
+static char *sanitize_paras(const char *s, size_t len)
+{
+	char *out = malloc(len * 3 + 1);
+	size_t o = 0, i = 0;
+
+	if (!out)
+		return NULL;
+	for (;;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		o += text_sanitize_into(s + i, end - i, out + o,
+					len * 3 + 1 - o);
+		if (!nl)
+			break;
+		out[o++] = '\n';
+		i = end + 1;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static char *trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+static int split_groups(struct parser *p, char *all)
+{
+	struct deck *d = p->d;
+	char *s = all;
+
+	for (;;) {
+		char *bar = strchr(s, '|'), *name;
+		if (bar)
+			*bar = '\0';
+		name = trim(s);
+		if (*name == '\0')
+			return fail(p, p->field_line, "empty group name");
+		if (d->ngroups == DECK_MAX_GROUPS)
+			return fail(p, p->field_line, "more than %d groups",
+				    DECK_MAX_GROUPS);
+		for (int g = 0; g < d->ngroups; g++)
+			if (strcmp(d->groups[g], name) == 0)
+				return fail(p, p->field_line,
+					    "duplicate group name");
+		d->groups[d->ngroups] = strdup(name);
+		if (!d->groups[d->ngroups])
+			return fail(p, p->field_line, "out of memory");
+		d->ngroups++;
+		if (!bar)
+			return 0;
+		s = bar + 1;
+	}
+}
+
+/* Stores the field being collected, now that no continuation follows. */
+static int end_field(struct parser *p)
+{
+	char *s;
+	int rc = 0;
+
+	if (!p->open)
+		return 0;
+	p->open = false;
+	p->para = false;
+	if (p->raw_len == 0) {
+		if (p->kind == KIND_HEADING)
+			return fail(p, p->field_line, "empty heading");
+		return fail(p, p->field_line, "empty value for '%s'", p->name);
+	}
+	s = sanitize_paras(p->raw, p->raw_len);
+	p->raw_len = 0;
+	if (!s)
+		return fail(p, p->field_line, "out of memory");
+	if (p->kind == KIND_GROUPS) {
+		rc = split_groups(p, s);
+		free(s);
+		return rc;
+	}
+	*p->target = s;
+	return 0;
+}
+
+static void begin_field(struct parser *p, char **target, enum field_kind kind,
+			const char *name)
+{
+	p->target = target;
+	p->kind = kind;
+	p->name = name;
+	p->field_line = p->lineno;
+	p->open = true;
+	p->para = false;
+	p->raw_len = 0;
+}
+
+static int close_item(struct parser *p)
+{
+	struct deck_item *it = p->item;
+
+	p->item = NULL;
+	if (!it)
+		return 0;
+	if (it->nviews == 0)
+		return fail(p, it->line, "item has no views");
+	if (it->nviews == 1)
+		return fail(p, it->line, "item has only one view");
+	return 0;
+}
+
+static int heading(struct parser *p, const char *rest, size_t n)
+{
+	struct deck *d = p->d;
+
+	if (!d->title)
+		return fail(p, p->lineno, "missing title");
+	if (close_item(p) < 0)
+		return -1;
+	if (d->nitems == DECK_MAX_ITEMS)
+		return fail(p, p->lineno, "more than %d items",
+			    DECK_MAX_ITEMS);
+	if ((size_t)d->nitems == p->items_cap) {
+		size_t cap = p->items_cap ? p->items_cap * 2 : 16;
+		struct deck_item *it = realloc(d->items, cap * sizeof *it);
+		if (!it)
+			return fail(p, p->lineno, "out of memory");
+		d->items = it;
+		p->items_cap = cap;
+	}
+	p->item = &d->items[d->nitems++];
+	memset(p->item, 0, sizeof *p->item);
+	p->item->line = p->lineno;
+	begin_field(p, &p->item->heading, KIND_HEADING, "heading");
+	return raw_append(p, rest, n);
+}
+
+static int view_field(struct parser *p, int v)
+{
+	struct deck_item *it = p->item;
+
+	if (!it)
+		return fail(p, p->lineno, "view outside an item");
+	if (v > DECK_MAX_VIEWS)
+		return fail(p, it->line, "item has more than %d views",
+			    DECK_MAX_VIEWS);
+	if (v <= it->nviews)
+		return fail(p, p->lineno, "duplicate field '%d'", v);
+	if (v > it->nviews + 1)
+		return fail(p, p->lineno, "view %d out of order (expected %d)",
+			    v, it->nviews + 1);
+	it->nviews++;
+	begin_field(p, &it->views[v - 1], KIND_PARAS, "view");
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	size_t off;
+	enum field_kind kind;
+} header_fields[] = {
+	{"title", offsetof(struct deck, title), KIND_LINE},
+	{"subtitle", offsetof(struct deck, subtitle), KIND_LINE},
+	{"source", offsetof(struct deck, source), KIND_LINE},
+	{"intro", offsetof(struct deck, intro), KIND_PARAS},
+};
+
+/* A "name: value" line.  The name is plain ASCII, so it may be quoted in
+ * messages as it is. */
+static int field(struct parser *p, const char *name, const char *val,
+		 size_t vlen)
+{
+	struct deck *d = p->d;
+
+	if (name[0] >= '1' && name[0] <= '9' && name[1] == '\0') {
+		if (view_field(p, name[0] - '0') < 0)
+			return -1;
+	} else if (strcmp(name, "note") == 0) {
+		if (!p->item)
+			return fail(p, p->lineno, "note outside an item");
+		if (p->item->note)
+			return fail(p, p->lineno, "duplicate field 'note'");
+		begin_field(p, &p->item->note, KIND_PARAS, "note");
+	} else if (strcmp(name, "closing") == 0) {
+		if (d->closing)
+			return fail(p, p->lineno, "duplicate field 'closing'");
+		if (close_item(p) < 0)
+			return -1;
+		begin_field(p, &d->closing, KIND_PARAS, "closing");
+	} else if (strcmp(name, "groups") == 0) {
+		if (d->nitems > 0)
+			return fail(p, p->lineno,
+				    "'groups' must come before the first item");
+		if (p->groups_seen)
+			return fail(p, p->lineno, "duplicate field 'groups'");
+		p->groups_seen = true;
+		begin_field(p, &p->groups, KIND_GROUPS, "groups");
+	} else {
+		size_t i, n = sizeof header_fields / sizeof header_fields[0];
+		char **slot;
+
+		for (i = 0; i < n; i++)
+			if (strcmp(name, header_fields[i].name) == 0)
+				break;
+		if (i == n)
+			return fail(p, p->lineno, "unknown field '%s'", name);
+		if (d->nitems > 0)
+			return fail(p, p->lineno,
+				    "'%s' must come before the first item",
+				    name);
+		slot = (char **)((char *)d + header_fields[i].off);
+		if (*slot)
+			return fail(p, p->lineno, "duplicate field '%s'", name);
+		begin_field(p, slot, header_fields[i].kind,
+			    header_fields[i].name);
+	}
+	return raw_append(p, val, vlen);
+}
+
+static int continuation(struct parser *p, const char *s, size_t n)
+{
+	if (!p->open)
+		return fail(p, p->lineno,
+			    "continuation line with no field above it");
+	if (n == 1 && s[0] == '.') {
+		if (p->kind != KIND_PARAS)
+			return fail(p, p->lineno,
+				    "paragraph break not allowed in '%s'",
+				    p->name);
+		/* Leading and repeated breaks make no empty paragraphs. */
+		p->para = p->raw_len > 0;
+		return 0;
+	}
+	if (p->raw_len > 0 && raw_append(p, p->para ? "\n" : " ", 1) < 0)
+		return -1;
+	p->para = false;
+	return raw_append(p, s, n);
+}
+
+static int parse_line(struct parser *p, const char *s, size_t n)
+{
+	size_t k = 0;
+	char name[24];
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			 s[n - 1] == '\r'))
+		n--;
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		return continuation(p, s + k, n - k);
+	}
+	if (n == 0)
+		return end_field(p); /* a blank line ends a field */
+	if (s[0] == '#')
+		return 0; /* comments may sit inside a continued field */
+	if (end_field(p) < 0)
+		return -1;
+	if (n >= 2 && s[0] == '=' && s[1] == '=') {
+		k = 2;
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		return heading(p, s + k, n - k);
+	}
+	while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-' ||
+			 s[k] == '_'))
+		k++;
+	if (k == 0 || k >= n || s[k] != ':')
+		return fail(p, p->lineno,
+			    "expected 'field: value', '== heading' or "
+			    "'# comment'");
+	if (k >= sizeof name)
+		return fail(p, p->lineno, "unknown field '%.*s'",
+			    (int)(sizeof name - 1), s);
+	for (size_t i = 0; i < k; i++)
+		name[i] = (char)tolower((unsigned char)s[i]);
+	name[k] = '\0';
+	k++;
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return field(p, name, s + k, n - k);
+}
+
+/* Checks the file as a whole before reading it line by line. */
+static int check_bytes(struct parser *p, const char *text, size_t len)
+{
+	size_t bad;
+
+	if (len > DECK_MAX_BYTES)
+		return fail(p, 0, "larger than %d MiB",
+			    DECK_MAX_BYTES / (1024 * 1024));
+	if (memchr(text, '\0', len))
+		return fail(p, 0, "binary file");
+	if (!text_utf8_valid(text, len, &bad)) {
+		int line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += text[i] == '\n';
+		return fail(p, line, "invalid UTF-8 at byte %zu", bad + 1);
+	}
+	return 0;
+}
+
+static int parse(struct parser *p, const char *text, size_t len)
+{
+	size_t i = 0;
+
+	if (check_bytes(p, text, len) < 0)
+		return -1;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		p->lineno++;
+		if (parse_line(p, text + i, end - i) < 0)
+			return -1;
+		i = end + 1;
+	}
+	if (end_field(p) < 0 || close_item(p) < 0)
+		return -1;
+	if (p->d->nitems == 0)
+		return fail(p, 0, "no items");
+	return 0;
+}
+
+int deck_parse(struct deck *d, const char *text, size_t len,
+	       struct deck_error *err)
+{
+	struct parser p;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	memset(&p, 0, sizeof p);
+	err->line = 0;
+	err->msg[0] = '\0';
+	p.d = d;
+	p.err = err;
+	rc = parse(&p, text, len);
+	free(p.raw);
+	free(p.groups);
+	if (rc < 0) {
+		deck_free(d);
+		return -1;
+	}
+	d->hash = deck_hash_bytes(text, len);
+	return 0;
+}
+
+void deck_free(struct deck *d)
+{
+	if (!d)
+		return;
+	free(d->title);
+	free(d->subtitle);
+	free(d->source);
+	free(d->intro);
+	free(d->closing);
+	for (int g = 0; g < d->ngroups; g++)
+		free(d->groups[g]);
+	for (int i = 0; i < d->nitems; i++) {
+		free(d->items[i].heading);
+		for (int v = 0; v < d->items[i].nviews; v++)
+			free(d->items[i].views[v]);
+		free(d->items[i].note);
+	}
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+const char *deck_view_label(int v)
+{
+	static const char *const labels[DECK_MAX_VIEWS] = {
+		"View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
+	};
+
+	if (v < 0 || v >= DECK_MAX_VIEWS)
+		return "View ?";
+	return labels[v];
+}
+
+uint64_t deck_hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}
