@@ -7,8 +7,10 @@
 #ifndef HANDSUP_REPORT_H
 #define HANDSUP_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 struct session;
 
@@ -48,5 +50,71 @@ int report_aggregate(FILE *out, const struct session *const *sessions,
  */
 int report_export(const struct session *s, const char *dir, char *paths[2],
 		  struct report_error *err);
+
+/*
+ * Building blocks shared by the report_*.c files and the command line.
+ * Every one of them writes its string through the same safety net: an
+ * invalid byte or an unsafe code point (see text_is_unsafe) never reaches
+ * the output as it is.  Each returns 0, or -1 when the stream has failed.
+ */
+
+/* s with unsafe code points and invalid bytes as U+FFFD. */
+int report_put_safe(FILE *out, const char *s, size_t len);
+
+/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
+int report_put_csv(FILE *out, const char *s);
+
+/* A JSON string with its quotes, or null when s is NULL. */
+int report_put_json(FILE *out, const char *s);
+
+/* Text for a Markdown paragraph, heading or table cell ("|" as "\|"). */
+int report_put_md(FILE *out, const char *s);
+
+/* "2026-11-27 09:35 UTC" (iso false) or "2026-11-27T09:35:12Z" (iso true). */
+void report_time(char *buf, size_t cap, time_t t, bool iso);
+
+/*
+ * A safe file-name stem for a session name: lower-case ASCII letters,
+ * digits and single dashes, at most 48 bytes; "session" when nothing is
+ * left.  buf needs 49 bytes.
+ */
+void report_slug(const char *name, char *buf, size_t cap);
+
+/* Width of the text reports, for e-mail and 80-column terminals. */
+#define REPORT_WIDTH 80
+
+/*
+ * Column widths of the text report's view rows, shared by every block of
+ * one report so that the columns line up: grow them with report_cols_fit
+ * for each label and count to be shown, then report_cols_done.
+ */
+struct report_cols {
+	int label;
+	int count;
+	int bar;
+};
+
+void report_cols_init(struct report_cols *c);
+void report_cols_fit(struct report_cols *c, const char *label, long count);
+void report_cols_done(struct report_cols *c);
+
+/* Rows "label  count  pct%  ####" for counts[0..n), indented. */
+int report_text_views(FILE *out, const struct report_cols *c,
+		      const char *const *labels, const long *counts, int n);
+
+/*
+ * prefix then s word-wrapped to REPORT_WIDTH, later lines indented by the
+ * width of prefix; ends with a newline.
+ */
+int report_text_wrap(FILE *out, const char *prefix, const char *s);
+
+/* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
+int report_text_fit(FILE *out, const char *s, int width, bool pad);
+
+/*
+ * How the room leans on counts[0..n): "leans to View 2", "tied" or "not
+ * counted".  Returns buf.
+ */
+const char *report_leaning(char *buf, size_t cap, const long *counts, int n);
 
 #endif
