@@ -1,0 +1,374 @@
+/*
+ * The session file reader.  Strict on purpose: a file that does not read
+ * back exactly is refused with its line number rather than half-loaded,
+ * because a silently dropped count cannot be told apart from a real one.
+ */
+#include "session.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Bounds memory for hostile input; a real deck has far fewer items. */
+#define SESSION_MAX_ITEMS 1000
+
+enum {
+	HAVE_NAME = 1 << 0,
+	HAVE_STARTED = 1 << 1,
+	HAVE_TITLE = 1 << 2,
+	HAVE_SOURCE = 1 << 3,
+	HAVE_PATH = 1 << 4,
+	HAVE_HASH = 1 << 5,
+	HAVE_CURRENT = 1 << 6,
+	HAVE_REQUIRED = HAVE_NAME | HAVE_STARTED | HAVE_TITLE | HAVE_PATH |
+			HAVE_HASH | HAVE_CURRENT,
+};
+
+static const struct {
+	const char *key;
+	unsigned bit;
+} header_keys[] = {
+	{"name", HAVE_NAME},	     {"started", HAVE_STARTED},
+	{"deck-title", HAVE_TITLE},  {"deck-source", HAVE_SOURCE},
+	{"deck-path", HAVE_PATH},    {"deck-hash", HAVE_HASH},
+	{"current", HAVE_CURRENT},
+};
+
+struct parser {
+	struct session *s;
+	struct session_error *err;
+	int line;
+	unsigned have;
+	int item_line;                   /* line of the last "item:" */
+	size_t cap;                      /* items allocated */
+	long (*counts)[TALLY_MAX_VIEWS]; /* parallel to s->items */
+};
+
+__attribute__((format(printf, 3, 4))) static int
+fail(struct parser *p, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+	va_end(ap);
+	p->err->line = line;
+	return -1;
+}
+
+/* Digits only, no sign, at most max.  Rejects empty and overlong input. */
+static bool parse_count(const char *v, size_t n, long max, long *out)
+{
+	if (n == 0 || n > 12)
+		return false;
+	long x = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		x = x * 10 + (v[i] - '0');
+	}
+	if (x > max)
+		return false;
+	*out = x;
+	return true;
+}
+
+static bool parse_hash(const char *v, size_t n, uint64_t *out)
+{
+	if (n != 16)
+		return false;
+	uint64_t h = 0;
+	for (size_t i = 0; i < n; i++) {
+		int d;
+		if (v[i] >= '0' && v[i] <= '9')
+			d = v[i] - '0';
+		else if (v[i] >= 'a' && v[i] <= 'f')
+			d = v[i] - 'a' + 10;
+		else
+			return false;
+		h = h << 4 | (uint64_t)d;
+	}
+	*out = h;
+	return true;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ", a real calendar time in UTC. */
+static bool parse_time(const char *v, size_t n, time_t *out)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (n != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool digit = v[i] >= '0' && v[i] <= '9';
+		if (shape[i] == 'd' ? !digit : v[i] != shape[i])
+			return false;
+	}
+	long f[6];
+	static const int at[6] = {0, 5, 8, 11, 14, 17};
+	static const int width[6] = {4, 2, 2, 2, 2, 2};
+	for (int i = 0; i < 6; i++)
+		parse_count(v + at[i], (size_t)width[i], 9999, &f[i]);
+	struct tm tm = {0};
+	tm.tm_year = (int)f[0] - 1900;
+	tm.tm_mon = (int)f[1] - 1;
+	tm.tm_mday = (int)f[2];
+	tm.tm_hour = (int)f[3];
+	tm.tm_min = (int)f[4];
+	tm.tm_sec = (int)f[5];
+	time_t t = timegm(&tm);
+	/* timegm normalises 02-30 into March; such a date is not ours. */
+	struct tm back;
+	if (!gmtime_r(&t, &back) || back.tm_year != (int)f[0] - 1900 ||
+	    back.tm_mon != (int)f[1] - 1 || back.tm_mday != (int)f[2] ||
+	    back.tm_hour != (int)f[3] || back.tm_min != (int)f[4] ||
+	    back.tm_sec != (int)f[5])
+		return false;
+	*out = t;
+	return true;
+}
+
+/* The key as text safe to put in a message. */
+static const char *shown(const char *k, size_t n, char *buf, size_t cap)
+{
+	if (n > 40)
+		n = 40;
+	text_sanitize_into(k, n, buf, cap);
+	return buf;
+}
+
+static int store(struct parser *p, char **dst, const char *v, size_t n)
+{
+	char *c = text_sanitize(v, n);
+	if (!c)
+		return fail(p, p->line, "out of memory");
+	free(*dst);
+	*dst = c;
+	return 0;
+}
+
+static int header(struct parser *p, unsigned bit, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	long x;
+	switch (bit) {
+	case HAVE_NAME:
+		return store(p, &s->name, v, n);
+	case HAVE_TITLE:
+		return store(p, &s->deck_title, v, n);
+	case HAVE_SOURCE:
+		return store(p, &s->deck_source, v, n);
+	case HAVE_PATH:
+		return store(p, &s->deck_path, v, n);
+	case HAVE_STARTED:
+		if (!parse_time(v, n, &s->started))
+			return fail(p, p->line,
+				    "bad start time (want YYYY-MM-DDTHH:MM:SSZ)");
+		return 0;
+	case HAVE_HASH:
+		if (!parse_hash(v, n, &s->deck_hash))
+			return fail(p, p->line,
+				    "bad deck hash (want 16 lowercase hex digits)");
+		return 0;
+	default: /* HAVE_CURRENT */
+		if (!parse_count(v, n, TALLY_MAX_COUNT, &x))
+			return fail(p, p->line, "bad current position");
+		s->current = (int)x;
+		return 0;
+	}
+}
+
+/* Checks what must hold once the header or an item is complete. */
+static int close_item(struct parser *p)
+{
+	struct session *s = p->s;
+	if (s->nitems > 0 && s->items[s->nitems - 1].nviews < 2)
+		return fail(p, p->item_line,
+			    "item has %d view(s); an item needs 2 to %d",
+			    s->items[s->nitems - 1].nviews, TALLY_MAX_VIEWS);
+	return 0;
+}
+
+static int check_header(struct parser *p)
+{
+	if ((p->have & HAVE_REQUIRED) == HAVE_REQUIRED)
+		return 0;
+	for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys; i++)
+		if ((HAVE_REQUIRED & header_keys[i].bit) &&
+		    !(p->have & header_keys[i].bit))
+			return fail(p, p->line, "missing '%s' before this line",
+				    header_keys[i].key);
+	return 0;
+}
+
+static int item(struct parser *p, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	if (check_header(p) || close_item(p))
+		return -1;
+	if (s->nitems >= SESSION_MAX_ITEMS)
+		return fail(p, p->line, "too many items (at most %d)",
+			    SESSION_MAX_ITEMS);
+	if ((size_t)s->nitems == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		struct session_item *it = realloc(s->items, cap * sizeof *it);
+		if (!it)
+			return fail(p, p->line, "out of memory");
+		s->items = it;
+		long(*c)[TALLY_MAX_VIEWS] = realloc(p->counts, cap * sizeof *c);
+		if (!c)
+			return fail(p, p->line, "out of memory");
+		p->counts = c;
+		p->cap = cap;
+	}
+	memset(&s->items[s->nitems], 0, sizeof *s->items);
+	memset(p->counts[s->nitems], 0, sizeof *p->counts);
+	s->nitems++;
+	p->item_line = p->line;
+	return store(p, &s->items[s->nitems - 1].heading, v, n);
+}
+
+static int view(struct parser *p, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	if (s->nitems == 0)
+		return fail(p, p->line, "'view' before the first item");
+	struct session_item *it = &s->items[s->nitems - 1];
+	if (it->nviews == TALLY_MAX_VIEWS)
+		return fail(p, p->line, "more than %d views in one item",
+			    TALLY_MAX_VIEWS);
+	const char *sp = memchr(v, ' ', n);
+	size_t digits = sp ? (size_t)(sp - v) : n;
+	long count;
+	if (!parse_count(v, digits, TALLY_MAX_COUNT, &count))
+		return fail(p, p->line, "bad count (want 0 to %ld)",
+			    TALLY_MAX_COUNT);
+	size_t skip = sp ? digits + 1 : n;
+	if (store(p, &it->labels[it->nviews], v + skip, n - skip))
+		return -1;
+	p->counts[s->nitems - 1][it->nviews++] = count;
+	return 0;
+}
+
+static int first_line(struct parser *p, const char *l, size_t n)
+{
+	static const char magic[] = SESSION_MAGIC " ";
+	size_t m = sizeof magic - 1;
+	long version;
+	if (n <= m || memcmp(l, magic, m) != 0 ||
+	    !parse_count(l + m, n - m, 999999999, &version))
+		return fail(p, 1, "not a handsup session file");
+	if (version != SESSION_VERSION)
+		return fail(p, 1, "unsupported session version %ld", version);
+	return 0;
+}
+
+static int key_line(struct parser *p, const char *l, size_t n)
+{
+	char buf[64];
+	const char *colon = memchr(l, ':', n);
+	if (!colon)
+		return fail(p, p->line, "expected 'key: value', found '%s'",
+			    shown(l, n, buf, sizeof buf));
+	size_t klen = (size_t)(colon - l);
+	const char *v = colon + 1;
+	size_t vlen = n - klen - 1;
+	if (vlen > 0 && *v == ' ') {
+		v++;
+		vlen--;
+	}
+	if (klen == 4 && !memcmp(l, "item", 4))
+		return item(p, v, vlen);
+	if (klen == 4 && !memcmp(l, "view", 4))
+		return view(p, v, vlen);
+	for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys; i++) {
+		const char *k = header_keys[i].key;
+		if (strlen(k) != klen || memcmp(l, k, klen) != 0)
+			continue;
+		if (p->s->nitems > 0)
+			return fail(p, p->line,
+				    "'%s' must come before the first item", k);
+		if (p->have & header_keys[i].bit)
+			return fail(p, p->line, "duplicate '%s'", k);
+		p->have |= header_keys[i].bit;
+		return header(p, header_keys[i].bit, v, vlen);
+	}
+	return fail(p, p->line, "unknown key '%s'",
+		    shown(l, klen, buf, sizeof buf));
+}
+
+static int parse_lines(struct parser *p, const char *text, size_t len)
+{
+	bool ended = false;
+	size_t pos = 0;
+	if (len == 0)
+		return fail(p, 0, "empty file");
+	while (pos < len) {
+		const char *l = text + pos;
+		const char *nl = memchr(l, '\n', len - pos);
+		p->line++;
+		/* Every line the writer makes ends in a newline. */
+		if (!nl && ended)
+			return fail(p, p->line, "text after the 'end' line");
+		if (!nl)
+			break;
+		size_t n = (size_t)(nl - l);
+		pos += n + 1;
+		if (n > 0 && l[n - 1] == '\r')
+			n--;
+		if (ended)
+			return fail(p, p->line, "text after the 'end' line");
+		if (!text_utf8_valid(l, n, NULL))
+			return fail(p, p->line, "invalid UTF-8");
+		if (p->line == 1) {
+			if (first_line(p, l, n))
+				return -1;
+		} else if (n == 3 && !memcmp(l, "end", 3)) {
+			if (check_header(p) || close_item(p))
+				return -1;
+			if (p->s->nitems == 0)
+				return fail(p, p->line, "no items");
+			ended = true;
+		} else if (key_line(p, l, n)) {
+			return -1;
+		}
+	}
+	if (!ended)
+		return fail(p, 0, "truncated: no end line");
+	return 0;
+}
+
+static int build_tally(struct parser *p)
+{
+	struct session *s = p->s;
+	int *nv = malloc((size_t)s->nitems * sizeof *nv);
+	if (!nv)
+		return fail(p, 0, "out of memory");
+	for (int i = 0; i < s->nitems; i++)
+		nv[i] = s->items[i].nviews;
+	int rc = tally_init(&s->tally, s->nitems, nv);
+	free(nv);
+	if (rc != 0)
+		return fail(p, 0, "out of memory");
+	for (int i = 0; i < s->nitems; i++)
+		for (int v = 0; v < s->items[i].nviews; v++)
+			tally_load(&s->tally, i, v, p->counts[i][v]);
+	return 0;
+}
+
+int session_parse(struct session *s, const char *text, size_t len,
+		  struct session_error *err)
+{
+	struct parser p = {.s = s, .err = err};
+	memset(s, 0, sizeof *s);
+	err->line = 0;
+	err->msg[0] = '\0';
+	int rc = parse_lines(&p, text, len);
+	if (rc == 0)
+		rc = build_tally(&p);
+	free(p.counts);
+	if (rc != 0)
+		session_free(s);
+	return rc;
+}
