@@ -1,0 +1,336 @@
+/* Unit tests of text: decoding, sanitising, widths, wrapping, fitting. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "text.h"
+
+static bool utf8_locale;
+
+static void decode_one(const char *s, size_t len, unsigned want_cp,
+		       size_t want_n, bool want_ok)
+{
+	unsigned cp = 0;
+	bool ok = !want_ok;
+	size_t n = text_decode(s, len, &cp, &ok);
+
+	assert_int_equal(n, want_n);
+	assert_int_equal(cp, want_cp);
+	assert_int_equal(ok, want_ok);
+}
+
+static void test_decode_valid(void **state)
+{
+	(void)state;
+	decode_one("A", 1, 'A', 1, true);
+	decode_one("\xC2\x80", 2, 0x80, 2, true);
+	decode_one("\xDF\xBF", 2, 0x7FF, 2, true);
+	decode_one("\xE0\xA0\x80", 3, 0x800, 3, true);
+	decode_one("\xEF\xBF\xBD", 3, 0xFFFD, 3, true);
+	decode_one("\xED\x9F\xBF", 3, 0xD7FF, 3, true);
+	decode_one("\xF0\x90\x80\x80", 4, 0x10000, 4, true);
+	decode_one("\xF4\x8F\xBF\xBF", 4, 0x10FFFF, 4, true);
+	decode_one("\xE2\x80\x99x", 4, 0x2019, 3, true);
+}
+
+static void test_decode_invalid(void **state)
+{
+	(void)state;
+	decode_one("\xC0\xAF", 2, 0xFFFD, 1, false);         /* overlong */
+	decode_one("\xC1\xBF", 2, 0xFFFD, 1, false);         /* overlong */
+	decode_one("\xE0\x80\xAF", 3, 0xFFFD, 1, false);     /* overlong */
+	decode_one("\xF0\x80\x80\xAF", 4, 0xFFFD, 1, false); /* overlong */
+	decode_one("\xED\xA0\x80", 3, 0xFFFD, 1, false);     /* surrogate */
+	decode_one("\xED\xBF\xBF", 3, 0xFFFD, 1, false);     /* surrogate */
+	decode_one("\xF4\x90\x80\x80", 4, 0xFFFD, 1, false); /* > 10FFFF */
+	decode_one("\xF5\x80\x80\x80", 4, 0xFFFD, 1, false);
+	decode_one("\xFF", 1, 0xFFFD, 1, false);
+	decode_one("\x80", 1, 0xFFFD, 1, false);             /* lone tail */
+	decode_one("\xE2\x80", 2, 0xFFFD, 1, false);         /* truncated */
+	decode_one("\xE2\x80\x99", 2, 0xFFFD, 1, false);     /* len cuts it */
+	decode_one("\xE2\x41\x99", 3, 0xFFFD, 1, false);     /* bad tail */
+}
+
+static void test_encode_roundtrip(void **state)
+{
+	static const unsigned cps[] = {0x24, 0xA2, 0x939, 0x20AC, 0xD55C,
+				       0x10348, 0x10FFFF};
+	char buf[4];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		size_t n = text_encode(cps[i], buf);
+		unsigned cp;
+		bool ok;
+		assert_int_equal(text_decode(buf, n, &cp, &ok), n);
+		assert_true(ok);
+		assert_int_equal(cp, cps[i]);
+	}
+	assert_int_equal(text_encode(0xD800, buf), 3);
+	assert_memory_equal(buf, "\xEF\xBF\xBD", 3);
+}
+
+static void test_utf8_valid(void **state)
+{
+	size_t bad = 99;
+
+	(void)state;
+	assert_true(text_utf8_valid("h\xC3\xA9llo", 6, &bad));
+	assert_true(text_utf8_valid("", 0, &bad));
+	assert_false(text_utf8_valid("abc\xC3", 4, &bad));
+	assert_int_equal(bad, 3);
+	assert_false(text_utf8_valid("ab\0c", 4, &bad));
+	assert_int_equal(bad, 2);
+	assert_false(text_utf8_valid("\xED\xA0\x80", 3, NULL));
+}
+
+static void test_unsafe(void **state)
+{
+	static const unsigned bad[] = {0x00, 0x07, 0x1B, 0x7F, 0x80, 0x9B,
+				       0x9F, 0x061C, 0x200E, 0x200F, 0x202A,
+				       0x202E, 0x2066, 0x2069, 0x2028, 0x2029};
+	static const unsigned good[] = {' ', 'a', '~', 0xA0, 0x2019, 0x200D,
+					0x2065, 0x206A, 0x202F, 0x4E2D};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_true(text_is_unsafe(bad[i]));
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_false(text_is_unsafe(good[i]));
+}
+
+static void check_sanitize(const char *in, size_t len, const char *want)
+{
+	char *s = text_sanitize(in, len);
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void test_sanitize(void **state)
+{
+	(void)state;
+	check_sanitize("\x1b[2Jhello", 9, "\xEF\xBF\xBD[2Jhello");
+	check_sanitize("a\tb", 3, "a b");
+	check_sanitize("a\nb\r", 4, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	check_sanitize("\xC2\x9B" "31m", 5, "\xEF\xBF\xBD" "31m");
+	/* Right-to-left override and isolate cannot reorder the screen. */
+	check_sanitize("x\xE2\x80\xAEy\xE2\x81\xA6z", 9,
+		       "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
+	check_sanitize("\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD");
+	check_sanitize("a\0b", 3, "a\xEF\xBF\xBD" "b");
+	check_sanitize("caf\xC3\xA9", 5, "caf\xC3\xA9");
+	check_sanitize("", 0, "");
+}
+
+static void test_sanitize_into_cuts_whole(void **state)
+{
+	char buf[6];
+
+	(void)state;
+	/* "ab" + U+FFFD would need 6 bytes with the NUL: cut before it. */
+	assert_int_equal(text_sanitize_into("ab\x1b" "c", 4, buf, 5), 2);
+	assert_string_equal(buf, "ab");
+	assert_int_equal(text_sanitize_into("ab\x1b" "c", 4, buf, 6), 5);
+	assert_string_equal(buf, "ab\xEF\xBF\xBD");
+	assert_int_equal(text_sanitize_into("abc", 3, buf, 1), 0);
+	assert_string_equal(buf, "");
+}
+
+static void test_ascii(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	text_to_ascii("\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x98x\xE2\x80\x99",
+		      buf, sizeof buf);
+	assert_string_equal(buf, "\"Hi\" 'x'");
+	text_to_ascii("a\xE2\x80\x93" "b\xE2\x80\x94" "c\xE2\x80\xA6", buf,
+		      sizeof buf);
+	assert_string_equal(buf, "a-b--c...");
+	text_to_ascii("1\xC2\xA0\xE2\x86\x92\xC2\xA0" "2 \xE4\xB8\xAD", buf,
+		      sizeof buf);
+	assert_string_equal(buf, "1 -> 2 ?");
+	/* An ellipsis that does not fit whole is left out. */
+	assert_int_equal(text_to_ascii("ab\xE2\x80\xA6", buf, 4), 2);
+	assert_string_equal(buf, "ab");
+}
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("hello"), 5);
+	assert_int_equal(text_width(""), 0);
+	assert_int_equal(text_width("\x1b"), 1);
+	assert_int_equal(text_width_n("abc", 2), 2);
+	if (!utf8_locale)
+		skip();
+	assert_int_equal(text_cp_width(0x4E2D), 2);   /* 中 */
+	assert_int_equal(text_cp_width(0x1F600), 2);  /* 😀 */
+	assert_int_equal(text_cp_width(0x0301), 0);   /* combining acute */
+	assert_int_equal(text_cp_width(0xE9), 1);
+	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87"), 4);
+	assert_int_equal(text_width("e\xCC\x81t\xC3\xA9"), 3);
+	assert_int_equal(text_width("\xF0\x9F\x98\x80!"), 3);
+	/* Where the locale cannot show them, each code point is one '?'. */
+	setlocale(LC_CTYPE, "C");
+	assert_int_equal(text_width("\xE4\xB8\xAD" "e\xCC\x81"), 3);
+	setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static void test_wrap_words(void **state)
+{
+	const char *s = "the quick brown fox jumps";
+	struct text_line l[8];
+	size_t n;
+
+	(void)state;
+	n = text_wrap(s, 10, l, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0].off, 0);
+	assert_int_equal(l[0].len, 9); /* "the quick" */
+	assert_int_equal(l[0].width, 9);
+	assert_int_equal(l[1].off, 10);
+	assert_int_equal(l[1].len, 9); /* "brown fox" */
+	assert_int_equal(l[2].off, 20);
+	assert_int_equal(l[2].len, 5);
+	/* Counting without storing. */
+	assert_int_equal(text_wrap(s, 10, NULL, 0), 3);
+	assert_int_equal(text_wrap(s, 10, l, 1), 3);
+	assert_int_equal(text_wrap("", 10, l, 8), 0);
+	assert_int_equal(text_wrap(s, 100, l, 8), 1);
+	assert_int_equal(l[0].len, strlen(s));
+}
+
+/* Every line must start and end on a word boundary when words fit. */
+static void test_wrap_never_mid_word(void **state)
+{
+	const char *s = "alpha beta gamma delta epsilon zeta eta theta iota";
+	struct text_line l[32];
+
+	(void)state;
+	for (int w = 7; w <= 60; w++) {
+		size_t n = text_wrap(s, w, l, 32);
+		for (size_t i = 0; i < n; i++) {
+			size_t e = l[i].off + l[i].len;
+			assert_true(l[i].width <= w);
+			assert_true(l[i].off == 0 || s[l[i].off - 1] == ' ');
+			assert_true(s[e] == ' ' || s[e] == '\0');
+			assert_true(s[l[i].off] != ' ');
+		}
+	}
+}
+
+static void test_wrap_long_word_and_newlines(void **state)
+{
+	struct text_line l[8];
+	size_t n;
+
+	(void)state;
+	n = text_wrap("ab abcdefghij c", 4, l, 8);
+	assert_int_equal(n, 4);
+	assert_int_equal(l[0].len, 2);
+	assert_int_equal(l[1].off, 3);
+	assert_int_equal(l[1].len, 4); /* "abcd" */
+	assert_int_equal(l[2].off, 7);
+	assert_int_equal(l[2].len, 4); /* "efgh" */
+	assert_int_equal(l[3].off, 11);
+	assert_int_equal(l[3].len, 4); /* "ij c" */
+
+	n = text_wrap("one\n\ntwo", 10, l, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0].len, 3);
+	assert_int_equal(l[1].len, 0);
+	assert_int_equal(l[1].width, 0);
+	assert_int_equal(l[2].off, 5);
+	assert_int_equal(l[2].len, 3);
+}
+
+static void test_wrap_wide_and_combining(void **state)
+{
+	/* Five CJK characters, two columns each. */
+	const char *cjk = "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97\xE4\xB8\xAD"
+			  "\xE6\x96\x87";
+	/* "e" + U+0301 four times: four columns. */
+	const char *acc = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81";
+	struct text_line l[8];
+	size_t n;
+
+	(void)state;
+	if (!utf8_locale)
+		skip();
+	n = text_wrap(cjk, 5, l, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0].len, 6);
+	assert_int_equal(l[0].width, 4);
+	assert_int_equal(l[2].len, 3);
+	assert_int_equal(l[2].width, 2);
+
+	n = text_wrap(acc, 3, l, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].len, 9); /* three bases, each with its mark */
+	assert_int_equal(l[0].width, 3);
+	assert_int_equal(l[1].off, 9);
+	assert_int_equal(l[1].len, 3);
+
+	n = text_wrap("a \xE4\xB8\xAD\xE6\x96\x87", 6, l, 8);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].width, 6);
+	n = text_wrap("ab \xE4\xB8\xAD\xE6\x96\x87", 6, l, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].width, 2);
+	n = text_wrap("abc \xE4\xB8\xAD\xE6\x96\x87", 6, l, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[1].width, 4);
+}
+
+static void test_fit(void **state)
+{
+	int used = -1;
+
+	(void)state;
+	assert_int_equal(text_fit("hello", 3, &used), 3);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit("hi", 10, &used), 2);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_fit("hi", 0, NULL), 0);
+	if (!utf8_locale)
+		skip();
+	/* A wide character that would overflow is left out whole. */
+	assert_int_equal(text_fit("a\xE4\xB8\xAD" "b", 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit("a\xE4\xB8\xAD" "b", 3, &used), 4);
+	assert_int_equal(used, 3);
+	/* The mark after a fitting base comes along. */
+	assert_int_equal(text_fit("e\xCC\x81x", 1, &used), 3);
+	assert_int_equal(used, 1);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_unsafe),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_into_cuts_whole),
+		cmocka_unit_test(test_ascii),
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_wrap_words),
+		cmocka_unit_test(test_wrap_never_mid_word),
+		cmocka_unit_test(test_wrap_long_word_and_newlines),
+		cmocka_unit_test(test_wrap_wide_and_combining),
+		cmocka_unit_test(test_fit),
+	};
+
+	utf8_locale = setlocale(LC_ALL, "C.UTF-8") != NULL;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
