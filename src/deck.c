@@ -223,8 +223,11 @@ static int view_field(struct parser *p, int v)
 	if (v > it->nviews + 1)
 		return fail(p, p->lineno, "view %d out of order (expected %d)",
 			    v, it->nviews + 1);
+	static const char *const names[DECK_MAX_VIEWS] = {"1", "2", "3",
+							  "4", "5", "6"};
+
 	it->nviews++;
-	begin_field(p, &it->views[v - 1], KIND_PARAS, "view");
+	begin_field(p, &it->views[v - 1], KIND_PARAS, names[v - 1]);
 	return 0;
 }
 

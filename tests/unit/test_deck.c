@@ -1,0 +1,280 @@
+/* Unit tests of deck: the shipped decks, the syntax and every error. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "deck.h"
+#include "embedded.h"
+
+static int parse(struct deck *d, const char *s, struct deck_error *e)
+{
+	return deck_parse(d, s, strlen(s), e);
+}
+
+static void test_embedded_deck(void **state)
+{
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	assert_int_equal(deck_parse(&d, (const char *)embedded_deck,
+				    embedded_deck_len, &e),
+			 0);
+	assert_string_equal(d.title, "The Widening Divide: Two Points Of View "
+				     "On The Value Of Sales Training");
+	assert_non_null(d.subtitle);
+	assert_non_null(strstr(d.source, "Brian Lambert"));
+	assert_non_null(strstr(d.source, "Forrester Research"));
+	assert_non_null(strstr(d.source, "permission"));
+	assert_non_null(d.intro);
+	assert_non_null(strstr(d.closing, "alignment"));
+	assert_int_equal(d.ngroups, 4);
+	assert_string_equal(d.groups[0], "Sales Training");
+	assert_string_equal(d.groups[3], "Sales Leadership");
+	assert_int_equal(d.nitems, 7);
+	for (int i = 0; i < d.nitems; i++) {
+		assert_int_equal(d.items[i].nviews, 2);
+		assert_non_null(d.items[i].heading);
+	}
+	assert_string_equal(d.items[0].heading,
+			    "Regarding the Scope of Sales Training");
+	assert_string_equal(d.items[0].views[0],
+			    "Sales training\xE2\x80\x99s role is to focus on "
+			    "improving the skills of the sales force.");
+	assert_string_equal(d.items[1].views[0],
+			    "Sales training decisions are about \xE2\x80\x9chow"
+			    "\xE2\x80\x9d sales training is designed and "
+			    "\xE2\x80\x9cwhat\xE2\x80\x9d approach to take to "
+			    "deliver that training.");
+	assert_string_equal(d.items[6].heading,
+			    "Regarding the Need for Sales Training Strategy");
+	assert_true(d.hash == deck_hash_bytes((const char *)embedded_deck,
+					      embedded_deck_len));
+	deck_free(&d);
+	assert_null(d.title);
+	assert_null(d.items);
+}
+
+static void test_starter_deck(void **state)
+{
+	static char buf[DECK_MAX_BYTES];
+	struct deck d;
+	struct deck_error e;
+	FILE *f = fopen("content/starter.deck", "rb");
+	size_t n;
+
+	(void)state;
+	if (!f)
+		skip(); /* run from another folder than the source tree */
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	assert_int_equal(deck_parse(&d, buf, n, &e), 0);
+	assert_true(d.nitems >= 3);
+	assert_non_null(strchr(d.intro, '\n'));
+	assert_non_null(d.closing);
+	for (int i = 0; i < d.nitems; i++)
+		if (d.items[i].nviews == 3)
+			n = 0;
+	assert_int_equal(n, 0); /* one item shows three views */
+	deck_free(&d);
+}
+
+static void test_syntax(void **state)
+{
+	const char *s = "\xEF\xBB\xBF# comment\r\n"
+			"Title: T\r\n"
+			"intro: first\r\n"
+			" line\r\n"
+			"# a comment inside a field\r\n"
+			"\tgoes on\r\n"
+			"  .\r\n"
+			" .\r\n"
+			" second\r\n"
+			"closing: bye\r\n"
+			"\r\n"
+			"==   Heading one  \r\n"
+			"1: a\tb\r\n"
+			"2: \x1b[2Jc\r\n"
+			"note: n\r\n"
+			"==H2\r\n"
+			"1: x\r\n"
+			"  .\r\n"
+			"  y\r\n"
+			"2: z\r\n"
+			"3: w";
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	assert_int_equal(parse(&d, s, &e), 0);
+	assert_string_equal(d.title, "T");
+	assert_null(d.subtitle);
+	assert_null(d.source);
+	assert_int_equal(d.ngroups, 0);
+	assert_string_equal(d.intro, "first line goes on\nsecond");
+	assert_string_equal(d.closing, "bye");
+	assert_int_equal(d.nitems, 2);
+	assert_string_equal(d.items[0].heading, "Heading one");
+	assert_int_equal(d.items[0].line, 12);
+	assert_string_equal(d.items[0].views[0], "a b");
+	assert_string_equal(d.items[0].views[1], "\xEF\xBF\xBD[2Jc");
+	assert_string_equal(d.items[0].note, "n");
+	assert_string_equal(d.items[1].heading, "H2");
+	assert_int_equal(d.items[1].nviews, 3);
+	assert_string_equal(d.items[1].views[0], "x\ny");
+	assert_null(d.items[1].note);
+	deck_free(&d);
+}
+
+static void test_groups_and_closing_after(void **state)
+{
+	const char *s = "title: T\n"
+			"groups: A |  B B|C\n"
+			"  | D\n"
+			"== H\n1: a\n2: b\n"
+			"closing: the\n end\n";
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	assert_int_equal(parse(&d, s, &e), 0);
+	assert_int_equal(d.ngroups, 4);
+	assert_string_equal(d.groups[1], "B B");
+	assert_string_equal(d.groups[3], "D");
+	assert_string_equal(d.closing, "the end");
+	deck_free(&d);
+}
+
+static void test_labels_and_hash(void **state)
+{
+	(void)state;
+	assert_string_equal(deck_view_label(0), "View 1");
+	assert_string_equal(deck_view_label(5), "View 6");
+	assert_string_equal(deck_view_label(6), "View ?");
+	assert_true(deck_hash_bytes("", 0) == 0xcbf29ce484222325u);
+	assert_true(deck_hash_bytes("a", 1) == 0xaf63dc4c8601ec8cu);
+	assert_true(deck_hash_bytes("foobar", 6) == 0x85944171f73967e8u);
+}
+
+struct bad {
+	const char *text;
+	size_t len; /* 0: strlen */
+	int line;
+	const char *msg;
+};
+
+#define OK_ITEM "== H\n1: a\n2: b\n"
+
+static const struct bad bad_decks[] = {
+	{"", 0, 0, "no items"},
+	{"# only a comment\n\n", 0, 0, "no items"},
+	{"title: T\n", 0, 0, "no items"},
+	{"subtitle: S\n" OK_ITEM, 0, 2, "missing title"},
+	{"title: T\nauthor: me\n" OK_ITEM, 0, 2, "unknown field 'author'"},
+	{"title: T\ntitle: U\n" OK_ITEM, 0, 2, "duplicate field 'title'"},
+	{"title: T\n== H\n1: a\n1: b\n", 0, 4, "duplicate field '1'"},
+	{"title: T\n== H\n1: a\n2: b\nnote: x\nnote: y\n", 0, 6,
+	 "duplicate field 'note'"},
+	{"title: T\n== H\n1: a\n3: b\n", 0, 4, "view 3 out of order (expected 2)"},
+	{"title: T\n== H\n2: a\n", 0, 3, "view 2 out of order (expected 1)"},
+	{"title: T\n== H\nnote: x\n" OK_ITEM, 0, 2, "item has no views"},
+	{"title: T\n" OK_ITEM "== H\n1: a\n", 0, 5, "item has only one view"},
+	{"title: T\n\n== H\n1: a\n2: b\n3: c\n4: d\n5: e\n6: f\n7: g\n", 0, 3,
+	 "item has more than 6 views"},
+	{"title: T\n1: a\n" OK_ITEM, 0, 2, "view outside an item"},
+	{"title: T\nnote: a\n" OK_ITEM, 0, 2, "note outside an item"},
+	{"title: T\n" OK_ITEM "closing: c\n1: x\n", 0, 6,
+	 "view outside an item"},
+	{"title: T\n" OK_ITEM "closing: c\nclosing: d\n", 0, 6,
+	 "duplicate field 'closing'"},
+	{"title: T\n==   \n1: a\n2: b\n", 0, 2, "empty heading"},
+	{"title: T\n" OK_ITEM "1: \n", 0, 5, "duplicate field '1'"},
+	{"title: T\n== H\n1: a\n2:\n", 0, 4, "empty value for '2'"},
+	{"title:\n" OK_ITEM, 0, 1, "empty value for 'title'"},
+	{"title: T\n" OK_ITEM "subtitle: S\n", 0, 5,
+	 "'subtitle' must come before the first item"},
+	{"title: T\n\n\xC3\x28\n", 0, 3, "invalid UTF-8 at byte 11"},
+	{"title: T\n== H\n1: a\xED\xA0\x80\n", 0, 3,
+	 "invalid UTF-8 at byte 19"},
+	{"title: T\n\0" OK_ITEM, 10 + sizeof OK_ITEM - 1, 0, "binary file"},
+	{"title: T\n  more\n\n  stray\n" OK_ITEM, 0, 4,
+	 "continuation line with no field above it"},
+	{" indented first\n", 0, 1, "continuation line with no field above it"},
+	{"title: T\n .\n" OK_ITEM, 0, 2, "paragraph break not allowed in 'title'"},
+	{"title: T\nthis is prose\n", 0, 2,
+	 "expected 'field: value', '== heading' or '# comment'"},
+	{"title: T\ngroups: A | | B\n" OK_ITEM, 0, 2, "empty group name"},
+	{"title: T\ngroups: A | B | A\n" OK_ITEM, 0, 2, "duplicate group name"},
+	{"title: T\ngroups: 1|2|3|4|5|6|7|8|9|10|11|12|13\n" OK_ITEM, 0, 2,
+	 "more than 12 groups"},
+};
+
+static void test_errors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_decks / sizeof bad_decks[0]; i++) {
+		const struct bad *b = &bad_decks[i];
+		size_t len = b->len ? b->len : strlen(b->text);
+		struct deck d;
+		struct deck_error e;
+
+		print_message("case %zu: %s\n", i, b->msg);
+		assert_int_equal(deck_parse(&d, b->text, len, &e), -1);
+		assert_string_equal(e.msg, b->msg);
+		assert_int_equal(e.line, b->line);
+		assert_null(d.title);
+		assert_null(d.items);
+		assert_int_equal(d.nitems, 0);
+		deck_free(&d);
+	}
+}
+
+static void test_limits(void **state)
+{
+	size_t cap = DECK_MAX_BYTES + 2, n = 0;
+	char *buf = malloc(cap);
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "title: T\n");
+	for (int i = 0; i < DECK_MAX_ITEMS; i++)
+		n += (size_t)sprintf(buf + n, "== Item %d\n1: a\n2: b\n", i);
+	assert_int_equal(deck_parse(&d, buf, n, &e), 0);
+	assert_int_equal(d.nitems, DECK_MAX_ITEMS);
+	deck_free(&d);
+
+	n += (size_t)sprintf(buf + n, "== One too many\n1: a\n2: b\n");
+	assert_int_equal(deck_parse(&d, buf, n, &e), -1);
+	assert_string_equal(e.msg, "more than 200 items");
+	assert_int_equal(e.line, 2 + 3 * DECK_MAX_ITEMS);
+
+	memset(buf, '#', cap);
+	assert_int_equal(deck_parse(&d, buf, DECK_MAX_BYTES + 1, &e), -1);
+	assert_string_equal(e.msg, "larger than 1 MiB");
+	assert_int_equal(e.line, 0);
+	free(buf);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_embedded_deck),
+		cmocka_unit_test(test_starter_deck),
+		cmocka_unit_test(test_syntax),
+		cmocka_unit_test(test_groups_and_closing_after),
+		cmocka_unit_test(test_labels_and_hash),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_limits),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
