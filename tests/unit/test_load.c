@@ -1,0 +1,151 @@
+/* Unit tests of load: files on disk and the messages about them. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "load.h"
+
+static char dir[64];
+
+static int make_dir(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/handsup-load-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *write_file(const char *name, const char *data, size_t len)
+{
+	static char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+static void expect_fail(const char *path, int line, const char *msg)
+{
+	struct deck d;
+	struct deck_error e;
+
+	assert_int_equal(load_deck(path, &d, &e), -1);
+	assert_string_equal(e.msg, msg);
+	assert_int_equal(e.line, line);
+	assert_null(d.title);
+	deck_free(&d);
+}
+
+static void test_good_file(void **state)
+{
+	const char *text = "title: T\n== H\n1: a\n2: b\n";
+	const char *path = write_file("good.deck", text, strlen(text));
+	struct deck d;
+	struct deck_error e;
+	char *buf;
+	size_t len;
+	char err[80];
+
+	(void)state;
+	assert_int_equal(load_deck(path, &d, &e), 0);
+	assert_int_equal(d.nitems, 1);
+	deck_free(&d);
+	assert_int_equal(load_file(path, 100, &buf, &len, err, sizeof err), 0);
+	assert_int_equal(len, strlen(text));
+	assert_string_equal(buf, text);
+	free(buf);
+	assert_int_equal(load_file(path, 10, &buf, &len, err, sizeof err), -1);
+	assert_string_equal(err, "larger than 10 bytes");
+	assert_null(buf);
+}
+
+static void test_failures(void **state)
+{
+	char path[128];
+
+	(void)state;
+	expect_fail(dir, 0, "is a directory");
+	snprintf(path, sizeof path, "%s/missing.deck", dir);
+	expect_fail(path, 0, "no such file or directory");
+	expect_fail("/dev/null", 0, "not a regular file");
+	expect_fail(write_file("empty.deck", "", 0), 0, "no items");
+	expect_fail(write_file("bin.deck", "title: T\n\0\1\2", 12), 0,
+		    "binary file");
+	expect_fail(write_file("bad.deck", "title: T\nfoo: x\n", 16), 2,
+		    "unknown field 'foo'");
+}
+
+static void test_too_large(void **state)
+{
+	size_t n = DECK_MAX_BYTES + 1;
+	char *big = malloc(n);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, '#', n);
+	expect_fail(write_file("big.deck", big, n), 0, "larger than 1 MiB");
+	free(big);
+}
+
+static void test_permission(void **state)
+{
+	const char *path = write_file("locked.deck", "x", 1);
+
+	(void)state;
+	assert_int_equal(chmod(path, 0), 0);
+	if (geteuid() == 0)
+		skip(); /* root reads it anyway */
+	expect_fail(path, 0, "permission denied");
+}
+
+static void test_print_error(void **state)
+{
+	struct deck_error e = {3, "unknown field 'x'"};
+	char out[256];
+	FILE *f = fmemopen(out, sizeof out, "w");
+
+	(void)state;
+	assert_non_null(f);
+	load_print_error(f, "a.deck", &e);
+	e.line = 0;
+	snprintf(e.msg, sizeof e.msg, "is a directory");
+	load_print_error(f, "dir\x1b]0;pwned\a", &e);
+	fclose(f);
+	assert_string_equal(out, "a.deck:3: unknown field 'x'\n"
+				 "dir\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD: "
+				 "is a directory\n");
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_failures),
+		cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_permission),
+		cmocka_unit_test(test_print_error),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+}
