@@ -1,0 +1,877 @@
+/*
+ * Tests of the session module: the file format both ways, the strict
+ * reader, the atomic save under every failure, the lock across
+ * processes, the state folder and the resume list.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "deck.h"
+#include "session.h"
+#include "tally.h"
+
+/* ---- fixtures ------------------------------------------------------- */
+
+static char tmpdir[64];
+
+static int rm_entry(const char *p, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+static int setup_dir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/handsup-session-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown_dir(void **state)
+{
+	(void)state;
+	session_fail_at_step(0);
+	return nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static char *in_dir(const char *name)
+{
+	static char buf[4][PATH_MAX];
+	static int next;
+	char *p = buf[next++ % 4];
+	snprintf(p, PATH_MAX, "%s/%s", tmpdir, name);
+	return p;
+}
+
+/* A deck of three items with 2, 3 and 6 views, built by hand. */
+static char d_title[] = "The Widening Divide: Sales Training";
+static char d_source[] = "Brian Lambert, Forrester Research";
+static char h1[] = "Regarding the Scope of Sales Training";
+static char h2[] = "Café – naïve 日本語 🙂 e\xcc\x81";
+static char h3[] = "Six ways";
+static char vx[] = "a view";
+
+static void make_deck(struct deck *d, struct deck_item items[3])
+{
+	memset(d, 0, sizeof *d);
+	memset(items, 0, 3 * sizeof *items);
+	char *heads[3] = {h1, h2, h3};
+	int nv[3] = {2, 3, 6};
+	for (int i = 0; i < 3; i++) {
+		items[i].heading = heads[i];
+		items[i].nviews = nv[i];
+		for (int v = 0; v < nv[i]; v++)
+			items[i].views[v] = vx;
+	}
+	d->title = d_title;
+	d->source = d_source;
+	d->items = items;
+	d->nitems = 3;
+	d->hash = 0x0123456789abcdefULL;
+}
+
+static const time_t start_time = 1795772112; /* 2026-11-27T09:35:12Z */
+
+static void make_session(struct session *s, const char *name)
+{
+	struct deck d;
+	struct deck_item items[3];
+	make_deck(&d, items);
+	assert_int_equal(session_from_deck(s, &d, "/home/me/decks/x.deck",
+					   name, start_time),
+			 0);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = malloc(1 << 16);
+	assert_non_null(buf);
+	size_t n = fread(buf, 1, (1 << 16) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void assert_same_counts(const struct session *a,
+			       const struct session *b)
+{
+	assert_int_equal(a->nitems, b->nitems);
+	for (int i = 0; i < a->nitems; i++) {
+		assert_int_equal(a->items[i].nviews, b->items[i].nviews);
+		for (int v = 0; v < a->items[i].nviews; v++)
+			assert_int_equal(tally_get(&a->tally, i, v),
+					 tally_get(&b->tally, i, v));
+	}
+}
+
+/* ---- building and formatting ----------------------------------------- */
+
+static void test_from_deck(void **state)
+{
+	(void)state;
+	struct session s;
+	make_session(&s, NULL);
+	char want[64];
+	struct tm tm;
+	localtime_r(&start_time, &tm);
+	strftime(want, sizeof want, "%Y-%m-%d %H:%M", &tm);
+	assert_string_equal(s.name, want);
+	assert_string_equal(s.deck_title, d_title);
+	assert_string_equal(s.deck_source, d_source);
+	assert_string_equal(s.deck_path, "/home/me/decks/x.deck");
+	assert_int_equal(s.nitems, 3);
+	assert_int_equal(s.items[2].nviews, 6);
+	assert_string_equal(s.items[1].heading, h2);
+	assert_string_equal(s.items[2].labels[5], "View 6");
+	assert_int_equal(tally_get(&s.tally, 2, 5), 0);
+	assert_int_equal(s.current, 0);
+	session_free(&s);
+
+	struct deck d;
+	struct deck_item items[3];
+	make_deck(&d, items);
+	d.source = NULL;
+	assert_int_equal(session_from_deck(&s, &d, NULL, "x", 0), 0);
+	assert_null(s.deck_source);
+	assert_string_equal(s.deck_path, "(embedded)");
+	session_free(&s);
+	session_free(&s); /* freeing twice is harmless */
+}
+
+static void test_format_exact(void **state)
+{
+	(void)state;
+	struct session s;
+	make_session(&s, "2026-11-27 09:35");
+	s.current = 3;
+	tally_load(&s.tally, 0, 0, 12);
+	tally_load(&s.tally, 0, 1, 3);
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	const char *want = "handsup-session 1\n"
+			   "name: 2026-11-27 09:35\n"
+			   "started: 2026-11-27T09:35:12Z\n"
+			   "deck-title: The Widening Divide: Sales Training\n"
+			   "deck-source: Brian Lambert, Forrester Research\n"
+			   "deck-path: /home/me/decks/x.deck\n"
+			   "deck-hash: 0123456789abcdef\n"
+			   "current: 3\n"
+			   "item: Regarding the Scope of Sales Training\n"
+			   "view: 12 View 1\n"
+			   "view: 3 View 2\n";
+	assert_int_equal(strncmp(text, want, strlen(want)), 0);
+	assert_string_equal(text + len - 4, "end\n");
+	assert_int_equal(strlen(text), len);
+	free(text);
+
+	free(s.deck_source);
+	s.deck_source = NULL;
+	text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_null(strstr(text, "deck-source"));
+	free(text);
+	session_free(&s);
+}
+
+static void test_round_trip(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct session_error err;
+	make_session(&s, "Day 1 – Room B «ü»");
+	s.current = 5;
+	long v = 0;
+	for (int i = 0; i < s.nitems; i++)
+		for (int k = 0; k < s.items[i].nviews; k++, v += 7919)
+			tally_load(&s.tally, i, k, v % (TALLY_MAX_COUNT + 1));
+	tally_load(&s.tally, 2, 5, TALLY_MAX_COUNT);
+	tally_load(&s.tally, 2, 4, 0);
+	free(s.items[0].labels[1]);
+	s.items[0].labels[1] = strdup("  two  spaces  ");
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_int_equal(session_parse(&t, text, len, &err), 0);
+	assert_string_equal(t.name, s.name);
+	assert_int_equal(t.started, s.started);
+	assert_string_equal(t.deck_title, s.deck_title);
+	assert_string_equal(t.deck_source, s.deck_source);
+	assert_string_equal(t.deck_path, s.deck_path);
+	assert_true(t.deck_hash == s.deck_hash);
+	assert_int_equal(t.current, 5);
+	for (int i = 0; i < s.nitems; i++) {
+		assert_string_equal(t.items[i].heading, s.items[i].heading);
+		for (int k = 0; k < s.items[i].nviews; k++)
+			assert_string_equal(t.items[i].labels[k],
+					    s.items[i].labels[k]);
+	}
+	assert_same_counts(&s, &t);
+	assert_int_equal(tally_get(&t.tally, 2, 5), TALLY_MAX_COUNT);
+	assert_false(tally_can_undo(&t.tally));
+	/* The same bytes again: nothing drifts across a save and a load. */
+	size_t len2;
+	char *text2 = session_format(&t, &len2);
+	assert_non_null(text2);
+	assert_int_equal(len, len2);
+	assert_memory_equal(text, text2, len);
+	free(text);
+	free(text2);
+	session_free(&s);
+	session_free(&t);
+}
+
+/* ESC, bidi overrides and newlines must never come back out as such. */
+static void test_hostile_strings(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct session_error err;
+	make_session(&s, "evil\nname: injected");
+	free(s.items[0].heading);
+	s.items[0].heading = strdup("\x1b[2J\xe2\x80\xae" "desrever\xe2\x81\xa6"
+				    "x\ny\tz\r");
+	free(s.deck_title);
+	s.deck_title = strdup("title\nend\n");
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_null(memchr(text, '\x1b', len));
+	assert_null(strstr(text, "\xe2\x80\xae"));
+	assert_null(strstr(text, "\nname: injected"));
+	assert_null(strstr(text, "\nend\nitem"));
+	assert_int_equal(session_parse(&t, text, len, &err), 0);
+	assert_string_equal(t.items[0].heading,
+			    "\xef\xbf\xbd[2J\xef\xbf\xbd"
+			    "desrever\xef\xbf\xbdx\xef\xbf\xbdy z\xef\xbf\xbd");
+	assert_string_equal(t.name, "evil\xef\xbf\xbdname: injected");
+	assert_int_equal(t.nitems, 3);
+	session_free(&t);
+	free(text);
+	session_free(&s);
+
+	/* A hand-made file with raw escapes is neutralised on reading. */
+	const char *raw = "handsup-session 1\n"
+			  "name: \x1b]0;pwned\x07\n"
+			  "started: 2026-11-27T09:35:12Z\n"
+			  "deck-title: \xe2\x80\x8f" "t\n"
+			  "deck-path: (embedded)\n"
+			  "deck-hash: 0000000000000000\n"
+			  "current: 0\n"
+			  "item: \x1b[2J\xe2\x81\xa8heading\n"
+			  "view: 1 \xc2\x9b" "31m\n"
+			  "view: 2 b\n"
+			  "end\n";
+	assert_int_equal(session_parse(&t, raw, strlen(raw), &err), 0);
+	assert_string_equal(t.name, "\xef\xbf\xbd]0;pwned\xef\xbf\xbd");
+	assert_string_equal(t.deck_title, "\xef\xbf\xbdt");
+	assert_string_equal(t.items[0].heading, "\xef\xbf\xbd[2J\xef\xbf\xbd"
+						"heading");
+	assert_string_equal(t.items[0].labels[0], "\xef\xbf\xbd"
+						  "31m");
+	assert_null(t.deck_source);
+	session_free(&t);
+}
+
+/* ---- the strict reader ----------------------------------------------- */
+
+#define HEAD                                                                 \
+	"handsup-session 1\nname: n\nstarted: 2026-11-27T09:35:12Z\n"         \
+	"deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"         \
+	"current: 1\n"
+#define ITEM "item: h\nview: 1 a\nview: 2 b\n"
+
+static void test_parse_minimal(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	const char *ok = HEAD ITEM "end\n";
+	assert_int_equal(session_parse(&s, ok, strlen(ok), &err), 0);
+	assert_int_equal(tally_get(&s.tally, 0, 1), 2);
+	assert_int_equal(s.current, 1);
+	session_free(&s);
+	/* Written on another system: CRLF line ends and an empty label. */
+	const char *crlf = "handsup-session 1\r\nname: n\r\n"
+			   "started: 2026-11-27T09:35:12Z\r\ndeck-title: t\r\n"
+			   "deck-path: /p\r\ndeck-hash: 0123456789abcdef\r\n"
+			   "current: 1\r\nitem: h\r\nview: 5\r\nview: 0 \r\n"
+			   "end\r\n";
+	assert_int_equal(session_parse(&s, crlf, strlen(crlf), &err), 0);
+	assert_string_equal(s.name, "n");
+	assert_string_equal(s.items[0].labels[0], "");
+	assert_int_equal(tally_get(&s.tally, 0, 0), 5);
+	session_free(&s);
+}
+
+static void test_parse_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line;
+		const char *msg;
+	} cases[] = {
+		{"", 0, "empty file"},
+		{"handsup-session 2\n", 1, "unsupported session version 2"},
+		{"handsup-session 1x\nend\n", 1, "not a handsup session file"},
+		{"title: x\nend\n", 1, "not a handsup session file"},
+		{HEAD "colour: red\n" ITEM "end\n", 8, "unknown key 'colour'"},
+		{HEAD "just words\n" ITEM "end\n", 8, "expected 'key: value'"},
+		{HEAD "name: again\n" ITEM "end\n", 8, "duplicate 'name'"},
+		{HEAD ITEM "current: 2\nend\n", 11, "must come before"},
+		{"handsup-session 1\nname: n\nstarted: 2026-11-27T09:35:12Z\n"
+		 "deck-title: t\ndeck-path: /p\ncurrent: 1\n" ITEM "end\n",
+		 7, "missing 'deck-hash'"},
+		{HEAD "end\n", 8, "no items"},
+		{HEAD "view: 1 a\nend\n", 8, "before the first item"},
+		{HEAD "item: h\nview: 1 a\nitem: g\nview: 1 a\nview: 1 a\n"
+		      "end\n",
+		 8, "item has 1 view"},
+		{HEAD "item: h\nview: 1 a\nend\n", 8, "item has 1 view"},
+		{HEAD "item: h\nview: 1 1\nview: 1 2\nview: 1 3\nview: 1 4\n"
+		      "view: 1 5\nview: 1 6\nview: 1 7\nend\n",
+		 15, "more than 6 views"},
+		{HEAD "item: h\nview: 1000000 a\nview: 1 b\nend\n", 9,
+		 "bad count"},
+		{HEAD "item: h\nview: -1 a\nview: 1 b\nend\n", 9, "bad count"},
+		{HEAD "item: h\nview: 1 a\nview: 12x b\nend\n", 10,
+		 "bad count"},
+		{HEAD "item: h\nview: 1 a\nview:  2 b\nend\n", 10, "bad count"},
+		{HEAD "item: h\nview: 1 a\nview: \nend\n", 10, "bad count"},
+		{HEAD "item: h\nview: 99999999999999999999 a\nend\n", 9,
+		 "bad count"},
+		{HEAD ITEM "end\nmore\n", 12, "after the 'end' line"},
+		{HEAD ITEM "end\nx", 12, "after the 'end' line"},
+		{HEAD ITEM, 0, "truncated: no end line"},
+		{HEAD ITEM "end", 0, "truncated: no end line"},
+		{HEAD "item: h\nview: 1 \xc3\x28\nview: 2 b\nend\n", 9,
+		 "invalid UTF-8"},
+		{HEAD "item: \xed\xa0\x80\nend\n", 8, "invalid UTF-8"},
+		{"handsup-session 1\nname: n\nstarted: 2026-02-30T09:35:12Z\n",
+		 3, "bad start time"},
+		{"handsup-session 1\nname: n\nstarted: 2026-11-27 09:35:12\n",
+		 3, "bad start time"},
+		{"handsup-session 1\ndeck-hash: 0123456789ABCDEF\n", 2,
+		 "bad deck hash"},
+		{"handsup-session 1\ndeck-hash: 0123456789abcde\n", 2,
+		 "bad deck hash"},
+		{"handsup-session 1\ncurrent: -1\n", 2, "bad current"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct session s;
+		struct session_error err;
+		int rc = session_parse(&s, cases[i].text,
+				       strlen(cases[i].text), &err);
+		if (rc != -1 || err.line != cases[i].line ||
+		    !strstr(err.msg, cases[i].msg))
+			fail_msg("case %zu: rc %d line %d msg '%s'", i, rc,
+				 err.line, err.msg);
+		assert_null(s.items);
+		assert_null(s.name);
+		session_free(&s);
+	}
+	/* A NUL byte inside a line is not text. */
+	static const char nul[] = HEAD "item: h\0x\nview: 1 a\nview: 2 b\nend\n";
+	struct session s;
+	struct session_error err;
+	assert_int_equal(session_parse(&s, nul, sizeof nul - 1, &err), -1);
+	assert_int_equal(err.line, 8);
+	assert_string_equal(err.msg, "invalid UTF-8");
+}
+
+/* A file cut anywhere either reads back whole or is refused. */
+static void test_truncated_prefixes(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct session_error err;
+	make_session(&s, "cut");
+	for (int i = 0; i < s.nitems; i++)
+		for (int v = 0; v < s.items[i].nviews; v++)
+			tally_load(&s.tally, i, v, 10 * i + v + 1);
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	for (size_t n = 0; n <= len; n++) {
+		char *copy = malloc(n + 1);
+		assert_non_null(copy);
+		memcpy(copy, text, n);
+		int rc = session_parse(&t, copy, n, &err);
+		if (n == len) {
+			assert_int_equal(rc, 0);
+			assert_same_counts(&s, &t);
+		} else {
+			if (rc != -1)
+				fail_msg("prefix of %zu bytes was accepted", n);
+			assert_true(err.msg[0] != '\0');
+			assert_null(t.items);
+		}
+		session_free(&t);
+		free(copy);
+	}
+	free(text);
+	session_free(&s);
+}
+
+/* ---- saving and loading ---------------------------------------------- */
+
+static void test_save_load(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct session_error err;
+	make_session(&s, "saved");
+	tally_load(&s.tally, 1, 2, 42);
+	const char *path = in_dir("a.session");
+	assert_int_equal(session_save(&s, path, &err), 0);
+	assert_int_equal(count_entries(tmpdir), 1);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(session_load(&t, path, &err), 0);
+	assert_same_counts(&s, &t);
+	assert_string_equal(t.name, "saved");
+	session_free(&t);
+
+	/* Saving over an existing file replaces it. */
+	tally_load(&s.tally, 1, 2, 43);
+	assert_int_equal(session_save(&s, path, &err), 0);
+	assert_int_equal(session_load(&t, path, &err), 0);
+	assert_int_equal(tally_get(&t.tally, 1, 2), 43);
+	session_free(&t);
+	assert_int_equal(count_entries(tmpdir), 1);
+	session_free(&s);
+}
+
+static void test_load_errors(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	assert_int_equal(session_load(&s, in_dir("none.session"), &err), -1);
+	assert_string_equal(err.msg, "No such file or directory");
+	assert_int_equal(session_load(&s, tmpdir, &err), -1);
+	assert_string_equal(err.msg, "Is a directory");
+	write_file(in_dir("bad.session"), HEAD "item: h\nview: x a\n");
+	assert_int_equal(session_load(&s, in_dir("bad.session"), &err), -1);
+	assert_int_equal(err.line, 9);
+	assert_non_null(strstr(err.msg, "bad count"));
+	assert_null(s.items);
+}
+
+/* Each step of the write protocol fails in turn; nothing is lost. */
+static void test_save_fail_each_step(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	make_session(&s, "steps");
+	tally_load(&s.tally, 0, 0, 7);
+	const char *path = in_dir("s.session");
+	assert_int_equal(session_save(&s, path, &err), 0);
+	size_t before_len;
+	char *before = read_all(path, &before_len);
+	assert_non_null(before);
+	for (int step = 1; step <= 6; step++) {
+		tally_load(&s.tally, 0, 0, 100 + step);
+		session_fail_at_step(step);
+		assert_int_equal(session_save(&s, path, &err), -1);
+		char want[PATH_MAX + 20];
+		snprintf(want, sizeof want, "cannot save %s: ", path);
+		assert_int_equal(strncmp(err.msg, want, strlen(want)), 0);
+		size_t after_len;
+		char *after = read_all(path, &after_len);
+		assert_non_null(after);
+		assert_int_equal(after_len, before_len);
+		assert_memory_equal(after, before, before_len);
+		free(after);
+		if (count_entries(tmpdir) != 1)
+			fail_msg("step %d left a file behind", step);
+	}
+	session_fail_at_step(0);
+	assert_int_equal(session_save(&s, path, &err), 0);
+	struct session t;
+	assert_int_equal(session_load(&t, path, &err), 0);
+	assert_int_equal(tally_get(&t.tally, 0, 0), 106);
+	session_free(&t);
+
+	/* A first save that fails leaves no file at all. */
+	for (int step = 1; step <= 6; step++) {
+		session_fail_at_step(step);
+		assert_int_equal(session_save(&s, in_dir("new.session"), &err),
+				 -1);
+		assert_int_equal(count_entries(tmpdir), 1);
+	}
+	session_fail_at_step(0);
+	free(before);
+	session_free(&s);
+}
+
+/* A disk that fills up: the write fails, the old file stays. */
+static void test_full_disk(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	make_session(&s, "full");
+	const char *path = in_dir("f.session");
+	assert_int_equal(session_save(&s, path, &err), 0);
+	size_t before_len;
+	char *before = read_all(path, &before_len);
+	assert_non_null(before);
+
+	struct rlimit old, tiny;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	tiny = old;
+	tiny.rlim_cur = 64;
+	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+	tally_load(&s.tally, 0, 1, 9);
+	int rc = session_save(&s, path, &err);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, prev);
+
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err.msg, "cannot save"));
+	assert_non_null(strstr(err.msg, strerror(EFBIG)));
+	size_t after_len;
+	char *after = read_all(path, &after_len);
+	assert_int_equal(after_len, before_len);
+	assert_memory_equal(after, before, before_len);
+	assert_int_equal(count_entries(tmpdir), 1);
+
+	assert_int_equal(session_save(&s, path, &err), 0);
+	struct session t;
+	assert_int_equal(session_load(&t, path, &err), 0);
+	assert_int_equal(tally_get(&t.tally, 0, 1), 9);
+	session_free(&t);
+	free(before);
+	free(after);
+	session_free(&s);
+}
+
+/* ---- the lock ----------------------------------------------------------- */
+
+static void test_lock_refused(void **state)
+{
+	(void)state;
+	struct session_error err;
+	const char *path = in_dir("l.session");
+	int fd = session_lock(path, &err);
+	assert_true(fd >= 0);
+	char want[80];
+	snprintf(want, sizeof want,
+		 "session is open in another handsup (process %ld)",
+		 (long)getpid());
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct session_error e;
+		int rc = session_lock(path, &e);
+		_exit(rc == -1 && !strcmp(e.msg, want) ? 0 : 1);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	session_unlock(fd, path);
+	assert_int_equal(access(in_dir("l.session.lock"), F_OK), -1);
+	/* Free again once let go. */
+	fd = session_lock(path, &err);
+	assert_true(fd >= 0);
+	session_unlock(fd, path);
+}
+
+static void test_lock_stale(void **state)
+{
+	(void)state;
+	struct session_error err;
+	const char *path = in_dir("k.session");
+	int ready[2];
+	assert_int_equal(pipe(ready), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct session_error e;
+		char c = session_lock(path, &e) >= 0 ? 'y' : 'n';
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(ready[1]);
+	char c = 0;
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	assert_int_equal(c, 'y');
+
+	char want[80];
+	snprintf(want, sizeof want, "(process %ld)", (long)pid);
+	assert_int_equal(session_lock(path, &err), -1);
+	assert_non_null(strstr(err.msg, want));
+
+	kill(pid, SIGKILL);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	/* Its lock file is still there, with a dead pid in it. */
+	assert_int_equal(access(in_dir("k.session.lock"), F_OK), 0);
+	int fd = session_lock(path, &err);
+	assert_true(fd >= 0);
+	char *text = read_all(in_dir("k.session.lock"), NULL);
+	assert_non_null(text);
+	assert_int_equal(strtol(text, NULL, 10), (long)getpid());
+	free(text);
+	session_unlock(fd, path);
+}
+
+/* ---- leftovers, the state folder, names and the list ------------------- */
+
+static pid_t dead_pid(void)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(0);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return pid;
+}
+
+static void test_clean_tmp(void **state)
+{
+	(void)state;
+	char name[64];
+	pid_t dead = dead_pid();
+	snprintf(name, sizeof name, "a.session.tmp.%ld", (long)dead);
+	write_file(in_dir(name), "x");
+	snprintf(name, sizeof name, "b.session.tmp.%ld.old", (long)dead);
+	write_file(in_dir(name), "x");
+	snprintf(name, sizeof name, "c.session.tmp.%ld", (long)getpid());
+	write_file(in_dir(name), "x");
+	snprintf(name, sizeof name, "notes.tmp.%ld", (long)dead);
+	write_file(in_dir(name), "x");
+	write_file(in_dir("a.session"), "x");
+	write_file(in_dir("d.session.tmp.abc"), "x");
+	session_clean_tmp(tmpdir);
+	assert_int_equal(count_entries(tmpdir), 4);
+	snprintf(name, sizeof name, "c.session.tmp.%ld", (long)getpid());
+	assert_int_equal(access(in_dir(name), F_OK), 0);
+	snprintf(name, sizeof name, "a.session.tmp.%ld", (long)dead);
+	assert_int_equal(access(in_dir(name), F_OK), -1);
+	session_clean_tmp(in_dir("missing")); /* no folder: no harm */
+}
+
+static void set_env(const char *name, const char *value)
+{
+	if (value)
+		assert_int_equal(setenv(name, value, 1), 0);
+	else
+		assert_int_equal(unsetenv(name), 0);
+}
+
+static void test_state_dir(void **state)
+{
+	(void)state;
+	struct session_error err;
+	char *saved[3];
+	const char *names[3] = {"HANDSUP_STATE_DIR", "XDG_STATE_HOME", "HOME"};
+	for (int i = 0; i < 3; i++)
+		saved[i] = getenv(names[i]) ? strdup(getenv(names[i])) : NULL;
+
+	set_env("HOME", in_dir("home"));
+	set_env("XDG_STATE_HOME", in_dir("xdg"));
+	set_env("HANDSUP_STATE_DIR", in_dir("own/deep/er"));
+	char *d = session_state_dir(NULL, &err);
+	assert_non_null(d);
+	assert_string_equal(d, in_dir("own/deep/er"));
+	struct stat st;
+	assert_int_equal(stat(d, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0700);
+	free(d);
+
+	d = session_state_dir(in_dir("cli"), &err);
+	assert_non_null(d);
+	assert_string_equal(d, in_dir("cli"));
+	free(d);
+
+	set_env("HANDSUP_STATE_DIR", NULL);
+	d = session_state_dir(NULL, &err);
+	assert_non_null(d);
+	assert_string_equal(d, in_dir("xdg/handsup"));
+	free(d);
+
+	set_env("XDG_STATE_HOME", "relative/state");
+	d = session_state_dir(NULL, &err);
+	assert_non_null(d);
+	assert_string_equal(d, in_dir("home/.local/state/handsup"));
+	assert_int_equal(stat(d, &st), 0);
+	free(d);
+
+	set_env("XDG_STATE_HOME", NULL);
+	set_env("HOME", NULL);
+	assert_null(session_state_dir(NULL, &err));
+	assert_non_null(strstr(err.msg, "HOME"));
+
+	write_file(in_dir("plain"), "x");
+	assert_null(session_state_dir(in_dir("plain/sub"), &err));
+	assert_non_null(strstr(err.msg, "cannot create"));
+
+	for (int i = 0; i < 3; i++) {
+		set_env(names[i], saved[i]);
+		free(saved[i]);
+	}
+}
+
+static void test_new_path(void **state)
+{
+	(void)state;
+	struct session s;
+	make_session(&s, "Sales Kick-off: Day 1 / Room B!");
+	char stamp[32];
+	struct tm tm;
+	localtime_r(&start_time, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	char want[PATH_MAX];
+	for (int i = 1; i <= 3; i++) {
+		char *p = session_new_path(tmpdir, &s);
+		assert_non_null(p);
+		if (i == 1)
+			snprintf(want, sizeof want,
+				 "%s/%s-sales-kick-off-day-1-room-b.session",
+				 tmpdir, stamp);
+		else
+			snprintf(want, sizeof want,
+				 "%s/%s-sales-kick-off-day-1-room-b-%d.session",
+				 tmpdir, stamp, i);
+		assert_string_equal(p, want);
+		write_file(p, "x");
+		free(p);
+	}
+	free(s.name);
+	s.name = strdup("日本語 ✓");
+	char *p = session_new_path(tmpdir, &s);
+	snprintf(want, sizeof want, "%s/%s-session.session", tmpdir, stamp);
+	assert_string_equal(p, want);
+	free(p);
+	free(s.name);
+	s.name = strdup("a-very-long-name-that-goes-on-and-on-and-on-forever");
+	p = session_new_path(tmpdir, &s);
+	const char *slug = strrchr(p, '/') + 1 + strlen(stamp) + 1;
+	assert_true(strlen(slug) - strlen(".session") <= 40);
+	free(p);
+	session_free(&s);
+}
+
+static void save_named(const char *file, const char *name, int counted,
+		       time_t mtime)
+{
+	struct session s;
+	struct session_error err;
+	make_session(&s, name);
+	for (int i = 0; i < counted; i++)
+		tally_load(&s.tally, i, 1, 1);
+	s.current = counted;
+	assert_int_equal(session_save(&s, in_dir(file), &err), 0);
+	struct timespec ts[2] = {{mtime, 0}, {mtime, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, in_dir(file), ts, 0), 0);
+	session_free(&s);
+}
+
+static void test_list(void **state)
+{
+	(void)state;
+	struct session_summary *list;
+	size_t n;
+	assert_int_equal(session_list(tmpdir, &list, &n), 0);
+	assert_int_equal(n, 0);
+	session_list_free(list, n);
+	assert_int_equal(session_list(in_dir("missing"), &list, &n), 0);
+	assert_int_equal(n, 0);
+
+	save_named("b.session", "middle", 2, 2000000000);
+	save_named("a.session", "newest", 3, 2000000500);
+	save_named("c.session", "oldest", 0, 1900000000);
+	write_file(in_dir("broken.session"), HEAD ITEM);
+	write_file(in_dir("notes.txt"), "x");
+	write_file(in_dir("x.session.tmp.1"), HEAD ITEM "end\n");
+	assert_int_equal(session_list(tmpdir, &list, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].name, "newest");
+	assert_string_equal(list[1].name, "middle");
+	assert_string_equal(list[2].name, "oldest");
+	assert_string_equal(list[0].path, in_dir("a.session"));
+	assert_string_equal(list[0].deck_title, d_title);
+	assert_int_equal(list[0].modified, 2000000500);
+	assert_int_equal(list[0].started, start_time);
+	assert_int_equal(list[0].nitems, 3);
+	assert_int_equal(list[0].counted, 3);
+	assert_int_equal(list[0].current, 3);
+	assert_int_equal(list[1].counted, 2);
+	assert_int_equal(list[2].counted, 0);
+	session_list_free(list, n);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+	const struct CMUnitTest tests[] = {
+		T(test_from_deck),	     T(test_format_exact),
+		T(test_round_trip),	     T(test_hostile_strings),
+		T(test_parse_minimal),	     T(test_parse_errors),
+		T(test_truncated_prefixes),  T(test_save_load),
+		T(test_load_errors),	     T(test_save_fail_each_step),
+		T(test_full_disk),	     T(test_lock_refused),
+		T(test_lock_stale),	     T(test_clean_tmp),
+		T(test_state_dir),	     T(test_new_path),
+		T(test_list),
+	};
+	return cmocka_run_group_tests_name("session", tests, NULL, NULL);
+}
