@@ -1,0 +1,644 @@
+/*
+ * Reports: golden files for every format, one session and many; the
+ * shape of the text (80 columns), shares that add up, escaping, refusal
+ * of another deck's session, and export's no-overwrite rule.  CSV and
+ * JSON are read back by Python's own parsers (tests/report/check_formats.py).
+ *
+ * HANDSUP_UPDATE_GOLDEN=1 rewrites the golden files.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "session.h"
+#include "tally.h"
+#include "text.h"
+
+static char root[4096]; /* the source tree, found from __FILE__ */
+
+static void find_root(void)
+{
+	const char *tail = "tests/unit/test_report.c";
+	size_t n = strlen(__FILE__), t = strlen(tail);
+
+	snprintf(root, sizeof root, ".");
+	if (n > t && !strcmp(__FILE__ + n - t, tail))
+		snprintf(root, sizeof root, "%.*s", (int)(n - t - 1), __FILE__);
+	const char *env = getenv("HANDSUP_SRCDIR");
+	if (env)
+		snprintf(root, sizeof root, "%s", env);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 8192;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+		size_t r = fread(buf + n, 1, cap - n - 1, f);
+		if (r == 0)
+			break;
+		n += r;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+static void load(struct session *s, const char *name)
+{
+	char path[4200];
+	struct session_error err;
+	size_t len;
+
+	snprintf(path, sizeof path, "%s/tests/report/%s.session", root, name);
+	char *text = slurp(path, &len);
+	assert_non_null(text);
+	if (session_parse(s, text, len, &err))
+		fail_msg("%s:%d: %s", path, err.line, err.msg);
+	free(text);
+}
+
+/* Runs a report into memory. */
+struct buf {
+	char *data;
+	size_t len;
+	FILE *f;
+};
+
+static FILE *buf_open(struct buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->f = open_memstream(&b->data, &b->len);
+	assert_non_null(b->f);
+	return b->f;
+}
+
+static void buf_close(struct buf *b)
+{
+	assert_int_equal(fclose(b->f), 0);
+}
+
+static void golden(const char *name, const char *text, size_t len)
+{
+	char path[4200], actual[4300];
+	const char *upd = getenv("HANDSUP_UPDATE_GOLDEN");
+
+	snprintf(path, sizeof path, "%s/tests/report/golden/%s", root, name);
+	snprintf(actual, sizeof actual, "%s.actual", path);
+	if (upd && !strcmp(upd, "1")) {
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(text, 1, len, f), len);
+		assert_int_equal(fclose(f), 0);
+		return;
+	}
+	size_t glen;
+	char *want = slurp(path, &glen);
+	if (want && glen == len && !memcmp(want, text, len)) {
+		unlink(actual);
+		free(want);
+		return;
+	}
+	free(want);
+	FILE *f = fopen(actual, "wb");
+	if (f) {
+		fwrite(text, 1, len, f);
+		fclose(f);
+	}
+	fail_msg("%s differs (or is missing); see %s", path, actual);
+}
+
+/* Every line of a text report fits 80 columns and has no trailing space. */
+static void check_text_shape(const char *text)
+{
+	int lineno = 1;
+
+	for (const char *p = text; *p; lineno++) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		int w = text_width_n(p, n);
+
+		if (w > 80)
+			fail_msg("line %d is %d columns: %.*s", lineno, w,
+				 (int)n, p);
+		if (n > 0 && p[n - 1] == ' ')
+			fail_msg("line %d ends in a space", lineno);
+		p += n + (nl != NULL);
+	}
+}
+
+/*
+ * Reads a report's CSV from the right (the last two fields, count and
+ * percent, are plain numbers) and checks each item's shares add to 100,
+ * or to 0 for an item nobody counted.  view_no restarts at 1 per item.
+ */
+static void check_csv_sums(const char *csv, int view_col_from_end)
+{
+	long count_sum = 0;
+	int pct_sum = 0, items = 0;
+	const char *line = strstr(csv, "\r\n");
+
+	assert_non_null(line);
+	for (line += 2; *line; line = strstr(line, "\r\n") + 2) {
+		const char *end = strstr(line, "\r\n");
+		char row[2048];
+		char *f[64];
+		int nf = 0;
+
+		assert_non_null(end);
+		snprintf(row, sizeof row, "%.*s", (int)(end - line), line);
+		/* An RFC 4180 split: quoted fields may hold commas. */
+		for (char *q = row, *o = row; nf < 64;) {
+			bool quoted = *q == '"';
+
+			f[nf++] = o;
+			q += quoted;
+			while (*q && (quoted || *q != ',')) {
+				if (quoted && *q == '"') {
+					if (q[1] != '"') {
+						quoted = false;
+						q++;
+						continue;
+					}
+					q++;
+				}
+				*o++ = *q++;
+			}
+			if (!*q) {
+				*o = '\0';
+				break;
+			}
+			*o++ = '\0';
+			q++;
+		}
+		int view_no = atoi(f[nf - view_col_from_end]);
+		long count = atol(f[nf - view_col_from_end + 2]);
+		int pct = atoi(f[nf - view_col_from_end + 3]);
+
+		if (view_no == 1 && items++ > 0) {
+			assert_int_equal(pct_sum, count_sum ? 100 : 0);
+			pct_sum = 0;
+			count_sum = 0;
+		}
+		pct_sum += pct;
+		count_sum += count;
+	}
+	assert_int_equal(pct_sum, count_sum ? 100 : 0);
+	assert_true(items > 0);
+}
+
+static const char *const exts[] = {"txt", "csv", "md", "json"};
+
+static void test_golden_single(void **state)
+{
+	static const char *const names[] = {"article", "intl"};
+	(void)state;
+
+	for (size_t k = 0; k < 2; k++) {
+		struct session s;
+
+		load(&s, names[k]);
+		for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
+			struct buf b;
+			char gname[64];
+
+			assert_int_equal(report_write(buf_open(&b), &s, fmt), 0);
+			buf_close(&b);
+			snprintf(gname, sizeof gname, "%s.%s", names[k],
+				 exts[fmt]);
+			golden(gname, b.data, b.len);
+			if (fmt == REPORT_TEXT)
+				check_text_shape(b.data);
+			if (fmt == REPORT_CSV)
+				check_csv_sums(b.data, 4);
+			free(b.data);
+		}
+		session_free(&s);
+	}
+}
+
+/* The three workshops of the article's deck, in a fixed order. */
+struct trio {
+	struct session s[3];
+	const struct session *p[3];
+	const char *names[3];
+};
+
+static void trio_load(struct trio *t)
+{
+	static const char *const n[] = {"article", "globex", "initech"};
+
+	for (int i = 0; i < 3; i++) {
+		load(&t->s[i], n[i]);
+		t->p[i] = &t->s[i];
+		t->names[i] = n[i];
+	}
+}
+
+static void trio_free(struct trio *t)
+{
+	for (int i = 0; i < 3; i++)
+		session_free(&t->s[i]);
+}
+
+static char *aggregate(const struct session *const *p,
+		       const char *const *names, size_t n,
+		       const struct session *cmp, int fmt)
+{
+	struct buf b;
+	struct report_error err;
+
+	if (report_aggregate(buf_open(&b), p, names, n, cmp,
+			     cmp ? "globex" : NULL, fmt, &err))
+		fail_msg("report_aggregate: %s", err.msg);
+	buf_close(&b);
+	return b.data;
+}
+
+static void test_golden_aggregate(void **state)
+{
+	struct trio t;
+	(void)state;
+
+	trio_load(&t);
+	for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
+		char gname[64];
+		char *out = aggregate(t.p, t.names, 3, NULL, fmt);
+
+		snprintf(gname, sizeof gname, "aggregate.%s", exts[fmt]);
+		golden(gname, out, strlen(out));
+		if (fmt == REPORT_TEXT)
+			check_text_shape(out);
+		if (fmt == REPORT_CSV)
+			check_csv_sums(out, 10);
+		free(out);
+
+		/* Globex set against Acme and Initech. */
+		const struct session *rest[2] = {&t.s[0], &t.s[2]};
+		const char *rnames[2] = {"article", "initech"};
+
+		out = aggregate(rest, rnames, 2, &t.s[1], fmt);
+		snprintf(gname, sizeof gname, "compare.%s", exts[fmt]);
+		golden(gname, out, strlen(out));
+		if (fmt == REPORT_TEXT)
+			check_text_shape(out);
+		free(out);
+	}
+	trio_free(&t);
+}
+
+static void test_aggregate_figures(void **state)
+{
+	struct trio t;
+	(void)state;
+
+	trio_load(&t);
+	char *out = aggregate(t.p, t.names, 3, NULL, REPORT_TEXT);
+
+	/* Item 1: 12+2+30 and 8+9+1 hands. */
+	assert_non_null(strstr(out, "    View 1     44   71%"));
+	assert_non_null(strstr(out, "62 hands in 3 of 3 sessions (3 counted)"));
+	/* Globex 2 of 11 = 18%, Initech 30 of 31 = 97%. */
+	assert_non_null(strstr(out, "lowest:   18% in Globex enablement team"));
+	assert_non_null(strstr(out, "highest:  97% in Initech"));
+	/* Initech's deck had no "Value" item: counted over the other two. */
+	assert_non_null(strstr(out, "in 2 of 3 sessions"));
+	/* Item 2 is counted only at Initech (3 to 3), Globex (4 to 4). */
+	assert_non_null(strstr(out, "14 hands in 3 of 3 sessions (2 counted)"));
+	free(out);
+
+	const struct session *rest[2] = {&t.s[0], &t.s[2]};
+	const char *rnames[2] = {"article", "initech"};
+
+	out = aggregate(rest, rnames, 2, &t.s[1], REPORT_TEXT);
+	assert_non_null(strstr(out, "Compared: Globex enablement team"));
+	/* Globex 18% on View 1; Acme and Initech pooled 42 of 51 = 82%. */
+	assert_non_null(strstr(out, "Compared: View 1 18% vs 82% in the rest, "
+				    "-64 points, leans the other way"));
+	free(out);
+	trio_free(&t);
+}
+
+static void test_other_deck_refused(void **state)
+{
+	struct session a, b;
+	struct report_error err;
+	struct buf buf;
+	(void)state;
+
+	load(&a, "article");
+	load(&b, "intl");
+	const struct session *p[2] = {&a, &b};
+	const char *names[2] = {"x/article.session", "y/intl.session"};
+
+	assert_int_equal(report_aggregate(buf_open(&buf), p, names, 2, NULL,
+					  NULL, REPORT_TEXT, &err),
+			 -1);
+	buf_close(&buf);
+	assert_int_equal(buf.len, 0);
+	free(buf.data);
+	assert_non_null(strstr(err.msg, "y/intl.session: is a session of "
+					"another deck (\""));
+	assert_non_null(strstr(err.msg, "\"), not \"The Widening Divide: Two"));
+
+	/* The same for the compared session. */
+	assert_int_equal(report_aggregate(buf_open(&buf), p, names, 1, &b,
+					  "cmp\x1b[31m.session", REPORT_CSV,
+					  &err),
+			 -1);
+	buf_close(&buf);
+	free(buf.data);
+	assert_non_null(strstr(err.msg, "cmp"));
+	assert_null(strchr(err.msg, '\x1b'));
+	session_free(&a);
+	session_free(&b);
+}
+
+static void test_escaping(void **state)
+{
+	struct buf b;
+	(void)state;
+
+	/* ESC, a bidi override, a C1 control and a bad byte: all replaced. */
+	const char *nasty = "a\x1b[31mb\xe2\x80\xae" "c\xc2\x85" "d\xff|e,\"f\"";
+	FILE *f = buf_open(&b);
+
+	assert_int_equal(report_put_safe(f, nasty, strlen(nasty)), 0);
+	fputc('\n', f);
+	assert_int_equal(report_put_csv(f, nasty), 0);
+	fputc('\n', f);
+	assert_int_equal(report_put_json(f, "q\"b\\s\x01\x1f"), 0);
+	fputc('\n', f);
+	assert_int_equal(report_put_md(f, "a|b *c* [d](e) <f> `g` $h$ ~i~"),
+			 0);
+	fputc('\n', f);
+	assert_int_equal(report_put_json(f, NULL), 0);
+	buf_close(&b);
+	const char *want =
+		"a\xef\xbf\xbd[31mb\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd|e,\"f\"\n"
+		"\"a\xef\xbf\xbd[31mb\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd|e,\"\"f\"\"\"\n"
+		"\"q\\\"b\\\\s\\u0001\\u001f\"\n"
+		"a\\|b \\*c\\* \\[d\\](e) \\<f\\> \\`g\\` \\$h\\$ \\~i\\~\n"
+		"null";
+	assert_string_equal(b.data, want);
+	free(b.data);
+}
+
+static void test_slug_and_formats(void **state)
+{
+	char buf[64];
+	(void)state;
+
+	report_slug("Acme sales kickoff, \"Q4\" | day 1", buf, sizeof buf);
+	assert_string_equal(buf, "acme-sales-kickoff-q4-day-1");
+	report_slug("../../etc/passwd", buf, sizeof buf);
+	assert_string_equal(buf, "etc-passwd");
+	report_slug("東京", buf, sizeof buf);
+	assert_string_equal(buf, "session");
+	report_slug(NULL, buf, sizeof buf);
+	assert_string_equal(buf, "session");
+	assert_int_equal(report_format_parse("markdown"), REPORT_MD);
+	assert_int_equal(report_format_parse("json"), REPORT_JSON);
+	assert_int_equal(report_format_parse("xml"), -1);
+	assert_string_equal(report_format_ext(REPORT_TEXT), "txt");
+	report_time(buf, sizeof buf, 1795772112, false);
+	assert_string_equal(buf, "2026-11-27 09:35 UTC");
+	report_time(buf, sizeof buf, 1795772112, true);
+	assert_string_equal(buf, "2026-11-27T09:35:12Z");
+}
+
+static void test_write_error(void **state)
+{
+	struct session s;
+	(void)state;
+
+	FILE *f = fopen("/dev/full", "w");
+	if (!f)
+		skip();
+	load(&s, "article");
+	assert_int_equal(report_write(f, &s, REPORT_TEXT), -1);
+	fclose(f);
+	session_free(&s);
+}
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wx");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void test_export_never_overwrites(void **state)
+{
+	char dir[] = "/tmp/handsup-report-XXXXXX", p[512];
+	char *paths[2];
+	struct report_error err;
+	struct session s;
+	const char *base = "acme-sales-kickoff-q4-day-1";
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	load(&s, "article");
+	/* Half of the first pair and the CSV of the third already exist. */
+	snprintf(p, sizeof p, "%s/%s.txt", dir, base);
+	put_file(p, "keep me\n");
+	snprintf(p, sizeof p, "%s/%s-3.csv", dir, base);
+	put_file(p, "keep me too\n");
+
+	assert_int_equal(report_export(&s, dir, paths, &err), 0);
+	snprintf(p, sizeof p, "%s/%s-2.txt", dir, base);
+	assert_string_equal(paths[0], p);
+	snprintf(p, sizeof p, "%s/%s-2.csv", dir, base);
+	assert_string_equal(paths[1], p);
+	char *txt = slurp(paths[0], NULL);
+	assert_non_null(strstr(txt, "Counted: 6 of 7 items"));
+	free(txt);
+	free(paths[0]);
+	free(paths[1]);
+
+	/* Next: -3 is half taken, so the pair moves on to -4 as a whole. */
+	assert_int_equal(report_export(&s, dir, paths, &err), 0);
+	snprintf(p, sizeof p, "%s/%s-4.txt", dir, base);
+	assert_string_equal(paths[0], p);
+	snprintf(p, sizeof p, "%s/%s-3.txt", dir, base);
+	assert_int_equal(access(p, F_OK), -1);
+
+	/* The files that were there are untouched. */
+	snprintf(p, sizeof p, "%s/%s.txt", dir, base);
+	char *kept = slurp(p, NULL);
+	assert_string_equal(kept, "keep me\n");
+	free(kept);
+	snprintf(p, sizeof p, "%s/%s-3.csv", dir, base);
+	kept = slurp(p, NULL);
+	assert_string_equal(kept, "keep me too\n");
+	free(kept);
+	free(paths[0]);
+	free(paths[1]);
+
+	/* A folder that cannot be written: an error, nothing created. */
+	snprintf(p, sizeof p, "%s/missing", dir);
+	assert_int_equal(report_export(&s, p, paths, &err), -1);
+	assert_null(paths[0]);
+	assert_non_null(strstr(err.msg, "missing"));
+	session_free(&s);
+
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int files = 0;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.') {
+			snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+			unlink(p);
+			files++;
+		}
+	closedir(d);
+	rmdir(dir);
+	assert_int_equal(files, 6); /* 2 kept, pairs -2 and -4 */
+}
+
+static void write_report(const char *path, const struct session *s, int fmt)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(report_write(f, s, fmt), 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void write_expect(FILE *f, char kind, const long (*c)[TALLY_MAX_VIEWS],
+			 const int *nv, int n)
+{
+	for (int i = 0; i < n; i++) {
+		int pct[TALLY_MAX_VIEWS];
+
+		tally_percent(c[i], nv[i], pct);
+		for (int v = 0; v < nv[i]; v++)
+			fprintf(f, "%c %d %d %ld %d\n", kind, i + 1, v + 1,
+				c[i][v], pct[v]);
+	}
+}
+
+static void test_python_reads_back(void **state)
+{
+	char dir[] = "/tmp/handsup-check-XXXXXX", cmd[8192], p[6][600];
+	static const char *const files[] = {"s.csv", "s.json", "a.csv",
+					    "a.json", "expect", "i.json"};
+	struct trio t;
+	(void)state;
+
+	if (system("python3 -c 'import csv, json' >/dev/null 2>&1") != 0)
+		skip();
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < 6; i++)
+		snprintf(p[i], sizeof p[i], "%s/%s", dir, files[i]);
+	trio_load(&t);
+	write_report(p[0], &t.s[0], REPORT_CSV);
+	write_report(p[1], &t.s[0], REPORT_JSON);
+
+	/* The expected figures, computed here from the sessions themselves. */
+	long c[16][TALLY_MAX_VIEWS] = {{0}}, a[16][TALLY_MAX_VIEWS] = {{0}};
+	int nv[16], anv[16];
+	FILE *f = fopen(p[4], "w");
+	struct session *s0 = &t.s[0];
+
+	assert_non_null(f);
+	for (int i = 0; i < s0->nitems; i++) {
+		nv[i] = anv[i] = s0->items[i].nviews;
+		for (int v = 0; v < nv[i]; v++)
+			c[i][v] = tally_get(&s0->tally, i, v);
+	}
+	for (int k = 0; k < 3; k++)
+		for (int j = 0; j < t.s[k].nitems; j++)
+			for (int i = 0; i < s0->nitems; i++)
+				if (!strcmp(t.s[k].items[j].heading,
+					    s0->items[i].heading))
+					for (int v = 0; v < anv[i]; v++)
+						a[i][v] += tally_get(
+							&t.s[k].tally, j, v);
+	write_expect(f, 'S', (const long (*)[TALLY_MAX_VIEWS])c, nv,
+		     s0->nitems);
+	write_expect(f, 'A', (const long (*)[TALLY_MAX_VIEWS])a, anv,
+		     s0->nitems);
+	assert_int_equal(fclose(f), 0);
+
+	for (int k = 2; k <= 3; k++) {
+		char *out = aggregate(t.p, t.names, 3, NULL,
+				      k == 2 ? REPORT_CSV : REPORT_JSON);
+		f = fopen(p[k], "w");
+		assert_non_null(f);
+		fputs(out, f);
+		assert_int_equal(fclose(f), 0);
+		free(out);
+	}
+	snprintf(cmd, sizeof cmd,
+		 "python3 '%s/tests/report/check_formats.py' '%s' "
+		 "session-csv '%s' session-json '%s' agg-csv '%s' "
+		 "agg-json '%s'",
+		 root, p[4], p[0], p[1], p[2], p[3]);
+	int rc = system(cmd);
+
+	/* The international session's JSON parses too (own figures). */
+	struct session intl;
+	load(&intl, "intl");
+	write_report(p[5], &intl, REPORT_JSON);
+	session_free(&intl);
+	snprintf(cmd, sizeof cmd,
+		 "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],"
+		 " encoding=\"utf-8\")); assert d[\"items\"][2][\"views\"][0]"
+		 "[\"count\"] == 999999' '%s'",
+		 p[5]);
+	int rc2 = system(cmd);
+
+	for (int i = 0; i < 6; i++)
+		unlink(p[i]);
+	rmdir(dir);
+	trio_free(&t);
+	assert_int_equal(rc, 0);
+	assert_int_equal(rc2, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_golden_single),
+		cmocka_unit_test(test_golden_aggregate),
+		cmocka_unit_test(test_aggregate_figures),
+		cmocka_unit_test(test_other_deck_refused),
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_slug_and_formats),
+		cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_export_never_overwrites),
+		cmocka_unit_test(test_python_reads_back),
+	};
+
+	/* Widths of CJK and accented text need a UTF-8 locale. */
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "en_US.UTF-8");
+	find_root();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
