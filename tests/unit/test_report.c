@@ -32,11 +32,12 @@ static char root[4096]; /* the source tree, found from __FILE__ */
 static void find_root(void)
 {
 	const char *tail = "tests/unit/test_report.c";
-	size_t n = strlen(__FILE__), t = strlen(tail);
+	const char *file = __FILE__;
+	size_t n = strlen(file), t = strlen(tail);
 
 	snprintf(root, sizeof root, ".");
-	if (n > t && !strcmp(__FILE__ + n - t, tail))
-		snprintf(root, sizeof root, "%.*s", (int)(n - t - 1), __FILE__);
+	if (n > t && !strcmp(&file[n - t], tail))
+		snprintf(root, sizeof root, "%.*s", (int)(n - t - 1), file);
 	const char *env = getenv("HANDSUP_SRCDIR");
 	if (env)
 		snprintf(root, sizeof root, "%s", env);
