@@ -118,9 +118,12 @@ static bool parse_time(const char *v, size_t n, time_t *out)
 	tm.tm_min = (int)f[4];
 	tm.tm_sec = (int)f[5];
 	time_t t = timegm(&tm);
-	/* timegm normalises 02-30 into March; such a date is not ours. */
+	/*
+	 * timegm normalises 02-30 into March; such a date is not ours.  The
+	 * writer cannot go below 1970 either, so neither may the reader.
+	 */
 	struct tm back;
-	if (!gmtime_r(&t, &back) || back.tm_year != (int)f[0] - 1900 ||
+	if (t < 0 || !gmtime_r(&t, &back) || back.tm_year != (int)f[0] - 1900 ||
 	    back.tm_mon != (int)f[1] - 1 || back.tm_mday != (int)f[2] ||
 	    back.tm_hour != (int)f[3] || back.tm_min != (int)f[4] ||
 	    back.tm_sec != (int)f[5])

@@ -396,6 +396,8 @@ static void test_parse_errors(void **state)
 		{HEAD "item: \xed\xa0\x80\nend\n", 8, "invalid UTF-8"},
 		{"handsup-session 1\nname: n\nstarted: 2026-02-30T09:35:12Z\n",
 		 3, "bad start time"},
+		{"handsup-session 1\nname: n\nstarted: 1969-12-31T23:59:59Z\n",
+		 3, "bad start time"},
 		{"handsup-session 1\nname: n\nstarted: 2026-11-27 09:35:12\n",
 		 3, "bad start time"},
 		{"handsup-session 1\ndeck-hash: 0123456789ABCDEF\n", 2,
