@@ -49,32 +49,47 @@ struct session_error {
 
 /*
  * Builds a fresh session for a deck: labels "View N", zero counts.  name
- * may be NULL (then it is made from started, "2026-11-27 09:35").
- * Returns 0 or -1 (out of memory).
+ * may be NULL (then it is made from started in local time, "2026-11-27
+ * 09:35"); deck_path NULL means "(embedded)".  Returns 0, or -1 when out
+ * of memory or the deck has no items or an item outside 2..6 views.
  */
 int session_from_deck(struct session *s, const struct deck *d,
 		      const char *deck_path, const char *name, time_t started);
 
 void session_free(struct session *s);
 
-/* Writes the session's text form to a string (caller frees); NULL: OOM. */
+/*
+ * Writes the session's text form to a string (caller frees); NULL: OOM.
+ * Every string is sanitised on the way out, so no value can hold a
+ * newline.  A start time outside 1970..9999 is clamped into it.
+ */
 char *session_format(const struct session *s, size_t *len);
 
 /*
  * Parses a session's text form.  Returns 0, or -1 with *err filled (line
- * numbers 1-based) and *s left empty.  Every string is sanitised.
+ * numbers 1-based; 0 for "empty file" and "truncated: no end line") and
+ * *s left empty.  Every string is sanitised.  Strict: the header keys
+ * come once each before the first item, every line ends in a newline
+ * (CRLF is accepted), and the file ends with the "end" line.
  */
 int session_parse(struct session *s, const char *text, size_t len,
 		  struct session_error *err);
 
 /*
- * Saves atomically to path.  On failure returns -1 with *err set (errno
- * text) and the previous file at path untouched.
+ * Saves atomically to path (mode 0600).  On failure returns -1 with *err
+ * set ("cannot save PATH: <errno text>") and the previous file at path
+ * untouched -- even when only the final folder sync fails, the previous
+ * file is put back -- and no temporary file left behind.
  */
 int session_save(const struct session *s, const char *path,
 		 struct session_error *err);
 
-/* Reads and parses a file.  -1 with *err on any failure. */
+/*
+ * Reads and parses a file (at most 16 MiB).  -1 with *err on any failure:
+ * a parse error with its line, or line 0 and a reason without the path
+ * ("No such file or directory", "not a regular file", ...), for the
+ * caller to print as "PATH: reason".
+ */
 int session_load(struct session *s, const char *path,
 		 struct session_error *err);
 
@@ -86,19 +101,31 @@ int session_load(struct session *s, const char *path,
  */
 char *session_state_dir(const char *override, struct session_error *err);
 
-/* A new file name in dir for a session: "<dir>/<stamp>-<slug>.session". */
+/*
+ * A new file name in dir for a session: "<dir>/<stamp>-<slug>.session",
+ * stamp "YYYYmmdd-HHMMSS" of started in local time, slug the name in
+ * lowercase ASCII letters, digits and '-' (at most 40; "session" if
+ * none).  "-2", "-3", ... are added while the name exists.  NULL: OOM.
+ */
 char *session_new_path(const char *dir, const struct session *s);
 
 /*
  * Takes an exclusive lock for the session file (a "<path>.lock" file held
- * with fcntl/flock for the process's life).  A lock left by a dead process
- * does not block.  Returns a descriptor >= 0, or -1 with *err set ("in use
- * by process N" when another live handsup holds it).
+ * with an fcntl lock for the process's life; it holds our pid).  A lock
+ * left by a dead process does not block.  Returns a descriptor >= 0, or
+ * -1 with *err set ("session is open in another handsup (process N)" when
+ * another live process holds it).  fcntl locks belong to the process:
+ * locking twice in one process succeeds, and closing any other descriptor
+ * of the lock file drops the lock, so never open "<path>.lock" elsewhere.
  */
 int session_lock(const char *path, struct session_error *err);
 void session_unlock(int fd, const char *path);
 
-/* Removes leftover temporary files ("*.tmp.*") in dir from killed runs. */
+/*
+ * Removes leftover temporary files ("*.session.tmp.PID", and
+ * "*.session.tmp.PID.old") in dir whose process is gone; a live
+ * process's files are left alone, as it may be saving right now.
+ */
 void session_clean_tmp(const char *dir);
 
 /* One line of the resume list. */
@@ -114,13 +141,18 @@ struct session_summary {
 };
 
 /*
- * Lists the sessions in dir, newest (by modification time) first.
- * Unreadable or corrupt files are skipped.  Returns 0 or -1.
+ * Lists the sessions ("*.session") in dir, newest (by modification time)
+ * first.  Unreadable or corrupt files are skipped; a missing dir is an
+ * empty list.  Returns 0, or -1 (dir unreadable, out of memory).
  */
 int session_list(const char *dir, struct session_summary **out, size_t *n);
 void session_list_free(struct session_summary *list, size_t n);
 
-/* Test hook: fail the save at step N (1-based) of the write protocol. */
+/*
+ * Test hook: fail the save at step N of the write protocol (1 open,
+ * 2 write, 3 fsync, 4 close, 5 rename, 6 folder fsync) with a plausible
+ * errno; 0 turns it off.
+ */
 void session_fail_at_step(int step);
 
 #endif

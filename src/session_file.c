@@ -88,6 +88,15 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+static int sync_file(int fd)
+{
+	int rc;
+	do
+		rc = fsync(fd);
+	while (rc != 0 && errno == EINTR);
+	return rc;
+}
+
 static int sync_dir(const char *dir)
 {
 	if (injected(6))
@@ -95,7 +104,7 @@ static int sync_dir(const char *dir)
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	int rc = fsync(fd);
+	int rc = sync_file(fd);
 	int e = errno;
 	close(fd);
 	/* Some file systems cannot sync a folder; the rename stands. */
@@ -119,14 +128,15 @@ static int write_tmp(const char *tmp, const char *text, size_t len)
 	if (fd < 0)
 		return -1;
 	if ((injected(2) || write_all(fd, text, len) != 0) ||
-	    (injected(3) || fsync(fd) != 0)) {
+	    (injected(3) || sync_file(fd) != 0)) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);
 		errno = e;
 		return -1;
 	}
-	if (close(fd) != 0 || injected(4)) {
+	/* On Linux an interrupted close has still closed, after the fsync. */
+	if ((close(fd) != 0 && errno != EINTR) || injected(4)) {
 		int e = errno;
 		unlink(tmp);
 		errno = e;
@@ -240,7 +250,8 @@ int session_load(struct session *s, const char *path,
 {
 	memset(s, 0, sizeof *s);
 	err->line = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Non-blocking, so that a FIFO given by mistake cannot hang us. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
 		close(fd);

@@ -506,6 +506,17 @@ static void test_load_errors(void **state)
 	assert_int_equal(err.line, 9);
 	assert_non_null(strstr(err.msg, "bad count"));
 	assert_null(s.items);
+
+	assert_int_equal(mkfifo(in_dir("fifo.session"), 0600), 0);
+	assert_int_equal(session_load(&s, in_dir("fifo.session"), &err), -1);
+	assert_string_equal(err.msg, "not a regular file");
+
+	int fd = open(in_dir("huge.session"), O_CREAT | O_WRONLY, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 17 << 20), 0);
+	close(fd);
+	assert_int_equal(session_load(&s, in_dir("huge.session"), &err), -1);
+	assert_string_equal(err.msg, "larger than 16 MiB");
 }
 
 /* Each step of the write protocol fails in turn; nothing is lost. */
