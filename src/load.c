@@ -23,7 +23,8 @@ static void set_errno_msg(char *err, size_t errcap, int e)
 static void set_too_large(char *err, size_t errcap, size_t max)
 {
 	if (max >= 1024 * 1024 && max % (1024 * 1024) == 0)
-		snprintf(err, errcap, "larger than %zu MiB", max / (1024 * 1024));
+		snprintf(err, errcap, "larger than %zu MiB",
+			 max / (1024 * 1024));
 	else
 		snprintf(err, errcap, "larger than %zu bytes", max);
 }

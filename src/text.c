@@ -225,6 +225,32 @@ static const char *ascii_lookalike(unsigned cp)
 	}
 }
 
+/* Latin-1 letters without their accents, U+00C0 to U+00FF. */
+static const char *const latin1_base[64] = {
+	"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E",
+	"I", "I", "I", "I", "D", "N", "O", "O", "O", "O", "O", "x",
+	"O", "U", "U", "U", "U", "Y", "Th", "ss", "a", "a", "a", "a",
+	"a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u",
+	"u", "y", "th", "y",
+};
+
+/*
+ * Combining marks and invisible joiners, known without the locale's help:
+ * text_to_ascii is used exactly where the locale cannot tell.
+ */
+static bool is_mark(unsigned cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) ||
+	       (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+	       (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	       (cp >= 0x20D0 && cp <= 0x20FF) ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	       (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0xFEFF ||
+	       (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
 size_t text_to_ascii(const char *s, char *buf, size_t cap)
 {
 	size_t len = strlen(s), i = 0, o = 0;
@@ -245,10 +271,11 @@ size_t text_to_ascii(const char *s, char *buf, size_t cap)
 			rep = " ";
 		} else if (cp < 0x80) {
 			rep = "?";
+		} else if (cp >= 0xC0 && cp <= 0xFF) {
+			rep = latin1_base[cp - 0xC0];
+		} else if (is_mark(cp)) {
+			continue; /* the base letter alone reads fine */
 		} else {
-			/* A combining mark adds nothing to its base here. */
-			if (text_cp_width(cp) == 0)
-				continue;
 			rep = ascii_lookalike(cp);
 		}
 		m = strlen(rep);

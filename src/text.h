@@ -54,9 +54,11 @@ size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap);
 
 /*
  * Copies s into buf (size cap, always terminated) as 7-bit ASCII for a
- * terminal that cannot show UTF-8: typographic quotes, dashes, ellipsis
- * and non-breaking spaces get their ASCII look-alikes, anything else
- * non-ASCII becomes '?'.  Returns the length written.
+ * terminal that cannot show UTF-8: typographic quotes, dashes, ellipsis,
+ * arrows and non-breaking spaces get their ASCII look-alikes, Latin-1
+ * letters lose their accents, combining marks are dropped, anything else
+ * non-ASCII becomes '?'.  A look-alike that does not fit whole is left
+ * out.  Returns the length written.
  */
 size_t text_to_ascii(const char *s, char *buf, size_t cap);
 

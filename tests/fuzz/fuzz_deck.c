@@ -41,7 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct deck_error e;
 
 	if (deck_parse(&d, (const char *)data, size, &e) < 0) {
-		if (d.title || d.items || d.nitems || !memchr(e.msg, 0, sizeof e.msg))
+		if (d.title || d.items || d.nitems ||
+		    !memchr(e.msg, 0, sizeof e.msg))
 			abort();
 		deck_free(&d);
 		return 0;

@@ -157,6 +157,10 @@ static void test_ascii(void **state)
 	text_to_ascii("1\xC2\xA0\xE2\x86\x92\xC2\xA0" "2 \xE4\xB8\xAD", buf,
 		      sizeof buf);
 	assert_string_equal(buf, "1 -> 2 ?");
+	/* Accents go, decomposed or not; the letters stay. */
+	text_to_ascii("Caf\xC3\xA9 na\xC3\xAFve Stra\xC3\x9F" "e e\xCC\x81",
+		      buf, sizeof buf);
+	assert_string_equal(buf, "Cafe naive Strasse e");
 	/* An ellipsis that does not fit whole is left out. */
 	assert_int_equal(text_to_ascii("ab\xE2\x80\xA6", buf, 4), 2);
 	assert_string_equal(buf, "ab");
