@@ -92,7 +92,10 @@ static void slugify(const char *name, char *out)
 	for (const char *p = name ? name : ""; *p && n < SLUG_MAX; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c < 0x80 && isalnum(c)) {
-			if (dash && n > 0 && n < SLUG_MAX - 1)
+			/* No room for a word after the dash: stop here. */
+			if (dash && n > 0 && n >= SLUG_MAX - 1)
+				break;
+			if (dash && n > 0)
 				out[n++] = '-';
 			dash = false;
 			out[n++] = (char)tolower(c);

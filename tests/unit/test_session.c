@@ -820,6 +820,14 @@ static void test_new_path(void **state)
 	const char *slug = strrchr(p, '/') + 1 + strlen(stamp) + 1;
 	assert_true(strlen(slug) - strlen(".session") <= 40);
 	free(p);
+	free(s.name);
+	s.name = strdup("abcdefghij abcdefghij abcdefghij abcdef xyz");
+	p = session_new_path(tmpdir, &s);
+	slug = strrchr(p, '/') + 1 + strlen(stamp) + 1;
+	/* Cut at a word: never "abcdefx", never a trailing '-'. */
+	assert_string_equal(slug, "abcdefghij-abcdefghij-abcdefghij-abcdef"
+				  ".session");
+	free(p);
 	session_free(&s);
 }
 
