@@ -232,48 +232,37 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-static int run_report(struct session *list, const char **names, size_t n,
-		      const struct args *a, struct session *cmp)
+/* Writes the aggregate; the sessions are already in it. */
+static int run_report(struct report_agg *agg, const struct args *a)
 {
-	const struct session **ptrs = malloc(sizeof *ptrs * n);
 	struct report_error err;
 	struct output o;
-	int rc;
+	int rc = output_open(&o, a->out);
 
-	if (!ptrs) {
-		fputs("handsup: out of memory\n", stderr);
-		return EXIT_SOFTWARE;
-	}
-	for (size_t i = 0; i < n; i++)
-		ptrs[i] = &list[i];
-	if ((rc = output_open(&o, a->out)) == 0) {
-		bool ok = report_aggregate(o.f, ptrs, names, n, cmp, a->compare,
-					   (enum report_format)a->fmt,
-					   &err) == 0;
-		bool io = !ok && ferror(o.f);
+	if (rc)
+		return rc;
+	bool ok = report_agg_write(o.f, agg, (enum report_format)a->fmt,
+				   &err) == 0;
 
-		rc = output_close(&o, ok);
-		if (!ok && !rc) {
-			if (io) {
-				fprintf(stderr, "handsup: write error\n");
-				rc = EXIT_IOERR;
-			} else {
-				fprintf(stderr, "%s\n", err.msg);
-				rc = strstr(err.msg, "out of memory")
-					     ? EXIT_SOFTWARE
-					     : EXIT_DATA;
-			}
-		}
+	rc = output_close(&o, ok);
+	if (!ok && !rc) {
+		fprintf(stderr, "handsup: %s\n", err.msg);
+		rc = EXIT_IOERR;
 	}
-	free(ptrs);
 	return rc;
 }
 
+/*
+ * Sessions are added to the aggregate one at a time and freed at once, so
+ * thousands of files need memory only for the sums.  Every file is read
+ * before the output is created: a bad one leaves no output behind.
+ */
 int cli_report(int argc, char **argv)
 {
 	struct args a;
-	struct session cmp, *list = NULL;
-	const char **names = NULL;
+	struct session cmp, s;
+	struct report_agg *agg = NULL;
+	struct report_error err;
 	size_t n = 0;
 	int rc = parse_args(argc, argv, true, &a);
 
@@ -282,36 +271,40 @@ int cli_report(int argc, char **argv)
 	if (argc - a.first < 1)
 		return usage_error("report", report_usage, "no session given",
 				   NULL);
-	list = calloc((size_t)(argc - a.first), sizeof *list);
-	names = calloc((size_t)(argc - a.first), sizeof *names);
-	if (!list || !names) {
+	if (a.compare && (rc = load_one(&cmp, a.compare)))
+		return rc;
+	if (!(agg = report_agg_new())) {
 		fputs("handsup: out of memory\n", stderr);
 		rc = EXIT_SOFTWARE;
-		goto out;
-	}
-	if (a.compare && (rc = load_one(&cmp, a.compare))) {
-		a.compare = NULL;
 		goto out;
 	}
 	for (int i = a.first; i < argc; i++) {
 		/* "--compare X *.session": X is set against the others. */
 		if (a.compare && same_file(argv[i], a.compare))
 			continue;
-		if ((rc = load_one(&list[n], argv[i])))
+		if ((rc = load_one(&s, argv[i])))
 			goto out;
-		names[n++] = argv[i];
+		rc = report_agg_add(agg, &s, argv[i], false, &err);
+		session_free(&s);
+		if (rc)
+			goto bad;
+		n++;
 	}
-	if (n == 0)
+	if (n == 0) {
 		rc = usage_error("report", report_usage,
 				 "--compare needs another session", NULL);
-	else
-		rc = run_report(list, names, n, &a, a.compare ? &cmp : NULL);
+		goto out;
+	}
+	if (a.compare && report_agg_add(agg, &cmp, a.compare, true, &err))
+		goto bad;
+	rc = run_report(agg, &a);
+	goto out;
+bad:
+	fprintf(stderr, "%s\n", err.msg);
+	rc = strstr(err.msg, "out of memory") ? EXIT_SOFTWARE : EXIT_DATA;
 out:
-	for (size_t i = 0; i < n; i++)
-		session_free(&list[i]);
 	if (a.compare)
 		session_free(&cmp);
-	free(list);
-	free(names);
+	report_agg_free(agg);
 	return rc;
 }

@@ -32,13 +32,43 @@ struct report_error {
 /*
  * Writes the aggregate of sessions[0..n) (n >= 1), matched by deck title,
  * items by heading.  compare, if not NULL, is one more session of the same
- * deck to set against the rest.  Returns 0, or -1 with *err set (e.g. a
+ * deck to set against the rest: the totals count it too, the comparison
+ * pools sessions[] against it.  Returns 0, or -1 with *err set (e.g. a
  * session of another deck, naming the file in names[i]).
  */
 int report_aggregate(FILE *out, const struct session *const *sessions,
 		     const char *const *names, size_t n,
 		     const struct session *compare, const char *compare_name,
 		     enum report_format fmt, struct report_error *err);
+
+/*
+ * The same, one session at a time, for callers that would rather not hold
+ * every session in memory (the report subcommand over thousands of
+ * files): the aggregate copies what it needs from each session, so a
+ * session may be freed as soon as it is added.  report_aggregate is
+ * report_agg_add of each session, then of compare, then report_agg_write.
+ */
+struct report_agg;
+
+/* NULL when out of memory. */
+struct report_agg *report_agg_new(void);
+
+/*
+ * Adds one session; compare marks the one to set against the rest (at
+ * most one).  The first session added fixes the deck.  Returns 0, or -1
+ * with *err set (another deck's session, naming name; out of memory).
+ */
+int report_agg_add(struct report_agg *a, const struct session *s,
+		   const char *name, bool compare, struct report_error *err);
+
+/*
+ * Writes the aggregate.  -1 with *err set when nothing was added or the
+ * stream failed.
+ */
+int report_agg_write(FILE *out, const struct report_agg *a,
+		     enum report_format fmt, struct report_error *err);
+
+void report_agg_free(struct report_agg *a);
 
 /*
  * Writes the text report and the CSV file of a session side by side in

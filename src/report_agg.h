@@ -1,24 +1,25 @@
 /*
- * report_agg: the sums behind an aggregate report, shared by the files
- * that gather them (report_agg.c) and write them (report_agg_out.c).
- * Internal to report; other modules use report_aggregate.
+ * report_agg: the sums behind an aggregate report, shared by the file
+ * that gathers them (report_agg.c) and the one that writes them
+ * (report_agg_out.c).  Internal to report.  Everything is copied out of
+ * the sessions, so an aggregate needs memory for its items and one name
+ * per session, not for the sessions themselves.
  */
 #ifndef HANDSUP_REPORT_AGG_H
 #define HANDSUP_REPORT_AGG_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
 #include "report.h"
 #include "tally.h"
 
-struct session;
-
 struct agg_item {
-	const char *heading;       /* borrowed from the first session */
-	char *const *labels;       /* from the session with the most views */
+	char *heading;
+	char *labels[TALLY_MAX_VIEWS]; /* from the session with most views */
 	int nviews;
 	long totals[TALLY_MAX_VIEWS]; /* every session, compared one too */
 	long rest[TALLY_MAX_VIEWS];   /* every session but the compared one */
@@ -27,22 +28,27 @@ struct agg_item {
 	int nsessions;             /* sessions that have the item */
 	int ncounted;              /* ... and counted it */
 	int min_pct, max_pct;      /* View 1 share among those counted */
-	const char *min_name, *max_name;
+	size_t min_at, max_at;     /* ... and where: index into sess */
 };
 
-struct agg {
-	const struct session *ref; /* title, source and hash come from it */
-	const struct session *const *sessions;
-	const char *const *names;
-	size_t nrest;
-	const struct session *compare;
-	const char *compare_name;
-	int nsessions;
+struct agg_session {
+	char *name;
+	char *file;
+	time_t started;
+};
+
+struct report_agg {
+	char *title, *source;      /* of the first session's deck */
+	uint64_t hash;
+	struct agg_session *sess;
+	size_t nsess, sess_cap;
+	long cmp_at;               /* index into sess, or -1 */
 	time_t first, last;
 	struct agg_item *items;
-	int nitems, cap;
+	int nitems, items_cap;
 };
 
-int report_agg_write(FILE *out, const struct agg *a, enum report_format fmt);
+int report_agg_emit(FILE *out, const struct report_agg *a,
+		    enum report_format fmt);
 
 #endif

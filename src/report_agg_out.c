@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "session.h"
 
 static const char *const view_names[TALLY_MAX_VIEWS] = {
 	"View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
@@ -18,7 +17,7 @@ static long sum(const long *c, int n)
 	return t;
 }
 
-static int totals_of(const struct agg *a, long *totals)
+static int totals_of(const struct report_agg *a, long *totals)
 {
 	int n = 0;
 
@@ -64,7 +63,7 @@ static int text_line(FILE *out, const char *buf)
 	return 0;
 }
 
-static int text_item(FILE *out, const struct agg *a, int i,
+static int text_item(FILE *out, const struct report_agg *a, int i,
 		     const struct report_cols *cols)
 {
 	const struct agg_item *it = &a->items[i];
@@ -80,21 +79,21 @@ static int text_item(FILE *out, const struct agg *a, int i,
 		return -1;
 	snprintf(buf, sizeof buf, "    %ld %s in %d of %d sessions (%d counted), %s",
 		 total, total == 1 ? "hand" : "hands", it->nsessions,
-		 a->nsessions, it->ncounted,
+		 (int)a->nsess, it->ncounted,
 		 report_leaning(lean, sizeof lean, it->totals, it->nviews));
 	if (text_line(out, buf))
 		return -1;
 	if (it->ncounted > 0) {
 		snprintf(buf, sizeof buf, "    View 1 share, lowest:  %3d%% in %s",
-			 it->min_pct, it->min_name);
+			 it->min_pct, a->sess[it->min_at].name);
 		if (text_line(out, buf))
 			return -1;
 		snprintf(buf, sizeof buf, "    View 1 share, highest: %3d%% in %s",
-			 it->max_pct, it->max_name);
+			 it->max_pct, a->sess[it->max_at].name);
 		if (text_line(out, buf))
 			return -1;
 	}
-	if (!a->compare)
+	if (a->cmp_at < 0)
 		return 0;
 	cmp_of(it, &ci);
 	if (!it->in_cmp)
@@ -114,7 +113,7 @@ static int text_item(FILE *out, const struct agg *a, int i,
 	return text_line(out, buf);
 }
 
-static int write_text(FILE *out, const struct agg *a)
+static int write_text(FILE *out, const struct report_agg *a)
 {
 	struct report_cols cols;
 	long totals[TALLY_MAX_VIEWS];
@@ -132,17 +131,16 @@ static int write_text(FILE *out, const struct agg *a)
 
 	report_time(from, sizeof from, a->first, false);
 	report_time(to, sizeof to, a->last, false);
-	if (report_text_wrap(out, "", a->ref->deck_title ? a->ref->deck_title
-							   : "") ||
-	    (a->ref->deck_source &&
-	     report_text_wrap(out, "Source:   ", a->ref->deck_source)))
+	if (report_text_wrap(out, "", a->title) ||
+	    (a->source &&
+	     report_text_wrap(out, "Source:   ", a->source)))
 		return -1;
-	if (fprintf(out, "Sessions: %d, from %s\n", a->nsessions, from) < 0 ||
-	    (a->nsessions > 1 && fprintf(out, "          to   %s\n", to) < 0))
+	if (fprintf(out, "Sessions: %d, from %s\n", (int)a->nsess, from) < 0 ||
+	    ((int)a->nsess > 1 && fprintf(out, "          to   %s\n", to) < 0))
 		return -1;
-	if (a->compare) {
+	if (a->cmp_at >= 0) {
 		snprintf(buf, sizeof buf, "Compared: %s (with the other %zu)",
-			 a->compare->name ? a->compare->name : "", a->nrest);
+			 a->sess[a->cmp_at].name, a->nsess - 1);
 		if (text_line(out, buf))
 			return -1;
 	}
@@ -171,13 +169,13 @@ static int write_text(FILE *out, const struct agg *a)
 		       : 0;
 }
 
-static int write_csv(FILE *out, const struct agg *a)
+static int write_csv(FILE *out, const struct report_agg *a)
 {
 	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
 		  "counted,view1_min,view1_min_session,view1_max,"
 		  "view1_max_session",
 		  out) == EOF ||
-	    (a->compare &&
+	    (a->cmp_at >= 0 &&
 	     fputs(",compare_session,compare_count,compare_percent,"
 		   "rest_count,rest_percent,difference,leans_other_way",
 		   out) == EOF) ||
@@ -191,7 +189,7 @@ static int write_csv(FILE *out, const struct agg *a)
 		tally_percent(it->totals, it->nviews, pct);
 		cmp_of(it, &ci);
 		for (int v = 0; v < it->nviews; v++) {
-			if (report_put_csv(out, a->ref->deck_title) ||
+			if (report_put_csv(out, a->title) ||
 			    fprintf(out, ",%d,", i + 1) < 0 ||
 			    report_put_csv(out, it->heading) ||
 			    fprintf(out, ",%d,", v + 1) < 0 ||
@@ -201,15 +199,15 @@ static int write_csv(FILE *out, const struct agg *a)
 				return -1;
 			if (it->ncounted > 0 &&
 			    (fprintf(out, "%d,", it->min_pct) < 0 ||
-			     report_put_csv(out, it->min_name) ||
+			     report_put_csv(out, a->sess[it->min_at].name) ||
 			     fprintf(out, ",%d,", it->max_pct) < 0 ||
-			     report_put_csv(out, it->max_name)))
+			     report_put_csv(out, a->sess[it->max_at].name)))
 				return -1;
 			if (it->ncounted == 0 && fputs(",,,", out) == EOF)
 				return -1;
-			if (a->compare &&
+			if (a->cmp_at >= 0 &&
 			    (fputc(',', out) == EOF ||
-			     report_put_csv(out, a->compare->name) ||
+			     report_put_csv(out, a->sess[a->cmp_at].name) ||
 			     fprintf(out, ",%ld,%d,%ld,%d,%d,%s", it->cmp[v],
 				     ci.cpct[v], it->rest[v], ci.rpct[v],
 				     ci.cpct[v] - ci.rpct[v],
@@ -222,7 +220,7 @@ static int write_csv(FILE *out, const struct agg *a)
 	return 0;
 }
 
-static int md_item(FILE *out, const struct agg *a, int i)
+static int md_item(FILE *out, const struct report_agg *a, int i)
 {
 	const struct agg_item *it = &a->items[i];
 	int pct[TALLY_MAX_VIEWS];
@@ -234,38 +232,38 @@ static int md_item(FILE *out, const struct agg *a, int i)
 	if (fprintf(out, "## %d. ", i + 1) < 0 ||
 	    report_put_md(out, it->heading) ||
 	    fputs("\n\n| View | Count | Share |", out) == EOF ||
-	    (a->compare && fputs(" Compared | Rest |", out) == EOF) ||
+	    (a->cmp_at >= 0 && fputs(" Compared | Rest |", out) == EOF) ||
 	    fputs("\n|:---|---:|---:|", out) == EOF ||
-	    (a->compare && fputs("---:|---:|", out) == EOF) ||
+	    (a->cmp_at >= 0 && fputs("---:|---:|", out) == EOF) ||
 	    fputc('\n', out) == EOF)
 		return -1;
 	for (int v = 0; v < it->nviews; v++) {
 		if (fputs("| ", out) == EOF || report_put_md(out, it->labels[v]) ||
 		    fprintf(out, " | %ld | %d%% |", it->totals[v], pct[v]) < 0 ||
-		    (a->compare && fprintf(out, " %d%% | %d%% |", ci.cpct[v],
+		    (a->cmp_at >= 0 && fprintf(out, " %d%% | %d%% |", ci.cpct[v],
 					   ci.rpct[v]) < 0) ||
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
 	if (fprintf(out, "\n%ld hands in %d of %d sessions (%d counted), %s.",
-		    sum(it->totals, it->nviews), it->nsessions, a->nsessions,
+		    sum(it->totals, it->nviews), it->nsessions, (int)a->nsess,
 		    it->ncounted,
 		    report_leaning(lean, sizeof lean, it->totals, it->nviews)) < 0)
 		return -1;
 	if (it->ncounted > 0 &&
 	    (fprintf(out, " View 1 share: lowest %d%% (", it->min_pct) < 0 ||
-	     report_put_md(out, it->min_name) ||
+	     report_put_md(out, a->sess[it->min_at].name) ||
 	     fprintf(out, "), highest %d%% (", it->max_pct) < 0 ||
-	     report_put_md(out, it->max_name) || fputs(").", out) == EOF))
+	     report_put_md(out, a->sess[it->max_at].name) || fputs(").", out) == EOF))
 		return -1;
-	if (a->compare && ci.counted && ci.rest_counted &&
+	if (a->cmp_at >= 0 && ci.counted && ci.rest_counted &&
 	    fprintf(out, " Compared: %+d points on View 1%s.", ci.diff,
 		    ci.other_way ? ", leans the other way" : "") < 0)
 		return -1;
 	return fputs("\n\n", out) == EOF ? -1 : 0;
 }
 
-static int write_md(FILE *out, const struct agg *a)
+static int write_md(FILE *out, const struct report_agg *a)
 {
 	long totals[TALLY_MAX_VIEWS];
 	int pct[TALLY_MAX_VIEWS];
@@ -274,19 +272,19 @@ static int write_md(FILE *out, const struct agg *a)
 
 	report_time(from, sizeof from, a->first, false);
 	report_time(to, sizeof to, a->last, false);
-	if (fputs("# ", out) == EOF || report_put_md(out, a->ref->deck_title) ||
+	if (fputs("# ", out) == EOF || report_put_md(out, a->title) ||
 	    fputs("\n\n", out) == EOF ||
-	    (a->ref->deck_source &&
+	    (a->source &&
 	     (fputs("- Source: ", out) == EOF ||
-	      report_put_md(out, a->ref->deck_source) ||
+	      report_put_md(out, a->source) ||
 	      fputc('\n', out) == EOF)) ||
-	    fprintf(out, "- Sessions: %d, from %s to %s\n", a->nsessions, from,
+	    fprintf(out, "- Sessions: %d, from %s to %s\n", (int)a->nsess, from,
 		    to) < 0)
 		return -1;
-	if (a->compare &&
+	if (a->cmp_at >= 0 &&
 	    (fputs("- Compared: ", out) == EOF ||
-	     report_put_md(out, a->compare->name ? a->compare->name : "") ||
-	     fprintf(out, " (with the other %zu)\n", a->nrest) < 0))
+	     report_put_md(out, a->sess[a->cmp_at].name) ||
+	     fprintf(out, " (with the other %zu)\n", a->nsess - 1) < 0))
 		return -1;
 	if (fputc('\n', out) == EOF)
 		return -1;
@@ -334,20 +332,19 @@ static int json_views(FILE *out, const struct agg_item *it, const long *c,
 	return fputc(']', out) == EOF ? -1 : 0;
 }
 
-static int json_session(FILE *out, const struct session *s, const char *file)
+static int json_session(FILE *out, const struct agg_session *s)
 {
 	char when[40];
 
 	report_time(when, sizeof when, s->started, true);
-	if (fputs("{\"name\": ", out) == EOF ||
-	    report_put_json(out, s->name ? s->name : "") ||
+	if (fputs("{\"name\": ", out) == EOF || report_put_json(out, s->name) ||
 	    fprintf(out, ", \"started\": \"%s\", \"file\": ", when) < 0 ||
-	    report_put_json(out, file) || fputc('}', out) == EOF)
+	    report_put_json(out, s->file) || fputc('}', out) == EOF)
 		return -1;
 	return 0;
 }
 
-static int json_item(FILE *out, const struct agg *a, int i)
+static int json_item(FILE *out, const struct report_agg *a, int i)
 {
 	const struct agg_item *it = &a->items[i];
 	int lv = tally_leaning_of(it->totals, it->nviews);
@@ -367,13 +364,13 @@ static int json_item(FILE *out, const struct agg *a, int i)
 	if (it->ncounted == 0 ? fputs("null", out) == EOF
 			      : (fprintf(out, "{\"min\": %d, \"min_session\": ",
 					 it->min_pct) < 0 ||
-				 report_put_json(out, it->min_name) ||
+				 report_put_json(out, a->sess[it->min_at].name) ||
 				 fprintf(out, ", \"max\": %d, \"max_session\": ",
 					 it->max_pct) < 0 ||
-				 report_put_json(out, it->max_name) ||
+				 report_put_json(out, a->sess[it->max_at].name) ||
 				 fputc('}', out) == EOF))
 		return -1;
-	if (a->compare &&
+	if (a->cmp_at >= 0 &&
 	    fprintf(out,
 		    ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
 		    "\"view1_percent\": %d, \"rest_view1_percent\": %d, "
@@ -384,13 +381,13 @@ static int json_item(FILE *out, const struct agg *a, int i)
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
 	    json_views(out, it, it->totals, it->nviews,
-		       a->compare ? &ci : NULL) ||
+		       a->cmp_at >= 0 ? &ci : NULL) ||
 	    fputc('}', out) == EOF)
 		return -1;
 	return 0;
 }
 
-static int write_json(FILE *out, const struct agg *a)
+static int write_json(FILE *out, const struct report_agg *a)
 {
 	long totals[TALLY_MAX_VIEWS];
 	int ntot = totals_of(a, totals);
@@ -398,20 +395,22 @@ static int write_json(FILE *out, const struct agg *a)
 	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 1,\n"
 		  "  \"deck\": {\"title\": ",
 		  out) == EOF ||
-	    report_put_json(out, a->ref->deck_title ? a->ref->deck_title : "") ||
+	    report_put_json(out, a->title) ||
 	    fputs(", \"source\": ", out) == EOF ||
-	    report_put_json(out, a->ref->deck_source) ||
+	    report_put_json(out, a->source) ||
 	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"sessions\": [",
-		    (unsigned long long)a->ref->deck_hash) < 0)
+		    (unsigned long long)a->hash) < 0)
 		return -1;
-	for (size_t k = 0; k < a->nrest; k++)
-		if (fputs(k ? ",\n    " : "\n    ", out) == EOF ||
-		    json_session(out, a->sessions[k],
-				 a->names ? a->names[k] : NULL))
+	for (size_t k = 0, m = 0; k < a->nsess; k++) {
+		if ((long)k == a->cmp_at)
+			continue;
+		if (fputs(m++ ? ",\n    " : "\n    ", out) == EOF ||
+		    json_session(out, &a->sess[k]))
 			return -1;
+	}
 	if (fputs("\n  ],\n  \"compare\": ", out) == EOF ||
-	    (a->compare ? json_session(out, a->compare, a->compare_name)
-			: fputs("null", out) == EOF) ||
+	    (a->cmp_at >= 0 ? json_session(out, &a->sess[a->cmp_at])
+			    : fputs("null", out) == EOF) ||
 	    fputs(",\n  \"items\": [", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++)
@@ -424,7 +423,8 @@ static int write_json(FILE *out, const struct agg *a)
 	return 0;
 }
 
-int report_agg_write(FILE *out, const struct agg *a, enum report_format fmt)
+int report_agg_emit(FILE *out, const struct report_agg *a,
+		    enum report_format fmt)
 {
 	switch (fmt) {
 	case REPORT_CSV:
