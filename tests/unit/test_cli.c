@@ -1,0 +1,268 @@
+/*
+ * The export and report subcommands: output files, exit codes and the
+ * messages on standard error.  The session files and golden reports are
+ * those of test_report (tests/report/).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static char root[4096];
+static char tmp[] = "/tmp/handsup-cli-XXXXXX";
+
+static void find_root(void)
+{
+	const char *tail = "tests/unit/test_cli.c";
+	const char *file = __FILE__;
+	size_t n = strlen(file), t = strlen(tail);
+
+	snprintf(root, sizeof root, ".");
+	if (n > t && !strcmp(&file[n - t], tail))
+		snprintf(root, sizeof root, "%.*s", (int)(n - t - 1), file);
+	const char *env = getenv("HANDSUP_SRCDIR");
+	if (env)
+		snprintf(root, sizeof root, "%s", env);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Paths into the test data and the scratch folder. */
+static const char *data(const char *name)
+{
+	static char buf[8][4200];
+	static int next;
+	char *p = buf[next++ % 8];
+
+	snprintf(p, sizeof buf[0], "%s/tests/report/%s", root, name);
+	return p;
+}
+
+static const char *scratch(const char *name)
+{
+	static char buf[8][256];
+	static int next;
+	char *p = buf[next++ % 8];
+
+	snprintf(p, sizeof buf[0], "%s/%s", tmp, name);
+	return p;
+}
+
+/* Runs a subcommand with standard error captured into *err. */
+static int run(int (*cmd)(int, char **), char **err, ...)
+{
+	char *argv[16];
+	int argc = 0, rc, saved;
+	va_list ap;
+	const char *errpath = scratch("stderr");
+
+	va_start(ap, err);
+	while (argc < 15 && (argv[argc] = va_arg(ap, char *)))
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+
+	fflush(stderr);
+	saved = dup(2);
+	int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0 && saved >= 0);
+	dup2(fd, 2);
+	close(fd);
+	rc = cmd(argc, argv);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	*err = slurp(errpath);
+	unlink(errpath);
+	return rc;
+}
+
+static void expect_same(const char *path, const char *golden)
+{
+	char *got = slurp(path), *want = slurp(data(golden));
+
+	assert_non_null(got);
+	assert_non_null(want);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
+static void test_export_to_file(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(run(cli_export, &err, "export", "--format", "csv",
+			     "-o", scratch("a.csv"), data("article.session"),
+			     (char *)NULL),
+			 0);
+	assert_string_equal(err, "");
+	free(err);
+	expect_same(scratch("a.csv"), "golden/article.csv");
+	assert_int_equal(access(scratch("a.csv.tmp"), F_OK), -1);
+
+	/* Options after the operand work too; text is the default. */
+	assert_int_equal(run(cli_export, &err, "export", data("intl.session"),
+			     "--output", scratch("i.txt"), (char *)NULL),
+			 0);
+	free(err);
+	expect_same(scratch("i.txt"), "golden/intl.txt");
+	unlink(scratch("a.csv"));
+	unlink(scratch("i.txt"));
+}
+
+static void test_export_errors(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(run(cli_export, &err, "export", "--format", "xml",
+			     data("article.session"), (char *)NULL),
+			 EXIT_USAGE);
+	assert_non_null(strstr(err, "unknown format 'xml'"));
+	assert_non_null(strstr(err, "usage: handsup export"));
+	free(err);
+	assert_int_equal(run(cli_export, &err, "export", (char *)NULL),
+			 EXIT_USAGE);
+	free(err);
+	assert_int_equal(run(cli_export, &err, "export", "a", "b",
+			     (char *)NULL),
+			 EXIT_USAGE);
+	free(err);
+	assert_int_equal(run(cli_export, &err, "export", "--frobnicate",
+			     (char *)NULL),
+			 EXIT_USAGE);
+	free(err);
+
+	/* A missing file, named safely: no escape sequence gets through. */
+	assert_int_equal(run(cli_export, &err, "export",
+			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
+			 EXIT_DATA);
+	assert_non_null(strstr(err, "such.session: "));
+	assert_null(strchr(err, '\x1b'));
+	free(err);
+
+	/* A corrupt file: FILE:LINE: message. */
+	FILE *f = fopen(scratch("bad.session"), "w");
+	assert_non_null(f);
+	fputs("not a session\n", f);
+	fclose(f);
+	assert_int_equal(run(cli_export, &err, "export", "-o",
+			     scratch("bad.txt"), scratch("bad.session"),
+			     (char *)NULL),
+			 EXIT_DATA);
+	assert_non_null(strstr(err, "bad.session:1: "));
+	assert_int_equal(access(scratch("bad.txt"), F_OK), -1);
+	free(err);
+	unlink(scratch("bad.session"));
+
+	assert_int_equal(run(cli_export, &err, "export", "-o",
+			     "/nonexistent/folder/x.txt",
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
+	assert_non_null(strstr(err, "/nonexistent/folder/x.txt.tmp"));
+	free(err);
+}
+
+static void test_report_aggregate(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(run(cli_report, &err, "report", "-o",
+			     scratch("agg.txt"), data("article.session"),
+			     data("globex.session"), data("initech.session"),
+			     (char *)NULL),
+			 0);
+	free(err);
+	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
+
+	/* The compared session may be listed among the others too. */
+	assert_int_equal(run(cli_report, &err, "report", "--compare",
+			     data("globex.session"), "-o", scratch("cmp.txt"),
+			     data("article.session"), data("globex.session"),
+			     data("initech.session"), (char *)NULL),
+			 0);
+	free(err);
+	expect_same(scratch("cmp.txt"), "golden/compare.txt");
+	unlink(scratch("agg.txt"));
+	unlink(scratch("cmp.txt"));
+}
+
+static void test_report_errors(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(run(cli_report, &err, "report", "-o",
+			     scratch("x.md"), "--format", "md",
+			     data("article.session"), data("intl.session"),
+			     (char *)NULL),
+			 EXIT_DATA);
+	assert_non_null(strstr(err, "intl.session: is a session of another "
+				    "deck"));
+	assert_int_equal(access(scratch("x.md"), F_OK), -1);
+	assert_int_equal(access(scratch("x.md.tmp"), F_OK), -1);
+	free(err);
+
+	assert_int_equal(run(cli_report, &err, "report", "--compare",
+			     data("globex.session"), data("globex.session"),
+			     (char *)NULL),
+			 EXIT_USAGE);
+	free(err);
+	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),
+			 EXIT_USAGE);
+	free(err);
+	assert_int_equal(run(cli_report, &err, "report", "--help",
+			     (char *)NULL),
+			 0);
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_export_to_file),
+		cmocka_unit_test(test_export_errors),
+		cmocka_unit_test(test_report_aggregate),
+		cmocka_unit_test(test_report_errors),
+	};
+	int rc;
+
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "en_US.UTF-8");
+	find_root();
+	if (!mkdtemp(tmp))
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	rmdir(tmp);
+	return rc;
+}
