@@ -6,21 +6,35 @@
  * It shows the frame number, the name of the last key, the terminal size,
  * some environment, a line of wide characters and a line with attributes.
  * Keys: q quits properly, x exits without restoring the terminal, c
- * crashes (SIGSEGV), s is read but draws nothing.  Arguments: --fail
+ * crashes (SIGSEGV), s is read but draws nothing.  Like handsup it waits
+ * in one poll() over the keyboard and a self-pipe for SIGWINCH.  Arguments: --fail
  * prints an error and exits 2 before starting curses; --hang never draws.
  */
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 static int sync_fd = -1;
 static long frame;
+static int winch_pipe[2];
+
+static void on_winch(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	ssize_t r = write(winch_pipe[1], "w", 1);
+	(void)r;
+	errno = saved;
+}
 
 static void sync_frame(void)
 {
@@ -83,8 +97,19 @@ int main(int argc, char **argv)
 			poll(NULL, 0, -1);
 	}
 
+	/* Installed before initscr(), so curses leaves SIGWINCH to us. */
+	if (pipe(winch_pipe) < 0 ||
+	    fcntl(winch_pipe[0], F_SETFL, O_NONBLOCK) < 0 ||
+	    fcntl(winch_pipe[1], F_SETFL, O_NONBLOCK) < 0)
+		return 1;
+	struct sigaction sa = {.sa_handler = on_winch};
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGWINCH, &sa, NULL);
+
 	initscr();
 	cbreak();
+	nodelay(stdscr, TRUE);
 	noecho();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
@@ -97,24 +122,47 @@ int main(int argc, char **argv)
 
 	draw("none");
 	for (;;) {
-		int c = getch();
-		if (c == ERR)
+		/* One poll over keys and the resize pipe, as handsup does:
+		 * curses' own SIGWINCH handling loses a resize that comes
+		 * just before a blocking getch(). */
+		struct pollfd fds[2] = {{.fd = 0, .events = POLLIN},
+					{.fd = winch_pipe[0], .events = POLLIN}};
+		if (poll(fds, 2, -1) < 0)
 			continue;
-		if (c == 'q')
-			break;
-		if (c == 'x')
-			exit(3);
-		if (c == 'c') {
-			/* No core file: a dump would only slow the test. */
-			struct rlimit none = {0, 0};
-			setrlimit(RLIMIT_CORE, &none);
-			signal(SIGSEGV, SIG_DFL);
-			raise(SIGSEGV);
+		if (fds[1].revents) {
+			char buf[64];
+			while (read(winch_pipe[0], buf, sizeof buf) > 0)
+				;
+			struct winsize ws;
+			if (ioctl(0, TIOCGWINSZ, &ws) == 0)
+				resizeterm(ws.ws_row, ws.ws_col);
+			draw("resize");
 		}
-		if (c == 's')
+		if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
-		draw(c == KEY_RESIZE ? "resize" : keyname(c));
+		const char *name = NULL;
+		int c;
+		while ((c = getch()) != ERR) {
+			if (c == 'q')
+				goto out;
+			if (c == 'x')
+				exit(3);
+			if (c == 'c') {
+				/* No core file: it would only slow the test. */
+				struct rlimit none = {0, 0};
+				setrlimit(RLIMIT_CORE, &none);
+				signal(SIGSEGV, SIG_DFL);
+				raise(SIGSEGV);
+			}
+			if (c != 's')
+				name = c == KEY_RESIZE ? "resize" : keyname(c);
+		}
+		if (name)
+			draw(name);
+		if (fds[0].revents & (POLLHUP | POLLERR))
+			break;
 	}
+out:
 	endwin();
 	return 0;
 }

@@ -40,16 +40,23 @@ static int build_fake(void **state)
 	const char *cc = getenv("CC");
 	snprintf(fake_bin, sizeof fake_bin, "%s/tests/fake_app",
 		 build && *build ? build : "build");
-	char cmd[2048];
+	/* Built under a private name and renamed into place, because another
+	 * run of this test may be executing the old one (ETXTBSY). */
+	char tmp[600], cmd[2048];
+	snprintf(tmp, sizeof tmp, "%s.%ld", fake_bin, (long)getpid());
 	snprintf(cmd, sizeof cmd,
 		 "%s -std=c11 -Wall -Wextra -D_XOPEN_SOURCE=700 "
 		 "-D_DEFAULT_SOURCE -DNCURSES_WIDECHAR=1 -o '%s' "
 		 "tests/screen/fake_app.c "
 		 "$(pkg-config --libs ncursesw 2>/dev/null || "
 		 "echo -lncursesw -ltinfo)",
-		 cc && *cc ? cc : "cc", fake_bin);
+		 cc && *cc ? cc : "cc", tmp);
 	if (system(cmd) != 0) {
 		fprintf(stderr, "cannot build fake_app: %s\n", cmd);
+		return -1;
+	}
+	if (rename(tmp, fake_bin) != 0) {
+		fprintf(stderr, "rename %s: %s\n", tmp, strerror(errno));
 		return -1;
 	}
 	if (setenv("HANDSUP_BIN", fake_bin, 1) != 0)
