@@ -14,10 +14,10 @@
 #include "session.h"
 
 static const char export_usage[] =
-	"usage: handsup export [--format text|csv|md|json] [-o FILE] SESSION\n";
+    "usage: handsup export [--format text|csv|md|json] [-o FILE] SESSION\n";
 static const char report_usage[] =
-	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
-	"                      [--compare SESSION] SESSION...\n";
+    "usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
+    "                      [--compare SESSION] SESSION...\n";
 
 /* A file name from the command line may hold anything: print it safely. */
 static void put_name(const char *name)
@@ -26,7 +26,7 @@ static void put_name(const char *name)
 }
 
 static int usage_error(const char *cmd, const char *usage, const char *what,
-		       const char *arg)
+                       const char *arg)
 {
 	fprintf(stderr, "handsup %s: %s", cmd, what);
 	if (arg) {
@@ -104,7 +104,7 @@ static int output_close(struct output *o, bool ok)
 	if (!o->path) {
 		if (fflush(stdout) == EOF || ferror(stdout)) {
 			fprintf(stderr, "handsup: standard output: %s\n",
-				strerror(errno ? errno : EIO));
+			        strerror(errno ? errno : EIO));
 			return EXIT_IOERR;
 		}
 		return 0;
@@ -130,11 +130,11 @@ static int output_close(struct output *o, bool ok)
 enum { OPT_HELP = 'h', OPT_FORMAT = 'f', OPT_OUT = 'o', OPT_COMPARE = 'c' };
 
 static const struct option long_opts[] = {
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"output", required_argument, NULL, OPT_OUT},
-	{"compare", required_argument, NULL, OPT_COMPARE},
-	{"help", no_argument, NULL, OPT_HELP},
-	{NULL, 0, NULL, 0},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUT},
+    {"compare", required_argument, NULL, OPT_COMPARE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
 };
 
 struct args {
@@ -162,13 +162,13 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 #endif
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, report ? "f:o:c:h" : "f:o:h",
-				long_opts, NULL)) != -1) {
+	                        long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
 			a->fmt = report_format_parse(optarg);
 			if (a->fmt < 0)
 				return usage_error(cmd, usage, "unknown format",
-						   optarg);
+				                   optarg);
 			break;
 		case OPT_OUT:
 			a->out = optarg;
@@ -176,7 +176,7 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 		case OPT_COMPARE:
 			if (!report)
 				return usage_error(cmd, usage, "bad option",
-						   "--compare");
+				                   "--compare");
 			a->compare = optarg;
 			break;
 		case OPT_HELP:
@@ -184,8 +184,8 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
 			return usage_error(cmd, usage,
-					   "bad option or missing argument",
-					   argv[optind - 1]);
+			                   "bad option or missing argument",
+			                   argv[optind - 1]);
 		}
 	}
 	a->first = optind;
@@ -203,9 +203,9 @@ int cli_export(int argc, char **argv)
 		return rc;
 	if (argc - a.first != 1)
 		return usage_error("export", export_usage,
-				   argc - a.first ? "one session at a time"
-						  : "no session given",
-				   NULL);
+		                   argc - a.first ? "one session at a time"
+		                                  : "no session given",
+		                   NULL);
 	if ((rc = load_one(&s, argv[a.first])))
 		return rc;
 	if ((rc = output_open(&o, a.out)) == 0) {
@@ -214,7 +214,7 @@ int cli_export(int argc, char **argv)
 		rc = output_close(&o, ok);
 		if (!ok && !rc) {
 			fprintf(stderr, "handsup: write error: %s\n",
-				strerror(errno ? errno : EIO));
+			        strerror(errno ? errno : EIO));
 			rc = EXIT_IOERR;
 		}
 	}
@@ -241,8 +241,8 @@ static int run_report(struct report_agg *agg, const struct args *a)
 
 	if (rc)
 		return rc;
-	bool ok = report_agg_write(o.f, agg, (enum report_format)a->fmt,
-				   &err) == 0;
+	bool ok =
+	    report_agg_write(o.f, agg, (enum report_format)a->fmt, &err) == 0;
 
 	rc = output_close(&o, ok);
 	if (!ok && !rc) {
@@ -270,7 +270,7 @@ int cli_report(int argc, char **argv)
 		return rc;
 	if (argc - a.first < 1)
 		return usage_error("report", report_usage, "no session given",
-				   NULL);
+		                   NULL);
 	if (a.compare && (rc = load_one(&cmp, a.compare)))
 		return rc;
 	if (!(agg = report_agg_new())) {
@@ -292,7 +292,7 @@ int cli_report(int argc, char **argv)
 	}
 	if (n == 0) {
 		rc = usage_error("report", report_usage,
-				 "--compare needs another session", NULL);
+		                 "--compare needs another session", NULL);
 		goto out;
 	}
 	if (a.compare && report_agg_add(agg, &cmp, a.compare, true, &err))

@@ -10,8 +10,8 @@
 #include "text.h"
 
 /* Widest label column before labels are cut, and the widest bar. */
-#define LABEL_MAX 20
-#define BAR_MAX 40
+#define LABEL_MAX  20
+#define BAR_MAX    40
 #define ROW_INDENT "    "
 
 static const char ellipsis[] = "\xe2\x80\xa6";
@@ -162,8 +162,8 @@ void report_time(char *buf, size_t cap, time_t t, bool iso)
 	struct tm tm;
 
 	if (!gmtime_r(&t, &tm) ||
-	    !strftime(buf, cap, iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%M UTC",
-		      &tm)) {
+	    !strftime(buf, cap,
+	              iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%M UTC", &tm)) {
 		snprintf(buf, cap, "%s", "unknown");
 	}
 }
@@ -218,7 +218,8 @@ void report_cols_fit(struct report_cols *c, const char *label, long count)
 
 void report_cols_done(struct report_cols *c)
 {
-	int used = (int)strlen(ROW_INDENT) + c->label + 2 + c->count + 2 + 4 + 2;
+	int used =
+	    (int)strlen(ROW_INDENT) + c->label + 2 + c->count + 2 + 4 + 2;
 
 	c->bar = REPORT_WIDTH - used;
 	if (c->bar > BAR_MAX)
@@ -247,7 +248,7 @@ int report_text_fit(FILE *out, const char *s, int width, bool pad)
 }
 
 int report_text_views(FILE *out, const struct report_cols *c,
-		      const char *const *labels, const long *counts, int n)
+                      const char *const *labels, const long *counts, int n)
 {
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	int pct[TALLY_MAX_VIEWS];
@@ -268,7 +269,7 @@ int report_text_views(FILE *out, const struct report_cols *c,
 		if (fputs(ROW_INDENT, out) == EOF ||
 		    report_text_fit(out, labels[v], c->label, true) ||
 		    fprintf(out, "  %*ld  %3d%%%s%s\n", c->count, counts[v],
-			    pct[v], len ? "  " : "", bar) < 0)
+		            pct[v], len ? "  " : "", bar) < 0)
 			return -1;
 	}
 	return 0;

@@ -37,9 +37,9 @@ struct report_error {
  * session of another deck, naming the file in names[i]).
  */
 int report_aggregate(FILE *out, const struct session *const *sessions,
-		     const char *const *names, size_t n,
-		     const struct session *compare, const char *compare_name,
-		     enum report_format fmt, struct report_error *err);
+                     const char *const *names, size_t n,
+                     const struct session *compare, const char *compare_name,
+                     enum report_format fmt, struct report_error *err);
 
 /*
  * The same, one session at a time, for callers that would rather not hold
@@ -59,14 +59,14 @@ struct report_agg *report_agg_new(void);
  * with *err set (another deck's session, naming name; out of memory).
  */
 int report_agg_add(struct report_agg *a, const struct session *s,
-		   const char *name, bool compare, struct report_error *err);
+                   const char *name, bool compare, struct report_error *err);
 
 /*
  * Writes the aggregate.  -1 with *err set when nothing was added or the
  * stream failed.
  */
 int report_agg_write(FILE *out, const struct report_agg *a,
-		     enum report_format fmt, struct report_error *err);
+                     enum report_format fmt, struct report_error *err);
 
 void report_agg_free(struct report_agg *a);
 
@@ -79,7 +79,7 @@ void report_agg_free(struct report_agg *a);
  * and nothing left half-written.
  */
 int report_export(const struct session *s, const char *dir, char *paths[2],
-		  struct report_error *err);
+                  struct report_error *err);
 
 /*
  * Building blocks shared by the report_*.c files and the command line.
@@ -130,7 +130,7 @@ void report_cols_done(struct report_cols *c);
 
 /* Rows "label  count  pct%  ####" for counts[0..n), indented. */
 int report_text_views(FILE *out, const struct report_cols *c,
-		      const char *const *labels, const long *counts, int n);
+                      const char *const *labels, const long *counts, int n);
 
 /*
  * prefix then s word-wrapped to REPORT_WIDTH, later lines indented by the

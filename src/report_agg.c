@@ -66,8 +66,7 @@ void report_agg_free(struct report_agg *a)
  * the same position is tried first; the search only runs for decks that
  * were edited between workshops.
  */
-static int find_item(const struct report_agg *a, const char *heading,
-		     int hint)
+static int find_item(const struct report_agg *a, const char *heading, int hint)
 {
 	if (hint < a->nitems && same_text(a->items[hint].heading, heading))
 		return hint;
@@ -99,7 +98,7 @@ static int add_item(struct report_agg *a, const char *heading)
 
 /* Takes the labels of a session that has more views than seen so far. */
 static int take_labels(struct agg_item *it, const struct session_item *si,
-		       int n)
+                       int n)
 {
 	bool oom = false;
 
@@ -116,7 +115,7 @@ static int take_labels(struct agg_item *it, const struct session_item *si,
 }
 
 static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
-		       size_t at)
+                       size_t at)
 {
 	long total = 0;
 	int pct[TALLY_MAX_VIEWS];
@@ -159,7 +158,7 @@ static void set_oom(struct report_error *err)
 }
 
 static int add_session(struct report_agg *a, const struct session *s,
-		       const char *name, bool is_cmp)
+                       const char *name, bool is_cmp)
 {
 	bool oom = false;
 	struct agg_session *as;
@@ -201,8 +200,8 @@ static int add_session(struct report_agg *a, const struct session *s,
 		const struct session_item *si = &s->items[i];
 		int k = find_item(a, si->heading, i);
 		long c[TALLY_MAX_VIEWS] = {0};
-		int n = si->nviews < TALLY_MAX_VIEWS ? si->nviews
-						     : TALLY_MAX_VIEWS;
+		int n =
+		    si->nviews < TALLY_MAX_VIEWS ? si->nviews : TALLY_MAX_VIEWS;
 
 		if (k < 0 && (k = add_item(a, si->heading)) < 0)
 			return -1;
@@ -216,25 +215,25 @@ static int add_session(struct report_agg *a, const struct session *s,
 }
 
 int report_agg_add(struct report_agg *a, const struct session *s,
-		   const char *name, bool compare, struct report_error *err)
+                   const char *name, bool compare, struct report_error *err)
 {
 	char file[100], theirs[72], ours[72];
 
 	if (a->nsess > 0 && !same_text(a->title, s->deck_title)) {
 		if (err)
-			snprintf(err->msg, sizeof err->msg,
-				 "%s: is a session of another deck (\"%s\"), "
-				 "not \"%s\"",
-				 clean(name ? name : "(session)", file,
-				       sizeof file),
-				 clean(s->deck_title, theirs, sizeof theirs),
-				 clean(a->title, ours, sizeof ours));
+			snprintf(
+			    err->msg, sizeof err->msg,
+			    "%s: is a session of another deck (\"%s\"), "
+			    "not \"%s\"",
+			    clean(name ? name : "(session)", file, sizeof file),
+			    clean(s->deck_title, theirs, sizeof theirs),
+			    clean(a->title, ours, sizeof ours));
 		return -1;
 	}
 	if (compare && a->cmp_at >= 0) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg,
-				 "only one session can be compared");
+			         "only one session can be compared");
 		return -1;
 	}
 	if (add_session(a, s, name, compare)) {
@@ -245,15 +244,14 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 }
 
 int report_agg_write(FILE *out, const struct report_agg *a,
-		     enum report_format fmt, struct report_error *err)
+                     enum report_format fmt, struct report_error *err)
 {
 	if (a->nsess == 0 || (a->cmp_at >= 0 && a->nsess < 2)) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg, "no sessions");
 		return -1;
 	}
-	if (report_agg_emit(out, a, fmt) || fflush(out) == EOF ||
-	    ferror(out)) {
+	if (report_agg_emit(out, a, fmt) || fflush(out) == EOF || ferror(out)) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg, "write error");
 		return -1;
@@ -262,9 +260,9 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 }
 
 int report_aggregate(FILE *out, const struct session *const *sessions,
-		     const char *const *names, size_t n,
-		     const struct session *compare, const char *compare_name,
-		     enum report_format fmt, struct report_error *err)
+                     const char *const *names, size_t n,
+                     const struct session *compare, const char *compare_name,
+                     enum report_format fmt, struct report_error *err)
 {
 	struct report_agg *a = report_agg_new();
 	int rc = -1;
@@ -278,7 +276,7 @@ int report_aggregate(FILE *out, const struct session *const *sessions,
 	/* Refuse another deck before any output, whatever its position. */
 	for (size_t i = 0; i < n; i++)
 		if (report_agg_add(a, sessions[i], names ? names[i] : NULL,
-				   false, err))
+		                   false, err))
 			goto out;
 	if (compare && report_agg_add(a, compare, compare_name, true, err))
 		goto out;

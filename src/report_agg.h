@@ -25,10 +25,10 @@ struct agg_item {
 	long rest[TALLY_MAX_VIEWS];   /* every session but the compared one */
 	long cmp[TALLY_MAX_VIEWS];    /* the compared session */
 	bool in_cmp;
-	int nsessions;             /* sessions that have the item */
-	int ncounted;              /* ... and counted it */
-	int min_pct, max_pct;      /* View 1 share among those counted */
-	size_t min_at, max_at;     /* ... and where: index into sess */
+	int nsessions;         /* sessions that have the item */
+	int ncounted;          /* ... and counted it */
+	int min_pct, max_pct;  /* View 1 share among those counted */
+	size_t min_at, max_at; /* ... and where: index into sess */
 };
 
 struct agg_session {
@@ -38,17 +38,17 @@ struct agg_session {
 };
 
 struct report_agg {
-	char *title, *source;      /* of the first session's deck */
+	char *title, *source; /* of the first session's deck */
 	uint64_t hash;
 	struct agg_session *sess;
 	size_t nsess, sess_cap;
-	long cmp_at;               /* index into sess, or -1 */
+	long cmp_at; /* index into sess, or -1 */
 	time_t first, last;
 	struct agg_item *items;
 	int nitems, items_cap;
 };
 
 int report_agg_emit(FILE *out, const struct report_agg *a,
-		    enum report_format fmt);
+                    enum report_format fmt);
 
 #endif

@@ -3,9 +3,8 @@
 
 #include <string.h>
 
-
 static const char *const view_names[TALLY_MAX_VIEWS] = {
-	"View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
+    "View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
 };
 
 static long sum(const long *c, int n)
@@ -36,8 +35,8 @@ struct cmp_info {
 	bool counted;      /* the compared session counted the item */
 	bool rest_counted; /* some other session did */
 	int cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
-	int diff;          /* View 1 share, compared minus rest, in points */
-	bool other_way;    /* both lean, to different views */
+	int diff;       /* View 1 share, compared minus rest, in points */
+	bool other_way; /* both lean, to different views */
 };
 
 static void cmp_of(const struct agg_item *it, struct cmp_info *ci)
@@ -50,8 +49,8 @@ static void cmp_of(const struct agg_item *it, struct cmp_info *ci)
 	tally_percent(it->cmp, it->nviews, ci->cpct);
 	tally_percent(it->rest, it->nviews, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];
-	ci->other_way = ci->counted && ci->rest_counted && cl >= 0 &&
-			rl >= 0 && cl != rl;
+	ci->other_way =
+	    ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 && cl != rl;
 }
 
 /* One line built in buf, cut to the report's width. */
@@ -64,7 +63,7 @@ static int text_line(FILE *out, const char *buf)
 }
 
 static int text_item(FILE *out, const struct report_agg *a, int i,
-		     const struct report_cols *cols)
+                     const struct report_cols *cols)
 {
 	const struct agg_item *it = &a->items[i];
 	char buf[512], lean[40], prefix[24];
@@ -75,21 +74,24 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	if (fputc('\n', out) == EOF ||
 	    report_text_wrap(out, prefix, it->heading) ||
 	    report_text_views(out, cols, (const char *const *)it->labels,
-			      it->totals, it->nviews))
+	                      it->totals, it->nviews))
 		return -1;
-	snprintf(buf, sizeof buf, "    %ld %s in %d of %d sessions (%d counted), %s",
-		 total, total == 1 ? "hand" : "hands", it->nsessions,
-		 (int)a->nsess, it->ncounted,
-		 report_leaning(lean, sizeof lean, it->totals, it->nviews));
+	snprintf(buf, sizeof buf,
+	         "    %ld %s in %d of %d sessions (%d counted), %s", total,
+	         total == 1 ? "hand" : "hands", it->nsessions, (int)a->nsess,
+	         it->ncounted,
+	         report_leaning(lean, sizeof lean, it->totals, it->nviews));
 	if (text_line(out, buf))
 		return -1;
 	if (it->ncounted > 0) {
-		snprintf(buf, sizeof buf, "    View 1 share, lowest:  %3d%% in %s",
-			 it->min_pct, a->sess[it->min_at].name);
+		snprintf(buf, sizeof buf,
+		         "    View 1 share, lowest:  %3d%% in %s", it->min_pct,
+		         a->sess[it->min_at].name);
 		if (text_line(out, buf))
 			return -1;
-		snprintf(buf, sizeof buf, "    View 1 share, highest: %3d%% in %s",
-			 it->max_pct, a->sess[it->max_at].name);
+		snprintf(buf, sizeof buf,
+		         "    View 1 share, highest: %3d%% in %s", it->max_pct,
+		         a->sess[it->max_at].name);
 		if (text_line(out, buf))
 			return -1;
 	}
@@ -102,14 +104,14 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 		snprintf(buf, sizeof buf, "    Compared: not counted");
 	else if (!ci.rest_counted)
 		snprintf(buf, sizeof buf,
-			 "    Compared: View 1 %d%%; the rest did not count it",
-			 ci.cpct[0]);
+		         "    Compared: View 1 %d%%; the rest did not count it",
+		         ci.cpct[0]);
 	else
 		snprintf(buf, sizeof buf,
-			 "    Compared: View 1 %d%% vs %d%% in the rest, %+d "
-			 "points%s",
-			 ci.cpct[0], ci.rpct[0], ci.diff,
-			 ci.other_way ? ", leans the other way" : "");
+		         "    Compared: View 1 %d%% vs %d%% in the rest, %+d "
+		         "points%s",
+		         ci.cpct[0], ci.rpct[0], ci.diff,
+		         ci.other_way ? ", leans the other way" : "");
 	return text_line(out, buf);
 }
 
@@ -124,7 +126,7 @@ static int write_text(FILE *out, const struct report_agg *a)
 	for (int i = 0; i < a->nitems; i++)
 		for (int v = 0; v < a->items[i].nviews; v++)
 			report_cols_fit(&cols, a->items[i].labels[v],
-					a->items[i].totals[v]);
+			                a->items[i].totals[v]);
 	for (int v = 0; v < ntot; v++)
 		report_cols_fit(&cols, view_names[v], totals[v]);
 	report_cols_done(&cols);
@@ -132,15 +134,14 @@ static int write_text(FILE *out, const struct report_agg *a)
 	report_time(from, sizeof from, a->first, false);
 	report_time(to, sizeof to, a->last, false);
 	if (report_text_wrap(out, "", a->title) ||
-	    (a->source &&
-	     report_text_wrap(out, "Source:   ", a->source)))
+	    (a->source && report_text_wrap(out, "Source:   ", a->source)))
 		return -1;
 	if (fprintf(out, "Sessions: %d, from %s\n", (int)a->nsess, from) < 0 ||
 	    ((int)a->nsess > 1 && fprintf(out, "          to   %s\n", to) < 0))
 		return -1;
 	if (a->cmp_at >= 0) {
 		snprintf(buf, sizeof buf, "Compared: %s (with the other %zu)",
-			 a->sess[a->cmp_at].name, a->nsess - 1);
+		         a->sess[a->cmp_at].name, a->nsess - 1);
 		if (text_line(out, buf))
 			return -1;
 	}
@@ -156,29 +157,29 @@ static int write_text(FILE *out, const struct report_agg *a)
 		int w = snprintf(buf, sizeof buf, "%4d. ", i + 1);
 
 		if (fputs(buf, out) == EOF ||
-		    report_text_fit(out, it->heading,
-				    REPORT_WIDTH - w - 2 - 15, true) ||
+		    report_text_fit(out, it->heading, REPORT_WIDTH - w - 2 - 15,
+		                    true) ||
 		    fprintf(out, "  %s\n",
-			    report_leaning(lean, sizeof lean, it->totals,
-					   it->nviews)) < 0)
+		            report_leaning(lean, sizeof lean, it->totals,
+		                           it->nviews)) < 0)
 			return -1;
 	}
 	return fprintf(out, "Overall: %s\n",
-		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
-		       ? -1
-		       : 0;
+	               report_leaning(lean, sizeof lean, totals, ntot)) < 0
+	           ? -1
+	           : 0;
 }
 
 static int write_csv(FILE *out, const struct report_agg *a)
 {
 	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
-		  "counted,view1_min,view1_min_session,view1_max,"
-		  "view1_max_session",
-		  out) == EOF ||
+	          "counted,view1_min,view1_min_session,view1_max,"
+	          "view1_max_session",
+	          out) == EOF ||
 	    (a->cmp_at >= 0 &&
 	     fputs(",compare_session,compare_count,compare_percent,"
-		   "rest_count,rest_percent,difference,leans_other_way",
-		   out) == EOF) ||
+	           "rest_count,rest_percent,difference,leans_other_way",
+	           out) == EOF) ||
 	    fputs("\r\n", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++) {
@@ -195,7 +196,7 @@ static int write_csv(FILE *out, const struct report_agg *a)
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, it->labels[v]) ||
 			    fprintf(out, ",%ld,%d,%d,%d,", it->totals[v],
-				    pct[v], it->nsessions, it->ncounted) < 0)
+			            pct[v], it->nsessions, it->ncounted) < 0)
 				return -1;
 			if (it->ncounted > 0 &&
 			    (fprintf(out, "%d,", it->min_pct) < 0 ||
@@ -209,9 +210,9 @@ static int write_csv(FILE *out, const struct report_agg *a)
 			    (fputc(',', out) == EOF ||
 			     report_put_csv(out, a->sess[a->cmp_at].name) ||
 			     fprintf(out, ",%ld,%d,%ld,%d,%d,%s", it->cmp[v],
-				     ci.cpct[v], it->rest[v], ci.rpct[v],
-				     ci.cpct[v] - ci.rpct[v],
-				     ci.other_way ? "yes" : "no") < 0))
+			             ci.cpct[v], it->rest[v], ci.rpct[v],
+			             ci.cpct[v] - ci.rpct[v],
+			             ci.other_way ? "yes" : "no") < 0))
 				return -1;
 			if (fputs("\r\n", out) == EOF)
 				return -1;
@@ -238,27 +239,31 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	    fputc('\n', out) == EOF)
 		return -1;
 	for (int v = 0; v < it->nviews; v++) {
-		if (fputs("| ", out) == EOF || report_put_md(out, it->labels[v]) ||
-		    fprintf(out, " | %ld | %d%% |", it->totals[v], pct[v]) < 0 ||
-		    (a->cmp_at >= 0 && fprintf(out, " %d%% | %d%% |", ci.cpct[v],
-					   ci.rpct[v]) < 0) ||
+		if (fputs("| ", out) == EOF ||
+		    report_put_md(out, it->labels[v]) ||
+		    fprintf(out, " | %ld | %d%% |", it->totals[v], pct[v]) <
+		        0 ||
+		    (a->cmp_at >= 0 && fprintf(out, " %d%% | %d%% |",
+		                               ci.cpct[v], ci.rpct[v]) < 0) ||
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
 	if (fprintf(out, "\n%ld hands in %d of %d sessions (%d counted), %s.",
-		    sum(it->totals, it->nviews), it->nsessions, (int)a->nsess,
-		    it->ncounted,
-		    report_leaning(lean, sizeof lean, it->totals, it->nviews)) < 0)
+	            sum(it->totals, it->nviews), it->nsessions, (int)a->nsess,
+	            it->ncounted,
+	            report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
+	    0)
 		return -1;
 	if (it->ncounted > 0 &&
 	    (fprintf(out, " View 1 share: lowest %d%% (", it->min_pct) < 0 ||
 	     report_put_md(out, a->sess[it->min_at].name) ||
 	     fprintf(out, "), highest %d%% (", it->max_pct) < 0 ||
-	     report_put_md(out, a->sess[it->max_at].name) || fputs(").", out) == EOF))
+	     report_put_md(out, a->sess[it->max_at].name) ||
+	     fputs(").", out) == EOF))
 		return -1;
 	if (a->cmp_at >= 0 && ci.counted && ci.rest_counted &&
 	    fprintf(out, " Compared: %+d points on View 1%s.", ci.diff,
-		    ci.other_way ? ", leans the other way" : "") < 0)
+	            ci.other_way ? ", leans the other way" : "") < 0)
 		return -1;
 	return fputs("\n\n", out) == EOF ? -1 : 0;
 }
@@ -276,10 +281,9 @@ static int write_md(FILE *out, const struct report_agg *a)
 	    fputs("\n\n", out) == EOF ||
 	    (a->source &&
 	     (fputs("- Source: ", out) == EOF ||
-	      report_put_md(out, a->source) ||
-	      fputc('\n', out) == EOF)) ||
+	      report_put_md(out, a->source) || fputc('\n', out) == EOF)) ||
 	    fprintf(out, "- Sessions: %d, from %s to %s\n", (int)a->nsess, from,
-		    to) < 0)
+	            to) < 0)
 		return -1;
 	if (a->cmp_at >= 0 &&
 	    (fputs("- Compared: ", out) == EOF ||
@@ -293,21 +297,21 @@ static int write_md(FILE *out, const struct report_agg *a)
 			return -1;
 	tally_percent(totals, ntot, pct);
 	if (fputs("## Totals over all items and sessions\n\n"
-		  "| View | Count | Share |\n|:---|---:|---:|\n",
-		  out) == EOF)
+	          "| View | Count | Share |\n|:---|---:|---:|\n",
+	          out) == EOF)
 		return -1;
 	for (int v = 0; v < ntot; v++)
 		if (fprintf(out, "| %s | %ld | %d%% |\n", view_names[v],
-			    totals[v], pct[v]) < 0)
+		            totals[v], pct[v]) < 0)
 			return -1;
 	return fprintf(out, "\nOverall: %s.\n",
-		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
-		       ? -1
-		       : 0;
+	               report_leaning(lean, sizeof lean, totals, ntot)) < 0
+	           ? -1
+	           : 0;
 }
 
 static int json_views(FILE *out, const struct agg_item *it, const long *c,
-		      int n, const struct cmp_info *ci)
+                      int n, const struct cmp_info *ci)
 {
 	int pct[TALLY_MAX_VIEWS];
 
@@ -316,16 +320,16 @@ static int json_views(FILE *out, const struct agg_item *it, const long *c,
 		return -1;
 	for (int v = 0; v < n; v++) {
 		if (fprintf(out, "%s\n      {\"number\": %d, \"label\": ",
-			    v ? "," : "", v + 1) < 0 ||
+		            v ? "," : "", v + 1) < 0 ||
 		    report_put_json(out, it ? it->labels[v] : view_names[v]) ||
 		    fprintf(out, ", \"count\": %ld, \"percent\": %d", c[v],
-			    pct[v]) < 0 ||
+		            pct[v]) < 0 ||
 		    (ci && fprintf(out,
-				   ", \"compare_count\": %ld, "
-				   "\"compare_percent\": %d, \"rest_count\": "
-				   "%ld, \"rest_percent\": %d",
-				   it->cmp[v], ci->cpct[v], it->rest[v],
-				   ci->rpct[v]) < 0) ||
+		                   ", \"compare_count\": %ld, "
+		                   "\"compare_percent\": %d, \"rest_count\": "
+		                   "%ld, \"rest_percent\": %d",
+		                   it->cmp[v], ci->cpct[v], it->rest[v],
+		                   ci->rpct[v]) < 0) ||
 		    fputc('}', out) == EOF)
 			return -1;
 	}
@@ -351,37 +355,38 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 	struct cmp_info ci;
 
 	cmp_of(it, &ci);
-	if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
-		    i ? "," : "", i + 1) < 0 ||
+	if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ", i ? "," : "",
+	            i + 1) < 0 ||
 	    report_put_json(out, it->heading) ||
 	    fprintf(out, ", \"sessions\": %d, \"counted\": %d, \"leaning\": ",
-		    it->nsessions, it->ncounted) < 0 ||
+	            it->nsessions, it->ncounted) < 0 ||
 	    (lv < 0 ? fputs("null", out) == EOF
-		    : fprintf(out, "%d", lv + 1) < 0) ||
+	            : fprintf(out, "%d", lv + 1) < 0) ||
 	    fprintf(out, ", \"total\": %ld,\n     \"view1_share\": ",
-		    sum(it->totals, it->nviews)) < 0)
+	            sum(it->totals, it->nviews)) < 0)
 		return -1;
-	if (it->ncounted == 0 ? fputs("null", out) == EOF
-			      : (fprintf(out, "{\"min\": %d, \"min_session\": ",
-					 it->min_pct) < 0 ||
-				 report_put_json(out, a->sess[it->min_at].name) ||
-				 fprintf(out, ", \"max\": %d, \"max_session\": ",
-					 it->max_pct) < 0 ||
-				 report_put_json(out, a->sess[it->max_at].name) ||
-				 fputc('}', out) == EOF))
+	if (it->ncounted == 0
+	        ? fputs("null", out) == EOF
+	        : (fprintf(out, "{\"min\": %d, \"min_session\": ",
+	                   it->min_pct) < 0 ||
+	           report_put_json(out, a->sess[it->min_at].name) ||
+	           fprintf(out, ", \"max\": %d, \"max_session\": ",
+	                   it->max_pct) < 0 ||
+	           report_put_json(out, a->sess[it->max_at].name) ||
+	           fputc('}', out) == EOF))
 		return -1;
 	if (a->cmp_at >= 0 &&
 	    fprintf(out,
-		    ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
-		    "\"view1_percent\": %d, \"rest_view1_percent\": %d, "
-		    "\"difference\": %d, \"leans_other_way\": %s}",
-		    it->in_cmp ? "true" : "false",
-		    ci.counted ? "true" : "false", ci.cpct[0], ci.rpct[0],
-		    ci.diff, ci.other_way ? "true" : "false") < 0)
+	            ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
+	            "\"view1_percent\": %d, \"rest_view1_percent\": %d, "
+	            "\"difference\": %d, \"leans_other_way\": %s}",
+	            it->in_cmp ? "true" : "false",
+	            ci.counted ? "true" : "false", ci.cpct[0], ci.rpct[0],
+	            ci.diff, ci.other_way ? "true" : "false") < 0)
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
 	    json_views(out, it, it->totals, it->nviews,
-		       a->cmp_at >= 0 ? &ci : NULL) ||
+	               a->cmp_at >= 0 ? &ci : NULL) ||
 	    fputc('}', out) == EOF)
 		return -1;
 	return 0;
@@ -393,13 +398,13 @@ static int write_json(FILE *out, const struct report_agg *a)
 	int ntot = totals_of(a, totals);
 
 	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 1,\n"
-		  "  \"deck\": {\"title\": ",
-		  out) == EOF ||
+	          "  \"deck\": {\"title\": ",
+	          out) == EOF ||
 	    report_put_json(out, a->title) ||
 	    fputs(", \"source\": ", out) == EOF ||
 	    report_put_json(out, a->source) ||
 	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"sessions\": [",
-		    (unsigned long long)a->hash) < 0)
+	            (unsigned long long)a->hash) < 0)
 		return -1;
 	for (size_t k = 0, m = 0; k < a->nsess; k++) {
 		if ((long)k == a->cmp_at)
@@ -410,7 +415,7 @@ static int write_json(FILE *out, const struct report_agg *a)
 	}
 	if (fputs("\n  ],\n  \"compare\": ", out) == EOF ||
 	    (a->cmp_at >= 0 ? json_session(out, &a->sess[a->cmp_at])
-			    : fputs("null", out) == EOF) ||
+	                    : fputs("null", out) == EOF) ||
 	    fputs(",\n  \"items\": [", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++)
@@ -424,7 +429,7 @@ static int write_json(FILE *out, const struct report_agg *a)
 }
 
 int report_agg_emit(FILE *out, const struct report_agg *a,
-		    enum report_format fmt)
+                    enum report_format fmt)
 {
 	switch (fmt) {
 	case REPORT_CSV:

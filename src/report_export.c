@@ -17,7 +17,7 @@
 #define MAX_TRIES 1000
 
 static void set_err(struct report_error *err, const char *what,
-		    const char *path, int e)
+                    const char *path, int e)
 {
 	char safe[200];
 	size_t k = 0;
@@ -29,7 +29,7 @@ static void set_err(struct report_error *err, const char *what,
 		safe[k++] = ((unsigned char)*p < 0x20 || *p == 0x7f) ? '?' : *p;
 	safe[k] = '\0';
 	snprintf(err->msg, sizeof err->msg, "%s: %s: %s", safe, what,
-		 strerror(e));
+	         strerror(e));
 }
 
 /* Makes the new names durable too, not only the bytes. */
@@ -43,8 +43,7 @@ static void sync_dir(const char *dir)
 	}
 }
 
-static char *path_for(const char *dir, const char *base, int k,
-		      const char *ext)
+static char *path_for(const char *dir, const char *base, int k, const char *ext)
 {
 	size_t cap = strlen(dir) + strlen(base) + 32;
 	char *p = malloc(cap);
@@ -86,7 +85,7 @@ static int write_fd(int fd, const struct session *s, enum report_format fmt)
 }
 
 int report_export(const struct session *s, const char *dir, char *paths[2],
-		  struct report_error *err)
+                  struct report_error *err)
 {
 	static const enum report_format fmts[2] = {REPORT_TEXT, REPORT_CSV};
 	char base[64];
@@ -98,14 +97,15 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 		int j;
 
 		for (j = 0; j < 2; j++) {
-			paths[j] = path_for(dir, base, k, report_format_ext(fmts[j]));
+			paths[j] =
+			    path_for(dir, base, k, report_format_ext(fmts[j]));
 			if (!paths[j]) {
 				errno = ENOMEM;
 				break;
 			}
-			fds[j] = open(paths[j],
-				      O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-				      0644);
+			fds[j] =
+			    open(paths[j],
+			         O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 			if (fds[j] < 0)
 				break;
 		}

@@ -44,7 +44,7 @@ static int counted_items(const struct session *s)
 }
 
 static const char *const view_names[TALLY_MAX_VIEWS] = {
-	"View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
+    "View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
 };
 
 static int write_text(FILE *out, const struct session *s)
@@ -60,7 +60,8 @@ static int write_text(FILE *out, const struct session *s)
 		int n = item_counts(s, i, counts);
 
 		for (int v = 0; v < n; v++)
-			report_cols_fit(&cols, s->items[i].labels[v], counts[v]);
+			report_cols_fit(&cols, s->items[i].labels[v],
+			                counts[v]);
 	}
 	for (int v = 0; v < ntot; v++)
 		report_cols_fit(&cols, view_names[v], totals[v]);
@@ -73,7 +74,7 @@ static int write_text(FILE *out, const struct session *s)
 	    report_text_wrap(out, "Session: ", s->name ? s->name : "") ||
 	    fprintf(out, "Started: %s\n", when) < 0 ||
 	    fprintf(out, "Counted: %d of %d items\n", counted_items(s),
-		    s->nitems) < 0)
+	            s->nitems) < 0)
 		return -1;
 
 	for (int i = 0; i < s->nitems; i++) {
@@ -91,11 +92,11 @@ static int write_text(FILE *out, const struct session *s)
 		if (fputc('\n', out) == EOF ||
 		    report_text_wrap(out, prefix, s->items[i].heading) ||
 		    report_text_views(out, &cols,
-				      (const char *const *)s->items[i].labels,
-				      counts, n) ||
+		                      (const char *const *)s->items[i].labels,
+		                      counts, n) ||
 		    fprintf(out, "    %ld %s, %s\n", total,
-			    total == 1 ? "hand" : "hands",
-			    report_leaning(lean, sizeof lean, counts, n)) < 0)
+		            total == 1 ? "hand" : "hands",
+		            report_leaning(lean, sizeof lean, counts, n)) < 0)
 			return -1;
 	}
 
@@ -111,13 +112,13 @@ static int write_text(FILE *out, const struct session *s)
 
 		if (fputs(prefix, out) == EOF ||
 		    report_text_fit(out, s->items[i].heading,
-				    REPORT_WIDTH - w - 2 - 15, true) ||
+		                    REPORT_WIDTH - w - 2 - 15, true) ||
 		    fprintf(out, "  %s\n",
-			    report_leaning(lean, sizeof lean, counts, n)) < 0)
+		            report_leaning(lean, sizeof lean, counts, n)) < 0)
 			return -1;
 	}
 	if (fprintf(out, "Overall: %s\n",
-		    report_leaning(lean, sizeof lean, totals, ntot)) < 0 ||
+	            report_leaning(lean, sizeof lean, totals, ntot)) < 0 ||
 	    fputs("Items:  ", out) == EOF)
 		return -1;
 	for (int v = 0; v < ntot; v++)
@@ -137,8 +138,8 @@ static int write_csv(FILE *out, const struct session *s)
 
 	report_time(when, sizeof when, s->started, true);
 	if (fputs("session,started,deck,item_no,item,view_no,view,count,"
-		  "percent\r\n",
-		  out) == EOF)
+	          "percent\r\n",
+	          out) == EOF)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
@@ -160,8 +161,7 @@ static int write_csv(FILE *out, const struct session *s)
 }
 
 /* A Markdown table of view rows; labels NULL means "View N". */
-static int md_table(FILE *out, char *const *labels, const long *counts,
-		    int n)
+static int md_table(FILE *out, char *const *labels, const long *counts, int n)
 {
 	int pct[TALLY_MAX_VIEWS];
 
@@ -187,13 +187,13 @@ static int write_md(FILE *out, const struct session *s)
 	if (fputs("# ", out) == EOF || report_put_md(out, s->deck_title) ||
 	    fputs("\n\n", out) == EOF)
 		return -1;
-	if (s->deck_source && (fputs("- Source: ", out) == EOF ||
-			       report_put_md(out, s->deck_source) ||
-			       fputc('\n', out) == EOF))
+	if (s->deck_source &&
+	    (fputs("- Source: ", out) == EOF ||
+	     report_put_md(out, s->deck_source) || fputc('\n', out) == EOF))
 		return -1;
 	if (fputs("- Session: ", out) == EOF || report_put_md(out, s->name) ||
-	    fprintf(out, "\n- Started: %s\n- Counted: %d of %d items\n\n",
-		    when, counted_items(s), s->nitems) < 0)
+	    fprintf(out, "\n- Started: %s\n- Counted: %d of %d items\n\n", when,
+	            counted_items(s), s->nitems) < 0)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
@@ -202,24 +202,23 @@ static int write_md(FILE *out, const struct session *s)
 		    report_put_md(out, s->items[i].heading) ||
 		    fputs("\n\n", out) == EOF ||
 		    md_table(out, s->items[i].labels, counts, n) ||
-		    fprintf(out, "%ld %s, %s.\n\n",
-			    tally_item_total(&s->tally, i),
-			    tally_item_total(&s->tally, i) == 1 ? "hand"
-								: "hands",
-			    report_leaning(lean, sizeof lean, counts, n)) < 0)
+		    fprintf(
+		        out, "%ld %s, %s.\n\n", tally_item_total(&s->tally, i),
+		        tally_item_total(&s->tally, i) == 1 ? "hand" : "hands",
+		        report_leaning(lean, sizeof lean, counts, n)) < 0)
 			return -1;
 	}
 	if (fputs("## Totals over all items\n\n", out) == EOF ||
 	    md_table(out, NULL, totals, ntot) ||
 	    fprintf(out, "Overall: %s.\n",
-		    report_leaning(lean, sizeof lean, totals, ntot)) < 0)
+	            report_leaning(lean, sizeof lean, totals, ntot)) < 0)
 		return -1;
 	return 0;
 }
 
 /* "views":[...] of one item or of the totals. */
-static int json_views(FILE *out, char *const *labels, const long *counts,
-		      int n, const char *indent)
+static int json_views(FILE *out, char *const *labels, const long *counts, int n,
+                      const char *indent)
 {
 	int pct[TALLY_MAX_VIEWS];
 
@@ -228,10 +227,10 @@ static int json_views(FILE *out, char *const *labels, const long *counts,
 		return -1;
 	for (int v = 0; v < n; v++) {
 		if (fprintf(out, "%s\n%s{\"number\": %d, \"label\": ",
-			    v ? "," : "", indent, v + 1) < 0 ||
+		            v ? "," : "", indent, v + 1) < 0 ||
 		    report_put_json(out, labels ? labels[v] : view_names[v]) ||
 		    fprintf(out, ", \"count\": %ld, \"percent\": %d}",
-			    counts[v], pct[v]) < 0)
+		            counts[v], pct[v]) < 0)
 			return -1;
 	}
 	return fputs("]", out) == EOF ? -1 : 0;
@@ -245,29 +244,29 @@ static int write_json(FILE *out, const struct session *s)
 
 	report_time(when, sizeof when, s->started, true);
 	if (fputs("{\n  \"format\": \"handsup-report\",\n  \"version\": 1,\n"
-		  "  \"session\": {\"name\": ",
-		  out) == EOF ||
+	          "  \"session\": {\"name\": ",
+	          out) == EOF ||
 	    report_put_json(out, s->name ? s->name : "") ||
 	    fprintf(out, ", \"started\": \"%s\"},\n  \"deck\": {\"title\": ",
-		    when) < 0 ||
+	            when) < 0 ||
 	    report_put_json(out, s->deck_title ? s->deck_title : "") ||
 	    fputs(", \"source\": ", out) == EOF ||
 	    report_put_json(out, s->deck_source) ||
 	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"items\": [",
-		    (unsigned long long)s->deck_hash) < 0)
+	            (unsigned long long)s->deck_hash) < 0)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
 		int lv = tally_leaning_of(counts, n);
 
 		if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
-			    i ? "," : "", i + 1) < 0 ||
+		            i ? "," : "", i + 1) < 0 ||
 		    report_put_json(out, s->items[i].heading) ||
 		    fputs(", \"leaning\": ", out) == EOF ||
 		    (lv < 0 ? fputs("null", out) == EOF
-			    : fprintf(out, "%d", lv + 1) < 0) ||
+		            : fprintf(out, "%d", lv + 1) < 0) ||
 		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
-			    tally_item_total(&s->tally, i)) < 0 ||
+		            tally_item_total(&s->tally, i)) < 0 ||
 		    json_views(out, s->items[i].labels, counts, n, "      ") ||
 		    fputs("}", out) == EOF)
 			return -1;

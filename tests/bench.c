@@ -25,9 +25,9 @@
 #include "session.h"
 #include "tally.h"
 
-#define PARSES 1000
+#define PARSES   1000
 #define SESSIONS 10000
-#define REPORTS 1000
+#define REPORTS  1000
 
 static double now(void)
 {
@@ -92,7 +92,8 @@ static int run_quiet(char **argv)
 
 int main(int argc, char **argv)
 {
-	const char *deck_path = argc > 1 ? argv[1] : "content/sales-training.deck";
+	const char *deck_path =
+	    argc > 1 ? argv[1] : "content/sales-training.deck";
 	struct deck d;
 	struct deck_error derr;
 	size_t len;
@@ -100,7 +101,8 @@ int main(int argc, char **argv)
 	char dir[] = "/tmp/handsup-bench-XXXXXX";
 
 	setlocale(LC_ALL, "C.UTF-8");
-	printf("handsup bench\n\n  %-44s %13s  %18s\n", "what", "total", "per unit");
+	printf("handsup bench\n\n  %-44s %13s  %18s\n", "what", "total",
+	       "per unit");
 
 	char *text = read_all(deck_path, &len);
 
@@ -108,7 +110,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < PARSES; i++) {
 		if (deck_parse(&d, text, len, &derr)) {
 			fprintf(stderr, "bench: %s:%d: %s\n", deck_path,
-				derr.line, derr.msg);
+			        derr.line, derr.msg);
 			return 1;
 		}
 		if (i + 1 < PARSES)
@@ -132,7 +134,7 @@ int main(int argc, char **argv)
 
 		snprintf(name, sizeof name, "Workshop %d", k + 1);
 		if (session_from_deck(&s, &d, "(embedded)", name,
-				      1795772112 + (time_t)k * 3600))
+		                      1795772112 + (time_t)k * 3600))
 			die("session_from_deck");
 		for (int i = 0; i < s.nitems; i++)
 			for (int v = 0; v < s.items[i].nviews; v++)
@@ -144,7 +146,7 @@ int main(int argc, char **argv)
 		if (!paths[k + 4])
 			die("malloc");
 		snprintf(paths[k + 4], sizeof dir + 32, "%s/w%05d.session", dir,
-			 k);
+		         k);
 		FILE *f = fopen(paths[k + 4], "wb");
 		if (!f || fwrite(body, 1, slen, f) != slen || fclose(f))
 			die(paths[k + 4]);
@@ -167,13 +169,12 @@ int main(int argc, char **argv)
 		 * it inherited before exec. */
 		getrusage(RUSAGE_CHILDREN, &ru);
 		char what[80];
-		snprintf(what, sizeof what, "handsup report --format csv (exit %d)",
-			 rc);
+		snprintf(what, sizeof what,
+		         "handsup report --format csv (exit %d)", rc);
 		row(what, secs, SESSIONS);
 		printf("  %-44s %10.1f MiB\n", "peak resident memory (handsup)",
 		       (double)ru.ru_maxrss / 1024.0);
 	}
-
 
 	/* What the report subcommand does: one session in memory at a time. */
 	struct report_agg *ra = report_agg_new();
@@ -213,7 +214,7 @@ int main(int argc, char **argv)
 
 		if (session_load(&all[k], paths[k + 4], &serr)) {
 			fprintf(stderr, "bench: %s:%d: %s\n", paths[k + 4],
-				serr.line, serr.msg);
+			        serr.line, serr.msg);
 			return 1;
 		}
 		ptrs[k] = &all[k];
@@ -227,13 +228,13 @@ int main(int argc, char **argv)
 		die("/dev/null");
 	t0 = now();
 	if (report_aggregate(null, ptrs, (const char *const *)paths + 4,
-			     SESSIONS, NULL, NULL, REPORT_TEXT, &rerr))
+	                     SESSIONS, NULL, NULL, REPORT_TEXT, &rerr))
 		fprintf(stderr, "bench: aggregate: %s\n", rerr.msg);
 	double agg = now() - t0;
 	row("aggregate 10,000 sessions (text)", agg, SESSIONS);
 	t0 = now();
 	report_aggregate(null, ptrs, (const char *const *)paths + 4, SESSIONS,
-			 ptrs[0], paths[4], REPORT_JSON, &rerr);
+	                 ptrs[0], paths[4], REPORT_JSON, &rerr);
 	row("aggregate 10,000 + compare (JSON)", now() - t0, SESSIONS);
 	printf("  %-44s %10.1f ms\n", "load + aggregate, all in memory",
 	       (load1 - load0 + agg) * 1e3);
@@ -255,7 +256,8 @@ int main(int argc, char **argv)
 	deck_free(&d);
 
 	getrusage(RUSAGE_SELF, &ru);
-	printf("  %-44s %10.1f MiB\n", "peak resident memory (10,000 in memory)",
+	printf("  %-44s %10.1f MiB\n",
+	       "peak resident memory (10,000 in memory)",
 	       (double)ru.ru_maxrss / 1024.0);
 
 	for (int k = 0; k < SESSIONS; k++) {

@@ -121,9 +121,9 @@ static void test_export_to_file(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_export, &err, "export", "--format", "csv",
-			     "-o", scratch("a.csv"), data("article.session"),
-			     (char *)NULL),
-			 0);
+	                     "-o", scratch("a.csv"), data("article.session"),
+	                     (char *)NULL),
+	                 0);
 	assert_string_equal(err, "");
 	free(err);
 	expect_same(scratch("a.csv"), "golden/article.csv");
@@ -131,8 +131,8 @@ static void test_export_to_file(void **state)
 
 	/* Options after the operand work too; text is the default. */
 	assert_int_equal(run(cli_export, &err, "export", data("intl.session"),
-			     "--output", scratch("i.txt"), (char *)NULL),
-			 0);
+	                     "--output", scratch("i.txt"), (char *)NULL),
+	                 0);
 	free(err);
 	expect_same(scratch("i.txt"), "golden/intl.txt");
 	unlink(scratch("a.csv"));
@@ -145,27 +145,27 @@ static void test_export_errors(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_export, &err, "export", "--format", "xml",
-			     data("article.session"), (char *)NULL),
-			 EXIT_USAGE);
+	                     data("article.session"), (char *)NULL),
+	                 EXIT_USAGE);
 	assert_non_null(strstr(err, "unknown format 'xml'"));
 	assert_non_null(strstr(err, "usage: handsup export"));
 	free(err);
 	assert_int_equal(run(cli_export, &err, "export", (char *)NULL),
-			 EXIT_USAGE);
+	                 EXIT_USAGE);
 	free(err);
-	assert_int_equal(run(cli_export, &err, "export", "a", "b",
-			     (char *)NULL),
-			 EXIT_USAGE);
+	assert_int_equal(
+	    run(cli_export, &err, "export", "a", "b", (char *)NULL),
+	    EXIT_USAGE);
 	free(err);
-	assert_int_equal(run(cli_export, &err, "export", "--frobnicate",
-			     (char *)NULL),
-			 EXIT_USAGE);
+	assert_int_equal(
+	    run(cli_export, &err, "export", "--frobnicate", (char *)NULL),
+	    EXIT_USAGE);
 	free(err);
 
 	/* A missing file, named safely: no escape sequence gets through. */
 	assert_int_equal(run(cli_export, &err, "export",
-			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
-			 EXIT_DATA);
+	                     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
+	                 EXIT_DATA);
 	assert_non_null(strstr(err, "such.session: "));
 	assert_null(strchr(err, '\x1b'));
 	free(err);
@@ -176,18 +176,18 @@ static void test_export_errors(void **state)
 	fputs("not a session\n", f);
 	fclose(f);
 	assert_int_equal(run(cli_export, &err, "export", "-o",
-			     scratch("bad.txt"), scratch("bad.session"),
-			     (char *)NULL),
-			 EXIT_DATA);
+	                     scratch("bad.txt"), scratch("bad.session"),
+	                     (char *)NULL),
+	                 EXIT_DATA);
 	assert_non_null(strstr(err, "bad.session:1: "));
 	assert_int_equal(access(scratch("bad.txt"), F_OK), -1);
 	free(err);
 	unlink(scratch("bad.session"));
 
 	assert_int_equal(run(cli_export, &err, "export", "-o",
-			     "/nonexistent/folder/x.txt",
-			     data("article.session"), (char *)NULL),
-			 EXIT_CANTCREAT);
+	                     "/nonexistent/folder/x.txt",
+	                     data("article.session"), (char *)NULL),
+	                 EXIT_CANTCREAT);
 	assert_non_null(strstr(err, "/nonexistent/folder/x.txt.tmp"));
 	free(err);
 }
@@ -198,19 +198,19 @@ static void test_report_aggregate(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_report, &err, "report", "-o",
-			     scratch("agg.txt"), data("article.session"),
-			     data("globex.session"), data("initech.session"),
-			     (char *)NULL),
-			 0);
+	                     scratch("agg.txt"), data("article.session"),
+	                     data("globex.session"), data("initech.session"),
+	                     (char *)NULL),
+	                 0);
 	free(err);
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 
 	/* The compared session may be listed among the others too. */
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
-			     data("globex.session"), "-o", scratch("cmp.txt"),
-			     data("article.session"), data("globex.session"),
-			     data("initech.session"), (char *)NULL),
-			 0);
+	                     data("globex.session"), "-o", scratch("cmp.txt"),
+	                     data("article.session"), data("globex.session"),
+	                     data("initech.session"), (char *)NULL),
+	                 0);
 	free(err);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
 	unlink(scratch("agg.txt"));
@@ -222,38 +222,36 @@ static void test_report_errors(void **state)
 	char *err;
 	(void)state;
 
-	assert_int_equal(run(cli_report, &err, "report", "-o",
-			     scratch("x.md"), "--format", "md",
-			     data("article.session"), data("intl.session"),
-			     (char *)NULL),
-			 EXIT_DATA);
+	assert_int_equal(run(cli_report, &err, "report", "-o", scratch("x.md"),
+	                     "--format", "md", data("article.session"),
+	                     data("intl.session"), (char *)NULL),
+	                 EXIT_DATA);
 	assert_non_null(strstr(err, "intl.session: is a session of another "
-				    "deck"));
+	                            "deck"));
 	assert_int_equal(access(scratch("x.md"), F_OK), -1);
 	assert_int_equal(access(scratch("x.md.tmp"), F_OK), -1);
 	free(err);
 
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
-			     data("globex.session"), data("globex.session"),
-			     (char *)NULL),
-			 EXIT_USAGE);
+	                     data("globex.session"), data("globex.session"),
+	                     (char *)NULL),
+	                 EXIT_USAGE);
 	free(err);
 	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),
-			 EXIT_USAGE);
+	                 EXIT_USAGE);
 	free(err);
-	assert_int_equal(run(cli_report, &err, "report", "--help",
-			     (char *)NULL),
-			 0);
+	assert_int_equal(
+	    run(cli_report, &err, "report", "--help", (char *)NULL), 0);
 	free(err);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_export_to_file),
-		cmocka_unit_test(test_export_errors),
-		cmocka_unit_test(test_report_aggregate),
-		cmocka_unit_test(test_report_errors),
+	    cmocka_unit_test(test_export_to_file),
+	    cmocka_unit_test(test_export_errors),
+	    cmocka_unit_test(test_report_aggregate),
+	    cmocka_unit_test(test_report_errors),
 	};
 	int rc;
 

@@ -146,7 +146,7 @@ static void check_text_shape(const char *text)
 
 		if (w > 80)
 			fail_msg("line %d is %d columns: %.*s", lineno, w,
-				 (int)n, p);
+			         (int)n, p);
 		if (n > 0 && p[n - 1] == ' ')
 			fail_msg("line %d ends in a space", lineno);
 		p += n + (nl != NULL);
@@ -228,10 +228,11 @@ static void test_golden_single(void **state)
 			struct buf b;
 			char gname[64];
 
-			assert_int_equal(report_write(buf_open(&b), &s, fmt), 0);
+			assert_int_equal(report_write(buf_open(&b), &s, fmt),
+			                 0);
 			buf_close(&b);
 			snprintf(gname, sizeof gname, "%s.%s", names[k],
-				 exts[fmt]);
+			         exts[fmt]);
 			golden(gname, b.data, b.len);
 			if (fmt == REPORT_TEXT)
 				check_text_shape(b.data);
@@ -267,15 +268,14 @@ static void trio_free(struct trio *t)
 		session_free(&t->s[i]);
 }
 
-static char *aggregate(const struct session *const *p,
-		       const char *const *names, size_t n,
-		       const struct session *cmp, int fmt)
+static char *aggregate(const struct session *const *p, const char *const *names,
+                       size_t n, const struct session *cmp, int fmt)
 {
 	struct buf b;
 	struct report_error err;
 
 	if (report_aggregate(buf_open(&b), p, names, n, cmp,
-			     cmp ? "globex" : NULL, fmt, &err))
+	                     cmp ? "globex" : NULL, fmt, &err))
 		fail_msg("report_aggregate: %s", err.msg);
 	buf_close(&b);
 	return b.data;
@@ -340,7 +340,7 @@ static void test_aggregate_figures(void **state)
 	assert_non_null(strstr(out, "Compared: Globex enablement team"));
 	/* Globex 18% on View 1; Acme and Initech pooled 42 of 51 = 82%. */
 	assert_non_null(strstr(out, "Compared: View 1 18% vs 82% in the rest, "
-				    "-64 points, leans the other way"));
+	                            "-64 points, leans the other way"));
 	free(out);
 	trio_free(&t);
 }
@@ -358,20 +358,20 @@ static void test_other_deck_refused(void **state)
 	const char *names[2] = {"x/article.session", "y/intl.session"};
 
 	assert_int_equal(report_aggregate(buf_open(&buf), p, names, 2, NULL,
-					  NULL, REPORT_TEXT, &err),
-			 -1);
+	                                  NULL, REPORT_TEXT, &err),
+	                 -1);
 	buf_close(&buf);
 	assert_int_equal(buf.len, 0);
 	free(buf.data);
 	assert_non_null(strstr(err.msg, "y/intl.session: is a session of "
-					"another deck (\""));
+	                                "another deck (\""));
 	assert_non_null(strstr(err.msg, "\"), not \"The Widening Divide: Two"));
 
 	/* The same for the compared session. */
 	assert_int_equal(report_aggregate(buf_open(&buf), p, names, 1, &b,
-					  "cmp\x1b[31m.session", REPORT_CSV,
-					  &err),
-			 -1);
+	                                  "cmp\x1b[31m.session", REPORT_CSV,
+	                                  &err),
+	                 -1);
 	buf_close(&buf);
 	free(buf.data);
 	assert_non_null(strstr(err.msg, "cmp"));
@@ -386,7 +386,9 @@ static void test_escaping(void **state)
 	(void)state;
 
 	/* ESC, a bidi override, a C1 control and a bad byte: all replaced. */
-	const char *nasty = "a\x1b[31mb\xe2\x80\xae" "c\xc2\x85" "d\xff|e,\"f\"";
+	const char *nasty = "a\x1b[31mb\xe2\x80\xae"
+	                    "c\xc2\x85"
+	                    "d\xff|e,\"f\"";
 	FILE *f = buf_open(&b);
 
 	assert_int_equal(report_put_safe(f, nasty, strlen(nasty)), 0);
@@ -395,17 +397,20 @@ static void test_escaping(void **state)
 	fputc('\n', f);
 	assert_int_equal(report_put_json(f, "q\"b\\s\x01\x1f"), 0);
 	fputc('\n', f);
-	assert_int_equal(report_put_md(f, "a|b *c* [d](e) <f> `g` $h$ ~i~"),
-			 0);
+	assert_int_equal(report_put_md(f, "a|b *c* [d](e) <f> `g` $h$ ~i~"), 0);
 	fputc('\n', f);
 	assert_int_equal(report_put_json(f, NULL), 0);
 	buf_close(&b);
 	const char *want =
-		"a\xef\xbf\xbd[31mb\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd|e,\"f\"\n"
-		"\"a\xef\xbf\xbd[31mb\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd|e,\"\"f\"\"\"\n"
-		"\"q\\\"b\\\\s\\u0001\\u001f\"\n"
-		"a\\|b \\*c\\* \\[d\\](e) \\<f\\> \\`g\\` \\$h\\$ \\~i\\~\n"
-		"null";
+	    "a\xef\xbf\xbd[31mb\xef\xbf\xbd"
+	    "c\xef\xbf\xbd"
+	    "d\xef\xbf\xbd|e,\"f\"\n"
+	    "\"a\xef\xbf\xbd[31mb\xef\xbf\xbd"
+	    "c\xef\xbf\xbd"
+	    "d\xef\xbf\xbd|e,\"\"f\"\"\"\n"
+	    "\"q\\\"b\\\\s\\u0001\\u001f\"\n"
+	    "a\\|b \\*c\\* \\[d\\](e) \\<f\\> \\`g\\` \\$h\\$ \\~i\\~\n"
+	    "null";
 	assert_string_equal(b.data, want);
 	free(b.data);
 }
@@ -532,7 +537,7 @@ static void write_report(const char *path, const struct session *s, int fmt)
 }
 
 static void write_expect(FILE *f, char kind, const long (*c)[TALLY_MAX_VIEWS],
-			 const int *nv, int n)
+                         const int *nv, int n)
 {
 	for (int i = 0; i < n; i++) {
 		int pct[TALLY_MAX_VIEWS];
@@ -540,15 +545,15 @@ static void write_expect(FILE *f, char kind, const long (*c)[TALLY_MAX_VIEWS],
 		tally_percent(c[i], nv[i], pct);
 		for (int v = 0; v < nv[i]; v++)
 			fprintf(f, "%c %d %d %ld %d\n", kind, i + 1, v + 1,
-				c[i][v], pct[v]);
+			        c[i][v], pct[v]);
 	}
 }
 
 static void test_python_reads_back(void **state)
 {
 	char dir[] = "/tmp/handsup-check-XXXXXX", cmd[8192], p[6][600];
-	static const char *const files[] = {"s.csv", "s.json", "a.csv",
-					    "a.json", "expect", "i.json"};
+	static const char *const files[] = {"s.csv",  "s.json", "a.csv",
+	                                    "a.json", "expect", "i.json"};
 	struct trio t;
 	(void)state;
 
@@ -577,19 +582,18 @@ static void test_python_reads_back(void **state)
 		for (int j = 0; j < t.s[k].nitems; j++)
 			for (int i = 0; i < s0->nitems; i++)
 				if (!strcmp(t.s[k].items[j].heading,
-					    s0->items[i].heading))
+				            s0->items[i].heading))
 					for (int v = 0; v < anv[i]; v++)
 						a[i][v] += tally_get(
-							&t.s[k].tally, j, v);
-	write_expect(f, 'S', (const long (*)[TALLY_MAX_VIEWS])c, nv,
-		     s0->nitems);
-	write_expect(f, 'A', (const long (*)[TALLY_MAX_VIEWS])a, anv,
-		     s0->nitems);
+						    &t.s[k].tally, j, v);
+	write_expect(f, 'S', (const long(*)[TALLY_MAX_VIEWS])c, nv, s0->nitems);
+	write_expect(f, 'A', (const long(*)[TALLY_MAX_VIEWS])a, anv,
+	             s0->nitems);
 	assert_int_equal(fclose(f), 0);
 
 	for (int k = 2; k <= 3; k++) {
 		char *out = aggregate(t.p, t.names, 3, NULL,
-				      k == 2 ? REPORT_CSV : REPORT_JSON);
+		                      k == 2 ? REPORT_CSV : REPORT_JSON);
 		f = fopen(p[k], "w");
 		assert_non_null(f);
 		fputs(out, f);
@@ -597,10 +601,10 @@ static void test_python_reads_back(void **state)
 		free(out);
 	}
 	snprintf(cmd, sizeof cmd,
-		 "python3 '%s/tests/report/check_formats.py' '%s' "
-		 "session-csv '%s' session-json '%s' agg-csv '%s' "
-		 "agg-json '%s'",
-		 root, p[4], p[0], p[1], p[2], p[3]);
+	         "python3 '%s/tests/report/check_formats.py' '%s' "
+	         "session-csv '%s' session-json '%s' agg-csv '%s' "
+	         "agg-json '%s'",
+	         root, p[4], p[0], p[1], p[2], p[3]);
 	int rc = system(cmd);
 
 	/* The international session's JSON parses too (own figures). */
@@ -609,10 +613,10 @@ static void test_python_reads_back(void **state)
 	write_report(p[5], &intl, REPORT_JSON);
 	session_free(&intl);
 	snprintf(cmd, sizeof cmd,
-		 "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],"
-		 " encoding=\"utf-8\")); assert d[\"items\"][2][\"views\"][0]"
-		 "[\"count\"] == 999999' '%s'",
-		 p[5]);
+	         "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],"
+	         " encoding=\"utf-8\")); assert d[\"items\"][2][\"views\"][0]"
+	         "[\"count\"] == 999999' '%s'",
+	         p[5]);
 	int rc2 = system(cmd);
 
 	for (int i = 0; i < 6; i++)
@@ -626,15 +630,15 @@ static void test_python_reads_back(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_golden_single),
-		cmocka_unit_test(test_golden_aggregate),
-		cmocka_unit_test(test_aggregate_figures),
-		cmocka_unit_test(test_other_deck_refused),
-		cmocka_unit_test(test_escaping),
-		cmocka_unit_test(test_slug_and_formats),
-		cmocka_unit_test(test_write_error),
-		cmocka_unit_test(test_export_never_overwrites),
-		cmocka_unit_test(test_python_reads_back),
+	    cmocka_unit_test(test_golden_single),
+	    cmocka_unit_test(test_golden_aggregate),
+	    cmocka_unit_test(test_aggregate_figures),
+	    cmocka_unit_test(test_other_deck_refused),
+	    cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_slug_and_formats),
+	    cmocka_unit_test(test_write_error),
+	    cmocka_unit_test(test_export_never_overwrites),
+	    cmocka_unit_test(test_python_reads_back),
 	};
 
 	/* Widths of CJK and accented text need a UTF-8 locale. */
