@@ -25,7 +25,9 @@ WARN += -Werror
 endif
 
 # ncursesw through pkg-config, falling back to the usual library names.
-NCURSES_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+# Its feature macros are dropped: ours (below) are the newer ones.
+NCURSES_CFLAGS ?= $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,\
+                  $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null))
 NCURSES_LIBS   ?= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 
 CFLAGS   ?= -O2 -g
@@ -104,8 +106,12 @@ $(BUILD)/tests/%: tests/crash/%.c $(HARNESS) $(LIB) | $(BUILD)/tests
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(TEST_LIBS) $(ALL_LDFLAGS)
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJ) | $(BUILD)/fuzz
-	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBOBJ) $(NCURSES_LIBS)
+# The fuzzers compile every source themselves, so that libFuzzer sees
+# coverage in the code under test and not only in the target.
+FUZZ_SRC_ALL = $(filter-out src/main.c,$(SRC)) $(BUILD)/embedded_deck.c
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL) | $(BUILD)/fuzz
+	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
+	  -o $@ $< $(FUZZ_SRC_ALL) $(NCURSES_LIBS)
 
 check test: $(BIN) $(TEST_BINS)
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)

@@ -112,10 +112,12 @@ static void draw_chart(const struct app *a, int item,
 		if (v == a->selected)
 			ui_text(mid, l->m, 2, ROLE_SELECTED, ui_glyph_marker());
 		ui_text_clip(mid, l->m + 2, labw - 3, role, si->labels[v]);
+		int used = 0;
 		for (int r = 0; r < l->bar_h; r++)
-			ui_bar(top + r, l->m + labw, v, bars[v].full,
-			       bars[v].eighths);
-		ui_text(mid, l->m + labw + barw + 1, cntw, role, labs[v]);
+			used = ui_bar(top + r, l->m + labw, v, bars[v].full,
+				      bars[v].eighths);
+		/* The label follows the bar, where the eye already is. */
+		ui_text(mid, l->m + labw + used + 1, cntw, role, labs[v]);
 	}
 }
 

@@ -30,7 +30,7 @@ static void draw_row(const struct app *a, int item, int y, int x, int w)
 	char num[16], lean[40];
 	snprintf(num, sizeof num, "%3d", item + 1);
 	ui_text(y, x, 4, ROLE_DIM, num);
-	int headw = w * 2 / 5, leanw = 14;
+	int headw = w / 2, leanw = 14;
 	ui_text_clip(y, x + 4, headw - 5, ROLE_NORMAL, si->heading);
 	int bx = x + headw, bw = w - (bx - x) - leanw - 1;
 	if (!tally_item_counted(t, item)) {
@@ -45,11 +45,12 @@ static void draw_row(const struct app *a, int item, int y, int x, int w)
 	int cx = bx;
 	for (int v = 0; v < si->nviews; v++)
 		cx += ui_bar(y, cx, v, cells[v], 0);
-	int l = tally_leaning(t, item);
+	int l = tally_leaning(t, item), pct[TALLY_MAX_VIEWS];
+	tally_percent(counts, si->nviews, pct);
 	if (l < 0)
 		snprintf(lean, sizeof lean, "tied");
 	else
-		snprintf(lean, sizeof lean, "%s", si->labels[l]);
+		snprintf(lean, sizeof lean, "%s %d%%", si->labels[l], pct[l]);
 	ui_text(y, x + w - leanw, leanw,
 		l < 0 ? ROLE_DIM : (enum ui_role)(ROLE_VIEW1 + l), lean);
 }
@@ -59,7 +60,7 @@ void screen_summary_draw(const struct app *a, int y, int h)
 	int m = screen_margin(), w = ui_cols() - 2 * m;
 	int n = a->sess->nitems, nv = max_views(a);
 	ui_text(y, m, w, ROLE_HEADING, "How the room split, item by item");
-	ui_text(y, m + w - 14, 14, ROLE_DIM, "leans to");
+	ui_text(y + 1, m + w - 14, 14, ROLE_DIM, "leans to");
 	/* The totals keep their place at the bottom; items scroll above. */
 	int totals_h = nv + 2;
 	int list_y = y + 2, list_h = h - 2 - totals_h - 1;
