@@ -127,6 +127,22 @@ static int output_close(struct output *o, bool ok)
 	return rc;
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (!strcmp(a, b))
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* -o naming one of the sessions would replace the record with a report. */
+static bool clobbers(const char *out, const char *input)
+{
+	return out && strcmp(out, "-") && same_file(out, input);
+}
+
 enum { OPT_HELP = 'h', OPT_FORMAT = 'f', OPT_OUT = 'o', OPT_COMPARE = 'c' };
 
 static const struct option long_opts[] = {
@@ -206,6 +222,9 @@ int cli_export(int argc, char **argv)
 		                   argc - a.first ? "one session at a time"
 		                                  : "no session given",
 		                   NULL);
+	if (clobbers(a.out, argv[a.first]))
+		return usage_error("export", export_usage,
+		                   "-o would overwrite the session", a.out);
 	if ((rc = load_one(&s, argv[a.first])))
 		return rc;
 	if ((rc = output_open(&o, a.out)) == 0) {
@@ -220,16 +239,6 @@ int cli_export(int argc, char **argv)
 	}
 	session_free(&s);
 	return rc;
-}
-
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	if (!strcmp(a, b))
-		return true;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* Writes the aggregate; the sessions are already in it. */
@@ -271,6 +280,13 @@ int cli_report(int argc, char **argv)
 	if (argc - a.first < 1)
 		return usage_error("report", report_usage, "no session given",
 		                   NULL);
+	bool clash = a.compare && clobbers(a.out, a.compare);
+
+	for (int i = a.first; i < argc && !clash; i++)
+		clash = clobbers(a.out, argv[i]);
+	if (clash)
+		return usage_error("report", report_usage,
+		                   "-o would overwrite a session", a.out);
 	if (a.compare && (rc = load_one(&cmp, a.compare)))
 		return rc;
 	if (!(agg = report_agg_new())) {

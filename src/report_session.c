@@ -73,7 +73,7 @@ static int write_text(FILE *out, const struct session *s)
 	     report_text_wrap(out, "Source:  ", s->deck_source)) ||
 	    report_text_wrap(out, "Session: ", s->name ? s->name : "") ||
 	    fprintf(out, "Started: %s\n", when) < 0 ||
-	    fprintf(out, "Counted: %d of %d items\n", counted_items(s),
+	    fprintf(out, "%d of %d items counted\n", counted_items(s),
 	            s->nitems) < 0)
 		return -1;
 
@@ -192,7 +192,7 @@ static int write_md(FILE *out, const struct session *s)
 	     report_put_md(out, s->deck_source) || fputc('\n', out) == EOF))
 		return -1;
 	if (fputs("- Session: ", out) == EOF || report_put_md(out, s->name) ||
-	    fprintf(out, "\n- Started: %s\n- Counted: %d of %d items\n\n", when,
+	    fprintf(out, "\n- Started: %s\n- %d of %d items counted\n\n", when,
 	            counted_items(s), s->nitems) < 0)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {

@@ -237,6 +237,16 @@ static void test_report_errors(void **state)
 	                     (char *)NULL),
 	                 EXIT_USAGE);
 	free(err);
+	/* -o naming an input would replace the record with a report. */
+	assert_int_equal(run(cli_report, &err, "report", "-o",
+	                     data("initech.session"), data("article.session"),
+	                     data("initech.session"), (char *)NULL),
+	                 EXIT_USAGE);
+	assert_non_null(strstr(err, "would overwrite"));
+	free(err);
+	char *kept = slurp(data("initech.session"));
+	assert_non_null(strstr(kept, "handsup-session 1\n"));
+	free(kept);
 	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),
 	                 EXIT_USAGE);
 	free(err);

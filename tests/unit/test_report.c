@@ -483,7 +483,7 @@ static void test_export_never_overwrites(void **state)
 	snprintf(p, sizeof p, "%s/%s-2.csv", dir, base);
 	assert_string_equal(paths[1], p);
 	char *txt = slurp(paths[0], NULL);
-	assert_non_null(strstr(txt, "Counted: 6 of 7 items"));
+	assert_non_null(strstr(txt, "6 of 7 items counted"));
 	free(txt);
 	free(paths[0]);
 	free(paths[1]);
