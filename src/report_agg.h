@@ -48,6 +48,29 @@ struct report_agg {
 	int nitems, items_cap;
 };
 
+/* "View 1" ... "View 6", for the totals. */
+extern const char *const report_agg_views[TALLY_MAX_VIEWS];
+
+long report_agg_sum(const long *c, int n);
+
+/* Totals of each view over all items; returns the number of views. */
+int report_agg_totals(const struct report_agg *a, long *totals);
+
+/* The compared session against the pooled rest, for one item. */
+struct agg_cmp {
+	bool counted;      /* the compared session counted the item */
+	bool rest_counted; /* some other session did */
+	int cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
+	int diff;       /* View 1 share, compared minus rest, in points */
+	bool other_way; /* both lean, to different views */
+};
+
+void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci);
+
+int report_agg_csv(FILE *out, const struct report_agg *a);
+int report_agg_json(FILE *out, const struct report_agg *a);
+
+/* Writes the aggregate in one format (report_agg_out.c). */
 int report_agg_emit(FILE *out, const struct report_agg *a,
                     enum report_format fmt);
 

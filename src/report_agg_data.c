@@ -1,0 +1,172 @@
+/* report_agg_data: an aggregate as CSV or JSON, for other programs. */
+#include "report_agg.h"
+
+int report_agg_csv(FILE *out, const struct report_agg *a)
+{
+	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
+	          "counted,view1_min,view1_min_session,view1_max,"
+	          "view1_max_session",
+	          out) == EOF ||
+	    (a->cmp_at >= 0 &&
+	     fputs(",compare_session,compare_count,compare_percent,"
+	           "rest_count,rest_percent,difference,leans_other_way",
+	           out) == EOF) ||
+	    fputs("\r\n", out) == EOF)
+		return -1;
+	for (int i = 0; i < a->nitems; i++) {
+		const struct agg_item *it = &a->items[i];
+		int pct[TALLY_MAX_VIEWS];
+		struct agg_cmp ci;
+
+		tally_percent(it->totals, it->nviews, pct);
+		report_agg_cmp(it, &ci);
+		for (int v = 0; v < it->nviews; v++) {
+			if (report_put_csv(out, a->title) ||
+			    fprintf(out, ",%d,", i + 1) < 0 ||
+			    report_put_csv(out, it->heading) ||
+			    fprintf(out, ",%d,", v + 1) < 0 ||
+			    report_put_csv(out, it->labels[v]) ||
+			    fprintf(out, ",%ld,%d,%d,%d,", it->totals[v],
+			            pct[v], it->nsessions, it->ncounted) < 0)
+				return -1;
+			if (it->ncounted > 0 &&
+			    (fprintf(out, "%d,", it->min_pct) < 0 ||
+			     report_put_csv(out, a->sess[it->min_at].name) ||
+			     fprintf(out, ",%d,", it->max_pct) < 0 ||
+			     report_put_csv(out, a->sess[it->max_at].name)))
+				return -1;
+			if (it->ncounted == 0 && fputs(",,,", out) == EOF)
+				return -1;
+			if (a->cmp_at >= 0 &&
+			    (fputc(',', out) == EOF ||
+			     report_put_csv(out, a->sess[a->cmp_at].name) ||
+			     fprintf(out, ",%ld,%d,%ld,%d,%d,%s", it->cmp[v],
+			             ci.cpct[v], it->rest[v], ci.rpct[v],
+			             ci.cpct[v] - ci.rpct[v],
+			             ci.other_way ? "yes" : "no") < 0))
+				return -1;
+			if (fputs("\r\n", out) == EOF)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int json_views(FILE *out, const struct agg_item *it, const long *c,
+                      int n, const struct agg_cmp *ci)
+{
+	int pct[TALLY_MAX_VIEWS];
+
+	tally_percent(c, n, pct);
+	if (fputc('[', out) == EOF)
+		return -1;
+	for (int v = 0; v < n; v++) {
+		if (fprintf(out, "%s\n      {\"number\": %d, \"label\": ",
+		            v ? "," : "", v + 1) < 0 ||
+		    report_put_json(out,
+		                    it ? it->labels[v] : report_agg_views[v]) ||
+		    fprintf(out, ", \"count\": %ld, \"percent\": %d", c[v],
+		            pct[v]) < 0 ||
+		    (ci && fprintf(out,
+		                   ", \"compare_count\": %ld, "
+		                   "\"compare_percent\": %d, \"rest_count\": "
+		                   "%ld, \"rest_percent\": %d",
+		                   it->cmp[v], ci->cpct[v], it->rest[v],
+		                   ci->rpct[v]) < 0) ||
+		    fputc('}', out) == EOF)
+			return -1;
+	}
+	return fputc(']', out) == EOF ? -1 : 0;
+}
+
+static int json_session(FILE *out, const struct agg_session *s)
+{
+	char when[40];
+
+	report_time(when, sizeof when, s->started, true);
+	if (fputs("{\"name\": ", out) == EOF || report_put_json(out, s->name) ||
+	    fprintf(out, ", \"started\": \"%s\", \"file\": ", when) < 0 ||
+	    report_put_json(out, s->file) || fputc('}', out) == EOF)
+		return -1;
+	return 0;
+}
+
+static int json_item(FILE *out, const struct report_agg *a, int i)
+{
+	const struct agg_item *it = &a->items[i];
+	int lv = tally_leaning_of(it->totals, it->nviews);
+	struct agg_cmp ci;
+
+	report_agg_cmp(it, &ci);
+	if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ", i ? "," : "",
+	            i + 1) < 0 ||
+	    report_put_json(out, it->heading) ||
+	    fprintf(out, ", \"sessions\": %d, \"counted\": %d, \"leaning\": ",
+	            it->nsessions, it->ncounted) < 0 ||
+	    (lv < 0 ? fputs("null", out) == EOF
+	            : fprintf(out, "%d", lv + 1) < 0) ||
+	    fprintf(out, ", \"total\": %ld,\n     \"view1_share\": ",
+	            report_agg_sum(it->totals, it->nviews)) < 0)
+		return -1;
+	if (it->ncounted == 0
+	        ? fputs("null", out) == EOF
+	        : (fprintf(out, "{\"min\": %d, \"min_session\": ",
+	                   it->min_pct) < 0 ||
+	           report_put_json(out, a->sess[it->min_at].name) ||
+	           fprintf(out, ", \"max\": %d, \"max_session\": ",
+	                   it->max_pct) < 0 ||
+	           report_put_json(out, a->sess[it->max_at].name) ||
+	           fputc('}', out) == EOF))
+		return -1;
+	if (a->cmp_at >= 0 &&
+	    fprintf(out,
+	            ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
+	            "\"view1_percent\": %d, \"rest_view1_percent\": %d, "
+	            "\"difference\": %d, \"leans_other_way\": %s}",
+	            it->in_cmp ? "true" : "false",
+	            ci.counted ? "true" : "false", ci.cpct[0], ci.rpct[0],
+	            ci.diff, ci.other_way ? "true" : "false") < 0)
+		return -1;
+	if (fputs(",\n     \"views\": ", out) == EOF ||
+	    json_views(out, it, it->totals, it->nviews,
+	               a->cmp_at >= 0 ? &ci : NULL) ||
+	    fputc('}', out) == EOF)
+		return -1;
+	return 0;
+}
+
+int report_agg_json(FILE *out, const struct report_agg *a)
+{
+	long totals[TALLY_MAX_VIEWS];
+	int ntot = report_agg_totals(a, totals);
+
+	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 1,\n"
+	          "  \"deck\": {\"title\": ",
+	          out) == EOF ||
+	    report_put_json(out, a->title) ||
+	    fputs(", \"source\": ", out) == EOF ||
+	    report_put_json(out, a->source) ||
+	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"sessions\": [",
+	            (unsigned long long)a->hash) < 0)
+		return -1;
+	for (size_t k = 0, m = 0; k < a->nsess; k++) {
+		if ((long)k == a->cmp_at)
+			continue;
+		if (fputs(m++ ? ",\n    " : "\n    ", out) == EOF ||
+		    json_session(out, &a->sess[k]))
+			return -1;
+	}
+	if (fputs("\n  ],\n  \"compare\": ", out) == EOF ||
+	    (a->cmp_at >= 0 ? json_session(out, &a->sess[a->cmp_at])
+	                    : fputs("null", out) == EOF) ||
+	    fputs(",\n  \"items\": [", out) == EOF)
+		return -1;
+	for (int i = 0; i < a->nitems; i++)
+		if (json_item(out, a, i))
+			return -1;
+	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
+	    json_views(out, NULL, totals, ntot, NULL) ||
+	    fputs("\n}\n", out) == EOF)
+		return -1;
+	return 0;
+}
