@@ -234,6 +234,8 @@ static void reap(struct hs *h, int options)
 	}
 }
 
+static void flush_out(struct hs *h);
+
 /* Reads whatever the pty holds into libvterm; returns after EAGAIN or EOF. */
 static void drain_pty(struct hs *h)
 {
@@ -254,6 +256,10 @@ static void drain_pty(struct hs *h)
 		h->pty_eof = true;
 	}
 	vterm_screen_flush_damage(h->vs);
+	/* Answers to terminal queries go at once: a program may be waiting
+	 * for one before it draws. */
+	if (!h->pty_eof && h->out_len)
+		flush_out(h);
 }
 
 static void take_frame_line(struct hs *h)
@@ -490,6 +496,20 @@ static bool set_flags(int fd, int fl_add, int fd_add)
 	return fdf >= 0 && fcntl(fd, F_SETFD, fdf | fd_add) >= 0;
 }
 
+/* Moves fd above 2: a test run with stdin closed gets a pipe end at 0,
+ * which the child's pty would then replace. */
+static bool above_stdio(int *fd)
+{
+	if (*fd > 2)
+		return true;
+	int moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
+	if (moved < 0)
+		return false;
+	close(*fd);
+	*fd = moved;
+	return true;
+}
+
 struct hs *hs_start(int rows, int cols, const char *const argv[],
 		    const char *const env[])
 {
@@ -524,9 +544,17 @@ struct hs *hs_start(int rows, int cols, const char *const argv[],
 	/* Both ends close-on-exec, so other children never hold the write
 	 * end; the child clears the flag on its own copy. */
 	int sync[2];
-	if (pipe(sync) < 0 || !set_flags(sync[0], O_NONBLOCK, FD_CLOEXEC) ||
-	    !set_flags(sync[1], 0, FD_CLOEXEC)) {
+	if (pipe(sync) < 0) {
 		fprintf(stderr, "hs: pipe: %s\n", strerror(errno));
+		hs_free(h);
+		return NULL;
+	}
+	if (!above_stdio(&sync[0]) || !above_stdio(&sync[1]) ||
+	    !set_flags(sync[0], O_NONBLOCK, FD_CLOEXEC) ||
+	    !set_flags(sync[1], 0, FD_CLOEXEC)) {
+		fprintf(stderr, "hs: sync pipe: %s\n", strerror(errno));
+		close(sync[0]);
+		close(sync[1]);
 		hs_free(h);
 		return NULL;
 	}
@@ -603,8 +631,9 @@ int hs_wait_frame(struct hs *h)
 
 int hs_send(struct hs *h, const char *bytes)
 {
-	if (h->exited) {
-		set_error(h, "cannot send input: exited");
+	if (h->exited || h->master < 0) {
+		set_error(h, "cannot send input: %s",
+			  h->exited ? "exited" : "hung up");
 		return -1;
 	}
 	queue_out(h, bytes, strlen(bytes));
@@ -1102,6 +1131,16 @@ static void kill_and_reap(struct hs *h)
 			strerror(errno));
 	h->killed = true;
 	on_exit_seen(h);
+}
+
+void hs_hangup(struct hs *h)
+{
+	drain_pty(h);
+	if (h->master >= 0 && close(h->master) < 0)
+		fprintf(stderr, "hs: close pty: %s\n", strerror(errno));
+	h->master = -1;
+	h->pty_eof = true;
+	h->out_len = 0;
 }
 
 int hs_finish(struct hs *h, int *status)

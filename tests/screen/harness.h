@@ -146,6 +146,12 @@ int hs_compare_golden(struct hs *h, const char *name, char **diff);
 void hs_expect_golden(struct hs *h, const char *name);
 
 /*
+ * Closes the pty master as a closed terminal window would: the program
+ * gets SIGHUP and end-of-file.  Its output can no longer be seen.
+ */
+void hs_hangup(struct hs *h);
+
+/*
  * Waits for the program to exit (it is not asked to: send the quit key
  * first), reading its last output, and SIGKILLs it at the deadline.
  * Returns its wait status (also in *status if not NULL), or -1 if it had to

@@ -368,6 +368,21 @@ static void test_golden_mismatch_writes_actual(void **state)
 	quit(h);
 }
 
+static void test_hangup(void **state)
+{
+	(void)state;
+	struct hs *h = start_fake(NULL);
+	hs_set_quiet(h, true);
+	hs_hangup(h);
+	assert_int_equal(hs_send(h, "q"), -1);
+	int status;
+	/* Gone by itself, not killed at the deadline. */
+	assert_int_not_equal(hs_finish(h, &status), -1);
+	assert_false(hs_running(h));
+	assert_int_equal(hs_send(h, "q"), -1);
+	hs_free(h);
+}
+
 static void test_crash_is_reported_not_hung(void **state)
 {
 	(void)state;
@@ -485,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_exit_without_endwin_is_caught),
 		cmocka_unit_test(test_golden_pass_and_update),
 		cmocka_unit_test(test_golden_mismatch_writes_actual),
+		cmocka_unit_test(test_hangup),
 		cmocka_unit_test(test_crash_is_reported_not_hung),
 		cmocka_unit_test(test_kill_9),
 		cmocka_unit_test(test_early_exit_shows_message_and_status),
