@@ -82,7 +82,8 @@ static int run_quiet(char **argv)
 
 		if (fd >= 0)
 			dup2(fd, 1);
-		execv(argv[0], argv);
+		execvp(argv[0], argv);
+		fprintf(stderr, "bench: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	if (waitpid(pid, &st, 0) < 0)
