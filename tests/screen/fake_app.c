@@ -7,8 +7,9 @@
  * some environment, a line of wide characters and a line with attributes.
  * Keys: q quits properly, x exits without restoring the terminal, c
  * crashes (SIGSEGV), s is read but draws nothing.  Like handsup it waits
- * in one poll() over the keyboard and a self-pipe for SIGWINCH.  Arguments: --fail
- * prints an error and exits 2 before starting curses; --hang never draws.
+ * in one poll() over the keyboard and a self-pipe for SIGWINCH.  Arguments:
+ * --fail prints an error and exits 2 before starting curses; --hang never
+ * draws.
  */
 #include <curses.h>
 #include <errno.h>
@@ -63,7 +64,7 @@ static void draw(const char *key)
 	mvprintw(1, 0, "key: %s", key);
 	mvprintw(2, 0, "size: %dx%d", LINES, COLS);
 	mvprintw(3, 0, "term: %s lc: %s env: %s", env_or("TERM", "-"),
-		 env_or("LC_ALL", "-"), env_or("FAKE_ENV", "-"));
+	         env_or("LC_ALL", "-"), env_or("FAKE_ENV", "-"));
 	mvaddstr(4, 0, "wide: \xe6\x97\xa5\xe6\x9c\xac|");
 	move(5, 0);
 	attron(A_BOLD);
@@ -125,8 +126,9 @@ int main(int argc, char **argv)
 		/* One poll over keys and the resize pipe, as handsup does:
 		 * curses' own SIGWINCH handling loses a resize that comes
 		 * just before a blocking getch(). */
-		struct pollfd fds[2] = {{.fd = 0, .events = POLLIN},
-					{.fd = winch_pipe[0], .events = POLLIN}};
+		struct pollfd fds[2] = {
+		    {.fd = 0, .events = POLLIN},
+		    {.fd = winch_pipe[0], .events = POLLIN}};
 		if (poll(fds, 2, -1) < 0)
 			continue;
 		if (fds[1].revents) {

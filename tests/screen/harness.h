@@ -30,7 +30,7 @@ struct hs;
  * cannot be had; a failing exec shows up as exit status 127.
  */
 struct hs *hs_start(int rows, int cols, const char *const argv[],
-		    const char *const env[]);
+                    const char *const env[]);
 
 /* The deadline of each later wait, in milliseconds. */
 void hs_set_timeout(struct hs *h, int ms);
@@ -76,8 +76,8 @@ enum hs_key {
 	HS_KEY_F1,
 	HS_KEY_F12 = HS_KEY_F1 + 11,
 };
-#define HS_KEY_F(n) (HS_KEY_F1 + (n) - 1)
-#define HS_CTRL(c) ((c) & 0x1f)
+#define HS_KEY_F(n) (HS_KEY_F1 + (n)-1)
+#define HS_CTRL(c)  ((c)&0x1f)
 
 /*
  * Presses one key: an enum hs_key, or a Unicode code point (control codes
@@ -117,7 +117,7 @@ bool hs_find(struct hs *h, const char *needle, int *row, int *col);
 void hs_dump(struct hs *h, const char *title);
 
 /* A colour: a palette index 0..255, HS_COLOR_DEFAULT, or 24-bit RGB. */
-#define HS_COLOR_DEFAULT (-1)
+#define HS_COLOR_DEFAULT      (-1)
 #define HS_COLOR_RGB(r, g, b) (0x1000000 | ((r) << 16) | ((g) << 8) | (b))
 
 struct hs_cell {
