@@ -286,15 +286,25 @@ int report_text_wrap(FILE *out, const char *prefix, const char *s)
 		width = 20;
 	n = text_wrap(s, width, lines, sizeof lines / sizeof lines[0]);
 	shown = n < sizeof lines / sizeof lines[0] ? n : 64;
-	if (report_put_safe(out, prefix, strlen(prefix)))
-		return -1;
+	/* No trailing blanks: an empty line gets no indent either. */
+	size_t plen = strlen(prefix), ptrim = plen;
+
+	while (ptrim > 0 && prefix[ptrim - 1] == ' ')
+		ptrim--;
 	for (size_t i = 0; i < shown; i++) {
-		if (i > 0 && fprintf(out, "%*s", indent, "") < 0)
+		bool empty = lines[i].len == 0;
+
+		if (i == 0 &&
+		    report_put_safe(out, prefix, empty ? ptrim : plen))
+			return -1;
+		if (i > 0 && !empty && fprintf(out, "%*s", indent, "") < 0)
 			return -1;
 		if (report_put_safe(out, s + lines[i].off, lines[i].len) ||
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
+	if (n == 0 && report_put_safe(out, prefix, ptrim))
+		return -1;
 	if (n == 0 && fputc('\n', out) == EOF)
 		return -1;
 	return 0;

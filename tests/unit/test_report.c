@@ -380,6 +380,43 @@ static void test_other_deck_refused(void **state)
 	session_free(&b);
 }
 
+/* Odd but valid sessions still give tidy text and shares that add up. */
+static void test_edge_shapes(void **state)
+{
+	static const char text[] =
+	    "handsup-session 1\nname: \nstarted: 1970-01-01T00:00:00Z\n"
+	    "deck-title: T\ndeck-path: (embedded)\n"
+	    "deck-hash: 0000000000000000\ncurrent: 0\nitem: \n"
+	    "view: 0 \nview: 999999 a\n"
+	    "view: 999999 "
+	    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n"
+	    "view: 1 c\nview: 0 d\nview: 7 e\n"
+	    "item: 東京東京東京東京東京東京東京東京東京東京東京東京東京東京東京"
+	    "東京東京東京東京東京東京東京東京東京東京東京東京\n"
+	    "view: 0 x\nview: 0 y\nend\n";
+	struct session s;
+	struct session_error serr;
+	(void)state;
+
+	if (session_parse(&s, text, sizeof text - 1, &serr))
+		fail_msg("line %d: %s", serr.line, serr.msg);
+	for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
+		struct buf b;
+
+		assert_int_equal(report_write(buf_open(&b), &s, fmt), 0);
+		buf_close(&b);
+		if (fmt == REPORT_TEXT) {
+			check_text_shape(b.data);
+			assert_non_null(strstr(b.data, "bbbbbbbb\xe2\x80\xa6"));
+			assert_non_null(strstr(b.data, "1 of 2 items counted"));
+		}
+		if (fmt == REPORT_CSV)
+			check_csv_sums(b.data, 4);
+		free(b.data);
+	}
+	session_free(&s);
+}
+
 static void test_escaping(void **state)
 {
 	struct buf b;
@@ -634,6 +671,7 @@ int main(void)
 	    cmocka_unit_test(test_golden_aggregate),
 	    cmocka_unit_test(test_aggregate_figures),
 	    cmocka_unit_test(test_other_deck_refused),
+	    cmocka_unit_test(test_edge_shapes),
 	    cmocka_unit_test(test_escaping),
 	    cmocka_unit_test(test_slug_and_formats),
 	    cmocka_unit_test(test_write_error),
