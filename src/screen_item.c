@@ -66,7 +66,7 @@ static void layout(const struct app *a, int item, int y, int h,
 	if (left < n)
 		left = n;
 	l->bar_h = 1;
-	for (int bh = 8; bh > 1; bh--) {
+	for (int bh = 12; bh > 1; bh--) {
 		int need = n * bh + (n - 1);
 		if (need <= left) {
 			l->bar_h = bh;
@@ -81,23 +81,35 @@ static void layout(const struct app *a, int item, int y, int h,
 		l->chart_y = y + h - l->chart_rows;
 }
 
+/*
+ * Bars of three rows or more carry their count in large digits, with the
+ * percentage beside it; thinner bars get the plain "12 (60%)" label.
+ */
 static void draw_chart(const struct app *a, int item,
 		       const struct item_layout *l)
 {
 	const struct session_item *si = &a->sess->items[item];
 	int n = si->nviews;
-	long counts[TALLY_MAX_VIEWS];
+	long counts[TALLY_MAX_VIEWS] = {0};
 	for (int v = 0; v < n; v++)
 		counts[v] = tally_get(&a->sess->tally, item, v);
-	int labw = 0, cntw = 0;
-	char labs[TALLY_MAX_VIEWS][32];
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	chart_layout(counts, n, 1, bars); /* for the percentages */
+	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
+	bool big = l->bar_h >= 3;
+	int labw = 0, cntw = 0;
 	for (int v = 0; v < n; v++) {
 		int lw = text_width(si->labels[v]);
 		labw = lw > labw ? lw : labw;
-		int cw = chart_label(labs[v], sizeof labs[v], counts[v],
-				     bars[v].pct);
+		snprintf(nums[v], sizeof nums[v], "%ld", counts[v]);
+		snprintf(pcts[v], sizeof pcts[v], "%d%%", bars[v].pct);
+		if (big && ui_big_width(nums[v]) == 0)
+			big = false;
+	}
+	for (int v = 0; v < n; v++) {
+		char lab[48];
+		int cw = big ? ui_big_width(nums[v]) + 1 + (int)strlen(pcts[v])
+			     : chart_label(lab, sizeof lab, counts[v], bars[v].pct);
 		cntw = cw > cntw ? cw : cntw;
 	}
 	labw += 3; /* marker, space, and a space after */
@@ -116,8 +128,16 @@ static void draw_chart(const struct app *a, int item,
 		for (int r = 0; r < l->bar_h; r++)
 			used = ui_bar(top + r, l->m + labw, v, bars[v].full,
 				      bars[v].eighths);
-		/* The label follows the bar, where the eye already is. */
-		ui_text(mid, l->m + labw + used + 1, cntw, role, labs[v]);
+		/* The count follows the bar, where the eye already is. */
+		int x = l->m + labw + used + 1;
+		if (big) {
+			x += ui_big(mid - 1, x, role, nums[v]) + 1;
+			ui_text(mid, x, cntw, role, pcts[v]);
+		} else {
+			char lab[48];
+			chart_label(lab, sizeof lab, counts[v], bars[v].pct);
+			ui_text(mid, x, cntw, role, lab);
+		}
 	}
 }
 

@@ -444,3 +444,33 @@ bool ui_too_small(void)
 {
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 }
+
+/* Each digit is three cells wide and three rows high, in half blocks. */
+static const char *const big_digits[10][3] = {
+	{"█▀█", "█ █", "▀▀▀"}, {"▀█ ", " █ ", "▀▀▀"}, {"▀▀█", "█▀▀", "▀▀▀"},
+	{"▀▀█", " ▀█", "▀▀▀"}, {"█ █", "▀▀█", "  ▀"}, {"█▀▀", "▀▀█", "▀▀▀"},
+	{"█▀▀", "█▀█", "▀▀▀"}, {"▀▀█", "  █", "  ▀"}, {"█▀█", "█▀█", "▀▀▀"},
+	{"█▀█", "▀▀█", "▀▀▀"},
+};
+
+int ui_big_width(const char *digits)
+{
+	size_t n = strlen(digits);
+	if (use_ascii || n == 0 || strspn(digits, "0123456789") != n)
+		return 0;
+	return (int)n * 4 - 1;
+}
+
+int ui_big(int y, int x, enum ui_role role, const char *digits)
+{
+	int w = ui_big_width(digits);
+	if (w == 0 || x + w > COLS || y < 0 || y + 3 > LINES)
+		return 0;
+	set_role(role);
+	for (int r = 0; r < 3; r++)
+		for (size_t i = 0; digits[i]; i++)
+			mvaddstr(y + r, x + (int)i * 4,
+				 big_digits[digits[i] - '0'][r]);
+	set_role(ROLE_NORMAL);
+	return w;
+}

@@ -105,6 +105,15 @@ void ui_repaint(void);
 /* True when the terminal is below UI_MIN_COLS x UI_MIN_ROWS. */
 bool ui_too_small(void);
 
+/*
+ * Large digits, three rows high, for counts that the back of the room
+ * must read.  ui_big_width gives the columns digits would take, or 0 when
+ * they cannot be drawn (ASCII mode, or a character other than 0-9).
+ */
+int ui_big_width(const char *digits);
+/* Draws digits from row y (three rows); returns the columns used. */
+int ui_big(int y, int x, enum ui_role role, const char *digits);
+
 /* The glyph used for the selected-view marker, and an ellipsis. */
 const char *ui_glyph_marker(void);
 
