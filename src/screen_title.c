@@ -1,6 +1,9 @@
 /* The title screen: the deck's title, source and intro, and how to begin. */
 #include "screen.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "app.h"
 #include "deck.h"
 
@@ -13,6 +16,7 @@ void screen_title_draw(const struct app *a, int y, int h)
 	int need = screen_wrap_rows(d->title, w) + 1 +
 		   (d->subtitle ? screen_wrap_rows(d->subtitle, w) : 0) +
 		   (d->source ? screen_wrap_rows(d->source, w) : 0) + 1 +
+		   (d->ngroups > 0 ? 2 : 0) +
 		   (d->intro ? screen_wrap_rows(d->intro, iw) : 0) + 2;
 	int row = y + (need < h ? (h - need) / 3 : 0), end = y + h;
 	row += screen_wrap(row, m, w, 3, ROLE_TITLE, d->title, true);
@@ -23,6 +27,15 @@ void screen_title_draw(const struct app *a, int y, int h)
 	if (d->source)
 		row += screen_wrap(row, m, w, end - row, ROLE_DIM, d->source,
 				   true);
+	if (d->ngroups > 0 && end - row > 3) {
+		char line[512] = "In the room: ";
+		for (int g = 0; g < d->ngroups; g++) {
+			size_t len = strlen(line);
+			snprintf(line + len, sizeof line - len, "%s%s",
+				 g ? ", " : "", d->groups[g]);
+		}
+		row += screen_wrap(row, m, w, 2, ROLE_DIM, line, true);
+	}
 	row++;
 	if (d->intro && end - row > 2)
 		row += screen_wrap(row, ix, iw, end - row - 2, ROLE_NORMAL,
