@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -155,6 +157,32 @@ int report_put_md(FILE *out, const char *s)
 		s++;
 	}
 	return 0;
+}
+
+void report_locale_enter(struct report_locale *l)
+{
+	static const char *const names[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
+	const char *cs = nl_langinfo(CODESET);
+	locale_t utf8 = (locale_t)0;
+
+	l->saved = l->utf8 = NULL;
+	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
+		return;
+	for (size_t i = 0; !utf8 && i < sizeof names / sizeof names[0]; i++)
+		utf8 = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
+	if (!utf8)
+		return;
+	l->utf8 = utf8;
+	l->saved = uselocale(utf8);
+}
+
+void report_locale_leave(struct report_locale *l)
+{
+	if (!l->utf8)
+		return;
+	uselocale((locale_t)l->saved);
+	freelocale((locale_t)l->utf8);
+	l->saved = l->utf8 = NULL;
 }
 
 void report_time(char *buf, size_t cap, time_t t, bool iso)

@@ -110,6 +110,20 @@ void report_time(char *buf, size_t cap, time_t t, bool iso);
  */
 void report_slug(const char *name, char *buf, size_t cap);
 
+/*
+ * Reports are UTF-8 whatever the caller's locale, so their widths are
+ * measured as UTF-8 too: between enter and leave, the calling thread's
+ * LC_CTYPE is a UTF-8 one when the process's is not (e.g. LANG=C under
+ * cron).  report_write and report_agg_write do this themselves.
+ */
+struct report_locale {
+	void *saved; /* locale_t, or NULL when nothing was changed */
+	void *utf8;
+};
+
+void report_locale_enter(struct report_locale *l);
+void report_locale_leave(struct report_locale *l);
+
 /* Width of the text reports, for e-mail and 80-column terminals. */
 #define REPORT_WIDTH 80
 

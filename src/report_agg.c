@@ -251,7 +251,13 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 			snprintf(err->msg, sizeof err->msg, "no sessions");
 		return -1;
 	}
-	if (report_agg_emit(out, a, fmt) || fflush(out) == EOF || ferror(out)) {
+	struct report_locale loc;
+
+	report_locale_enter(&loc);
+	int rc = report_agg_emit(out, a, fmt);
+
+	report_locale_leave(&loc);
+	if (rc || fflush(out) == EOF || ferror(out)) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg, "write error");
 		return -1;

@@ -280,7 +280,10 @@ static int write_json(FILE *out, const struct session *s)
 
 int report_write(FILE *out, const struct session *s, enum report_format fmt)
 {
+	struct report_locale loc;
 	int rc;
+
+	report_locale_enter(&loc);
 
 	switch (fmt) {
 	case REPORT_CSV:
@@ -297,6 +300,7 @@ int report_write(FILE *out, const struct session *s, enum report_format fmt)
 		rc = write_text(out, s);
 		break;
 	}
+	report_locale_leave(&loc);
 	if (rc == 0 && fflush(out) == EOF)
 		rc = -1;
 	return rc || ferror(out) ? -1 : 0;
