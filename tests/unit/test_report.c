@@ -244,6 +244,24 @@ static void test_golden_single(void **state)
 	}
 }
 
+/* The text report is the same under LANG=C: it measures as UTF-8. */
+static void test_any_locale(void **state)
+{
+	struct session s;
+	struct buf b;
+	(void)state;
+
+	load(&s, "intl");
+	setlocale(LC_ALL, "C");
+	assert_int_equal(report_write(buf_open(&b), &s, REPORT_TEXT), 0);
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "en_US.UTF-8");
+	buf_close(&b);
+	golden("intl.txt", b.data, b.len);
+	free(b.data);
+	session_free(&s);
+}
+
 /* The three workshops of the article's deck, in a fixed order. */
 struct trio {
 	struct session s[3];
@@ -668,6 +686,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_golden_single),
+	    cmocka_unit_test(test_any_locale),
 	    cmocka_unit_test(test_golden_aggregate),
 	    cmocka_unit_test(test_aggregate_figures),
 	    cmocka_unit_test(test_other_deck_refused),
