@@ -1,6 +1,7 @@
 /* handsup: count a room's hands, view by view, on a projected terminal. */
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* A file-size limit must fail a save (and say so), not kill us. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "export") == 0)
 		return cli_export(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "report") == 0)

@@ -74,6 +74,7 @@ static bool ask_yes(const char *question)
 	char line[16];
 	fputs(question, stderr);
 	fflush(stderr);
+	ui_sync();
 	if (!isatty(STDIN_FILENO) || fgets(line, sizeof line, stdin) == NULL)
 		return false;
 	return line[0] == 'y' || line[0] == 'Y';
@@ -94,6 +95,7 @@ static void rescue(struct app *a, bool interactive)
 		char line[PATH_MAX];
 		fputs("Write it to another path (Enter to skip): ", stderr);
 		fflush(stderr);
+		ui_sync();
 		if (fgets(line, sizeof line, stdin) == NULL)
 			break;
 		line[strcspn(line, "\n")] = '\0';
@@ -343,6 +345,7 @@ static char *choose_session(const struct run_options *o, int *rc)
 	fprintf(stderr, "Resume which? [1-%zu, Enter for 1, q to cancel] ",
 		shown);
 	fflush(stderr);
+	ui_sync();
 	if (isatty(STDIN_FILENO) && fgets(line, sizeof line, stdin)) {
 		long k = line[0] == '\n' ? 1 : strtol(line, NULL, 10);
 		if (k >= 1 && (size_t)k <= shown)

@@ -244,6 +244,11 @@ static void redraw(const struct ui_handlers *h)
 	h->draw(h->ctx);
 	wnoutrefresh(stdscr);
 	doupdate();
+	ui_sync();
+}
+
+void ui_sync(void)
+{
 	if (sync_fd >= 0) {
 		char buf[32];
 		int n = snprintf(buf, sizeof buf, "%lu\n", ++frame);

@@ -99,6 +99,13 @@ void ui_rule(int y, int x, int w, enum ui_role role);
 /* Draws a box outline (for overlays), its inside cleared. */
 void ui_box(int y, int x, int h, int w, enum ui_role role);
 
+/*
+ * Tells a watching test harness that the screen changed (a frame count on
+ * $HANDSUP_SYNC_FD); ui does it after every frame, and callers do it after
+ * writing a prompt once the terminal has been given back.
+ */
+void ui_sync(void);
+
 /* Repaints every cell on the next frame (after a glitch or F5). */
 void ui_repaint(void);
 
