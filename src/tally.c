@@ -17,8 +17,7 @@ int tally_init(struct tally *t, int nitems, const int *nviews)
 	n = nitems > 0 ? (size_t)nitems : 1;
 	t->nviews = calloc(n, sizeof *t->nviews);
 	t->counts = calloc(n, sizeof *t->counts);
-	t->hist = calloc(TALLY_UNDO_DEPTH, sizeof *t->hist);
-	if (!t->nviews || !t->counts || !t->hist) {
+	if (!t->nviews || !t->counts) {
 		tally_free(t);
 		return -1;
 	}
@@ -76,6 +75,17 @@ static void apply_change(struct tally *t, int item, const long *after)
 	struct tally_change *c;
 	size_t bytes = sizeof c->after;
 
+	/*
+	 * The history is made on the first change: a tally that is only read
+	 * (a report over thousands of sessions) never pays for it.  Without
+	 * memory for it the count still changes; only its undo is lost.
+	 */
+	if (!t->hist)
+		t->hist = calloc(TALLY_UNDO_DEPTH, sizeof *t->hist);
+	if (!t->hist) {
+		memcpy(t->counts[item], after, bytes);
+		return;
+	}
 	/* A new change after an undo makes the undone ones unreachable. */
 	t->hist_len = t->hist_pos;
 	if (t->hist_len == TALLY_UNDO_DEPTH) {

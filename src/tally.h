@@ -23,7 +23,8 @@ struct tally {
 	int nitems;
 	int *nviews;                     /* per item, 2..TALLY_MAX_VIEWS */
 	long (*counts)[TALLY_MAX_VIEWS]; /* per item */
-	struct tally_change *hist;       /* ring of TALLY_UNDO_DEPTH */
+	struct tally_change *hist;       /* ring of TALLY_UNDO_DEPTH, made on
+	                                    the first change */
 	size_t hist_len;                 /* changes that can be undone+redone */
 	size_t hist_pos;                 /* changes currently applied */
 	size_t hist_start;               /* ring start */

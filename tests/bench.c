@@ -91,6 +91,8 @@ static int run_quiet(char **argv)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+#define SAVES 200
+
 int main(int argc, char **argv)
 {
 	const char *deck_path =
@@ -155,6 +157,25 @@ int main(int argc, char **argv)
 		session_free(&s);
 	}
 	row("write 10,000 session files", now() - t0, SESSIONS);
+
+	/* What one counted hand costs: a change and an atomic, synced save. */
+	{
+		struct session s;
+		struct session_error serr;
+		char live[sizeof dir + 32];
+		snprintf(live, sizeof live, "%s/live.session", dir);
+		if (session_from_deck(&s, &d, "(embedded)", "live", 1795772112))
+			die("session_from_deck");
+		t0 = now();
+		for (int k = 0; k < SAVES; k++) {
+			tally_add(&s.tally, k % s.nitems, k % 2, 1);
+			if (session_save(&s, live, &serr))
+				die(serr.msg);
+		}
+		row("count a hand + atomic save (fsync) x200", now() - t0, SAVES);
+		session_free(&s);
+		unlink(live);
+	}
 	const char *bin = getenv("HANDSUP_BIN");
 	if (bin && *bin) {
 		paths[0] = (char *)bin;
