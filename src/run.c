@@ -299,6 +299,19 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 	return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 }
 
+/* Prints s cut or padded to exactly w columns, so the list stays aligned. */
+static void put_column(FILE *f, const char *s, int w)
+{
+	char *t = text_sanitize(s, strlen(s));
+	int used = 0;
+	if (t) {
+		size_t n = text_fit(t, w, &used);
+		fwrite(t, 1, n, f);
+	}
+	fprintf(f, "%*s", w - used, "");
+	free(t);
+}
+
 static void print_when(FILE *f, time_t t)
 {
 	char buf[32];
@@ -329,16 +342,20 @@ static char *choose_session(const struct run_options *o, int *rc)
 	}
 	free(dir);
 	size_t shown = n < 20 ? n : 20;
+	fputs("  #  last change       name                      counted  deck\n",
+	      stderr);
 	for (size_t i = 0; i < shown; i++) {
 		const struct session_summary *e = &list[i];
+		char counted[32];
 		fprintf(stderr, "%3zu  ", i + 1);
 		print_when(stderr, e->modified);
 		fputs("  ", stderr);
-		put_safe(stderr, e->name);
-		fputs("  (", stderr);
-		put_safe(stderr, e->deck_title);
-		fprintf(stderr, ")  %d of %d items counted\n", e->counted,
-			e->nitems);
+		put_column(stderr, e->name, 24);
+		snprintf(counted, sizeof counted, "%d/%d", e->counted,
+			 e->nitems);
+		fprintf(stderr, "  %-7s  ", counted);
+		put_column(stderr, e->deck_title, 18);
+		fputc('\n', stderr);
 	}
 	char *pick = NULL;
 	char line[32];

@@ -125,6 +125,10 @@ static void install_signals(void)
 
 static void open_sync_fd(void)
 {
+	static bool probed;
+	if (probed)
+		return;
+	probed = true;
 	const char *s = getenv("HANDSUP_SYNC_FD");
 	if (s == NULL || *s == '\0')
 		return;
@@ -249,6 +253,8 @@ static void redraw(const struct ui_handlers *h)
 
 void ui_sync(void)
 {
+	/* Prompts may come before the terminal is taken over. */
+	open_sync_fd();
 	if (sync_fd >= 0) {
 		char buf[32];
 		int n = snprintf(buf, sizeof buf, "%lu\n", ++frame);
