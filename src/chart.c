@@ -6,38 +6,6 @@
 
 #include "tally.h"
 
-static uint64_t positive(long count, unsigned shift)
-{
-	return count > 0 ? (uint64_t)count >> shift : 0;
-}
-
-/*
- * The smallest right shift of the counts after which their total times
- * units fits in 64 bits, so that count * units / total is exact and can
- * never overflow.  Zero for any count a room can produce.
- */
-static unsigned fit_shift(const long *counts, int n, uint64_t units)
-{
-	uint64_t limit = UINT64_MAX / (units ? units : 1);
-	unsigned s;
-
-	for (s = 0; s < 63; s++) {
-		uint64_t sum = 0;
-		int i;
-
-		for (i = 0; i < n; i++) {
-			uint64_t c = positive(counts[i], s);
-
-			if (c > limit - sum)
-				break;
-			sum += c;
-		}
-		if (i == n)
-			break;
-	}
-	return s;
-}
-
 static void fill_pct(const long *counts, int n, struct chart_bar *bars)
 {
 	int small[16];
@@ -73,13 +41,13 @@ void chart_layout(const long *counts, int n, int width, struct chart_bar *bars)
 	if (width <= 0)
 		return;
 	units = (uint64_t)width * 8;
-	shift = fit_shift(counts, n, units);
+	shift = tally_share_shift(counts, n, units);
 	for (int i = 0; i < n; i++)
-		total += positive(counts[i], shift);
+		total += tally_share_of(counts[i], shift);
 	if (total == 0)
 		return;
 	for (int i = 0; i < n; i++) {
-		uint64_t scaled = positive(counts[i], shift) * units;
+		uint64_t scaled = tally_share_of(counts[i], shift) * units;
 		uint64_t len = scaled / total;
 
 		/* Half an eighth or more rounds up (2r >= total, unoverflowed).

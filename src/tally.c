@@ -239,7 +239,7 @@ int tally_leaning_of(const long *counts, int n)
 	return tie ? -1 : best;
 }
 
-static uint64_t share_of(long count, unsigned shift)
+uint64_t tally_share_of(long count, unsigned shift)
 {
 	return count > 0 ? (uint64_t)count >> shift : 0;
 }
@@ -250,7 +250,7 @@ static uint64_t share_of(long count, unsigned shift)
  * shifted right until the total times units fits; for any count a room
  * can produce the shift is zero and the result exact.
  */
-static unsigned share_shift(const long *counts, int n, uint64_t units)
+unsigned tally_share_shift(const long *counts, int n, uint64_t units)
 {
 	uint64_t limit = UINT64_MAX / (units ? units : 1);
 	unsigned s;
@@ -260,7 +260,7 @@ static unsigned share_shift(const long *counts, int n, uint64_t units)
 		int i;
 
 		for (i = 0; i < n; i++) {
-			uint64_t c = share_of(counts[i], s);
+			uint64_t c = tally_share_of(counts[i], s);
 
 			if (c > limit - sum)
 				break;
@@ -275,7 +275,7 @@ static unsigned share_shift(const long *counts, int n, uint64_t units)
 static uint64_t share_rem(const long *counts, int i, unsigned shift,
                           uint64_t units, uint64_t total)
 {
-	return share_of(counts[i], shift) * units % total;
+	return tally_share_of(counts[i], shift) * units % total;
 }
 
 void tally_apportion(const long *counts, int n, int units, int *out)
@@ -289,14 +289,14 @@ void tally_apportion(const long *counts, int n, int units, int *out)
 		out[i] = 0;
 	if (units <= 0)
 		return;
-	shift = share_shift(counts, n, (uint64_t)units);
+	shift = tally_share_shift(counts, n, (uint64_t)units);
 	for (int i = 0; i < n; i++)
-		total += share_of(counts[i], shift);
+		total += tally_share_of(counts[i], shift);
 	if (total == 0)
 		return;
 	for (int i = 0; i < n; i++) {
 		uint64_t q =
-		    share_of(counts[i], shift) * (uint64_t)units / total;
+		    tally_share_of(counts[i], shift) * (uint64_t)units / total;
 
 		out[i] = (int)q;
 		spare -= q;

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define TALLY_MAX_VIEWS  6
 #define TALLY_MAX_COUNT  999999L
@@ -95,5 +96,14 @@ void tally_percent(const long *counts, int n, int *pct);
  * 100 units; chart_split uses it for cells.
  */
 void tally_apportion(const long *counts, int n, int units, int *out);
+
+/*
+ * For exact shares of large counts: tally_share_shift gives the smallest
+ * right shift of the counts after which their total times units fits in
+ * 64 bits (zero for any count a room produces), and tally_share_of a
+ * count shifted so, negative counts as zero.
+ */
+unsigned tally_share_shift(const long *counts, int n, uint64_t units);
+uint64_t tally_share_of(long count, unsigned shift);
 
 #endif
