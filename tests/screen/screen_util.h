@@ -1,0 +1,320 @@
+/*
+ * Helpers shared by the handsup screen tests.  Header-only (static inline)
+ * because the Makefile builds each tests/screen/test_*.c on its own with
+ * the harness and nothing else.
+ *
+ * Every run gets a fresh state folder from mkdtemp, so no test sees the
+ * sessions of another, and the folder goes away with the run.
+ */
+#ifndef HANDSUP_TESTS_SCREEN_UTIL_H
+#define HANDSUP_TESTS_SCREEN_UTIL_H
+
+#include "harness.h"
+#include "session.h"
+
+#include <dirent.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#define SU_MAX_ENV  12
+#define SU_MAX_BARS 6
+
+struct su_run {
+	char dir[64];          /* the state folder */
+	char state_env[96];    /* "HANDSUP_STATE_DIR=<dir>" */
+	const char *env[SU_MAX_ENV + 2];
+	struct hs *h;
+};
+
+static inline void su_mkdtemp(char *buf, size_t cap)
+{
+	snprintf(buf, cap, "/tmp/hs-screen-XXXXXX");
+	assert_non_null(mkdtemp(buf));
+}
+
+static inline int su_rm_one(const char *path, const struct stat *st,
+			    int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+static inline void su_rm_rf(const char *dir)
+{
+	if (dir[0] != '\0')
+		nftw(dir, su_rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * Starts handsup (argv[0] "handsup" so the harness puts HANDSUP_BIN in)
+ * with the run's state folder and the extra env, and waits for the first
+ * frame: until curses is up, typed keys would only be echoed.
+ */
+static inline struct hs *su_launch(struct su_run *r, int rows, int cols,
+				   const char *const argv[],
+				   const char *const extra[])
+{
+	size_t n = 0;
+	r->env[n++] = r->state_env;
+	for (size_t i = 0; extra && extra[i] && n < SU_MAX_ENV; i++)
+		r->env[n++] = extra[i];
+	r->env[n] = NULL;
+	r->h = hs_start(rows, cols, argv, r->env);
+	assert_non_null(r->h);
+	assert_int_not_equal(hs_wait_frame(r->h), -1);
+	return r->h;
+}
+
+static inline struct hs *su_start(struct su_run *r, int rows, int cols,
+				  const char *const argv[],
+				  const char *const extra[])
+{
+	memset(r, 0, sizeof *r);
+	su_mkdtemp(r->dir, sizeof r->dir);
+	snprintf(r->state_env, sizeof r->state_env, "HANDSUP_STATE_DIR=%s",
+		 r->dir);
+	return su_launch(r, rows, cols, argv, extra);
+}
+
+/* The built-in deck under a fixed name, so nothing depends on the clock. */
+static inline struct hs *su_start_default(struct su_run *r, int rows,
+					  int cols, const char *const extra[])
+{
+	static const char *const argv[] = {"handsup", "--name", "screen test",
+					   NULL};
+	return su_start(r, rows, cols, argv, extra);
+}
+
+static inline void su_end(struct su_run *r)
+{
+	if (r->h)
+		hs_free(r->h);
+	r->h = NULL;
+	su_rm_rf(r->dir);
+}
+
+/* 'q', then 'y': a clean exit that leaves the terminal as it was. */
+static inline void su_quit(struct su_run *r)
+{
+	struct hs *h = r->h;
+	assert_int_not_equal(hs_key(h, 'q'), -1);
+	assert_true(hs_screen_contains(h, "Quit?"));
+	assert_int_equal(hs_send(h, "y"), 0);
+	int status = 0;
+	assert_int_not_equal(hs_finish(h, &status), -1);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	if (!hs_terminal_restored(h))
+		fail_msg("terminal not restored: %s", hs_restore_problem(h));
+}
+
+static inline void su_press(struct hs *h, int key)
+{
+	if (hs_key(h, key) == -1)
+		fail_msg("no frame after key %#x: %s", key, hs_error(h));
+}
+
+static inline void su_presses(struct hs *h, const char *keys)
+{
+	for (const char *p = keys; *p; p++)
+		su_press(h, (unsigned char)*p);
+}
+
+static inline void su_expect(struct hs *h, const char *text)
+{
+	if (!hs_screen_contains(h, text)) {
+		hs_dump(h, text);
+		fail_msg("\"%s\" is not on the screen", text);
+	}
+}
+
+static inline void su_expect_not(struct hs *h, const char *text)
+{
+	if (hs_screen_contains(h, text)) {
+		hs_dump(h, text);
+		fail_msg("\"%s\" should not be on the screen", text);
+	}
+}
+
+/* The one *.session file in dir (fails the test if not exactly one). */
+static inline void su_session_path(const char *dir, char *out, size_t cap)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int found = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		size_t ext = strlen(SESSION_EXT);
+		if (len > ext && strcmp(e->d_name + len - ext, SESSION_EXT) == 0) {
+			snprintf(out, cap, "%s/%s", dir, e->d_name);
+			found++;
+		}
+	}
+	closedir(d);
+	if (found != 1)
+		fail_msg("%d session files in %s, expected 1", found, dir);
+}
+
+static inline void su_load(const char *dir, struct session *s)
+{
+	char path[512];
+	su_session_path(dir, path, sizeof path);
+	struct session_error err;
+	if (session_load(s, path, &err) != 0)
+		fail_msg("%s:%d: %s", path, err.line, err.msg);
+}
+
+/* ---- reading the chart off the screen --------------------------------- */
+
+/* The large digits of ui.c, as the room sees them. */
+static const char *const su_big_glyphs[10][3] = {
+    {"█▀█", "█ █", "▀▀▀"}, {"▀█ ", " █ ", "▀▀▀"}, {"▀▀█", "█▀▀", "▀▀▀"},
+    {"▀▀█", " ▀█", "▀▀▀"}, {"█ █", "▀▀█", "  ▀"}, {"█▀▀", "▀▀█", "▀▀▀"},
+    {"█▀▀", "█▀█", "▀▀▀"}, {"▀▀█", "  █", "  ▀"}, {"█▀█", "█▀█", "▀▀▀"},
+    {"█▀█", "▀▀█", "▀▀▀"},
+};
+
+/* Three cells from (row, col) as one string, blanks as spaces. */
+static inline void su_cells(struct hs *h, int row, int col, int n, char *out,
+			    size_t cap)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		struct hs_cell c;
+		const char *t = " ";
+		if (hs_cell(h, row, col + i, &c) && c.text[0])
+			t = c.text;
+		size_t tl = strlen(t);
+		if (len + tl + 1 > cap)
+			break;
+		memcpy(out + len, t, tl + 1);
+		len += tl;
+	}
+}
+
+/* The large-digit glyph whose top-left cell is (row, col), or -1. */
+static inline int su_big_digit(struct hs *h, int row, int col)
+{
+	if (col < 0 || row < 0)
+		return -1;
+	char rows[3][64];
+	for (int r = 0; r < 3; r++)
+		su_cells(h, row + r, col, 3, rows[r], sizeof rows[r]);
+	for (int d = 0; d < 10; d++)
+		if (strcmp(rows[0], su_big_glyphs[d][0]) == 0 &&
+		    strcmp(rows[1], su_big_glyphs[d][1]) == 0 &&
+		    strcmp(rows[2], su_big_glyphs[d][2]) == 0)
+			return d;
+	return -1;
+}
+
+static inline bool su_is_digit_cell(struct hs *h, int row, int col)
+{
+	struct hs_cell c;
+	return hs_cell(h, row, col, &c) && c.text[0] >= '0' &&
+	       c.text[0] <= '9' && c.text[1] == '\0';
+}
+
+static inline bool su_cell_is(struct hs *h, int row, int col, const char *t)
+{
+	struct hs_cell c;
+	return hs_cell(h, row, col, &c) && strcmp(c.text, t) == 0;
+}
+
+/* The number written in plain digits that ends at (row, end - 1). */
+static inline long su_number_before(struct hs *h, int row, int end, int *start)
+{
+	int c = end;
+	while (c > 0 && su_is_digit_cell(h, row, c - 1))
+		c--;
+	long v = 0;
+	for (int i = c; i < end; i++) {
+		struct hs_cell cell;
+		hs_cell(h, row, i, &cell);
+		v = v * 10 + (cell.text[0] - '0');
+	}
+	if (start)
+		*start = c;
+	return c == end ? -1 : v;
+}
+
+/*
+ * Reads an item screen's chart, top to bottom: each bar's count and
+ * percentage, whether the label is "12 (60%)" or large digits beside "60%".
+ * Returns the number of bars; a count of -1 means it could not be read.
+ */
+static inline int su_read_chart(struct hs *h, long counts[], int pcts[],
+				int max)
+{
+	int n = 0;
+	for (int row = 1; row < hs_rows(h) - 1 && n < max; row++) {
+		for (int col = 1; col < hs_cols(h) && n < max; col++) {
+			if (!su_cell_is(h, row, col, "%"))
+				continue;
+			int start;
+			long pct = su_number_before(h, row, col, &start);
+			if (pct < 0)
+				continue;
+			if (su_cell_is(h, row, start - 1, "(")) {
+				/* "COUNT (PCT%)" */
+				counts[n] = su_number_before(h, row, start - 2,
+							     NULL);
+			} else {
+				/* Large digits end one blank before "NN%". */
+				long v = 0, mul = 1;
+				int x = start - 4, got = 0;
+				int d;
+				while ((d = su_big_digit(h, row - 1, x)) >= 0) {
+					v += d * mul;
+					mul *= 10;
+					x -= 4;
+					got++;
+				}
+				counts[n] = got ? v : -1;
+			}
+			pcts[n] = (int)pct;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Whether any cell shows a character outside ASCII. */
+static inline bool su_screen_ascii(struct hs *h)
+{
+	char *t = hs_screen_text(h);
+	bool ok = true;
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+		if (*p >= 0x80)
+			ok = false;
+	free(t);
+	return ok;
+}
+
+/* Writes text to dir/name and returns the path in out. */
+static inline void su_write_file(const char *dir, const char *name,
+				 const char *text, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s/%s", dir, name);
+	FILE *f = fopen(out, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+#endif

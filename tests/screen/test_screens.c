@@ -1,0 +1,233 @@
+/*
+ * The screens a room sees, as golden files: title, an item before and
+ * after counting, the help, the summary, the closing text, and the quit
+ * question with both answers.
+ */
+#include "screen_util.h"
+
+static void test_title(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	hs_expect_golden(h, "title");
+	assert_int_equal(hs_row_find(h, "Title"), 0);
+	su_expect(h, "Press Right, PageDown or Space to begin");
+	/* The session name is not for the room. */
+	su_expect_not(h, "screen test");
+	assert_true(hs_altscreen(h));
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_item_before_and_after_counting(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	hs_expect_golden(h, "item1-empty");
+	su_expect_not(h, "screen test");
+
+	long counts[SU_MAX_BARS];
+	int pcts[SU_MAX_BARS];
+	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 2);
+	assert_int_equal(counts[0], 0);
+	assert_int_equal(counts[1], 0);
+
+	su_presses(h, "1111112222");
+	hs_expect_golden(h, "item1-counted");
+	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 2);
+	assert_int_equal(counts[0], 6);
+	assert_int_equal(counts[1], 4);
+	assert_int_equal(pcts[0], 60);
+	assert_int_equal(pcts[1], 40);
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_help_overlay(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "112");
+	su_press(h, '?');
+	/* Every key the man page lists has its line in the help. */
+	static const char *const keys[] = {
+	    "Right PgDn Space", "Left PgUp Bksp", "Home / End", "title screen",
+	    "summary",          "1-6",            "Tab",        "+ / -",
+	    "Enter c",          "undo",           "r Ctrl-R",   "clear this item",
+	    "export",           "b .",            "? h",        "F5 Ctrl-L",
+	    "quit",             "Esc",
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		su_expect(h, keys[i]);
+	/* Escape closes it and the item is as it was. */
+	su_press(h, HS_KEY_ESC);
+	su_expect_not(h, "Keys");
+	long counts[SU_MAX_BARS];
+	int pcts[SU_MAX_BARS];
+	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 2);
+	assert_int_equal(counts[0], 2);
+	assert_int_equal(counts[1], 1);
+	/* '?' and 'h' toggle it, F1 opens it. */
+	su_press(h, 'h');
+	su_expect(h, "Keys");
+	su_press(h, '?');
+	su_expect_not(h, "Keys");
+	su_press(h, HS_KEY_F(1));
+	su_expect(h, "Keys");
+	su_press(h, HS_KEY_ESC);
+	su_expect_not(h, "Keys");
+	/* Over the summary, whose rows stop short of the box's sides. */
+	su_press(h, 's');
+	su_press(h, '?');
+	hs_expect_golden(h, "help");
+	su_quit(&r);
+	su_end(&r);
+}
+
+/*
+ * The box keeps a blank column on either side, so that the text under it
+ * does not run into its border: a stray selection marker or comma beside
+ * the box reads as part of the help.
+ */
+static void test_help_box_stands_apart(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "112");
+	su_press(h, '?');
+	int top, left, bottom, right;
+	assert_true(hs_find(h, "┌", &top, &left));
+	assert_true(hs_find(h, "┘", &bottom, &right));
+	for (int row = top; row <= bottom; row++) {
+		struct hs_cell c;
+		assert_true(hs_cell(h, row, left - 1, &c));
+		if (c.text[0] != '\0') {
+			hs_dump(h, "help");
+			fail_msg("'%s' left of the box on row %d", c.text, row);
+		}
+		if (hs_cell(h, row, right + 1, &c) && c.text[0] != '\0') {
+			hs_dump(h, "help");
+			fail_msg("'%s' right of the box on row %d", c.text,
+				 row);
+		}
+	}
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_summary_and_closing(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "111222222");          /* item 1: 3 / 6 */
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "1111");               /* item 2: 4 / 0 */
+	su_press(h, HS_KEY_END);
+	su_presses(h, "12");                 /* item 7: 1 / 1 */
+	su_press(h, 's');
+	hs_expect_golden(h, "summary");
+	assert_int_equal(hs_row_find(h, "Summary"), 0);
+	su_expect(h, "Room totals over all items: View 1 8, View 2 7");
+	su_expect(h, "8 (53%)");
+	su_expect(h, "7 (47%)");
+	su_expect(h, "View 2 67%");
+	su_expect(h, "View 1 100%");
+	su_expect(h, "not counted yet");
+
+	su_press(h, HS_KEY_RIGHT);
+	hs_expect_golden(h, "closing");
+	assert_int_equal(hs_row_find(h, "Closing"), 0);
+	su_expect(h, "The room over all items:");
+	su_expect(h, "8 (53%)");
+	/* The closing is the last screen: Right stays there. */
+	su_press(h, HS_KEY_RIGHT);
+	assert_int_equal(hs_row_find(h, "Closing"), 0);
+	su_press(h, HS_KEY_LEFT);
+	assert_int_equal(hs_row_find(h, "Summary"), 0);
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_quit_yes_saves(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "1222");
+	su_press(h, 'q');
+	hs_expect_golden(h, "quit-question");
+	assert_int_equal(hs_send(h, "y"), 0);
+	int status = 0;
+	assert_int_not_equal(hs_finish(h, &status), -1);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	if (!hs_terminal_restored(h))
+		fail_msg("terminal not restored: %s", hs_restore_problem(h));
+	/* The path and the command to resume are left on the terminal. */
+	char path[512];
+	su_session_path(r.dir, path, sizeof path);
+	su_expect(h, "handsup resume");
+
+	struct session s;
+	su_load(r.dir, &s);
+	assert_string_equal(s.name, "screen test");
+	assert_int_equal(s.current, 2);
+	assert_int_equal(tally_get(&s.tally, 1, 0), 1);
+	assert_int_equal(tally_get(&s.tally, 1, 1), 3);
+	assert_int_equal(tally_get(&s.tally, 0, 0), 0);
+	session_free(&s);
+	su_end(&r);
+}
+
+static void test_quit_no_keeps_running(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, '1');
+	su_press(h, 'q');
+	su_expect(h, "Quit?");
+	su_press(h, 'n');
+	su_expect_not(h, "Quit?");
+	assert_true(hs_running(h));
+	assert_true(hs_altscreen(h));
+	su_expect(h, "1 / 7");
+	/* Escape is a "no" as well, and the session goes on counting. */
+	su_press(h, 'q');
+	su_press(h, HS_KEY_ESC);
+	su_expect_not(h, "Quit?");
+	assert_true(hs_running(h));
+	su_press(h, '1');
+	long counts[SU_MAX_BARS];
+	int pcts[SU_MAX_BARS];
+	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 2);
+	assert_int_equal(counts[0], 2);
+	su_quit(&r);
+	su_end(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_title),
+	    cmocka_unit_test(test_item_before_and_after_counting),
+	    cmocka_unit_test(test_help_overlay),
+	    cmocka_unit_test(test_help_box_stands_apart),
+	    cmocka_unit_test(test_summary_and_closing),
+	    cmocka_unit_test(test_quit_yes_saves),
+	    cmocka_unit_test(test_quit_no_keeps_running),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
