@@ -37,12 +37,6 @@ struct su_run {
 	struct hs *h;
 };
 
-static inline void su_mkdtemp(char *buf, size_t cap)
-{
-	snprintf(buf, cap, "/tmp/hs-screen-XXXXXX");
-	assert_non_null(mkdtemp(buf));
-}
-
 static inline int su_rm_one(const char *path, const struct stat *st,
 			    int type, struct FTW *ftw)
 {
@@ -52,10 +46,64 @@ static inline int su_rm_one(const char *path, const struct stat *st,
 	return remove(path);
 }
 
+/*
+ * What a failed test leaves behind (cmocka leaves the test function by
+ * longjmp, past its own clean-up): folders and running programs, which
+ * su_cleanup, the group teardown, removes and stops.
+ */
+#define SU_MAX_TRACKED 64
+static char su_tracked_dirs[SU_MAX_TRACKED][64];
+static struct hs *su_tracked_hs[SU_MAX_TRACKED];
+
+static inline void su_track(char (*dirs)[64], struct hs **hs, const char *dir,
+			    struct hs *h, bool on)
+{
+	for (int i = 0; i < SU_MAX_TRACKED; i++) {
+		if (dir && on && dirs[i][0] == '\0') {
+			snprintf(dirs[i], sizeof dirs[i], "%s", dir);
+			return;
+		}
+		if (dir && !on && strcmp(dirs[i], dir) == 0) {
+			dirs[i][0] = '\0';
+			return;
+		}
+		if (h && hs[i] == (on ? NULL : h)) {
+			hs[i] = on ? h : NULL;
+			return;
+		}
+	}
+}
+
+static inline int su_cleanup(void **state)
+{
+	(void)state;
+	for (int i = 0; i < SU_MAX_TRACKED; i++) {
+		if (su_tracked_hs[i])
+			hs_free(su_tracked_hs[i]);
+		su_tracked_hs[i] = NULL;
+	}
+	for (int i = 0; i < SU_MAX_TRACKED; i++) {
+		if (su_tracked_dirs[i][0])
+			nftw(su_tracked_dirs[i], su_rm_one, 8,
+			     FTW_DEPTH | FTW_PHYS);
+		su_tracked_dirs[i][0] = '\0';
+	}
+	return 0;
+}
+
+static inline void su_mkdtemp(char *buf, size_t cap)
+{
+	snprintf(buf, cap, "/tmp/hs-screen-XXXXXX");
+	assert_non_null(mkdtemp(buf));
+	su_track(su_tracked_dirs, su_tracked_hs, buf, NULL, true);
+}
+
 static inline void su_rm_rf(const char *dir)
 {
-	if (dir[0] != '\0')
-		nftw(dir, su_rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	if (dir[0] == '\0')
+		return;
+	nftw(dir, su_rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	su_track(su_tracked_dirs, su_tracked_hs, dir, NULL, false);
 }
 
 /*
@@ -74,6 +122,7 @@ static inline struct hs *su_launch(struct su_run *r, int rows, int cols,
 	r->env[n] = NULL;
 	r->h = hs_start(rows, cols, argv, r->env);
 	assert_non_null(r->h);
+	su_track(su_tracked_dirs, su_tracked_hs, NULL, r->h, true);
 	assert_int_not_equal(hs_wait_frame(r->h), -1);
 	return r->h;
 }
@@ -98,11 +147,19 @@ static inline struct hs *su_start_default(struct su_run *r, int rows,
 	return su_start(r, rows, cols, argv, extra);
 }
 
+/* Frees the run's program (after hs_finish, or to stop it). */
+static inline void su_forget(struct su_run *r)
+{
+	if (r->h) {
+		su_track(su_tracked_dirs, su_tracked_hs, NULL, r->h, false);
+		hs_free(r->h);
+	}
+	r->h = NULL;
+}
+
 static inline void su_end(struct su_run *r)
 {
-	if (r->h)
-		hs_free(r->h);
-	r->h = NULL;
+	su_forget(r);
 	su_rm_rf(r->dir);
 }
 

@@ -312,5 +312,5 @@ int main(void)
 	    cmocka_unit_test(test_reset_item),
 	    cmocka_unit_test(test_percentages_add_up),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

@@ -335,5 +335,5 @@ int main(void)
 	    cmocka_unit_test(test_blank_screen),
 	    cmocka_unit_test(test_f5_escape_never_quit),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

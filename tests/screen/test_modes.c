@@ -376,6 +376,24 @@ static void test_sighup_saves(void **state)
 	su_end(&r);
 }
 
+/* Ctrl-C in the terminal: saved, status 130, terminal restored. */
+static void test_ctrl_c_saves(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	count_some(h);
+	assert_int_equal(hs_send_key(h, HS_CTRL('c')), 0);
+	int status = 0;
+	assert_int_not_equal(hs_finish(h, &status), -1);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 128 + SIGINT);
+	if (!hs_terminal_restored(h))
+		fail_msg("terminal not restored: %s", hs_restore_problem(h));
+	expect_counted(r.dir, 3);
+	su_end(&r);
+}
+
 static void test_resume(void **state)
 {
 	(void)state;
@@ -383,8 +401,7 @@ static void test_resume(void **state)
 	struct hs *h = su_start_default(&r, 24, 80, NULL);
 	count_some(h);
 	su_quit(&r);
-	hs_free(h);
-	r.h = NULL;
+	su_forget(&r);
 
 	char path[512];
 	su_session_path(r.dir, path, sizeof path);
@@ -427,7 +444,8 @@ int main(void)
 	    cmocka_unit_test(test_bad_deck_never_opens_screen),
 	    cmocka_unit_test(test_sigterm_saves),
 	    cmocka_unit_test(test_sighup_saves),
+	    cmocka_unit_test(test_ctrl_c_saves),
 	    cmocka_unit_test(test_resume),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

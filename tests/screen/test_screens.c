@@ -218,6 +218,67 @@ static void test_quit_no_keeps_running(void **state)
 	su_end(&r);
 }
 
+static bool file_has(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return strstr(buf, needle) != NULL;
+}
+
+/* 'e' writes the report and the CSV into --out, never over a file. */
+static void test_export(void **state)
+{
+	(void)state;
+	char out[64];
+	su_mkdtemp(out, sizeof out);
+	const char *argv[] = {"handsup", "--name", "export me", "--out", out,
+			      NULL};
+	struct su_run r;
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "1112");
+	su_press(h, 'e');
+	char txt[128], csv[128], txt2[128], csv2[128];
+	snprintf(txt, sizeof txt, "%s/export-me.txt", out);
+	snprintf(csv, sizeof csv, "%s/export-me.csv", out);
+	snprintf(txt2, sizeof txt2, "%s/export-me-2.txt", out);
+	snprintf(csv2, sizeof csv2, "%s/export-me-2.csv", out);
+	char *first = hs_row_text(h, 23);
+	assert_int_equal(access(txt, R_OK), 0);
+	assert_true(file_has(csv, "Regarding the Scope of Sales Training"));
+	/* A second export goes beside the first. */
+	su_press(h, '2');
+	su_press(h, 'e');
+	char *second = hs_row_text(h, 23);
+	assert_int_equal(access(txt2, R_OK), 0);
+	assert_int_equal(access(csv2, R_OK), 0);
+	/* The status line shows both files, whole, even from a folder of
+	 * ordinary length. */
+	const char *want[2][2] = {{"export-me.txt", "export-me.csv"},
+				  {"export-me-2.txt", "export-me-2.csv"}};
+	char *status[2] = {first, second};
+	for (int i = 0; i < 2; i++)
+		if (!strstr(status[i], want[i][0]) ||
+		    !strstr(status[i], want[i][1]) ||
+		    strstr(status[i], "…"))
+			fail_msg("export %d: status line reads \"%s\"", i + 1,
+				 status[i]);
+	free(first);
+	free(second);
+	/* The message goes with the next key, and the screen is the item. */
+	su_press(h, HS_KEY_F(5));
+	su_expect_not(h, "Exported");
+	su_expect(h, "1 / 7");
+	su_quit(&r);
+	su_end(&r);
+	su_rm_rf(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,8 +287,9 @@ int main(void)
 	    cmocka_unit_test(test_help_overlay),
 	    cmocka_unit_test(test_help_box_stands_apart),
 	    cmocka_unit_test(test_summary_and_closing),
+	    cmocka_unit_test(test_export),
 	    cmocka_unit_test(test_quit_yes_saves),
 	    cmocka_unit_test(test_quit_no_keeps_running),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
