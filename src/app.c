@@ -174,7 +174,10 @@ void app_export(struct app *a)
 		app_message(a, "Export failed: %s", err.msg);
 		return;
 	}
-	app_message(a, "Exported %s and %s", paths[0], paths[1]);
+	/* The names first: they are what the facilitator reads out. */
+	const char *t = strrchr(paths[0], '/'), *c = strrchr(paths[1], '/');
+	app_message(a, "Exported %s and %s in %s", t ? t + 1 : paths[0],
+		    c ? c + 1 : paths[1], dir);
 	free(paths[0]);
 	free(paths[1]);
 }

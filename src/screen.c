@@ -166,6 +166,38 @@ static void draw_topbar(const struct app *a)
 	ui_text(0, x, w - x, ROLE_TOPBAR, pos);
 }
 
+/*
+ * Key hints are separated by two spaces; those that do not fit are left
+ * out whole, since "Ente..." tells a facilitator nothing.
+ */
+static void draw_hints(int y, int w, const char *hints)
+{
+	char buf[256];
+	size_t len = 1;
+	buf[0] = ' ';
+	buf[1] = '\0';
+	while (*hints) {
+		const char *end = strstr(hints, "  ");
+		size_t n = end ? (size_t)(end - hints) : strlen(hints);
+		size_t sep = len > 1 ? 2 : 0;
+		if (len + sep + n >= sizeof buf)
+			break;
+		char next[256];
+		memcpy(next, buf, len);
+		memcpy(next + len, "  ", sep);
+		memcpy(next + len + sep, hints, n);
+		next[len + sep + n] = '\0';
+		if (text_width(next) > w)
+			break;
+		memcpy(buf, next, len + sep + n + 1);
+		len += sep + n;
+		hints += n;
+		while (*hints == ' ')
+			hints++;
+	}
+	ui_text(y, 0, w, ROLE_STATUS, buf);
+}
+
 static void draw_status(const struct app *a)
 {
 	int y = ui_rows() - 1, w = ui_cols();
@@ -187,7 +219,9 @@ static void draw_status(const struct app *a)
 			 a->save_error);
 		role = ROLE_WARNING;
 	} else {
-		snprintf(buf, sizeof buf, " %s", current_ops(a)->hint);
+		ui_fill(y, 0, w, role);
+		draw_hints(y, w, current_ops(a)->hint);
+		return;
 	}
 	ui_fill(y, 0, w, role);
 	ui_text_clip(y, 0, w, role, buf);

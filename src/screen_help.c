@@ -52,6 +52,10 @@ void screen_help_draw(const struct app *a, int y, int h)
 	if (bh > h)
 		bh = h;
 	int bx = (ui_cols() - bw) / 2, by = y + (h - bh) / 2;
+	/* A blank margin, so the screen below does not run into the box. */
+	for (int r = by - 1; r <= by + bh; r++)
+		if (r >= y && r < y + h)
+			ui_fill(r, bx - 1, bw + 2, ROLE_NORMAL);
 	ui_box(by, bx, bh, bw, ROLE_KEY);
 	ui_text_centre(by, bx, bw, ROLE_KEY, " Keys ");
 	int inner = bw - 4;

@@ -34,7 +34,8 @@ static void draw_row(const struct app *a, int item, int y, int x, int w)
 	ui_text_clip(y, x + 4, headw - 5, ROLE_NORMAL, si->heading);
 	int bx = x + headw, bw = w - (bx - x) - leanw - 1;
 	if (!tally_item_counted(t, item)) {
-		ui_text(y, bx, bw, ROLE_DIM, "not counted yet");
+		/* Cut short, "not counted yet" would read as something else. */
+		ui_text(y, bx, bw, ROLE_DIM, bw >= 15 ? "not counted yet" : "-");
 		return;
 	}
 	long counts[TALLY_MAX_VIEWS];
@@ -59,8 +60,12 @@ void screen_summary_draw(const struct app *a, int y, int h)
 {
 	int m = screen_margin(), w = ui_cols() - 2 * m;
 	int n = a->sess->nitems, nv = max_views(a);
-	ui_text(y, m, w, ROLE_HEADING, "How the room split, item by item");
-	ui_text(y + 1, m + w - 14, 14, ROLE_DIM, "leans to");
+	static const char head[] = "How the room split, item by item";
+	ui_text(y, m, w, ROLE_HEADING, head);
+	/* The column's header shares the title's row when there is room, so
+	 * that the row below is free for the scroll marks. */
+	if ((int)sizeof head + 14 <= w)
+		ui_text(y, m + w - 14, 14, ROLE_DIM, "leans to");
 	/* The totals keep their place at the bottom; items scroll above. */
 	int totals_h = nv + 2;
 	int list_y = y + 2, list_h = h - 2 - totals_h - 1;
@@ -83,12 +88,7 @@ void screen_summary_draw(const struct app *a, int y, int h)
 	if (totals_h == 0)
 		return;
 	int ty = y + h - totals_h;
-	long v1 = tally_view_total(&a->sess->tally, 0);
-	long v2 = tally_view_total(&a->sess->tally, 1);
-	char line[160];
-	snprintf(line, sizeof line, "Room totals over all items: %s %ld, %s %ld",
-		 deck_view_label(0), v1, deck_view_label(1), v2);
-	ui_text(ty, m, w, ROLE_HEADING, line);
+	ui_text(ty, m, w, ROLE_HEADING, "Room totals over all items");
 	screen_totals(a, ty + 1, totals_h - 1);
 }
 
