@@ -10,11 +10,11 @@
  * every one of those keys has a harmless meaning here, and none quits.
  */
 static const struct key_binding table[] = {
-	{KEYMODE_NORMAL, KEY_RIGHT, ACT_NEXT, 0, "Right PgDn Space", "next screen"},
+	{KEYMODE_NORMAL, KEY_RIGHT, ACT_NEXT, 0, "Right PgDn Space n", "next screen"},
 	{KEYMODE_NORMAL, KEY_NPAGE, ACT_NEXT, 0, NULL, NULL},
 	{KEYMODE_NORMAL, ' ', ACT_NEXT, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'n', ACT_NEXT, 0, NULL, NULL},
-	{KEYMODE_NORMAL, KEY_LEFT, ACT_PREV, 0, "Left PgUp Bksp", "previous screen"},
+	{KEYMODE_NORMAL, KEY_LEFT, ACT_PREV, 0, "Left PgUp Bksp p", "previous screen"},
 	{KEYMODE_NORMAL, KEY_PPAGE, ACT_PREV, 0, NULL, NULL},
 	{KEYMODE_NORMAL, KEY_BACKSPACE, ACT_PREV, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 127, ACT_PREV, 0, NULL, NULL},
@@ -30,11 +30,11 @@ static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, '4', ACT_VOTE, 3, NULL, NULL},
 	{KEYMODE_NORMAL, '5', ACT_VOTE, 4, NULL, NULL},
 	{KEYMODE_NORMAL, '6', ACT_VOTE, 5, NULL, NULL},
-	{KEYMODE_NORMAL, '\t', ACT_SEL_NEXT, 0, "Tab Down Up", "select a view"},
+	{KEYMODE_NORMAL, '\t', ACT_SEL_NEXT, 0, "Tab Down S-Tab Up", "select a view"},
 	{KEYMODE_NORMAL, KEY_DOWN, ACT_SEL_NEXT, 0, NULL, NULL},
 	{KEYMODE_NORMAL, KEY_BTAB, ACT_SEL_PREV, 0, NULL, NULL},
 	{KEYMODE_NORMAL, KEY_UP, ACT_SEL_PREV, 0, NULL, NULL},
-	{KEYMODE_NORMAL, '+', ACT_INC, 0, "+ / -", "add / remove a hand"},
+	{KEYMODE_NORMAL, '+', ACT_INC, 0, "+ = -", "add / remove a hand"},
 	{KEYMODE_NORMAL, '=', ACT_INC, 0, NULL, NULL},
 	{KEYMODE_NORMAL, '-', ACT_DEC, 0, NULL, NULL},
 	{KEYMODE_NORMAL, '\n', ACT_ENTRY, 0, "Enter c", "type a count"},

@@ -227,7 +227,7 @@ static void draw_status(const struct app *a)
 	ui_text_clip(y, 0, w, role, buf);
 }
 
-static void draw_too_small(void)
+static void draw_too_small(const struct app *a)
 {
 	int w = ui_cols(), h = ui_rows();
 	char need[80];
@@ -238,7 +238,11 @@ static void draw_too_small(void)
 		y = 0;
 	y += screen_wrap(y, 0, w, h - y, ROLE_WARNING,
 			 "Make the terminal larger", true);
-	screen_wrap(y, 0, w, h - y, ROLE_NORMAL, need, true);
+	y += screen_wrap(y, 0, w, h - y, ROLE_NORMAL, need, true);
+	/* q still works here, so its question must be seen too. */
+	if (a->ask == ASK_QUIT)
+		screen_wrap(y + 1, 0, w, h - y - 1, ROLE_WARNING, "Quit? y / n",
+			    true);
 }
 
 void screen_draw(const struct app *a)
@@ -246,7 +250,7 @@ void screen_draw(const struct app *a)
 	if (a->blank)
 		return;
 	if (ui_too_small()) {
-		draw_too_small();
+		draw_too_small(a);
 		return;
 	}
 	int h = ui_rows() - 2;

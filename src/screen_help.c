@@ -63,8 +63,12 @@ void screen_help_draw(const struct app *a, int y, int h)
 		int c = i / per, r = i % per, row = by + 1 + r;
 		int x = bx + 2 + (c ? namew[0] + 2 + helpw[0] + 3 : 0);
 		int cw = c ? bx + bw - 2 - x : namew[0] + 2 + helpw[0];
-		if (row >= by + bh - 3)
+		if (row >= by + bh - 3) {
+			/* Say that keys are missing rather than hide them. */
+			ui_text_clip(by + bh - 4, bx + 2, inner, ROLE_WARNING,
+				     "More keys: enlarge the terminal");
 			continue;
+		}
 		ui_text(row, x, namew[c], ROLE_KEY, rows[i]->name);
 		ui_text_clip(row, x + namew[c] + 2, cw - namew[c] - 2,
 			     ROLE_NORMAL, rows[i]->help);

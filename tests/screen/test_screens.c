@@ -57,7 +57,7 @@ static void test_help_overlay(void **state)
 	/* Every key the man page lists has its line in the help. */
 	static const char *const keys[] = {
 	    "Right PgDn Space", "Left PgUp Bksp", "Home / End", "title screen",
-	    "summary",          "1-6",            "Tab",        "+ / -",
+	    "summary",          "1-6",            "S-Tab",      "+ = -",
 	    "Enter c",          "undo",           "r Ctrl-R",   "clear this item",
 	    "export",           "b .",            "? h",        "F5 Ctrl-L",
 	    "quit",             "Esc",
