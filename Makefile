@@ -125,6 +125,7 @@ asan:
 	  EXTRA_CFLAGS='$(SAN)' EXTRA_LDFLAGS='$(SAN)' check
 
 fuzz-smoke: $(FUZZ_BIN)
+	@mkdir -p tests/fuzz/crashes
 	@for f in $(FUZZ_BIN); do n=$${f##*/fuzz_}; \
 	  mkdir -p $(BUILD)/fuzz/corpus-$$n; \
 	  $$f -max_total_time=$${FUZZ_SECONDS:-30} -artifact_prefix=tests/fuzz/crashes/$$n- \
