@@ -1,6 +1,5 @@
 #include "deck.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -27,7 +26,6 @@ struct parser {
 	bool para;          /* a "." line is waiting to become "\n" */
 	char *raw;
 	size_t raw_len, raw_cap;
-	char *groups;       /* the groups field, split when it ends */
 	bool groups_seen;
 	struct deck_item *item;   /* the item being read, or NULL */
 	size_t items_cap;
@@ -88,6 +86,20 @@ static char *sanitize_paras(const char *s, size_t len)
 	return out;
 }
 
+/* How many bytes of s to quote in a message: at most max, cut between
+ * code points so the message stays valid UTF-8. */
+static size_t quote_len(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 static char *trim(char *s)
 {
 	size_t n;
@@ -129,6 +141,28 @@ static int split_groups(struct parser *p, char *all)
 	}
 }
 
+/*
+ * Reports and the aggregate of many sessions find an item by its heading,
+ * so two items with one heading would have their counts mixed up.
+ */
+static int check_heading(struct parser *p)
+{
+	const struct deck *d = p->d;
+	const char *h = p->item->heading;
+
+	for (const struct deck_item *it = d->items; it < p->item; it++) {
+		size_t n;
+
+		if (strcmp(it->heading, h) != 0)
+			continue;
+		n = quote_len(h, 60);
+		return fail(p, p->field_line,
+			    "duplicate heading '%.*s%s' (first at line %d)",
+			    (int)n, h, h[n] ? "..." : "", it->line);
+	}
+	return 0;
+}
+
 /* Stores the field being collected, now that no continuation follows. */
 static int end_field(struct parser *p)
 {
@@ -154,6 +188,8 @@ static int end_field(struct parser *p)
 		return rc;
 	}
 	*p->target = s;
+	if (p->kind == KIND_HEADING)
+		return check_heading(p);
 	return 0;
 }
 
@@ -271,7 +307,9 @@ static int field(struct parser *p, const char *name, const char *val,
 		if (p->groups_seen)
 			return fail(p, p->lineno, "duplicate field 'groups'");
 		p->groups_seen = true;
-		begin_field(p, &p->groups, KIND_GROUPS, "groups");
+		/* No target: the groups are split into d->groups as the
+		 * field ends. */
+		begin_field(p, NULL, KIND_GROUPS, "groups");
 	} else {
 		size_t i, n = sizeof header_fields / sizeof header_fields[0];
 		char **slot;
@@ -314,6 +352,19 @@ static int continuation(struct parser *p, const char *s, size_t n)
 	return raw_append(p, s, n);
 }
 
+/* Field names are ASCII whatever the locale: <ctype.h> would let a
+ * Latin-1 locale take UTF-8 bytes for letters and change them. */
+static bool is_ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 static int parse_line(struct parser *p, const char *s, size_t n)
 {
 	size_t k = 0;
@@ -339,8 +390,7 @@ static int parse_line(struct parser *p, const char *s, size_t n)
 			k++;
 		return heading(p, s + k, n - k);
 	}
-	while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-' ||
-			 s[k] == '_'))
+	while (k < n && (is_ascii_alnum(s[k]) || s[k] == '-' || s[k] == '_'))
 		k++;
 	if (k == 0 || k >= n || s[k] != ':')
 		return fail(p, p->lineno,
@@ -350,7 +400,7 @@ static int parse_line(struct parser *p, const char *s, size_t n)
 		return fail(p, p->lineno, "unknown field '%.*s'",
 			    (int)(sizeof name - 1), s);
 	for (size_t i = 0; i < k; i++)
-		name[i] = (char)tolower((unsigned char)s[i]);
+		name[i] = ascii_lower(s[i]);
 	name[k] = '\0';
 	k++;
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
@@ -415,7 +465,6 @@ int deck_parse(struct deck *d, const char *text, size_t len,
 	p.err = err;
 	rc = parse(&p, text, len);
 	free(p.raw);
-	free(p.groups);
 	if (rc < 0) {
 		deck_free(d);
 		return -1;

@@ -185,7 +185,7 @@ static const struct bad bad_decks[] = {
 	 "view 3 out of order (expected 2)"},
 	{"title: T\n== H\n2: a\n", 0, 3, "view 2 out of order (expected 1)"},
 	{"title: T\n== H\nnote: x\n" OK_ITEM, 0, 2, "item has no views"},
-	{"title: T\n" OK_ITEM "== H\n1: a\n", 0, 5, "item has only one view"},
+	{"title: T\n" OK_ITEM "== I\n1: a\n", 0, 5, "item has only one view"},
 	{"title: T\n\n== H\n1: a\n2: b\n3: c\n4: d\n5: e\n6: f\n7: g\n", 0, 3,
 	 "item has more than 6 views"},
 	{"title: T\n1: a\n" OK_ITEM, 0, 2, "view outside an item"},
@@ -195,6 +195,19 @@ static const struct bad bad_decks[] = {
 	{"title: T\n" OK_ITEM "closing: c\nclosing: d\n", 0, 6,
 	 "duplicate field 'closing'"},
 	{"title: T\n==   \n1: a\n2: b\n", 0, 2, "empty heading"},
+	{"title: T\n" OK_ITEM "\n== H\n1: a\n2: b\n", 0, 6,
+	 "duplicate heading 'H' (first at line 2)"},
+	/* The heading is compared as stored: continued, trimmed, sanitised. */
+	{"title: T\n== A\n  b\n1: a\n2: b\n==  A b \n1: a\n2: b\n", 0, 6,
+	 "duplicate heading 'A b' (first at line 2)"},
+	{"title: T\n== A\x1b\n1: a\n2: b\n== A\x7f\n1: a\n2: b\n", 0, 5,
+	 "duplicate heading 'A\xEF\xBF\xBD' (first at line 2)"},
+	{"title: T\n== 123456789 123456789 123456789 123456789 123456789 "
+	 "1234567\xC3\xA9\xC3\xA9\n1: a\n2: b\n"
+	 "== 123456789 123456789 123456789 123456789 123456789 "
+	 "1234567\xC3\xA9\xC3\xA9\n1: a\n2: b\n", 0, 5,
+	 "duplicate heading '123456789 123456789 123456789 123456789 "
+	 "123456789 1234567\xC3\xA9...' (first at line 2)"},
 	{"title: T\n" OK_ITEM "1: \n", 0, 5, "duplicate field '1'"},
 	{"title: T\n== H\n1: a\n2:\n", 0, 4, "empty value for '2'"},
 	{"title:\n" OK_ITEM, 0, 1, "empty value for 'title'"},
@@ -237,6 +250,52 @@ static void test_errors(void **state)
 	}
 }
 
+/* Headings that differ at all, even in case only, are distinct items. */
+static void test_distinct_headings(void **state)
+{
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	assert_int_equal(parse(&d,
+			       "title: T\n== H\n1: a\n2: b\n== h\n1: a\n2: b\n"
+			       "== H.\n1: a\n2: b\n",
+			       &e),
+			 0);
+	assert_int_equal(d.nitems, 3);
+	deck_free(&d);
+}
+
+/*
+ * Field names are ASCII letters whatever the locale.  In a Latin-1 locale
+ * <ctype.h> takes the bytes of U+00FA (C3 BA) for two letters, and
+ * tolower would turn them into invalid UTF-8 in the message.
+ */
+static void test_field_names_ignore_locale(void **state)
+{
+	static const char *const latin1[] = {
+		"en_US.ISO-8859-1", "en_US.iso88591", "de_DE.ISO-8859-1",
+		"fr_FR.ISO-8859-1", "C.UTF-8",
+	};
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
+		if (setlocale(LC_CTYPE, latin1[i]))
+			break;
+	assert_int_equal(parse(&d, "title\xC3\xBA: T\n" OK_ITEM, &e), -1);
+	assert_string_equal(e.msg, "expected 'field: value', '== heading' or "
+				   "'# comment'");
+	assert_int_equal(e.line, 1);
+	assert_int_equal(parse(&d, "TiTlE: T\nSUB_x: y\n" OK_ITEM, &e), -1);
+	assert_string_equal(e.msg, "unknown field 'sub_x'");
+	assert_int_equal(parse(&d, "TITLE: T\n" OK_ITEM, &e), 0);
+	assert_string_equal(d.title, "T");
+	deck_free(&d);
+	setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 static void test_limits(void **state)
 {
 	size_t cap = DECK_MAX_BYTES + 2, n = 0;
@@ -274,6 +333,8 @@ int main(void)
 		cmocka_unit_test(test_groups_and_closing_after),
 		cmocka_unit_test(test_labels_and_hash),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_distinct_headings),
+		cmocka_unit_test(test_field_names_ignore_locale),
 		cmocka_unit_test(test_limits),
 	};
 
