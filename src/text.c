@@ -288,6 +288,30 @@ size_t text_to_ascii(const char *s, char *buf, size_t cap)
 	return o;
 }
 
+/*
+ * wcwidth takes a wchar_t, which holds the code point itself only where
+ * the C library says so with __STDC_ISO_10646__ (glibc, musl).  Elsewhere
+ * (macOS, the BSDs) the locale decides what a wchar_t means, so the code
+ * point goes through its UTF-8 form and mbrtowc, which is right in any
+ * UTF-8 locale and fails, like wcwidth's -1, in any other.
+ */
+static int cp_wcwidth(unsigned cp)
+{
+#if defined(__STDC_ISO_10646__)
+	return wcwidth((wchar_t)cp);
+#else
+	char enc[4];
+	size_t n = text_encode(cp, enc);
+	mbstate_t st;
+	wchar_t wc;
+
+	memset(&st, 0, sizeof st);
+	if (mbrtowc(&wc, enc, n, &st) != n)
+		return -1;
+	return wcwidth(wc);
+#endif
+}
+
 int text_cp_width(unsigned cp)
 {
 	int w;
@@ -296,7 +320,7 @@ int text_cp_width(unsigned cp)
 		return 1;
 	if (text_is_unsafe(cp))
 		return 1; /* drawn as a replacement glyph */
-	w = wcwidth((wchar_t)cp);
+	w = cp_wcwidth(cp);
 	/* -1 means the locale cannot show it; it is drawn as one '?'. */
 	return w < 0 ? 1 : w;
 }
@@ -440,4 +464,51 @@ size_t text_wrap(const char *s, int width, struct text_line *lines,
 		p = end + 1;
 	}
 	return k;
+}
+
+static bool slug_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+size_t text_slug(const char *s, char *out, size_t cap)
+{
+	size_t n = 0, word_end = 0;
+	bool gap = false, cut = false;
+
+	if (cap == 0)
+		return 0;
+	for (const char *p = s ? s : ""; *p && !cut; p++) {
+		char c = *p;
+
+		if (!slug_char(c)) {
+			gap = true;
+			continue;
+		}
+		if (gap && n > 0) {
+			word_end = n;
+			if (n + 1 < cap)
+				out[n++] = '-';
+			else
+				cut = true;
+		}
+		gap = false;
+		if (!cut && n + 1 < cap)
+			out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+		else
+			cut = true;
+	}
+	/* Half a word reads as another word; a single word too long for
+	 * the room has no boundary to cut at, so it is cut where it must. */
+	if (cut && word_end > 0)
+		n = word_end;
+	out[n] = '\0';
+	if (n == 0) {
+		static const char fallback[] = "session";
+		n = sizeof fallback - 1 < cap - 1 ? sizeof fallback - 1 : cap - 1;
+		memcpy(out, fallback, n);
+		out[n] = '\0';
+	}
+	return n;
 }

@@ -95,4 +95,13 @@ size_t text_wrap(const char *s, int width, struct text_line *lines,
  */
 size_t text_fit(const char *s, int width, int *used);
 
+/*
+ * A name made safe for a file name: ASCII letters and digits, lower-cased;
+ * every run of anything else becomes one '-', with none at either end.
+ * Written into out (size cap, always terminated), cut after a whole word
+ * when too long (a first word longer than the room is cut where it must
+ * be); "session" (cut to fit) when nothing is left.  Returns the length.
+ */
+size_t text_slug(const char *s, char *out, size_t cap);
+
 #endif

@@ -316,6 +316,40 @@ static void test_fit(void **state)
 	assert_int_equal(used, 1);
 }
 
+static void slug_is(const char *s, size_t cap, const char *want)
+{
+	char out[64];
+
+	assert_true(cap <= sizeof out);
+	memset(out, 'X', sizeof out);
+	assert_int_equal(text_slug(s, out, cap), strlen(want));
+	assert_string_equal(out, want);
+}
+
+static void test_slug(void **state)
+{
+	(void)state;
+	slug_is("Acme Corp: Q3 Kick-off!", 64, "acme-corp-q3-kick-off");
+	slug_is("  --Hello__World--  ", 64, "hello-world");
+	/* Non-ASCII letters are separators, not letters, in any locale. */
+	slug_is("Caf\xC3\xA9 Z\xC3\xBCrich", 64, "caf-z-rich");
+	slug_is("\xE4\xB8\xAD\xE6\x96\x87", 64, "session");
+	slug_is("", 64, "session");
+	slug_is(NULL, 64, "session");
+	slug_is("!!!", 64, "session");
+	/* Too long: cut after a whole word, never with a trailing '-'. */
+	slug_is("alpha beta gamma", 11, "alpha-beta");
+	slug_is("alpha beta gamma", 12, "alpha-beta");
+	slug_is("alpha beta gamma", 13, "alpha-beta");
+	slug_is("alpha beta gamma", 17, "alpha-beta-gamma");
+	slug_is("alpha beta gamma", 10, "alpha");
+	slug_is("alpha beta", 11, "alpha-beta");
+	/* One word longer than the room has no boundary: cut it. */
+	slug_is("abcdefghij", 5, "abcd");
+	slug_is("x", 1, "");
+	slug_is("", 4, "ses");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -333,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_long_word_and_newlines),
 		cmocka_unit_test(test_wrap_wide_and_combining),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_slug),
 	};
 
 	utf8_locale = setlocale(LC_ALL, "C.UTF-8") != NULL;
