@@ -46,6 +46,7 @@ static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, CTRL('r'), ACT_REDO, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'x', ACT_RESET, 0, "x", "clear this item"},
 	{KEYMODE_NORMAL, 'e', ACT_EXPORT, 0, "e", "export report + CSV"},
+	{KEYMODE_NORMAL, 'i', ACT_NOTE, 0, "i", "facilitator's note"},
 	{KEYMODE_NORMAL, 'b', ACT_BLANK, 0, "b .", "blank the screen"},
 	{KEYMODE_NORMAL, '.', ACT_BLANK, 0, NULL, NULL},
 	{KEYMODE_NORMAL, '?', ACT_HELP, 0, "? h", "this help"},

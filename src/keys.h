@@ -31,6 +31,7 @@ enum action {
 	ACT_REDO,
 	ACT_RESET,       /* ask to clear the item's counts */
 	ACT_EXPORT,      /* write the text report and CSV */
+	ACT_NOTE,        /* show or hide the item's facilitator note */
 	ACT_DIGIT,       /* arg: 0..9, while typing */
 	ACT_ERASE,       /* delete the last digit typed */
 	ACT_CONFIRM,     /* Enter while typing, 'y' at a question */

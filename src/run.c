@@ -38,6 +38,34 @@ static void error_path(const char *path, const char *msg)
 	fprintf(stderr, ": %s\n", msg);
 }
 
+static void error_msg(const char *msg)
+{
+	fputs("handsup: ", stderr);
+	put_safe(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/*
+ * Checked before any file is made: without a terminal nothing can run,
+ * and a new empty session file per failed start would litter the list.
+ */
+static int need_terminal(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return 0;
+	error_msg("standard input and output must be a terminal");
+	return EXIT_SOFTWARE;
+}
+
+/* An export folder that does not work should stop us now, not at 'e'. */
+static int check_out_dir(const char *dir)
+{
+	if (dir == NULL || access(dir, W_OK | X_OK) == 0)
+		return 0;
+	error_path(dir, strerror(errno));
+	return EXIT_CANTCREAT;
+}
+
 static int parse_embedded(struct deck *d)
 {
 	struct deck_error err;
@@ -63,12 +91,6 @@ static void on_draw(void *ctx)
 	screen_draw(ctx);
 }
 
-static void on_signal(void *ctx, int sig)
-{
-	(void)sig;
-	app_save(ctx);
-}
-
 static bool ask_yes(const char *question)
 {
 	char line[16];
@@ -77,7 +99,9 @@ static bool ask_yes(const char *question)
 	ui_sync();
 	if (!isatty(STDIN_FILENO) || fgets(line, sizeof line, stdin) == NULL)
 		return false;
-	return line[0] == 'y' || line[0] == 'Y';
+	line[strcspn(line, "\n")] = '\0';
+	return strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 ||
+	       strcmp(line, "yes") == 0;
 }
 
 /*
@@ -107,7 +131,8 @@ static void rescue(struct app *a, bool interactive)
 			fputc('\n', stderr);
 			return;
 		}
-		fprintf(stderr, "%s\n", err.msg);
+		put_safe(stderr, err.msg);
+		fputc('\n', stderr);
 	}
 	const char *tmp = getenv("TMPDIR");
 	char path[PATH_MAX];
@@ -134,10 +159,10 @@ static int run_session(struct app *a, const struct run_options *o)
 	char err[200];
 	a->export_dir = o->out_dir;
 	if (ui_start(&uo, err, sizeof err) != 0) {
-		fprintf(stderr, "handsup: %s\n", err);
+		error_msg(err);
 		return EXIT_SOFTWARE;
 	}
-	struct ui_handlers h = {a, on_key, on_draw, on_signal};
+	struct ui_handlers h = {a, on_key, on_draw};
 	int sig = ui_run(&h);
 	ui_stop();
 	if (!app_save(a))
@@ -164,6 +189,18 @@ static int lock_or_complain(const char *path)
 
 /* ---- a new session ------------------------------------------------------- */
 
+static bool looks_like_session(const char *path)
+{
+	char head[sizeof SESSION_MAGIC];
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strcmp(head, SESSION_MAGIC) == 0;
+}
+
 int run_new(const struct run_options *o)
 {
 	struct deck d;
@@ -177,14 +214,26 @@ int run_new(const struct run_options *o)
 	} else {
 		if (load_deck(o->deck_path, &d, &derr) != 0) {
 			load_print_error(stderr, o->deck_path, &derr);
+			if (looks_like_session(o->deck_path))
+				fputs("handsup: that is a session file; to go on"
+				      " with it: handsup resume FILE\n",
+				      stderr);
 			return EXIT_DATA;
 		}
 		deck_path = realpath(o->deck_path, abs) ? abs : o->deck_path;
 	}
+	/* The deck's own errors come first; then what running it needs. */
+	int early = need_terminal();
+	if (early == 0)
+		early = check_out_dir(o->out_dir);
+	if (early) {
+		deck_free(&d);
+		return early;
+	}
 	struct session_error err;
 	char *dir = session_state_dir(o->state_dir, &err);
 	if (dir == NULL) {
-		fprintf(stderr, "handsup: %s\n", err.msg);
+		error_msg(err.msg);
 		deck_free(&d);
 		return EXIT_CANTCREAT;
 	}
@@ -207,7 +256,7 @@ int run_new(const struct run_options *o)
 		if (fd < 0) {
 			rc = EXIT_INUSE;
 		} else if (session_save(&s, path, &err) != 0) {
-			fprintf(stderr, "handsup: %s\n", err.msg);
+			error_msg(err.msg);
 			rc = EXIT_CANTCREAT;
 		} else {
 			rc = run_session(&a, o);
@@ -229,17 +278,17 @@ static int deck_from_session(struct deck *d, const struct session *s)
 	memset(d, 0, sizeof *d);
 	d->items = calloc((size_t)s->nitems, sizeof *d->items);
 	d->title = strdup(s->deck_title);
-	if (d->items == NULL || d->title == NULL)
-		return -1;
 	d->source = s->deck_source ? strdup(s->deck_source) : NULL;
-	d->nitems = s->nitems;
-	for (int i = 0; i < s->nitems; i++) {
+	bool ok = d->items && d->title && (d->source || !s->deck_source);
+	d->nitems = d->items ? s->nitems : 0;
+	for (int i = 0; ok && i < s->nitems; i++) {
 		d->items[i].heading = strdup(s->items[i].heading);
 		d->items[i].nviews = s->items[i].nviews;
-		if (d->items[i].heading == NULL)
-			return -1;
+		ok = d->items[i].heading != NULL;
 	}
-	return 0;
+	if (!ok)
+		deck_free(d);
+	return ok ? 0 : -1;
 }
 
 static bool same_shape(const struct deck *d, const struct session *s)
@@ -265,15 +314,23 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 			 ? parse_embedded(d)
 			 : load_deck(s->deck_path, d, &derr);
 	if (rc != 0) {
-		fputs("handsup: the deck ", stderr);
-		put_safe(stderr, s->deck_path);
-		fputs(" cannot be read; going on from the session file.\n",
+		if (rc == -1)
+			load_print_error(stderr, s->deck_path, &derr);
+		fputs("handsup: going on from what the session file holds.\n",
 		      stderr);
-		snprintf(note, cap, "Deck file missing: view texts not shown");
+		snprintf(note, cap, "Deck file %s: view texts not shown",
+			 access(s->deck_path, F_OK) == 0 ? "unusable"
+							 : "missing");
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
-	if (d->hash == s->deck_hash)
+	if (d->hash == s->deck_hash && same_shape(d, s))
 		return 0;
+	if (d->hash == s->deck_hash) {
+		/* The same deck, but a session file edited out of step with it. */
+		deck_free(d);
+		snprintf(note, cap, "Session and deck differ: showing the session");
+		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+	}
 	fputs("The deck ", stderr);
 	put_safe(stderr, s->deck_path);
 	fputs(" has changed since this session began.\n", stderr);
@@ -314,9 +371,10 @@ static void put_column(FILE *f, const char *s, int w)
 
 static void print_when(FILE *f, time_t t)
 {
-	char buf[32];
+	char buf[32] = "(unknown time)";
 	struct tm tm;
-	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+	if (localtime_r(&t, &tm) != NULL)
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
 	fputs(buf, f);
 }
 
@@ -329,7 +387,7 @@ static char *choose_session(const struct run_options *o, int *rc)
 	char *dir = session_state_dir(o->state_dir, &err);
 	*rc = EXIT_DATA;
 	if (dir == NULL) {
-		fprintf(stderr, "handsup: %s\n", err.msg);
+		error_msg(err.msg);
 		return NULL;
 	}
 	session_clean_tmp(dir);
@@ -359,17 +417,26 @@ static char *choose_session(const struct run_options *o, int *rc)
 	}
 	char *pick = NULL;
 	char line[32];
-	fprintf(stderr, "Resume which? [1-%zu, Enter for 1, q to cancel] ",
-		shown);
-	fflush(stderr);
-	ui_sync();
-	if (isatty(STDIN_FILENO) && fgets(line, sizeof line, stdin)) {
-		long k = line[0] == '\n' ? 1 : strtol(line, NULL, 10);
-		if (k >= 1 && (size_t)k <= shown)
+	bool cancelled = false;
+	while (pick == NULL && !cancelled) {
+		fprintf(stderr,
+			"Resume which? [1-%zu, Enter for 1, q to cancel] ",
+			shown);
+		fflush(stderr);
+		ui_sync();
+		if (!isatty(STDIN_FILENO) || !fgets(line, sizeof line, stdin)) {
+			fputs("\n(no answer; run: handsup resume FILE)\n",
+			      stderr);
+			break;
+		}
+		char *end;
+		long k = line[0] == '\n' ? 1 : strtol(line, &end, 10);
+		cancelled = line[0] == 'q' || line[0] == 'Q';
+		if (!cancelled && k >= 1 && (size_t)k <= shown &&
+		    (line[0] == '\n' || *end == '\n'))
 			pick = strdup(list[k - 1].path);
-	} else {
-		fputs("\n(no terminal to answer; run: handsup resume FILE)\n",
-		      stderr);
+		else if (!cancelled)
+			fprintf(stderr, "No session %s", line);
 	}
 	*rc = pick ? 0 : 1;
 	session_list_free(list, n);
@@ -378,7 +445,11 @@ static char *choose_session(const struct run_options *o, int *rc)
 
 int run_resume(const struct run_options *o, const char *file)
 {
-	int rc = 0;
+	int rc = need_terminal();
+	if (rc == 0)
+		rc = check_out_dir(o->out_dir);
+	if (rc)
+		return rc;
 	char *chosen = file ? strdup(file) : choose_session(o, &rc);
 	if (chosen == NULL)
 		return rc ? rc : EXIT_SOFTWARE;

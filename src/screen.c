@@ -19,24 +19,24 @@ struct screen_ops {
 
 static const struct screen_ops ops_title = {
 	screen_title_draw, screen_title_key,
-	"Right/PgDn/Space begin  ? help  q quit"};
+	"? help  Right/PgDn/Space begin  q quit"};
 static const struct screen_ops ops_item = {
 	screen_item_draw, screen_item_key,
-	"1-6 hand  Tab select  +/- adjust  Enter type  u undo  ? help"};
+	"? help  1-6 hand  Tab select  +/- adjust  Enter type  u undo"};
 static const struct screen_ops ops_summary = {
 	screen_summary_draw, screen_summary_key,
-	"Up/Down scroll  Left back  Right closing  e export  ? help"};
+	"? help  Up/Down scroll  Left back  Right closing  e export"};
 static const struct screen_ops ops_closing = {
 	screen_closing_draw, screen_closing_key,
-	"e export  Left back  s summary  q quit  ? help"};
+	"? help  e export  Left back  s summary  q quit"};
 
 static const struct screen_ops *current_ops(const struct app *a)
 {
-	if (a->pos == 0)
+	if (app_pos(a) == 0)
 		return &ops_title;
 	if (app_item(a) >= 0)
 		return &ops_item;
-	if (a->pos == app_pos_summary(a))
+	if (app_pos(a) == app_pos_summary(a))
 		return &ops_summary;
 	return &ops_closing;
 }
@@ -115,10 +115,7 @@ int screen_wrap(int y, int x, int w, int maxrows, enum ui_role role,
 int screen_totals(const struct app *a, int y, int h)
 {
 	long totals[TALLY_MAX_VIEWS];
-	int n = 0;
-	for (int i = 0; i < a->sess->nitems; i++)
-		if (a->sess->items[i].nviews > n)
-			n = a->sess->items[i].nviews;
+	int n = app_max_views(a);
 	for (int v = 0; v < n; v++)
 		totals[v] = tally_view_total(&a->sess->tally, v);
 	if (h < n)
@@ -150,14 +147,14 @@ static void draw_topbar(const struct app *a)
 	int item = app_item(a);
 	if (item >= 0)
 		snprintf(pos, sizeof pos, " %d / %d ", item + 1, app_nitems(a));
-	else if (a->pos == 0)
+	else if (app_pos(a) == 0)
 		snprintf(pos, sizeof pos, " Title ");
-	else if (a->pos == app_pos_summary(a))
+	else if (app_pos(a) == app_pos_summary(a))
 		snprintf(pos, sizeof pos, " Summary ");
 	else
 		snprintf(pos, sizeof pos, " Closing ");
 	ui_fill(0, 0, w, ROLE_TOPBAR);
-	const char *warn = a->save_failed ? " NOT SAVED " : "";
+	const char *warn = app_save_failed(a) ? " NOT SAVED " : "";
 	int right = (int)strlen(pos) + (int)strlen(warn);
 	ui_text_clip(0, 1, w - right - 2, ROLE_TOPBAR, a->deck->title);
 	int x = w - right;
@@ -214,7 +211,7 @@ static void draw_status(const struct app *a)
 			 deck_view_label(a->selected), a->typed);
 	} else if (a->message[0]) {
 		snprintf(buf, sizeof buf, " %s", a->message);
-	} else if (a->save_failed) {
+	} else if (app_save_failed(a)) {
 		snprintf(buf, sizeof buf, " NOT SAVED: %s. Counts are kept; every change retries.",
 			 a->save_error);
 		role = ROLE_WARNING;
@@ -258,133 +255,34 @@ void screen_draw(const struct app *a)
 	current_ops(a)->draw(a, 1, h);
 	if (a->help)
 		screen_help_draw(a, 1, h);
+	else if (a->note)
+		screen_note_draw(a, 1, h);
 	draw_status(a);
 }
 
 /* ---- keys ---------------------------------------------------------------- */
 
-static void ask_key(struct app *a, enum action act)
-{
-	enum app_ask q = a->ask;
-	if (act == ACT_REDRAW) {
-		ui_repaint();
-		return;
-	}
-	a->ask = ASK_NONE;
-	if (act != ACT_CONFIRM)
-		return;
-	if (q == ASK_QUIT)
-		a->quit = true;
-	else if (q == ASK_RESET)
-		app_reset_item(a);
-}
-
-static void entry_key(struct app *a, enum action act, int arg)
-{
-	size_t n = strlen(a->typed);
-	switch (act) {
-	case ACT_DIGIT:
-		if (n == 1 && a->typed[0] == '0')
-			n = 0; /* no leading zeros */
-		if (n < 6) {
-			a->typed[n] = (char)('0' + arg);
-			a->typed[n + 1] = '\0';
-		}
-		break;
-	case ACT_ERASE:
-		if (n > 0)
-			a->typed[n - 1] = '\0';
-		break;
-	case ACT_CONFIRM:
-		a->entry = false;
-		if (n > 0)
-			app_set_count(a, a->selected, strtol(a->typed, NULL, 10));
-		break;
-	case ACT_CANCEL:
-		a->entry = false;
-		break;
-	case ACT_REDRAW:
-		ui_repaint();
-		break;
-	default:
-		break;
-	}
-}
-
-/* Actions that mean the same on every screen. */
-static void common_key(struct app *a, enum action act)
-{
-	switch (act) {
-	case ACT_NEXT:
-		app_goto(a, a->pos + 1);
-		break;
-	case ACT_PREV:
-		app_goto(a, a->pos - 1);
-		break;
-	case ACT_FIRST:
-		app_goto(a, app_nitems(a) > 0 ? 1 : 0);
-		break;
-	case ACT_LAST:
-		app_goto(a, app_nitems(a));
-		break;
-	case ACT_TITLE:
-		app_goto(a, 0);
-		break;
-	case ACT_SUMMARY:
-		app_goto(a, app_pos_summary(a));
-		break;
-	case ACT_HELP:
-		a->help = true;
-		break;
-	case ACT_BLANK:
-		a->blank = true;
-		break;
-	case ACT_REDRAW:
-		ui_repaint();
-		break;
-	case ACT_QUIT:
-		a->ask = ASK_QUIT;
-		break;
-	case ACT_EXPORT:
-		app_export(a);
-		break;
-	case ACT_UNDO:
-		app_undo(a);
-		break;
-	case ACT_REDO:
-		app_redo(a);
-		break;
-	default:
-		break;
-	}
-}
-
 void screen_key(struct app *a, int key)
 {
 	int arg = 0;
-	enum action act = keys_lookup(app_key_mode(a), key, &arg);
+	enum key_mode mode = app_key_mode(a);
+	enum action act = keys_lookup(mode, key, &arg);
 	a->message[0] = '\0';
-	if (a->blank) {
-		/* Any key brings the screen back; it does nothing else. */
-		a->blank = false;
+	/*
+	 * On the too-small screen only what it shows may act: the quit
+	 * question and its answer.  Typing a count there would be blind.
+	 */
+	bool small = ui_too_small();
+	if (small && mode == KEYMODE_ENTRY && act != ACT_CANCEL)
 		return;
+	if (!app_modal(a, act, arg)) {
+		if (small && act != ACT_QUIT && act != ACT_REDRAW)
+			return;
+		if (!current_ops(a)->key(a, act, arg))
+			app_common(a, act);
 	}
-	switch (app_key_mode(a)) {
-	case KEYMODE_ASK:
-		ask_key(a, act);
-		return;
-	case KEYMODE_ENTRY:
-		entry_key(a, act, arg);
-		return;
-	case KEYMODE_NORMAL:
-		break;
+	if (a->repaint) {
+		a->repaint = false;
+		ui_repaint();
 	}
-	/* Counting blind on a screen too small to show it would mislead. */
-	if (ui_too_small() && act != ACT_QUIT && act != ACT_REDRAW)
-		return;
-	if (a->help && screen_help_key(a, act, arg))
-		return;
-	if (current_ops(a)->key(a, act, arg))
-		return;
-	common_key(a, act);
 }

@@ -29,9 +29,12 @@ void screen_summary_draw(const struct app *a, int y, int h);
 bool screen_summary_key(struct app *a, enum action act, int arg);
 void screen_closing_draw(const struct app *a, int y, int h);
 bool screen_closing_key(struct app *a, enum action act, int arg);
-/* The help overlay, drawn over whatever screen is below it. */
+/*
+ * Overlays, drawn over whatever screen is below them.  Their keys are
+ * modal state in app (app_modal): any key closes them.
+ */
 void screen_help_draw(const struct app *a, int y, int h);
-bool screen_help_key(struct app *a, enum action act, int arg);
+void screen_note_draw(const struct app *a, int y, int h);
 
 /* Shared helpers. */
 
@@ -51,5 +54,8 @@ int screen_wrap_rows(const char *s, int w);
 
 /* Draws the room's totals per view (one bar each) from row y; rows used. */
 int screen_totals(const struct app *a, int y, int h);
+
+/* The summary's first row index that still fills the list (for scrolling). */
+int screen_summary_last_scroll(const struct app *a, int h);
 
 #endif

@@ -78,11 +78,3 @@ void screen_help_draw(const struct app *a, int y, int h)
 	ui_text_clip(by + bh - 2, bx + 2, inner, ROLE_DIM,
 		     "Esc or ? closes this help");
 }
-
-bool screen_help_key(struct app *a, enum action act, int arg)
-{
-	(void)arg;
-	a->help = false;
-	/* ? and Esc only close the overlay; any other key also acts. */
-	return act == ACT_HELP || act == ACT_CANCEL;
-}

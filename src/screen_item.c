@@ -184,11 +184,13 @@ bool screen_item_key(struct app *a, enum action act, int arg)
 		app_select(a, -1);
 		return true;
 	case ACT_ENTRY:
-		a->entry = true;
-		a->typed[0] = '\0';
+		app_begin_entry(a);
 		return true;
 	case ACT_RESET:
-		a->ask = ASK_RESET;
+		app_ask(a, ASK_RESET);
+		return true;
+	case ACT_NOTE:
+		app_toggle_note(a);
 		return true;
 	default:
 		return false;

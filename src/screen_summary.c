@@ -14,16 +14,39 @@
 #include "tally.h"
 #include "text.h"
 
-static int max_views(const struct app *a)
+/* Where the list of items goes, shared by drawing and scrolling. */
+struct summary_layout {
+	int list_y, list_h, step, shown, totals_h;
+};
+
+static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 {
-	int n = 2;
-	for (int i = 0; i < a->sess->nitems; i++)
-		if (a->sess->items[i].nviews > n)
-			n = a->sess->items[i].nviews;
-	return n;
+	int n = a->sess->nitems, nv = app_max_views(a);
+	/* The totals keep their place at the bottom; items scroll above. */
+	l->totals_h = nv + 2;
+	l->list_y = y + 2;
+	l->list_h = h - 2 - l->totals_h - 1;
+	if (l->list_h < 1) {
+		l->list_h = h - 2;
+		l->totals_h = 0;
+	}
+	/* Two rows an item when they fit: the heading gets a second line. */
+	l->step = l->list_h >= 2 * n ? 2 : 1;
+	l->shown = l->list_h / l->step;
+	if (l->shown < 1)
+		l->shown = 1;
 }
 
-static void draw_row(const struct app *a, int item, int y, int x, int w)
+int screen_summary_last_scroll(const struct app *a, int h)
+{
+	struct summary_layout l;
+	layout(a, 1, h, &l);
+	int last = a->sess->nitems - l.shown;
+	return last > 0 ? last : 0;
+}
+
+static void draw_row(const struct app *a, int item, int y, int x, int w,
+		     int rows)
 {
 	const struct tally *t = &a->sess->tally;
 	const struct session_item *si = &a->sess->items[item];
@@ -31,7 +54,7 @@ static void draw_row(const struct app *a, int item, int y, int x, int w)
 	snprintf(num, sizeof num, "%3d", item + 1);
 	ui_text(y, x, 4, ROLE_DIM, num);
 	int headw = w / 2, leanw = 14;
-	ui_text_clip(y, x + 4, headw - 5, ROLE_NORMAL, si->heading);
+	screen_wrap(y, x + 4, headw - 5, rows, ROLE_NORMAL, si->heading, false);
 	int bx = x + headw, bw = w - (bx - x) - leanw - 1;
 	if (!tally_item_counted(t, item)) {
 		/* Cut short, "not counted yet" would read as something else. */
@@ -59,49 +82,41 @@ static void draw_row(const struct app *a, int item, int y, int x, int w)
 void screen_summary_draw(const struct app *a, int y, int h)
 {
 	int m = screen_margin(), w = ui_cols() - 2 * m;
-	int n = a->sess->nitems, nv = max_views(a);
+	int n = a->sess->nitems;
+	struct summary_layout l;
+	layout(a, y, h, &l);
 	static const char head[] = "How the room split, item by item";
 	ui_text(y, m, w, ROLE_HEADING, head);
 	/* The column's header shares the title's row when there is room, so
 	 * that the row below is free for the scroll marks. */
 	if ((int)sizeof head + 14 <= w)
 		ui_text(y, m + w - 14, 14, ROLE_DIM, "leans to");
-	/* The totals keep their place at the bottom; items scroll above. */
-	int totals_h = nv + 2;
-	int list_y = y + 2, list_h = h - 2 - totals_h - 1;
-	if (list_h < 1) {
-		list_h = h - 2;
-		totals_h = 0;
-	}
-	int step = list_h >= 2 * n ? 2 : 1;
-	int shown = list_h / step;
 	int first = a->scroll;
-	if (first > n - shown)
-		first = n - shown > 0 ? n - shown : 0;
-	for (int i = 0; i < shown && first + i < n; i++)
-		draw_row(a, first + i, list_y + i * step, m, w);
+	if (first > screen_summary_last_scroll(a, h))
+		first = screen_summary_last_scroll(a, h);
+	for (int i = 0; i < l.shown && first + i < n; i++)
+		draw_row(a, first + i, l.list_y + i * l.step, m, w, l.step);
 	if (first > 0)
-		ui_text(list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
-	if (first + shown < n)
-		ui_text(list_y + shown * step - (step - 1), m + w - 8, 8,
+		ui_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
+	if (first + l.shown < n)
+		ui_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8, 8,
 			ROLE_DIM, "more v");
-	if (totals_h == 0)
+	if (l.totals_h == 0)
 		return;
-	int ty = y + h - totals_h;
+	int ty = y + h - l.totals_h;
 	ui_text(ty, m, w, ROLE_HEADING, "Room totals over all items");
-	screen_totals(a, ty + 1, totals_h - 1);
+	screen_totals(a, ty + 1, l.totals_h - 1);
 }
 
 bool screen_summary_key(struct app *a, enum action act, int arg)
 {
 	(void)arg;
-	if (act == ACT_SEL_NEXT && a->scroll < a->sess->nitems - 1) {
-		a->scroll++;
-		return true;
-	}
-	if (act == ACT_SEL_PREV && a->scroll > 0) {
-		a->scroll--;
-		return true;
-	}
-	return act == ACT_SEL_NEXT || act == ACT_SEL_PREV;
+	int last = screen_summary_last_scroll(a, ui_rows() - 2);
+	if (act == ACT_SEL_NEXT)
+		app_scroll(a, 1, last);
+	else if (act == ACT_SEL_PREV)
+		app_scroll(a, -1, last);
+	else
+		return false;
+	return true;
 }

@@ -330,3 +330,13 @@ void tally_percent(const long *counts, int n, int *pct)
 {
 	tally_apportion(counts, n, 100, pct);
 }
+
+int tally_undo_item(const struct tally *t)
+{
+	return tally_can_undo(t) ? hist_at(t, t->hist_pos - 1)->item : -1;
+}
+
+int tally_redo_item(const struct tally *t)
+{
+	return tally_can_redo(t) ? hist_at(t, t->hist_pos)->item : -1;
+}

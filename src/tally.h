@@ -63,6 +63,9 @@ void tally_load(struct tally *t, int item, int view, long value);
 int tally_undo(struct tally *t);
 int tally_redo(struct tally *t);
 bool tally_can_undo(const struct tally *t);
+/* The item that tally_undo / tally_redo would touch, or -1. */
+int tally_undo_item(const struct tally *t);
+int tally_redo_item(const struct tally *t);
 bool tally_can_redo(const struct tally *t);
 
 long tally_item_total(const struct tally *t, int item);

@@ -69,11 +69,6 @@ bool ui_ascii(void)
 	return use_ascii;
 }
 
-bool ui_mono(void)
-{
-	return !use_colour;
-}
-
 static void on_signal(int sig)
 {
 	int saved = errno;
@@ -83,6 +78,16 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
+static const int soft_sigs[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP,
+				SIGQUIT, SIGCONT};
+static const int fatal_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+				 SIGXCPU, SIGSYS, SIGTRAP};
+#define NSOFT (sizeof soft_sigs / sizeof soft_sigs[0])
+#define NFATAL (sizeof fatal_sigs / sizeof fatal_sigs[0])
+/* What was there before us, put back on the way out (a sanitizer's
+ * handler, for one, must still see a crash). */
+static struct sigaction old_soft[NSOFT], old_fatal[NFATAL];
+
 /* Puts the terminal back with async-signal-safe calls only, then dies. */
 static void on_fatal(int sig)
 {
@@ -90,7 +95,9 @@ static void on_fatal(int sig)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
 	if (restore_len)
 		(void)!write(STDOUT_FILENO, restore_seq, restore_len);
-	signal(sig, SIG_DFL);
+	for (size_t i = 0; i < NFATAL; i++)
+		if (fatal_sigs[i] == sig)
+			sigaction(sig, &old_fatal[i], NULL);
 	raise(sig);
 }
 
@@ -108,19 +115,25 @@ static void add_restore(const char *cap)
 
 static void install_signals(void)
 {
-	static const int soft[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT};
-	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_signal;
 	sa.sa_flags = SA_RESTART;
-	for (size_t i = 0; i < sizeof soft / sizeof soft[0]; i++)
-		sigaction(soft[i], &sa, NULL);
+	for (size_t i = 0; i < NSOFT; i++)
+		sigaction(soft_sigs[i], &sa, &old_soft[i]);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
-		sigaction(fatal[i], &sa, NULL);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_sigs[i], &sa, &old_fatal[i]);
+}
+
+static void restore_signals(void)
+{
+	for (size_t i = 0; i < NSOFT; i++)
+		sigaction(soft_sigs[i], &old_soft[i], NULL);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_sigs[i], &old_fatal[i], NULL);
 }
 
 static void open_sync_fd(void)
@@ -209,10 +222,8 @@ void ui_stop(void)
 		screen = NULL;
 		started = false;
 	}
-	static const int sigs[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT,
-				   SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		signal(sigs[i], SIG_DFL);
+	if (sig_pipe[0] >= 0)
+		restore_signals();
 	for (int i = 0; i < 2; i++) {
 		if (sig_pipe[i] >= 0)
 			close(sig_pipe[i]);
@@ -271,45 +282,37 @@ int ui_run(const struct ui_handlers *h)
 		if (poll(p, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			h->signal(h->ctx, SIGHUP);
 			return SIGHUP;
 		}
-		bool dirty = false;
+		bool dirty = false, any = false;
+		int ch;
+		/* Keys first: a hand counted just before Ctrl-C must count. */
+		while ((ch = getch()) != ERR) {
+			any = true;
+			if (ch == KEY_RESIZE) {
+				apply_size();
+				continue;
+			}
+			if (!h->key(h->ctx, ch))
+				return 0;
+		}
+		dirty = any;
 		if (p[1].revents & POLLIN) {
 			unsigned char sigs[16];
 			ssize_t n;
 			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
 				for (ssize_t i = 0; i < n; i++) {
-					int s = sigs[i];
-					if (s == SIGWINCH || s == SIGCONT) {
-						apply_size();
-						dirty = true;
-						continue;
-					}
-					h->signal(h->ctx, s);
-					return s;
-				}
-			}
-		}
-		if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-			int ch;
-			bool any = false;
-			while ((ch = getch()) != ERR) {
-				any = true;
-				if (ch == KEY_RESIZE) {
+					if (sigs[i] != SIGWINCH &&
+					    sigs[i] != SIGCONT)
+						return sigs[i];
 					apply_size();
-					continue;
+					dirty = true;
 				}
-				if (!h->key(h->ctx, ch))
-					return 0;
 			}
-			/* The terminal went away: treat it as a hang-up. */
-			if (!any && (p[0].revents & (POLLHUP | POLLERR))) {
-				h->signal(h->ctx, SIGHUP);
-				return SIGHUP;
-			}
-			dirty = dirty || any;
 		}
+		/* The terminal went away: treat it as a hang-up. */
+		if (!any && (p[0].revents & (POLLHUP | POLLERR)))
+			return SIGHUP;
 		if (dirty)
 			redraw(h);
 	}
@@ -393,28 +396,21 @@ int ui_bar(int y, int x, int view, int full, int eighths)
 		return 0;
 	const char *const *fill =
 		use_ascii ? fill_ascii : use_colour ? fill_solid : fill_mono;
-	if (use_ascii && eighths >= 4)
+	/* A solid eighth block would end a patterned bar in another
+	 * pattern: those bars round to whole cells instead. */
+	bool whole = use_ascii || (!use_colour && view > 0);
+	if (whole && eighths >= 4)
 		full++;
 	set_role((enum ui_role)(ROLE_VIEW1 + view));
 	int cells = 0;
 	for (; cells < full && x + cells < COLS; cells++)
 		mvaddstr(y, x + cells, fill[view]);
-	if (!use_ascii && eighths > 0 && eighths < 8 && x + cells < COLS) {
+	if (!whole && eighths > 0 && eighths < 8 && x + cells < COLS) {
 		mvaddstr(y, x + cells, eighth[eighths]);
 		cells++;
 	}
 	set_role(ROLE_NORMAL);
 	return cells;
-}
-
-void ui_rule(int y, int x, int w, enum ui_role role)
-{
-	if (y < 0 || y >= LINES)
-		return;
-	set_role(role);
-	for (int i = 0; i < w && x + i < COLS; i++)
-		mvaddstr(y, x + i, use_ascii ? "-" : "─");
-	set_role(ROLE_NORMAL);
 }
 
 void ui_box(int y, int x, int h, int w, enum ui_role role)
@@ -464,10 +460,18 @@ static const char *const big_digits[10][3] = {
 	{"█▀█", "▀▀█", "▀▀▀"},
 };
 
+/* The same for ASCII terminals, as on a seven-segment display. */
+static const char *const big_ascii[10][3] = {
+	{" _ ", "| |", "|_|"}, {"   ", "  |", "  |"}, {" _ ", " _|", "|_ "},
+	{" _ ", " _|", " _|"}, {"   ", "|_|", "  |"}, {" _ ", "|_ ", " _|"},
+	{" _ ", "|_ ", "|_|"}, {" _ ", "  |", "  |"}, {" _ ", "|_|", "|_|"},
+	{" _ ", "|_|", " _|"},
+};
+
 int ui_big_width(const char *digits)
 {
 	size_t n = strlen(digits);
-	if (use_ascii || n == 0 || strspn(digits, "0123456789") != n)
+	if (n == 0 || strspn(digits, "0123456789") != n)
 		return 0;
 	return (int)n * 4 - 1;
 }
@@ -481,7 +485,8 @@ int ui_big(int y, int x, enum ui_role role, const char *digits)
 	for (int r = 0; r < 3; r++)
 		for (size_t i = 0; digits[i]; i++)
 			mvaddstr(y + r, x + (int)i * 4,
-				 big_digits[digits[i] - '0'][r]);
+				 (use_ascii ? big_ascii
+					    : big_digits)[digits[i] - '0'][r]);
 	set_role(ROLE_NORMAL);
 	return w;
 }

@@ -48,7 +48,6 @@ int ui_start(const struct ui_options *opts, char *err, int errcap);
 void ui_stop(void);
 
 bool ui_ascii(void);
-bool ui_mono(void);
 
 /* Event loop callbacks. */
 struct ui_handlers {
@@ -57,14 +56,13 @@ struct ui_handlers {
 	bool (*key)(void *ctx, int key);
 	/* Draw the whole screen from state (ui clears and flushes). */
 	void (*draw)(void *ctx);
-	/* SIGINT, SIGTERM or SIGHUP arrived; the loop ends after this. */
-	void (*signal)(void *ctx, int sig);
 };
 
 /*
  * Draws, then waits for keys, resizes and signals, redrawing after each
  * batch of keys and after each resize.  Returns 0 when a key handler
- * asked to leave, or the signal number that ended the loop.
+ * asked to leave, or the number of the signal (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT) that ended the loop; keys typed before it are handled first.
  */
 int ui_run(const struct ui_handlers *h);
 
@@ -93,9 +91,6 @@ void ui_fill(int y, int x, int w, enum ui_role role);
  */
 int ui_bar(int y, int x, int view, int full, int eighths);
 
-/* Draws a plain horizontal rule of w cells. */
-void ui_rule(int y, int x, int w, enum ui_role role);
-
 /* Draws a box outline (for overlays), its inside cleared. */
 void ui_box(int y, int x, int h, int w, enum ui_role role);
 
@@ -115,7 +110,8 @@ bool ui_too_small(void);
 /*
  * Large digits, three rows high, for counts that the back of the room
  * must read.  ui_big_width gives the columns digits would take, or 0 when
- * they cannot be drawn (ASCII mode, or a character other than 0-9).
+ * they cannot be drawn (a character other than 0-9).  In ASCII mode they
+ * are drawn with _ and |, as on a seven-segment display.
  */
 int ui_big_width(const char *digits);
 /* Draws digits from row y (three rows); returns the columns used. */

@@ -68,6 +68,9 @@ static void test_resize_small_and_back(void **state)
 	su_press(h, '2');
 	su_expect(h, "2 (40%)");
 	su_press(h, 'u');
+	su_expect(h, "Undone: item 1, View 2 2 -> 1");
+	/* The message goes with the next key; then the screen is as before. */
+	su_press(h, HS_KEY_F(5));
 
 	assert_int_not_equal(hs_resize(h, 24, 80), -1);
 	char *after = screen(h);

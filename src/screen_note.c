@@ -1,0 +1,29 @@
+/*
+ * The note overlay: the item's prompt for the facilitator, shown only
+ * when asked for (i), at the foot of the item screen, and gone with the
+ * next key or the next screen.
+ */
+#include "screen.h"
+
+#include "app.h"
+#include "deck.h"
+
+void screen_note_draw(const struct app *a, int y, int h)
+{
+	int item = app_item(a);
+	if (item < 0 || a->deck->items[item].note == NULL)
+		return;
+	const char *note = a->deck->items[item].note;
+	int m = screen_margin(), w = ui_cols() - 2 * m;
+	int rows = screen_wrap_rows(note, w - 4);
+	if (rows > h / 2)
+		rows = h / 2;
+	if (rows < 1 || w < 10)
+		return;
+	int bh = rows + 2, by = y + h - bh;
+	for (int r = by - 1; r < y + h; r++)
+		ui_fill(r, m - 1, w + 2, ROLE_NORMAL);
+	ui_box(by, m, bh, w, ROLE_DIM);
+	ui_text(by, m + 2, w - 4, ROLE_DIM, " Note (i hides it) ");
+	screen_wrap(by + 1, m + 2, w - 4, rows, ROLE_NORMAL, note, false);
+}
