@@ -58,19 +58,21 @@ fail(struct parser *p, int line, const char *fmt, ...)
 	return -1;
 }
 
-/* Digits only, no sign, at most max.  Rejects empty and overlong input. */
+/* Digits only, no sign, at most max (>= 0).  Rejects empty input, and
+ * checks before each step so that no number of digits can overflow. */
 static bool parse_count(const char *v, size_t n, long max, long *out)
 {
-	if (n == 0 || n > 12)
+	if (n == 0)
 		return false;
 	long x = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i] < '0' || v[i] > '9')
 			return false;
-		x = x * 10 + (v[i] - '0');
+		int d = v[i] - '0';
+		if (x > (max - d) / 10)
+			return false;
+		x = x * 10 + d;
 	}
-	if (x > max)
-		return false;
 	*out = x;
 	return true;
 }
@@ -94,10 +96,33 @@ static bool parse_hash(const char *v, size_t n, uint64_t *out)
 	return true;
 }
 
+/*
+ * Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (the
+ * "days from civil" arithmetic): plain integer maths, so the reader needs
+ * neither timegm, which POSIX only gained in 2024, nor the TZ variable.
+ * The year is shifted to start in March, so the leap day ends a year.
+ */
+static long long days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;                               /* 0..399 */
+	long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* 0..365 */
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;      /* 0..146096 */
+	return (long long)era * 146097 + doe - 719468;
+}
+
+static bool leap_year(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
 /* "YYYY-MM-DDTHH:MM:SSZ", a real calendar time in UTC. */
 static bool parse_time(const char *v, size_t n, time_t *out)
 {
 	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30,
+				      31, 31, 30, 31, 30, 31};
 	if (n != sizeof shape - 1)
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -110,25 +135,19 @@ static bool parse_time(const char *v, size_t n, time_t *out)
 	static const int width[6] = {4, 2, 2, 2, 2, 2};
 	for (int i = 0; i < 6; i++)
 		parse_count(v + at[i], (size_t)width[i], 9999, &f[i]);
-	struct tm tm = {0};
-	tm.tm_year = (int)f[0] - 1900;
-	tm.tm_mon = (int)f[1] - 1;
-	tm.tm_mday = (int)f[2];
-	tm.tm_hour = (int)f[3];
-	tm.tm_min = (int)f[4];
-	tm.tm_sec = (int)f[5];
-	time_t t = timegm(&tm);
-	/*
-	 * timegm normalises 02-30 into March; such a date is not ours.  The
-	 * writer cannot go below 1970 either, so neither may the reader.
-	 */
-	struct tm back;
-	if (t < 0 || !gmtime_r(&t, &back) || back.tm_year != (int)f[0] - 1900 ||
-	    back.tm_mon != (int)f[1] - 1 || back.tm_mday != (int)f[2] ||
-	    back.tm_hour != (int)f[3] || back.tm_min != (int)f[4] ||
-	    back.tm_sec != (int)f[5])
+	long y = f[0], mo = f[1], d = f[2];
+	/* The writer cannot go below 1970, so neither may the reader; a
+	 * date like 02-30 or a leap second is not one the writer makes. */
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+	    d > mdays[mo - 1] + (mo == 2 && leap_year(y)) || f[3] > 23 ||
+	    f[4] > 59 || f[5] > 59)
 		return false;
-	*out = t;
+	long long t = days_from_civil(y, mo, d) * 86400 + f[3] * 3600 +
+		      f[4] * 60 + f[5];
+	/* A 32-bit time_t ends in 2038. */
+	if ((long long)(time_t)t != t)
+		return false;
+	*out = (time_t)t;
 	return true;
 }
 
