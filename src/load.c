@@ -1,6 +1,5 @@
 #include "load.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -11,13 +10,18 @@
 
 #include "text.h"
 
-/* strerror's text, starting lower-case to read well after "PATH: ". */
+/* strerror's text, starting lower-case to read well after "PATH: ".  It
+ * is sanitised because a translation in a non-UTF-8 locale is not UTF-8;
+ * only an ASCII capital is lowered, as tolower depends on the locale. */
 static void set_errno_msg(char *err, size_t errcap, int e)
 {
+	const char *why = strerror(e);
+
 	if (errcap == 0)
 		return;
-	snprintf(err, errcap, "%s", strerror(e));
-	err[0] = (char)tolower((unsigned char)err[0]);
+	text_sanitize_into(why, strlen(why), err, errcap);
+	if (err[0] >= 'A' && err[0] <= 'Z')
+		err[0] = (char)(err[0] - 'A' + 'a');
 }
 
 static void set_too_large(char *err, size_t errcap, size_t max)

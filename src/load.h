@@ -13,8 +13,9 @@
 /*
  * Reads a whole regular file of at most max bytes into a malloc'd buffer
  * (NUL-terminated; *len excludes the NUL).  On failure returns -1 and
- * writes a short reason ("no such file", "is a directory", "larger than
- * 1 MiB", ...) into err.
+ * writes a short reason without the path, safe to print ("no such file or
+ * directory", "is a directory", "not a regular file", "larger than 1 MiB",
+ * ...) into err.
  */
 int load_file(const char *path, size_t max, char **buf, size_t *len,
 	      char *err, size_t errcap);
