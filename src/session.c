@@ -10,13 +10,35 @@
 /* The largest time the file format can hold: 9999-12-31T23:59:59Z. */
 #define SESSION_MAX_TIME 253402300799LL
 
-static char *dup_str(const char *s)
+char *session_cat(const char *a, const char *b)
 {
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
+	size_t la = strlen(a), lb = strlen(b);
+	char *p = malloc(la + lb + 1);
+	if (p) {
+		memcpy(p, a, la);
+		memcpy(p + la, b, lb + 1);
+	}
 	return p;
+}
+
+void session_set_err(struct session_error *err, const char *what,
+		     const char *path, int e)
+{
+	/* Paths come from the user and the environment and may hold
+	 * escapes; the message is printed as it is.  The reason matters
+	 * most, so a long path gives way to it. */
+	const char *reason = strerror(e);
+	char why[80], shown[sizeof err->msg];
+	size_t nwhy = text_sanitize_into(reason, strlen(reason), why, sizeof why);
+	size_t used = strlen(what) + nwhy + 4;
+	size_t room = used < sizeof shown ? sizeof shown - used : 1;
+
+	text_sanitize_into(path, strlen(path), shown, room);
+	err->line = 0;
+	/* room keeps this within msg; only an encoding error can fail. */
+	if (snprintf(err->msg, sizeof err->msg, "%s %s: %s", what, shown,
+		     why) < 0)
+		snprintf(err->msg, sizeof err->msg, "%s", what);
 }
 
 int session_from_deck(struct session *s, const struct deck *d,
@@ -33,12 +55,12 @@ int session_from_deck(struct session *s, const struct deck *d,
 			snprintf(stamp, sizeof stamp, "session");
 		name = stamp;
 	}
-	s->name = dup_str(name);
+	s->name = strdup(name);
 	s->started = started;
-	s->deck_title = dup_str(d->title ? d->title : "");
+	s->deck_title = strdup(d->title ? d->title : "");
 	if (d->source)
-		s->deck_source = dup_str(d->source);
-	s->deck_path = dup_str(deck_path ? deck_path : "(embedded)");
+		s->deck_source = strdup(d->source);
+	s->deck_path = strdup(deck_path ? deck_path : "(embedded)");
 	s->deck_hash = d->hash;
 	s->items = calloc((size_t)d->nitems, sizeof *s->items);
 	if (!s->name || !s->deck_title || (d->source && !s->deck_source) ||
@@ -56,13 +78,13 @@ int session_from_deck(struct session *s, const struct deck *d,
 			free(nv);
 			goto fail;
 		}
-		it->heading = dup_str(di->heading ? di->heading : "");
+		it->heading = strdup(di->heading ? di->heading : "");
 		if (!it->heading) {
 			free(nv);
 			goto fail;
 		}
 		for (int v = 0; v < di->nviews; v++) {
-			it->labels[v] = dup_str(deck_view_label(v));
+			it->labels[v] = strdup(deck_view_label(v));
 			if (!it->labels[v]) {
 				free(nv);
 				goto fail;

@@ -77,7 +77,8 @@ int session_parse(struct session *s, const char *text, size_t len,
 
 /*
  * Saves atomically to path (mode 0600).  On failure returns -1 with *err
- * set ("cannot save PATH: <errno text>") and the previous file at path
+ * set ("cannot save PATH: <errno text>", PATH sanitised: every message of
+ * this module is safe to print as it is) and the previous file at path
  * untouched -- even when only the final folder sync fails, the previous
  * file is put back -- and no temporary file left behind.
  */
@@ -87,8 +88,9 @@ int session_save(const struct session *s, const char *path,
 /*
  * Reads and parses a file (at most 16 MiB).  -1 with *err on any failure:
  * a parse error with its line, or line 0 and a reason without the path
- * ("No such file or directory", "not a regular file", ...), for the
- * caller to print as "PATH: reason".
+ * ("no such file or directory", "is a directory", "not a regular file",
+ * "larger than 16 MiB", ...; see load_file), for the caller to print as
+ * "PATH: reason".
  */
 int session_load(struct session *s, const char *path,
 		 struct session_error *err);
@@ -103,9 +105,9 @@ char *session_state_dir(const char *override, struct session_error *err);
 
 /*
  * A new file name in dir for a session: "<dir>/<stamp>-<slug>.session",
- * stamp "YYYYmmdd-HHMMSS" of started in local time, slug the name in
- * lowercase ASCII letters, digits and '-' (at most 40; "session" if
- * none).  "-2", "-3", ... are added while the name exists.  NULL: OOM.
+ * stamp "YYYYmmdd-HHMMSS" of started in local time, slug the name as
+ * text_slug makes it (at most 40 bytes, cut after a whole word; "session"
+ * if none).  "-2", "-3", ... are added while the name exists.  NULL: OOM.
  */
 char *session_new_path(const char *dir, const struct session *s);
 
@@ -154,5 +156,17 @@ void session_list_free(struct session_summary *list, size_t n);
  * errno; 0 turns it off.
  */
 void session_fail_at_step(int step);
+
+/* For the session_*.c files. */
+
+/* a followed by b in a new string; NULL when out of memory. */
+char *session_cat(const char *a, const char *b);
+
+/*
+ * Sets *err to "WHAT PATH: <errno text>", line 0, with PATH and the errno
+ * text sanitised (a long PATH is cut), so the message is safe to print.
+ */
+void session_set_err(struct session_error *err, const char *what,
+		     const char *path, int e);
 
 #endif

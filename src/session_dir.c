@@ -4,7 +4,6 @@
  */
 #include "session.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -13,18 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define SLUG_MAX 40
+#include "text.h"
 
-static char *join(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	char *p = malloc(la + lb + 1);
-	if (p) {
-		memcpy(p, a, la);
-		memcpy(p + la, b, lb + 1);
-	}
-	return p;
-}
+#define SLUG_MAX 40
 
 /* Like mkdir -p; folders it makes are private to the user (0700). */
 static int make_dirs(char *path)
@@ -58,14 +48,14 @@ char *session_state_dir(const char *override, struct session_error *err)
 	char *dir = NULL;
 	err->line = 0;
 	if (override && *override)
-		dir = join(override, "");
+		dir = strdup(override);
 	else if (env && *env)
-		dir = join(env, "");
+		dir = strdup(env);
 	/* The XDG spec says a relative value is invalid and to ignore it. */
 	else if (xdg && xdg[0] == '/')
-		dir = join(xdg, "/handsup");
+		dir = session_cat(xdg, "/handsup");
 	else if (home && *home)
-		dir = join(home, "/.local/state/handsup");
+		dir = session_cat(home, "/.local/state/handsup");
 	else {
 		snprintf(err->msg, sizeof err->msg,
 			 "no state folder: HOME is not set");
@@ -75,37 +65,14 @@ char *session_state_dir(const char *override, struct session_error *err)
 		snprintf(err->msg, sizeof err->msg, "out of memory");
 		return NULL;
 	}
+	/* The folder comes from the environment: the message may only show
+	 * it sanitised. */
 	if (make_dirs(dir) != 0) {
-		snprintf(err->msg, sizeof err->msg, "cannot create %s: %s", dir,
-			 strerror(errno));
+		session_set_err(err, "cannot create", dir, errno);
 		free(dir);
 		return NULL;
 	}
 	return dir;
-}
-
-/* Lowercase ASCII letters and digits, other runs folded into one '-'. */
-static void slugify(const char *name, char *out)
-{
-	size_t n = 0;
-	bool dash = false;
-	for (const char *p = name ? name : ""; *p && n < SLUG_MAX; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c < 0x80 && isalnum(c)) {
-			/* No room for a word after the dash: stop here. */
-			if (dash && n > 0 && n >= SLUG_MAX - 1)
-				break;
-			if (dash && n > 0)
-				out[n++] = '-';
-			dash = false;
-			out[n++] = (char)tolower(c);
-		} else {
-			dash = true;
-		}
-	}
-	out[n] = '\0';
-	if (n == 0)
-		strcpy(out, "session");
 }
 
 char *session_new_path(const char *dir, const struct session *s)
@@ -115,7 +82,7 @@ char *session_new_path(const char *dir, const struct session *s)
 	if (!localtime_r(&s->started, &tm) ||
 	    !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
 		snprintf(stamp, sizeof stamp, "%lld", (long long)s->started);
-	slugify(s->name, slug);
+	text_slug(s->name, slug, sizeof slug);
 	size_t cap = strlen(dir) + strlen(stamp) + sizeof slug + 32;
 	char *path = malloc(cap);
 	if (!path)

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "load.h"
+
 /* Far above any real session (a few KiB); bounds a hostile file. */
 #define SESSION_MAX_BYTES (16 * 1024 * 1024)
 
@@ -35,33 +37,13 @@ static bool injected(int step)
 	return true;
 }
 
-static void set_err(struct session_error *err, const char *what,
-		    const char *path, int e)
-{
-	err->line = 0;
-	snprintf(err->msg, sizeof err->msg, "%s %s: %s", what, path,
-		 strerror(e));
-}
-
-static char *concat(const char *a, const char *b, const char *c)
-{
-	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-	char *p = malloc(la + lb + lc + 1);
-	if (!p)
-		return NULL;
-	memcpy(p, a, la);
-	memcpy(p + la, b, lb);
-	memcpy(p + la + lb, c, lc + 1);
-	return p;
-}
-
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash)
-		return concat(".", "", "");
+		return strdup(".");
 	if (slash == path)
-		return concat("/", "", "");
+		return strdup("/");
 	char *d = malloc((size_t)(slash - path) + 1);
 	if (d) {
 		memcpy(d, path, (size_t)(slash - path));
@@ -187,15 +169,15 @@ int session_save(const struct session *s, const char *path,
 	snprintf(pid, sizeof pid, ".tmp.%ld", (long)getpid());
 	size_t len = 0;
 	char *text = session_format(s, &len);
-	char *tmp = concat(path, pid, "");
-	char *old = concat(path, pid, ".old");
+	char *tmp = session_cat(path, pid);
+	char *old = tmp ? session_cat(tmp, ".old") : NULL;
 	char *dir = dir_of(path);
 	int rc = -1;
 	if (!text || !tmp || !old || !dir)
-		set_err(err, "cannot save", path, ENOMEM);
+		session_set_err(err, "cannot save", path, ENOMEM);
 	else if (write_tmp(tmp, text, len) != 0 ||
 		 replace(path, tmp, old, dir) != 0)
-		set_err(err, "cannot save", path, errno);
+		session_set_err(err, "cannot save", path, errno);
 	else
 		rc = 0;
 	free(text);
@@ -205,77 +187,18 @@ int session_save(const struct session *s, const char *path,
 	return rc;
 }
 
-static int read_file(int fd, char **out, size_t *len)
-{
-	size_t cap = 8192, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return -1;
-	for (;;) {
-		if (n == cap) {
-			if (cap >= SESSION_MAX_BYTES) {
-				free(buf);
-				errno = EFBIG;
-				return -1;
-			}
-			char *b = realloc(buf, cap * 2);
-			if (!b) {
-				free(buf);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			free(buf);
-			errno = e;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
 int session_load(struct session *s, const char *path,
 		 struct session_error *err)
 {
+	char *text;
+	size_t len;
+
 	memset(s, 0, sizeof *s);
 	err->line = 0;
-	/* Non-blocking, so that a FIFO given by mistake cannot hang us. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	struct stat st;
-	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		close(fd);
-		fd = -1;
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-	}
-	char *text = NULL;
-	size_t len = 0;
-	int rc = fd < 0 ? -1 : read_file(fd, &text, &len);
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	if (rc != 0) {
-		if (e == EFBIG)
-			snprintf(err->msg, sizeof err->msg,
-				 "larger than %d MiB", SESSION_MAX_BYTES >> 20);
-		else if (e == EINVAL)
-			snprintf(err->msg, sizeof err->msg,
-				 "not a regular file");
-		else
-			snprintf(err->msg, sizeof err->msg, "%s", strerror(e));
+	if (load_file(path, SESSION_MAX_BYTES, &text, &len, err->msg,
+		      sizeof err->msg) != 0)
 		return -1;
-	}
-	rc = session_parse(s, text, len, err);
+	int rc = session_parse(s, text, len, err);
 	free(text);
 	return rc;
 }
@@ -298,18 +221,23 @@ static long holder(int fd)
 
 int session_lock(const char *path, struct session_error *err)
 {
-	char *lp = concat(path, ".lock", "");
+	char *lp = session_cat(path, ".lock");
 	if (!lp) {
-		set_err(err, "cannot lock", path, ENOMEM);
+		session_set_err(err, "cannot lock", path, ENOMEM);
 		return -1;
 	}
+	/* What the last failed step said; EAGAIN when the lock file was
+	 * replaced under us on every try. */
+	int e = EAGAIN;
 	for (int tries = 0; tries < 20; tries++) {
 		int fd = open(lp, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-		if (fd < 0)
+		if (fd < 0) {
+			e = errno;
 			break;
+		}
 		struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
 		if (fcntl(fd, F_SETLK, &fl) != 0) {
-			int e = errno;
+			e = errno;
 			long pid = e == EAGAIN || e == EACCES ? holder(fd) : -1;
 			close(fd);
 			free(lp);
@@ -322,7 +250,7 @@ int session_lock(const char *path, struct session_error *err)
 				snprintf(err->msg, sizeof err->msg,
 					 "session is open in another handsup");
 			else
-				set_err(err, "cannot lock", path, e);
+				session_set_err(err, "cannot lock", path, e);
 			return -1;
 		}
 		/*
@@ -330,20 +258,29 @@ int session_lock(const char *path, struct session_error *err)
 		 * an unlinked file guards nothing, so take the new one.
 		 */
 		struct stat a, b;
-		if (fstat(fd, &a) == 0 && stat(lp, &b) == 0 &&
-		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		if (fstat(fd, &a) != 0 || stat(lp, &b) != 0) {
+			e = errno;
+		} else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
 			char pid[24];
 			int n = snprintf(pid, sizeof pid, "%ld\n",
 					 (long)getpid());
-			if (ftruncate(fd, 0) == 0 &&
-			    pwrite(fd, pid, (size_t)n, 0) == n) {
+			ssize_t w = -1;
+			if (ftruncate(fd, 0) == 0)
+				w = pwrite(fd, pid, (size_t)n, 0);
+			if (w == n) {
 				free(lp);
 				return fd;
 			}
+			/* A full disk will not empty itself: do not retry. */
+			e = w < 0 ? errno : EIO;
+			close(fd);
+			break;
+		} else {
+			e = EAGAIN;
 		}
 		close(fd);
 	}
-	set_err(err, "cannot lock", path, errno ? errno : EAGAIN);
+	session_set_err(err, "cannot lock", path, e);
 	free(lp);
 	return -1;
 }
@@ -353,24 +290,32 @@ void session_unlock(int fd, const char *path)
 	if (fd < 0)
 		return;
 	/* Unlink while still holding it, so no one else's lock is removed. */
-	char *lp = concat(path, ".lock", "");
+	char *lp = session_cat(path, ".lock");
 	if (lp)
 		unlink(lp);
 	free(lp);
 	close(fd);
 }
 
-/* The pid in "<x>.session.tmp.<pid>" or "<...pid>.old"; 0 if not one. */
+/* The pid in "<x>.session.tmp.<pid>" or "<...pid>.old"; 0 if not one.
+ * A number beyond any pid is not one of ours (and must not overflow). */
 static long tmp_pid(const char *name)
 {
 	static const char mark[] = SESSION_EXT ".tmp.";
+	const long max = 0x7fffffffL;
 	for (const char *p = strstr(name, mark); p; p = strstr(p + 1, mark)) {
 		const char *d = p + sizeof mark - 1;
 		long pid = 0;
-		int n = 0;
-		while (d[n] >= '0' && d[n] <= '9' && n < 10)
-			pid = pid * 10 + (d[n++] - '0');
-		if (n > 0 && (d[n] == '\0' || !strcmp(d + n, ".old")))
+		size_t n = 0;
+		bool fits = true;
+		for (; d[n] >= '0' && d[n] <= '9'; n++) {
+			int digit = d[n] - '0';
+			if (pid > (max - digit) / 10)
+				fits = false;
+			else
+				pid = pid * 10 + digit;
+		}
+		if (fits && n > 0 && (d[n] == '\0' || !strcmp(d + n, ".old")))
 			return pid;
 	}
 	return 0;
@@ -384,7 +329,7 @@ void session_clean_tmp(const char *dir)
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		long pid = tmp_pid(e->d_name);
-		if (pid <= 0 || pid > 0x7fffffffL)
+		if (pid <= 0)
 			continue;
 		/* A live process may be mid-save: leave its file alone. */
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)

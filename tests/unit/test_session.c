@@ -26,6 +26,7 @@
 #include "deck.h"
 #include "session.h"
 #include "tally.h"
+#include "text.h"
 
 /* ---- fixtures ------------------------------------------------------- */
 
@@ -387,6 +388,20 @@ static void test_parse_errors(void **state)
 		{HEAD "item: h\nview: 1 a\nview: \nend\n", 10, "bad count"},
 		{HEAD "item: h\nview: 99999999999999999999 a\nend\n", 9,
 		 "bad count"},
+		/* Far beyond any long: refused without overflowing. */
+		{HEAD "item: h\nview: 9223372036854775808 a\nend\n", 9,
+		 "bad count"},
+		{HEAD "item: h\nview: 18446744073709551617 a\nend\n", 9,
+		 "bad count"},
+		{HEAD "item: h\nview: 4294967296 a\nend\n", 9, "bad count"},
+		{HEAD "item: h\nview: 123456789012345678901234567890123456789"
+		      "0123456789 a\nend\n",
+		 9, "bad count"},
+		{"handsup-session 99999999999999999999999999999999\n", 1,
+		 "not a handsup session file"},
+		{"handsup-session 1\ncurrent: 9223372036854775807\n", 2,
+		 "bad current"},
+		{"handsup-session 1\ncurrent: 1000000\n", 2, "bad current"},
 		{HEAD ITEM "end\nmore\n", 12, "after the 'end' line"},
 		{HEAD ITEM "end\nx", 12, "after the 'end' line"},
 		{HEAD ITEM, 0, "truncated: no end line"},
@@ -400,6 +415,26 @@ static void test_parse_errors(void **state)
 		 3, "bad start time"},
 		{"handsup-session 1\nname: n\nstarted: 2026-11-27 09:35:12\n",
 		 3, "bad start time"},
+		{"handsup-session 1\nstarted: 2023-02-29T00:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2100-02-29T00:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2026-04-31T00:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2026-13-01T00:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2026-00-01T00:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2026-01-00T00:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2026-01-01T24:00:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2026-01-01T00:60:00Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 2016-12-31T23:59:60Z\n", 2,
+		 "bad start time"},
+		{"handsup-session 1\nstarted: 0000-01-01T00:00:00Z\n", 2,
+		 "bad start time"},
 		{"handsup-session 1\ndeck-hash: 0123456789ABCDEF\n", 2,
 		 "bad deck hash"},
 		{"handsup-session 1\ndeck-hash: 0123456789abcde\n", 2,
@@ -426,6 +461,71 @@ static void test_parse_errors(void **state)
 	assert_int_equal(session_parse(&s, nul, sizeof nul - 1, &err), -1);
 	assert_int_equal(err.line, 8);
 	assert_string_equal(err.msg, "invalid UTF-8");
+}
+
+/* Counts at the limit read; leading zeros do not make a number long. */
+static void test_parse_numbers(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	const char *ok = HEAD "item: h\nview: 999999 a\n"
+			      "view: 0000000000000000000000000000000000007 b\n"
+			      "end\n";
+	assert_int_equal(session_parse(&s, ok, strlen(ok), &err), 0);
+	assert_int_equal(tally_get(&s.tally, 0, 0), 999999);
+	assert_int_equal(tally_get(&s.tally, 0, 1), 7);
+	session_free(&s);
+}
+
+static void parse_started(const char *when, time_t *out, int want_rc)
+{
+	char text[512];
+	struct session s;
+	struct session_error err;
+	snprintf(text, sizeof text,
+		 "handsup-session 1\nname: n\nstarted: %s\n"
+		 "deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"
+		 "current: 1\n" ITEM "end\n",
+		 when);
+	int rc = session_parse(&s, text, strlen(text), &err);
+	if (rc != want_rc)
+		fail_msg("%s: rc %d (%s)", when, rc, err.msg);
+	if (rc == 0 && out)
+		*out = s.started;
+	session_free(&s);
+}
+
+/* The start time's arithmetic agrees with the C library's calendar. */
+static void test_parse_times(void **state)
+{
+	(void)state;
+	time_t t;
+	parse_started("1970-01-01T00:00:00Z", &t, 0);
+	assert_int_equal(t, 0);
+	parse_started("2000-02-29T12:00:00Z", &t, 0);
+	assert_int_equal(t, 951825600);
+	parse_started("2024-02-29T23:59:59Z", &t, 0);
+	assert_int_equal(t, 1709251199);
+	parse_started("2038-01-19T03:14:07Z", &t, 0);
+	assert_int_equal(t, 2147483647);
+	if (sizeof(time_t) >= 8) {
+		parse_started("9999-12-31T23:59:59Z", &t, 0);
+		assert_true((long long)t == 253402300799LL);
+	}
+	/* Every 37 days and some hours, from 1970 to 9999. */
+	long long end = sizeof(time_t) >= 8 ? 253402300799LL : 2147483647LL;
+	for (long long x = 0; x <= end; x += 37LL * 86400 + 3 * 3600 + 61) {
+		time_t want = (time_t)x, got = 0;
+		struct tm tm;
+		char when[32];
+		assert_non_null(gmtime_r(&want, &tm));
+		assert_true(strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ",
+				     &tm) > 0);
+		parse_started(when, &got, 0);
+		if (got != want)
+			fail_msg("%s: %lld, want %lld", when, (long long)got, x);
+	}
 }
 
 /* A file cut anywhere either reads back whole or is refused. */
@@ -498,9 +598,9 @@ static void test_load_errors(void **state)
 	struct session s;
 	struct session_error err;
 	assert_int_equal(session_load(&s, in_dir("none.session"), &err), -1);
-	assert_string_equal(err.msg, "No such file or directory");
+	assert_string_equal(err.msg, "no such file or directory");
 	assert_int_equal(session_load(&s, tmpdir, &err), -1);
-	assert_string_equal(err.msg, "Is a directory");
+	assert_string_equal(err.msg, "is a directory");
 	write_file(in_dir("bad.session"), HEAD "item: h\nview: x a\n");
 	assert_int_equal(session_load(&s, in_dir("bad.session"), &err), -1);
 	assert_int_equal(err.line, 9);
@@ -712,8 +812,13 @@ static void test_clean_tmp(void **state)
 	write_file(in_dir(name), "x");
 	write_file(in_dir("a.session"), "x");
 	write_file(in_dir("d.session.tmp.abc"), "x");
+	/* Numbers beyond any pid are not ours, and must not overflow. */
+	write_file(in_dir("e.session.tmp.99999999999999999999999999"), "x");
+	write_file(in_dir("f.session.tmp.4294967297"), "x");
+	write_file(in_dir("g.session.tmp.2147483648.old"), "x");
+	write_file(in_dir("h.session.tmp.18446744073709551617"), "x");
 	session_clean_tmp(tmpdir);
-	assert_int_equal(count_entries(tmpdir), 4);
+	assert_int_equal(count_entries(tmpdir), 8);
 	snprintf(name, sizeof name, "c.session.tmp.%ld", (long)getpid());
 	assert_int_equal(access(in_dir(name), F_OK), 0);
 	snprintf(name, sizeof name, "a.session.tmp.%ld", (long)dead);
@@ -781,6 +886,74 @@ static void test_state_dir(void **state)
 		set_env(names[i], saved[i]);
 		free(saved[i]);
 	}
+}
+
+/* Nothing an error message shows can act on a terminal. */
+static void assert_printable(const char *msg)
+{
+	size_t len = strlen(msg), i = 0;
+	assert_true(text_utf8_valid(msg, len, NULL));
+	while (i < len) {
+		unsigned cp;
+		i += text_decode(msg + i, len - i, &cp, NULL);
+		if (text_is_unsafe(cp))
+			fail_msg("U+%04X in '%s'", cp, msg);
+	}
+}
+
+/* A path holding a screen-clearing escape and a right-to-left override. */
+#define EVIL "no\x1b[2J\xe2\x80\xae" "evil"
+
+static void test_messages_sanitised(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	char *saved = getenv("HANDSUP_STATE_DIR");
+	saved = saved ? strdup(saved) : NULL;
+	make_session(&s, "evil");
+
+	const char *path = in_dir(EVIL "/x.session");
+	assert_int_equal(session_save(&s, path, &err), -1);
+	assert_printable(err.msg);
+	assert_true(strncmp(err.msg, "cannot save ", 12) == 0);
+	assert_non_null(strstr(err.msg, "no\xef\xbf\xbd[2J\xef\xbf\xbd" "evil"
+					 "/x.session: "));
+
+	assert_int_equal(session_lock(path, &err), -1);
+	assert_printable(err.msg);
+	assert_non_null(strstr(err.msg, "cannot lock "));
+
+	assert_int_equal(session_load(&s, path, &err), -1);
+	assert_printable(err.msg);
+
+	write_file(in_dir("plain"), "x");
+	assert_null(session_state_dir(in_dir("plain/" EVIL), &err));
+	assert_printable(err.msg);
+	assert_non_null(strstr(err.msg, "cannot create "));
+	set_env("HANDSUP_STATE_DIR", in_dir("plain/" EVIL "\xff"));
+	assert_null(session_state_dir(NULL, &err));
+	assert_printable(err.msg);
+	assert_non_null(strstr(err.msg, "\xef\xbf\xbd[2J"));
+	set_env("HANDSUP_STATE_DIR", saved);
+	free(saved);
+
+	/* A long path gives way to the reason, which is always whole. */
+	char longp[1024];
+	static const char mid[] = "/" EVIL;
+	size_t k = strlen(tmpdir);
+	memcpy(longp, tmpdir, k);
+	memcpy(longp + k, mid, sizeof mid - 1);
+	for (k += sizeof mid - 1; k + 2 < sizeof longp; k += 2)
+		memcpy(longp + k, "/a", 2);
+	longp[k] = '\0';
+	assert_int_equal(session_save(&s, longp, &err), -1);
+	assert_printable(err.msg);
+	size_t n = strlen(err.msg);
+	const char *why = ": No such file or directory";
+	if (n < strlen(why) || strcmp(err.msg + n - strlen(why), why) != 0)
+		fail_msg("'%s'", err.msg);
+	session_free(&s);
 }
 
 static void test_new_path(void **state)
@@ -887,11 +1060,13 @@ int main(void)
 		T(test_from_deck),	     T(test_format_exact),
 		T(test_round_trip),	     T(test_hostile_strings),
 		T(test_parse_minimal),	     T(test_parse_errors),
+		T(test_parse_numbers),	     T(test_parse_times),
 		T(test_truncated_prefixes),  T(test_save_load),
 		T(test_load_errors),	     T(test_save_fail_each_step),
 		T(test_full_disk),	     T(test_lock_refused),
 		T(test_lock_stale),	     T(test_clean_tmp),
-		T(test_state_dir),	     T(test_new_path),
+		T(test_state_dir),	     T(test_messages_sanitised),
+		T(test_new_path),
 		T(test_list),
 	};
 	return cmocka_run_group_tests_name("session", tests, NULL, NULL);
