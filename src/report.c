@@ -1,13 +1,17 @@
 #include "report.h"
 
+#include <inttypes.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "chart.h"
+#include "deck.h"
 #include "tally.h"
 #include "text.h"
 
@@ -49,38 +53,51 @@ const char *report_format_ext(enum report_format fmt)
 }
 
 /*
- * Walks s one code point at a time so that an invalid byte or an unsafe
- * code point can be replaced; the loader already did this, but a report
- * is the last stop before a mail client or a spreadsheet.
+ * Printable ASCII, most of any report, goes out as it is; everything else
+ * goes through the project's one sanitiser (text_sanitize_into).  The
+ * loader already sanitised the text, but a report is the last stop before
+ * a mail client or a spreadsheet.
  */
+#define SAFE_CHUNK 256
+
+static bool plain_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
 int report_put_safe(FILE *out, const char *s, size_t len)
 {
+	char buf[3 * SAFE_CHUNK + 1]; /* one U+FFFD per byte at most */
 	size_t i = 0;
 
 	while (i < len) {
-		size_t run = i;
+		size_t run = i, end;
 
-		/* Plain ASCII goes out in runs: most text is ASCII. */
-		while (run < len && (unsigned char)s[run] >= 0x20 &&
-		       (unsigned char)s[run] < 0x7f)
+		while (run < len && plain_ascii((unsigned char)s[run]))
 			run++;
 		if (run > i && fwrite(s + i, 1, run - i, out) != run - i)
 			return -1;
 		i = run;
 		if (i >= len)
 			break;
-		unsigned cp;
-		bool ok;
-		size_t n = text_decode(s + i, len - i, &cp, &ok);
-		char enc[4];
-		size_t elen;
+		/*
+		 * Up to the next printable ASCII byte, which always starts a
+		 * code point; a longer stretch is cut in pieces before a lead
+		 * byte, so that no sequence is split and misread as invalid.
+		 */
+		end = i;
+		while (end < len && end - i < SAFE_CHUNK &&
+		       !plain_ascii((unsigned char)s[end]))
+			end++;
+		for (int back = 0; end < len && back < 3 &&
+		                   ((unsigned char)s[end] & 0xc0) == 0x80;
+		     back++)
+			end--;
+		size_t n = text_sanitize_into(s + i, end - i, buf, sizeof buf);
 
-		if (!ok || text_is_unsafe(cp))
-			cp = TEXT_REPLACEMENT;
-		elen = text_encode(cp, enc);
-		if (fwrite(enc, 1, elen, out) != elen)
+		if (fwrite(buf, 1, n, out) != n)
 			return -1;
-		i += n;
+		i = end;
 	}
 	return ferror(out) ? -1 : 0;
 }
@@ -112,7 +129,7 @@ int report_put_json(FILE *out, const char *s)
 	size_t len = strlen(s), i = 0;
 
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		size_t run = i;
 
 		while (run < len && (unsigned char)s[run] >= 0x20 &&
@@ -231,14 +248,14 @@ void report_cols_init(struct report_cols *c)
 	c->bar = BAR_MAX;
 }
 
-void report_cols_fit(struct report_cols *c, const char *label, long count)
+void report_cols_fit(struct report_cols *c, const char *label, int64_t count)
 {
 	int w = label ? text_width(label) : 0;
 	int digits = 1;
 
 	if (w > c->label)
 		c->label = w < LABEL_MAX ? w : LABEL_MAX;
-	for (long v = count; v >= 10; v /= 10)
+	for (int64_t v = count; v >= 10; v /= 10)
 		digits++;
 	if (digits > c->count)
 		c->count = digits;
@@ -275,15 +292,71 @@ int report_text_fit(FILE *out, const char *s, int width, bool pad)
 	return 0;
 }
 
+/*
+ * tally and chart take long counts, and a long may be 32 bits: sums over
+ * many sessions are shifted right together until each fits, which keeps
+ * their shares (tally shifts its own sums the same way).
+ */
+static void narrow(const int64_t *in, int n, long *out)
+{
+	unsigned shift = 0;
+
+#if LONG_MAX < INT64_MAX
+	for (int v = 0; v < n; v++)
+		while (in[v] > 0 && (in[v] >> shift) > LONG_MAX)
+			shift++;
+#endif
+	for (int v = 0; v < n; v++)
+		out[v] = in[v] > 0 ? (long)(in[v] >> shift) : 0;
+}
+
+void report_percent(const int64_t *counts, int n, int *pct)
+{
+	long c[TALLY_MAX_VIEWS] = {0};
+
+	if (n > TALLY_MAX_VIEWS)
+		n = TALLY_MAX_VIEWS;
+	narrow(counts, n, c);
+	tally_percent(c, n, pct);
+}
+
+/* tally_leaning_of's rule, exact: narrowing could make a tie. */
+int report_leaning_of(const int64_t *counts, int n)
+{
+	int best = -1;
+	bool tie = false;
+
+	for (int v = 0; v < n; v++) {
+		if (counts[v] <= 0)
+			continue;
+		if (best < 0 || counts[v] > counts[best]) {
+			best = v;
+			tie = false;
+		} else if (counts[v] == counts[best]) {
+			tie = true;
+		}
+	}
+	return tie ? -1 : best;
+}
+
+static const char *view_label(char *const *labels, int v)
+{
+	return labels ? labels[v] : deck_view_label(v);
+}
+
 int report_text_views(FILE *out, const struct report_cols *c,
-                      const char *const *labels, const long *counts, int n)
+                      char *const *labels, const int64_t *counts, int n)
 {
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	int pct[TALLY_MAX_VIEWS];
+	long small[TALLY_MAX_VIEWS] = {0};
 	char bar[BAR_MAX + 2];
 
-	tally_percent(counts, n, pct);
-	chart_layout(counts, n, c->bar, bars);
+	if (n > TALLY_MAX_VIEWS)
+		n = TALLY_MAX_VIEWS;
+	narrow(counts, n, small);
+	tally_percent(small, n, pct);
+	chart_layout(small, n, c->bar, bars);
 	for (int v = 0; v < n; v++) {
 		/* Whole cells, rounded to the nearest; a raised hand shows. */
 		int cells = bars[v].full + (bars[v].eighths >= 4);
@@ -295,53 +368,111 @@ int report_text_views(FILE *out, const struct report_cols *c,
 		while (len > 0 && bar[len - 1] == ' ')
 			bar[--len] = '\0';
 		if (fputs(ROW_INDENT, out) == EOF ||
-		    report_text_fit(out, labels[v], c->label, true) ||
-		    fprintf(out, "  %*ld  %3d%%%s%s\n", c->count, counts[v],
-		            pct[v], len ? "  " : "", bar) < 0)
+		    report_text_fit(out, view_label(labels, v), c->label,
+		                    true) ||
+		    fprintf(out, "  %*" PRId64 "  %3d%%%s%s\n", c->count,
+		            counts[v], pct[v], len ? "  " : "", bar) < 0)
 			return -1;
 	}
 	return 0;
 }
 
+int report_json_views(FILE *out, const char *indent, char *const *labels,
+                      const int64_t *counts, int n, const int64_t *cmp,
+                      const int64_t *rest)
+{
+	int pct[TALLY_MAX_VIEWS], cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
+
+	if (n > TALLY_MAX_VIEWS)
+		n = TALLY_MAX_VIEWS;
+	report_percent(counts, n, pct);
+	if (cmp) {
+		report_percent(cmp, n, cpct);
+		report_percent(rest, n, rpct);
+	}
+	if (fputc('[', out) == EOF)
+		return -1;
+	for (int v = 0; v < n; v++) {
+		if (fprintf(out, "%s\n%s{\"number\": %d, \"label\": ",
+		            v ? "," : "", indent, v + 1) < 0 ||
+		    report_put_json(out, view_label(labels, v)) ||
+		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": %d",
+		            counts[v], pct[v]) < 0 ||
+		    (cmp && fprintf(out,
+		                    ", \"compare_count\": %" PRId64
+		                    ", \"compare_percent\": %d, \"rest_count\": "
+		                    "%" PRId64 ", \"rest_percent\": %d",
+		                    cmp[v], cpct[v], rest[v], rpct[v]) < 0) ||
+		    fputc('}', out) == EOF)
+			return -1;
+	}
+	return fputc(']', out) == EOF ? -1 : 0;
+}
+
 int report_text_wrap(FILE *out, const char *prefix, const char *s)
 {
-	struct text_line lines[64];
+	struct text_line local[64], *lines = local;
 	int indent = text_width(prefix);
 	int width = REPORT_WIDTH - indent;
-	size_t n, shown;
+	size_t n, shown, cap = sizeof local / sizeof local[0];
+	bool cut = false;
+	int rc = 0;
 
 	if (width < 20)
 		width = 20;
-	n = text_wrap(s, width, lines, sizeof lines / sizeof lines[0]);
-	shown = n < sizeof lines / sizeof lines[0] ? n : 64;
+	n = text_wrap(s, width, lines, cap);
+	if (n > cap) {
+		/* Text of any length is shown whole, so a heap array for it. */
+		struct text_line *big = malloc(n * sizeof *big);
+
+		if (big) {
+			lines = big;
+			text_wrap(s, width, lines, n);
+		}
+	}
+	shown = lines != local || n <= cap ? n : cap;
+	/* Out of memory only: the last line shown says that more was cut. */
+	cut = shown < n;
 	/* No trailing blanks: an empty line gets no indent either. */
 	size_t plen = strlen(prefix), ptrim = plen;
 
 	while (ptrim > 0 && prefix[ptrim - 1] == ' ')
 		ptrim--;
-	for (size_t i = 0; i < shown; i++) {
-		bool empty = lines[i].len == 0;
+	for (size_t i = 0; i < shown && !rc; i++) {
+		const char *line = s + lines[i].off;
+		size_t len = lines[i].len;
+		bool empty = len == 0, last_cut = cut && i + 1 == shown;
 
+		if (last_cut) {
+			size_t fit = text_fit(line, width - 1, NULL);
+
+			len = fit < len ? fit : len;
+		}
 		if (i == 0 &&
 		    report_put_safe(out, prefix, empty ? ptrim : plen))
-			return -1;
-		if (i > 0 && !empty && fprintf(out, "%*s", indent, "") < 0)
-			return -1;
-		if (report_put_safe(out, s + lines[i].off, lines[i].len) ||
-		    fputc('\n', out) == EOF)
-			return -1;
+			rc = -1;
+		else if (i > 0 && !empty && fprintf(out, "%*s", indent, "") < 0)
+			rc = -1;
+		else if (report_put_safe(out, line, len) ||
+		         (last_cut && fputs(ellipsis, out) == EOF) ||
+		         fputc('\n', out) == EOF)
+			rc = -1;
 	}
-	if (n == 0 && report_put_safe(out, prefix, ptrim))
+	if (lines != local)
+		free(lines);
+	if (rc)
 		return -1;
-	if (n == 0 && fputc('\n', out) == EOF)
+	if (n == 0 && (report_put_safe(out, prefix, ptrim) ||
+	               fputc('\n', out) == EOF))
 		return -1;
 	return 0;
 }
 
-const char *report_leaning(char *buf, size_t cap, const long *counts, int n)
+const char *report_leaning(char *buf, size_t cap, const int64_t *counts,
+                           int n)
 {
-	long total = 0;
-	int lean = tally_leaning_of(counts, n);
+	int64_t total = 0;
+	int lean = report_leaning_of(counts, n);
 
 	for (int v = 0; v < n; v++)
 		total += counts[v];
@@ -350,6 +481,6 @@ const char *report_leaning(char *buf, size_t cap, const long *counts, int n)
 	else if (lean < 0)
 		snprintf(buf, cap, "%s", "tied");
 	else
-		snprintf(buf, cap, "leans to View %d", lean + 1);
+		snprintf(buf, cap, "leans to %s", deck_view_label(lean));
 	return buf;
 }

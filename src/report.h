@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -22,19 +23,33 @@ int report_format_parse(const char *name);
 /* File name extension without the dot: "txt", "csv", "md", "json". */
 const char *report_format_ext(enum report_format fmt);
 
-/* Writes one session's report.  Returns 0, or -1 on a write error. */
+/*
+ * Writes one session's report.  Returns 0, or -1 on a write error with
+ * errno that of the failed write (EIO when the stream gave none).
+ */
 int report_write(FILE *out, const struct session *s, enum report_format fmt);
 
 struct report_error {
 	char msg[300];
 };
 
+/* What an aggregate's failure was, for the caller's exit status. */
+enum report_agg_status {
+	REPORT_AGG_OK = 0,
+	REPORT_AGG_EDECK = -1,  /* a session of another deck */
+	REPORT_AGG_ENOMEM = -2, /* out of memory */
+	REPORT_AGG_EINVAL = -3, /* a second compared session; nothing added */
+	REPORT_AGG_EIO = -4,    /* the stream failed; errno says why */
+};
+
 /*
  * Writes the aggregate of sessions[0..n) (n >= 1), matched by deck title,
- * items by heading.  compare, if not NULL, is one more session of the same
+ * items by heading (two items with the same heading in one session stay
+ * two items).  compare, if not NULL, is one more session of the same
  * deck to set against the rest: the totals count it too, the comparison
- * pools sessions[] against it.  Returns 0, or -1 with *err set (e.g. a
- * session of another deck, naming the file in names[i]).
+ * pools sessions[] against it.  Returns REPORT_AGG_OK, or one of the
+ * codes above with *err set (e.g. a session of another deck, naming the
+ * file in names[i]); nothing is written unless every session fits.
  */
 int report_aggregate(FILE *out, const struct session *const *sessions,
                      const char *const *names, size_t n,
@@ -55,15 +70,17 @@ struct report_agg *report_agg_new(void);
 
 /*
  * Adds one session; compare marks the one to set against the rest (at
- * most one).  The first session added fixes the deck.  Returns 0, or -1
- * with *err set (another deck's session, naming name; out of memory).
+ * most one).  The first session added fixes the deck.  Returns
+ * REPORT_AGG_OK, or with *err set REPORT_AGG_EDECK (another deck's
+ * session, naming name), REPORT_AGG_ENOMEM or REPORT_AGG_EINVAL.
  */
 int report_agg_add(struct report_agg *a, const struct session *s,
                    const char *name, bool compare, struct report_error *err);
 
 /*
- * Writes the aggregate.  -1 with *err set when nothing was added or the
- * stream failed.
+ * Writes the aggregate.  REPORT_AGG_EINVAL when nothing was added (or
+ * only the compared session), REPORT_AGG_EIO when the stream failed, with
+ * *err set.
  */
 int report_agg_write(FILE *out, const struct report_agg *a,
                      enum report_format fmt, struct report_error *err);
@@ -139,12 +156,31 @@ struct report_cols {
 };
 
 void report_cols_init(struct report_cols *c);
-void report_cols_fit(struct report_cols *c, const char *label, long count);
+void report_cols_fit(struct report_cols *c, const char *label, int64_t count);
 void report_cols_done(struct report_cols *c);
+
+/*
+ * Counts are int64_t from here on: the aggregate sums them over any
+ * number of sessions, and a long may have only 32 bits.  labels NULL
+ * means "View 1", "View 2", ... (deck_view_label).
+ */
 
 /* Rows "label  count  pct%  ####" for counts[0..n), indented. */
 int report_text_views(FILE *out, const struct report_cols *c,
-                      const char *const *labels, const long *counts, int n);
+                      char *const *labels, const int64_t *counts, int n);
+
+/*
+ * The JSON array of views: number, label, count and percent, each object
+ * on a line of its own after indent; with cmp and rest (both or neither),
+ * the compared session's and the rest's counts and percentages too.
+ */
+int report_json_views(FILE *out, const char *indent, char *const *labels,
+                      const int64_t *counts, int n, const int64_t *cmp,
+                      const int64_t *rest);
+
+/* tally_percent and tally_leaning_of for int64_t counts. */
+void report_percent(const int64_t *counts, int n, int *pct);
+int report_leaning_of(const int64_t *counts, int n);
 
 /*
  * prefix then s word-wrapped to REPORT_WIDTH, later lines indented by the
@@ -159,6 +195,7 @@ int report_text_fit(FILE *out, const char *s, int width, bool pad);
  * How the room leans on counts[0..n): "leans to View 2", "tied" or "not
  * counted".  Returns buf.
  */
-const char *report_leaning(char *buf, size_t cap, const long *counts, int n);
+const char *report_leaning(char *buf, size_t cap, const int64_t *counts,
+                           int n);
 
 #endif

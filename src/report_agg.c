@@ -7,6 +7,7 @@
 #include "report.h"
 #include "report_agg.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,16 +63,28 @@ void report_agg_free(struct report_agg *a)
 }
 
 /*
- * Sessions of one deck list their items in the same order, so the item at
- * the same position is tried first; the search only runs for decks that
- * were edited between workshops.
+ * The first item with this heading that session number sess (index + 1)
+ * has not taken yet, or -1.  Sessions of one deck list their items in the
+ * same order, so the item at the same position is tried first: its chain
+ * of earlier items with the same heading (one link when headings are
+ * unique) says whether one of those comes first.  The search only runs
+ * for decks that were edited between workshops.
  */
-static int find_item(const struct report_agg *a, const char *heading, int hint)
+static int find_item(const struct report_agg *a, const char *heading,
+                     int hint, size_t sess)
 {
-	if (hint < a->nitems && same_text(a->items[hint].heading, heading))
-		return hint;
+	if (hint < a->nitems && same_text(a->items[hint].heading, heading)) {
+		int first = -1;
+
+		for (int k = hint; k >= 0; k = a->items[k].same_prev)
+			if (a->items[k].last_sess != sess)
+				first = k;
+		if (first >= 0)
+			return first;
+	}
 	for (int i = 0; i < a->nitems; i++)
-		if (same_text(a->items[i].heading, heading))
+		if (a->items[i].last_sess != sess &&
+		    same_text(a->items[i].heading, heading))
 			return i;
 	return -1;
 }
@@ -93,7 +106,15 @@ static int add_item(struct report_agg *a, const char *heading)
 
 	memset(it, 0, sizeof *it);
 	it->heading = copy(heading ? heading : "", &oom);
-	return oom ? -1 : a->nitems++;
+	if (oom)
+		return -1;
+	it->same_prev = -1;
+	for (int k = a->nitems - 1; k >= 0; k--)
+		if (same_text(a->items[k].heading, it->heading)) {
+			it->same_prev = k;
+			break;
+		}
+	return a->nitems++;
 }
 
 /* Takes the labels of a session that has more views than seen so far. */
@@ -198,13 +219,14 @@ static int add_session(struct report_agg *a, const struct session *s,
 
 	for (int i = 0; i < s->nitems; i++) {
 		const struct session_item *si = &s->items[i];
-		int k = find_item(a, si->heading, i);
+		int k = find_item(a, si->heading, i, a->nsess);
 		long c[TALLY_MAX_VIEWS] = {0};
 		int n =
 		    si->nviews < TALLY_MAX_VIEWS ? si->nviews : TALLY_MAX_VIEWS;
 
 		if (k < 0 && (k = add_item(a, si->heading)) < 0)
 			return -1;
+		a->items[k].last_sess = a->nsess;
 		if (n > a->items[k].nviews && take_labels(&a->items[k], si, n))
 			return -1;
 		for (int v = 0; v < n; v++)
@@ -228,19 +250,19 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 			    clean(name ? name : "(session)", file, sizeof file),
 			    clean(s->deck_title, theirs, sizeof theirs),
 			    clean(a->title, ours, sizeof ours));
-		return -1;
+		return REPORT_AGG_EDECK;
 	}
 	if (compare && a->cmp_at >= 0) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg,
 			         "only one session can be compared");
-		return -1;
+		return REPORT_AGG_EINVAL;
 	}
 	if (add_session(a, s, name, compare)) {
 		set_oom(err);
-		return -1;
+		return REPORT_AGG_ENOMEM;
 	}
-	return 0;
+	return REPORT_AGG_OK;
 }
 
 int report_agg_write(FILE *out, const struct report_agg *a,
@@ -249,20 +271,28 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 	if (a->nsess == 0 || (a->cmp_at >= 0 && a->nsess < 2)) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg, "no sessions");
-		return -1;
+		return REPORT_AGG_EINVAL;
 	}
 	struct report_locale loc;
 
 	report_locale_enter(&loc);
+	errno = 0;
 	int rc = report_agg_emit(out, a, fmt);
+	int e = errno; /* of the failed write, for the caller */
 
 	report_locale_leave(&loc);
-	if (rc || fflush(out) == EOF || ferror(out)) {
-		if (err)
-			snprintf(err->msg, sizeof err->msg, "write error");
-		return -1;
+	if (!rc && fflush(out) == EOF) {
+		rc = -1;
+		e = errno;
 	}
-	return 0;
+	if (rc || ferror(out)) {
+		if (err)
+			snprintf(err->msg, sizeof err->msg, "write error: %s",
+			         strerror(e ? e : EIO));
+		errno = e ? e : EIO;
+		return REPORT_AGG_EIO;
+	}
+	return REPORT_AGG_OK;
 }
 
 int report_aggregate(FILE *out, const struct session *const *sessions,
@@ -271,23 +301,22 @@ int report_aggregate(FILE *out, const struct session *const *sessions,
                      enum report_format fmt, struct report_error *err)
 {
 	struct report_agg *a = report_agg_new();
-	int rc = -1;
+	int rc = REPORT_AGG_OK;
 
 	if (err)
 		err->msg[0] = '\0';
 	if (!a) {
 		set_oom(err);
-		return -1;
+		return REPORT_AGG_ENOMEM;
 	}
 	/* Refuse another deck before any output, whatever its position. */
-	for (size_t i = 0; i < n; i++)
-		if (report_agg_add(a, sessions[i], names ? names[i] : NULL,
-		                   false, err))
-			goto out;
-	if (compare && report_agg_add(a, compare, compare_name, true, err))
-		goto out;
-	rc = report_agg_write(out, a, fmt, err);
-out:
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = report_agg_add(a, sessions[i], names ? names[i] : NULL,
+		                    false, err);
+	if (!rc && compare)
+		rc = report_agg_add(a, compare, compare_name, true, err);
+	if (!rc)
+		rc = report_agg_write(out, a, fmt, err);
 	report_agg_free(a);
 	return rc;
 }

@@ -21,14 +21,23 @@ struct agg_item {
 	char *heading;
 	char *labels[TALLY_MAX_VIEWS]; /* from the session with most views */
 	int nviews;
-	long totals[TALLY_MAX_VIEWS]; /* every session, compared one too */
-	long rest[TALLY_MAX_VIEWS];   /* every session but the compared one */
-	long cmp[TALLY_MAX_VIEWS];    /* the compared session */
+	/* Sums over sessions: int64_t, as a long may have only 32 bits. */
+	int64_t totals[TALLY_MAX_VIEWS]; /* every session, compared one too */
+	int64_t rest[TALLY_MAX_VIEWS];   /* every session but the compared one */
+	int64_t cmp[TALLY_MAX_VIEWS];    /* the compared session */
 	bool in_cmp;
 	int nsessions;         /* sessions that have the item */
 	int ncounted;          /* ... and counted it */
 	int min_pct, max_pct;  /* View 1 share among those counted */
 	size_t min_at, max_at; /* ... and where: index into sess */
+	/*
+	 * A session's item takes an aggregate item at most once, so that
+	 * items with the same heading stay apart: last_sess is the number
+	 * (index + 1) of the last session that took this one, same_prev
+	 * the previous item with the same heading (-1: none).
+	 */
+	size_t last_sess;
+	int same_prev;
 };
 
 struct agg_session {
@@ -48,13 +57,10 @@ struct report_agg {
 	int nitems, items_cap;
 };
 
-/* "View 1" ... "View 6", for the totals. */
-extern const char *const report_agg_views[TALLY_MAX_VIEWS];
-
-long report_agg_sum(const long *c, int n);
+int64_t report_agg_sum(const int64_t *c, int n);
 
 /* Totals of each view over all items; returns the number of views. */
-int report_agg_totals(const struct report_agg *a, long *totals);
+int report_agg_totals(const struct report_agg *a, int64_t *totals);
 
 /* The compared session against the pooled rest, for one item. */
 struct agg_cmp {

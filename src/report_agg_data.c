@@ -1,6 +1,8 @@
 /* report_agg_data: an aggregate as CSV or JSON, for other programs. */
 #include "report_agg.h"
 
+#include <inttypes.h>
+
 int report_agg_csv(FILE *out, const struct report_agg *a)
 {
 	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
@@ -18,7 +20,7 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 		int pct[TALLY_MAX_VIEWS];
 		struct agg_cmp ci;
 
-		tally_percent(it->totals, it->nviews, pct);
+		report_percent(it->totals, it->nviews, pct);
 		report_agg_cmp(it, &ci);
 		for (int v = 0; v < it->nviews; v++) {
 			if (report_put_csv(out, a->title) ||
@@ -26,7 +28,7 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 			    report_put_csv(out, it->heading) ||
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, it->labels[v]) ||
-			    fprintf(out, ",%ld,%d,%d,%d,", it->totals[v],
+			    fprintf(out, ",%" PRId64 ",%d,%d,%d,", it->totals[v],
 			            pct[v], it->nsessions, it->ncounted) < 0)
 				return -1;
 			if (it->ncounted > 0 &&
@@ -40,7 +42,8 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 			if (a->cmp_at >= 0 &&
 			    (fputc(',', out) == EOF ||
 			     report_put_csv(out, a->sess[a->cmp_at].name) ||
-			     fprintf(out, ",%ld,%d,%ld,%d,%d,%s", it->cmp[v],
+			     fprintf(out, ",%" PRId64 ",%d,%" PRId64 ",%d,%d,%s",
+			             it->cmp[v],
 			             ci.cpct[v], it->rest[v], ci.rpct[v],
 			             ci.cpct[v] - ci.rpct[v],
 			             ci.other_way ? "yes" : "no") < 0))
@@ -50,33 +53,6 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 		}
 	}
 	return 0;
-}
-
-static int json_views(FILE *out, const struct agg_item *it, const long *c,
-                      int n, const struct agg_cmp *ci)
-{
-	int pct[TALLY_MAX_VIEWS];
-
-	tally_percent(c, n, pct);
-	if (fputc('[', out) == EOF)
-		return -1;
-	for (int v = 0; v < n; v++) {
-		if (fprintf(out, "%s\n      {\"number\": %d, \"label\": ",
-		            v ? "," : "", v + 1) < 0 ||
-		    report_put_json(out,
-		                    it ? it->labels[v] : report_agg_views[v]) ||
-		    fprintf(out, ", \"count\": %ld, \"percent\": %d", c[v],
-		            pct[v]) < 0 ||
-		    (ci && fprintf(out,
-		                   ", \"compare_count\": %ld, "
-		                   "\"compare_percent\": %d, \"rest_count\": "
-		                   "%ld, \"rest_percent\": %d",
-		                   it->cmp[v], ci->cpct[v], it->rest[v],
-		                   ci->rpct[v]) < 0) ||
-		    fputc('}', out) == EOF)
-			return -1;
-	}
-	return fputc(']', out) == EOF ? -1 : 0;
 }
 
 static int json_session(FILE *out, const struct agg_session *s)
@@ -94,7 +70,7 @@ static int json_session(FILE *out, const struct agg_session *s)
 static int json_item(FILE *out, const struct report_agg *a, int i)
 {
 	const struct agg_item *it = &a->items[i];
-	int lv = tally_leaning_of(it->totals, it->nviews);
+	int lv = report_leaning_of(it->totals, it->nviews);
 	struct agg_cmp ci;
 
 	report_agg_cmp(it, &ci);
@@ -105,7 +81,7 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 	            it->nsessions, it->ncounted) < 0 ||
 	    (lv < 0 ? fputs("null", out) == EOF
 	            : fprintf(out, "%d", lv + 1) < 0) ||
-	    fprintf(out, ", \"total\": %ld,\n     \"view1_share\": ",
+	    fprintf(out, ", \"total\": %" PRId64 ",\n     \"view1_share\": ",
 	            report_agg_sum(it->totals, it->nviews)) < 0)
 		return -1;
 	if (it->ncounted == 0
@@ -128,8 +104,9 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 	            ci.diff, ci.other_way ? "true" : "false") < 0)
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
-	    json_views(out, it, it->totals, it->nviews,
-	               a->cmp_at >= 0 ? &ci : NULL) ||
+	    report_json_views(out, "      ", it->labels, it->totals,
+	                      it->nviews, a->cmp_at >= 0 ? it->cmp : NULL,
+	                      it->rest) ||
 	    fputc('}', out) == EOF)
 		return -1;
 	return 0;
@@ -137,7 +114,7 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 
 int report_agg_json(FILE *out, const struct report_agg *a)
 {
-	long totals[TALLY_MAX_VIEWS];
+	int64_t totals[TALLY_MAX_VIEWS];
 	int ntot = report_agg_totals(a, totals);
 
 	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 1,\n"
@@ -165,7 +142,7 @@ int report_agg_json(FILE *out, const struct report_agg *a)
 		if (json_item(out, a, i))
 			return -1;
 	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    json_views(out, NULL, totals, ntot, NULL) ||
+	    report_json_views(out, "      ", NULL, totals, ntot, NULL, NULL) ||
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;

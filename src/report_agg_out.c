@@ -1,26 +1,25 @@
 /* report_agg_out: an aggregate as text or Markdown; helpers for all formats. */
 #include "report_agg.h"
 
+#include <inttypes.h>
 #include <string.h>
 
-const char *const report_agg_views[TALLY_MAX_VIEWS] = {
-    "View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
-};
+#include "deck.h"
 
-long report_agg_sum(const long *c, int n)
+int64_t report_agg_sum(const int64_t *c, int n)
 {
-	long t = 0;
+	int64_t t = 0;
 
 	for (int v = 0; v < n; v++)
 		t += c[v];
 	return t;
 }
 
-int report_agg_totals(const struct report_agg *a, long *totals)
+int report_agg_totals(const struct report_agg *a, int64_t *totals)
 {
 	int n = 0;
 
-	memset(totals, 0, sizeof(long) * TALLY_MAX_VIEWS);
+	memset(totals, 0, sizeof *totals * TALLY_MAX_VIEWS);
 	for (int i = 0; i < a->nitems; i++) {
 		if (a->items[i].nviews > n)
 			n = a->items[i].nviews;
@@ -32,13 +31,13 @@ int report_agg_totals(const struct report_agg *a, long *totals)
 
 void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
 {
-	int cl = tally_leaning_of(it->cmp, it->nviews);
-	int rl = tally_leaning_of(it->rest, it->nviews);
+	int cl = report_leaning_of(it->cmp, it->nviews);
+	int rl = report_leaning_of(it->rest, it->nviews);
 
 	ci->counted = it->in_cmp && report_agg_sum(it->cmp, it->nviews) > 0;
 	ci->rest_counted = report_agg_sum(it->rest, it->nviews) > 0;
-	tally_percent(it->cmp, it->nviews, ci->cpct);
-	tally_percent(it->rest, it->nviews, ci->rpct);
+	report_percent(it->cmp, it->nviews, ci->cpct);
+	report_percent(it->rest, it->nviews, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];
 	ci->other_way =
 	    ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 && cl != rl;
@@ -58,17 +57,18 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 {
 	const struct agg_item *it = &a->items[i];
 	char buf[512], lean[40], prefix[24];
-	long total = report_agg_sum(it->totals, it->nviews);
+	int64_t total = report_agg_sum(it->totals, it->nviews);
 	struct agg_cmp ci;
 
 	snprintf(prefix, sizeof prefix, "%d. ", i + 1);
 	if (fputc('\n', out) == EOF ||
 	    report_text_wrap(out, prefix, it->heading) ||
-	    report_text_views(out, cols, (const char *const *)it->labels,
-	                      it->totals, it->nviews))
+	    report_text_views(out, cols, it->labels, it->totals,
+	                      it->nviews))
 		return -1;
 	snprintf(buf, sizeof buf,
-	         "    %ld %s in %d of %d sessions (%d counted), %s", total,
+	         "    %" PRId64 " %s in %d of %d sessions (%d counted), %s",
+	         total,
 	         total == 1 ? "hand" : "hands", it->nsessions, (int)a->nsess,
 	         it->ncounted,
 	         report_leaning(lean, sizeof lean, it->totals, it->nviews));
@@ -109,7 +109,7 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 static int write_text(FILE *out, const struct report_agg *a)
 {
 	struct report_cols cols;
-	long totals[TALLY_MAX_VIEWS];
+	int64_t totals[TALLY_MAX_VIEWS];
 	char buf[512], from[40], to[40], lean[40];
 	int ntot = report_agg_totals(a, totals);
 
@@ -119,7 +119,7 @@ static int write_text(FILE *out, const struct report_agg *a)
 			report_cols_fit(&cols, a->items[i].labels[v],
 			                a->items[i].totals[v]);
 	for (int v = 0; v < ntot; v++)
-		report_cols_fit(&cols, report_agg_views[v], totals[v]);
+		report_cols_fit(&cols, deck_view_label(v), totals[v]);
 	report_cols_done(&cols);
 
 	report_time(from, sizeof from, a->first, false);
@@ -140,7 +140,7 @@ static int write_text(FILE *out, const struct report_agg *a)
 		if (text_item(out, a, i, &cols))
 			return -1;
 	if (fputs("\nTotals over all items and sessions\n", out) == EOF ||
-	    report_text_views(out, &cols, report_agg_views, totals, ntot) ||
+	    report_text_views(out, &cols, NULL, totals, ntot) ||
 	    fputs("\nWhere the rooms lean\n", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++) {
@@ -168,7 +168,7 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	char lean[40];
 	struct agg_cmp ci;
 
-	tally_percent(it->totals, it->nviews, pct);
+	report_percent(it->totals, it->nviews, pct);
 	report_agg_cmp(it, &ci);
 	if (fprintf(out, "## %d. ", i + 1) < 0 ||
 	    report_put_md(out, it->heading) ||
@@ -181,14 +181,15 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	for (int v = 0; v < it->nviews; v++) {
 		if (fputs("| ", out) == EOF ||
 		    report_put_md(out, it->labels[v]) ||
-		    fprintf(out, " | %ld | %d%% |", it->totals[v], pct[v]) <
-		        0 ||
+		    fprintf(out, " | %" PRId64 " | %d%% |", it->totals[v],
+		            pct[v]) < 0 ||
 		    (a->cmp_at >= 0 && fprintf(out, " %d%% | %d%% |",
 		                               ci.cpct[v], ci.rpct[v]) < 0) ||
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
-	if (fprintf(out, "\n%ld hands in %d of %d sessions (%d counted), %s.",
+	if (fprintf(out,
+	            "\n%" PRId64 " hands in %d of %d sessions (%d counted), %s.",
 	            report_agg_sum(it->totals, it->nviews), it->nsessions,
 	            (int)a->nsess, it->ncounted,
 	            report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
@@ -210,7 +211,7 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 
 static int write_md(FILE *out, const struct report_agg *a)
 {
-	long totals[TALLY_MAX_VIEWS];
+	int64_t totals[TALLY_MAX_VIEWS];
 	int pct[TALLY_MAX_VIEWS];
 	char from[40], to[40], lean[40];
 	int ntot = report_agg_totals(a, totals);
@@ -235,14 +236,14 @@ static int write_md(FILE *out, const struct report_agg *a)
 	for (int i = 0; i < a->nitems; i++)
 		if (md_item(out, a, i))
 			return -1;
-	tally_percent(totals, ntot, pct);
+	report_percent(totals, ntot, pct);
 	if (fputs("## Totals over all items and sessions\n\n"
 	          "| View | Count | Share |\n|:---|---:|---:|\n",
 	          out) == EOF)
 		return -1;
 	for (int v = 0; v < ntot; v++)
-		if (fprintf(out, "| %s | %ld | %d%% |\n", report_agg_views[v],
-		            totals[v], pct[v]) < 0)
+		if (fprintf(out, "| %s | %" PRId64 " | %d%% |\n",
+		            deck_view_label(v), totals[v], pct[v]) < 0)
 			return -1;
 	return fprintf(out, "\nOverall: %s.\n",
 	               report_leaning(lean, sizeof lean, totals, ntot)) < 0

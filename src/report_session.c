@@ -1,14 +1,17 @@
 /* report_session: one session's report in each of the four formats. */
 #include "report.h"
 
+#include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "deck.h"
 #include "session.h"
 #include "tally.h"
 
 /* The counts of one item, copied out of the tally. */
-static int item_counts(const struct session *s, int i, long *counts)
+static int item_counts(const struct session *s, int i, int64_t *counts)
 {
 	int n = s->items[i].nviews;
 
@@ -20,7 +23,7 @@ static int item_counts(const struct session *s, int i, long *counts)
 }
 
 /* Totals of each view over all items; returns the number of views. */
-static int view_totals(const struct session *s, long *totals)
+static int view_totals(const struct session *s, int64_t *totals)
 {
 	int n = 0;
 
@@ -43,14 +46,50 @@ static int counted_items(const struct session *s)
 	return k;
 }
 
-static const char *const view_names[TALLY_MAX_VIEWS] = {
-    "View 1", "View 2", "View 3", "View 4", "View 5", "View 6",
-};
+/*
+ * "Items:   3 to View 1, 2 to View 2, 1 tied, 0 not counted", broken
+ * between phrases so that six views still fit the report's width.
+ */
+static int items_line(FILE *out, const int *leans, int ntot, int tied,
+                      int uncounted)
+{
+	static const char prefix[] = "Items:   ";
+	char phrase[TALLY_MAX_VIEWS + 2][48];
+	int np = 0, indent = (int)strlen(prefix), col = indent;
+
+	for (int v = 0; v < ntot; v++)
+		if (v < 2 || leans[v])
+			snprintf(phrase[np++], sizeof phrase[0], "%d to %s",
+			         leans[v], deck_view_label(v));
+	snprintf(phrase[np++], sizeof phrase[0], "%d tied", tied);
+	snprintf(phrase[np++], sizeof phrase[0], "%d not counted", uncounted);
+	if (fputs(prefix, out) == EOF)
+		return -1;
+	for (int k = 0; k < np; k++) {
+		bool comma = k + 1 < np;
+		int w = (int)strlen(phrase[k]) + comma;
+
+		if (k > 0 && col + 1 + w > REPORT_WIDTH) {
+			if (fprintf(out, "\n%*s", indent, "") < 0)
+				return -1;
+			col = indent;
+		} else if (k > 0) {
+			if (fputc(' ', out) == EOF)
+				return -1;
+			col++;
+		}
+		if (fputs(phrase[k], out) == EOF ||
+		    (comma && fputc(',', out) == EOF))
+			return -1;
+		col += w;
+	}
+	return fputc('\n', out) == EOF ? -1 : 0;
+}
 
 static int write_text(FILE *out, const struct session *s)
 {
 	struct report_cols cols;
-	long counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
+	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
 	char when[40], lean[40], prefix[24];
 	int ntot = view_totals(s, totals);
 	int leans[TALLY_MAX_VIEWS] = {0}, tied = 0, uncounted = 0;
@@ -64,7 +103,7 @@ static int write_text(FILE *out, const struct session *s)
 			                counts[v]);
 	}
 	for (int v = 0; v < ntot; v++)
-		report_cols_fit(&cols, view_names[v], totals[v]);
+		report_cols_fit(&cols, deck_view_label(v), totals[v]);
 	report_cols_done(&cols);
 
 	report_time(when, sizeof when, s->started, false);
@@ -80,7 +119,7 @@ static int write_text(FILE *out, const struct session *s)
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
 		long total = tally_item_total(&s->tally, i);
-		int lv = tally_leaning_of(counts, n);
+		int lv = report_leaning_of(counts, n);
 
 		if (total == 0)
 			uncounted++;
@@ -91,9 +130,8 @@ static int write_text(FILE *out, const struct session *s)
 		snprintf(prefix, sizeof prefix, "%d. ", i + 1);
 		if (fputc('\n', out) == EOF ||
 		    report_text_wrap(out, prefix, s->items[i].heading) ||
-		    report_text_views(out, &cols,
-		                      (const char *const *)s->items[i].labels,
-		                      counts, n) ||
+		    report_text_views(out, &cols, s->items[i].labels, counts,
+		                      n) ||
 		    fprintf(out, "    %ld %s, %s\n", total,
 		            total == 1 ? "hand" : "hands",
 		            report_leaning(lean, sizeof lean, counts, n)) < 0)
@@ -101,7 +139,7 @@ static int write_text(FILE *out, const struct session *s)
 	}
 
 	if (fputs("\nTotals over all items\n", out) == EOF ||
-	    report_text_views(out, &cols, view_names, totals, ntot))
+	    report_text_views(out, &cols, NULL, totals, ntot))
 		return -1;
 
 	if (fputs("\nWhere the room leans\n", out) == EOF)
@@ -118,21 +156,14 @@ static int write_text(FILE *out, const struct session *s)
 			return -1;
 	}
 	if (fprintf(out, "Overall: %s\n",
-	            report_leaning(lean, sizeof lean, totals, ntot)) < 0 ||
-	    fputs("Items:  ", out) == EOF)
+	            report_leaning(lean, sizeof lean, totals, ntot)) < 0)
 		return -1;
-	for (int v = 0; v < ntot; v++)
-		if ((v < 2 || leans[v]) &&
-		    fprintf(out, " %d to View %d,", leans[v], v + 1) < 0)
-			return -1;
-	if (fprintf(out, " %d tied, %d not counted\n", tied, uncounted) < 0)
-		return -1;
-	return 0;
+	return items_line(out, leans, ntot, tied, uncounted);
 }
 
 static int write_csv(FILE *out, const struct session *s)
 {
-	long counts[TALLY_MAX_VIEWS];
+	int64_t counts[TALLY_MAX_VIEWS];
 	int pct[TALLY_MAX_VIEWS];
 	char when[40];
 
@@ -144,7 +175,7 @@ static int write_csv(FILE *out, const struct session *s)
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
 
-		tally_percent(counts, n, pct);
+		report_percent(counts, n, pct);
 		for (int v = 0; v < n; v++) {
 			if (report_put_csv(out, s->name) ||
 			    fprintf(out, ",%s,", when) < 0 ||
@@ -153,7 +184,8 @@ static int write_csv(FILE *out, const struct session *s)
 			    report_put_csv(out, s->items[i].heading) ||
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, s->items[i].labels[v]) ||
-			    fprintf(out, ",%ld,%d\r\n", counts[v], pct[v]) < 0)
+			    fprintf(out, ",%" PRId64 ",%d\r\n", counts[v],
+			            pct[v]) < 0)
 				return -1;
 		}
 	}
@@ -161,17 +193,19 @@ static int write_csv(FILE *out, const struct session *s)
 }
 
 /* A Markdown table of view rows; labels NULL means "View N". */
-static int md_table(FILE *out, char *const *labels, const long *counts, int n)
+static int md_table(FILE *out, char *const *labels, const int64_t *counts,
+                    int n)
 {
 	int pct[TALLY_MAX_VIEWS];
 
-	tally_percent(counts, n, pct);
+	report_percent(counts, n, pct);
 	if (fputs("| View | Count | Share |\n|:---|---:|---:|\n", out) == EOF)
 		return -1;
 	for (int v = 0; v < n; v++) {
 		if (fputs("| ", out) == EOF ||
-		    report_put_md(out, labels ? labels[v] : view_names[v]) ||
-		    fprintf(out, " | %ld | %d%% |\n", counts[v], pct[v]) < 0)
+		    report_put_md(out, labels ? labels[v] : deck_view_label(v)) ||
+		    fprintf(out, " | %" PRId64 " | %d%% |\n", counts[v],
+		            pct[v]) < 0)
 			return -1;
 	}
 	return fputc('\n', out) == EOF ? -1 : 0;
@@ -179,7 +213,7 @@ static int md_table(FILE *out, char *const *labels, const long *counts, int n)
 
 static int write_md(FILE *out, const struct session *s)
 {
-	long counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
+	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
 	char when[40], lean[40];
 	int ntot = view_totals(s, totals);
 
@@ -216,29 +250,9 @@ static int write_md(FILE *out, const struct session *s)
 	return 0;
 }
 
-/* "views":[...] of one item or of the totals. */
-static int json_views(FILE *out, char *const *labels, const long *counts, int n,
-                      const char *indent)
-{
-	int pct[TALLY_MAX_VIEWS];
-
-	tally_percent(counts, n, pct);
-	if (fputs("[", out) == EOF)
-		return -1;
-	for (int v = 0; v < n; v++) {
-		if (fprintf(out, "%s\n%s{\"number\": %d, \"label\": ",
-		            v ? "," : "", indent, v + 1) < 0 ||
-		    report_put_json(out, labels ? labels[v] : view_names[v]) ||
-		    fprintf(out, ", \"count\": %ld, \"percent\": %d}",
-		            counts[v], pct[v]) < 0)
-			return -1;
-	}
-	return fputs("]", out) == EOF ? -1 : 0;
-}
-
 static int write_json(FILE *out, const struct session *s)
 {
-	long counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
+	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
 	char when[40];
 	int ntot = view_totals(s, totals);
 
@@ -257,7 +271,7 @@ static int write_json(FILE *out, const struct session *s)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
-		int lv = tally_leaning_of(counts, n);
+		int lv = report_leaning_of(counts, n);
 
 		if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
 		            i ? "," : "", i + 1) < 0 ||
@@ -267,12 +281,13 @@ static int write_json(FILE *out, const struct session *s)
 		            : fprintf(out, "%d", lv + 1) < 0) ||
 		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
 		            tally_item_total(&s->tally, i)) < 0 ||
-		    json_views(out, s->items[i].labels, counts, n, "      ") ||
+		    report_json_views(out, "      ", s->items[i].labels, counts,
+		                      n, NULL, NULL) ||
 		    fputs("}", out) == EOF)
 			return -1;
 	}
 	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    json_views(out, NULL, totals, ntot, "    ") ||
+	    report_json_views(out, "    ", NULL, totals, ntot, NULL, NULL) ||
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;
@@ -281,10 +296,10 @@ static int write_json(FILE *out, const struct session *s)
 int report_write(FILE *out, const struct session *s, enum report_format fmt)
 {
 	struct report_locale loc;
-	int rc;
+	int rc, e;
 
 	report_locale_enter(&loc);
-
+	errno = 0;
 	switch (fmt) {
 	case REPORT_CSV:
 		rc = write_csv(out, s);
@@ -300,8 +315,15 @@ int report_write(FILE *out, const struct session *s, enum report_format fmt)
 		rc = write_text(out, s);
 		break;
 	}
+	e = errno; /* of the failed write, for the caller */
 	report_locale_leave(&loc);
-	if (rc == 0 && fflush(out) == EOF)
+	if (rc == 0 && fflush(out) == EOF) {
 		rc = -1;
-	return rc || ferror(out) ? -1 : 0;
+		e = errno;
+	}
+	if (rc || ferror(out)) {
+		errno = e ? e : EIO;
+		return -1;
+	}
+	return 0;
 }

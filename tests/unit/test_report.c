@@ -435,6 +435,122 @@ static void test_edge_shapes(void **state)
 	session_free(&s);
 }
 
+/* A session from its items: "heading|count label|count label..." each. */
+static void make_session(struct session *s, const char *name,
+                         const char *const *items, int n)
+{
+	char text[8192];
+	size_t k = 0;
+	struct session_error err;
+
+	k += (size_t)snprintf(text + k, sizeof text - k,
+	                      "handsup-session 1\nname: %s\n"
+	                      "started: 2026-01-01T00:00:00Z\n"
+	                      "deck-title: T\ndeck-path: (embedded)\n"
+	                      "deck-hash: 0000000000000000\ncurrent: 0\n",
+	                      name);
+	for (int i = 0; i < n; i++) {
+		char item[512], *save = NULL;
+
+		snprintf(item, sizeof item, "%s", items[i]);
+		k += (size_t)snprintf(text + k, sizeof text - k, "item: %s\n",
+		                      strtok_r(item, "|", &save));
+		for (char *v; (v = strtok_r(NULL, "|", &save));)
+			k += (size_t)snprintf(text + k, sizeof text - k,
+			                      "view: %s\n", v);
+	}
+	k += (size_t)snprintf(text + k, sizeof text - k, "end\n");
+	assert_true(k < sizeof text);
+	if (session_parse(s, text, k, &err))
+		fail_msg("line %d: %s", err.line, err.msg);
+}
+
+/*
+ * Two items with one heading stay two items in the aggregate: a session's
+ * item takes the first aggregate item with its heading that the session
+ * has not taken yet.
+ */
+static void test_duplicate_headings(void **state)
+{
+	static const char *const a[] = {"Same|10 a|7 b", "Same|3 a|14 b"};
+	static const char *const b[] = {"Same|1 a|1 b", "Same|0 a|5 b"};
+	/* An edited deck: the first "Same" is gone, "Other" is new. */
+	static const char *const c[] = {"Other|1 a|0 b", "Same|2 a|0 b"};
+	struct session s[3];
+	const struct session *p[3] = {&s[0], &s[1], &s[2]};
+	const char *names[3] = {"a", "b", "c"};
+	(void)state;
+
+	make_session(&s[0], "A", a, 2);
+	make_session(&s[1], "B", b, 2);
+	make_session(&s[2], "C", c, 2);
+	char *out = aggregate(p, names, 2, NULL, REPORT_TEXT);
+
+	assert_non_null(strstr(out, "19 hands in 2 of 2 sessions"));
+	assert_non_null(strstr(out, "22 hands in 2 of 2 sessions"));
+	assert_null(strstr(out, "in 4 of"));
+	check_text_shape(out);
+	free(out);
+
+	out = aggregate(p, names, 3, NULL, REPORT_TEXT);
+	assert_non_null(strstr(out, "1. Same\n"));
+	assert_non_null(strstr(out, "21 hands in 3 of 3 sessions"));
+	assert_non_null(strstr(out, "2. Same\n"));
+	assert_non_null(strstr(out, "22 hands in 2 of 3 sessions"));
+	assert_non_null(strstr(out, "3. Other\n"));
+	assert_non_null(strstr(out, "1 hand in 1 of 3 sessions"));
+	free(out);
+	for (int i = 0; i < 3; i++)
+		session_free(&s[i]);
+}
+
+/* Text of any length is wrapped whole, never cut after so many lines. */
+static void test_wrap_any_length(void **state)
+{
+	size_t cap = 1200 * 9 + 1, k = 0;
+	char *text = malloc(cap);
+	struct buf b;
+	(void)state;
+
+	assert_non_null(text);
+	for (int w = 1; w <= 1200; w++)
+		k += (size_t)snprintf(text + k, cap - k, "%sw%07d",
+		                      w > 1 ? " " : "", w);
+	assert_int_equal(report_text_wrap(buf_open(&b), "1. ", text), 0);
+	buf_close(&b);
+	check_text_shape(b.data);
+	assert_non_null(strstr(b.data, "1. w0000001 "));
+	assert_non_null(strstr(b.data, " w0001200\n"));
+	size_t lines = 0;
+	for (const char *q = b.data; *q; q++)
+		lines += *q == '\n';
+	assert_true(lines > 64);
+	free(b.data);
+	free(text);
+}
+
+/* Six views, each leaned to by an item: the "Items:" line is wrapped. */
+static void test_six_views_fit(void **state)
+{
+	static const char *const items[] = {
+	    "One|1 a|0 b|0 c|0 d|0 e|0 f",   "Two|0 a|1 b|0 c|0 d|0 e|0 f",
+	    "Three|0 a|0 b|1 c|0 d|0 e|0 f", "Four|0 a|0 b|0 c|1 d|0 e|0 f",
+	    "Five|0 a|0 b|0 c|0 d|1 e|0 f",  "Six|0 a|0 b|0 c|0 d|0 e|1 f",
+	};
+	struct session s;
+	struct buf b;
+	(void)state;
+
+	make_session(&s, "Six", items, 6);
+	assert_int_equal(report_write(buf_open(&b), &s, REPORT_TEXT), 0);
+	buf_close(&b);
+	check_text_shape(b.data);
+	assert_non_null(strstr(b.data, "Items:   1 to View 1, 1 to View 2,"));
+	assert_non_null(strstr(b.data, "1 to View 6, 0 tied, 0 not counted\n"));
+	free(b.data);
+	session_free(&s);
+}
+
 static void test_escaping(void **state)
 {
 	struct buf b;
@@ -691,6 +807,9 @@ int main(void)
 	    cmocka_unit_test(test_aggregate_figures),
 	    cmocka_unit_test(test_other_deck_refused),
 	    cmocka_unit_test(test_edge_shapes),
+	    cmocka_unit_test(test_duplicate_headings),
+	    cmocka_unit_test(test_wrap_any_length),
+	    cmocka_unit_test(test_six_views_fit),
 	    cmocka_unit_test(test_escaping),
 	    cmocka_unit_test(test_slug_and_formats),
 	    cmocka_unit_test(test_write_error),
