@@ -13,21 +13,22 @@
 #include <unistd.h>
 
 #include "session.h"
+#include "text.h"
 
 #define MAX_TRIES 1000
 
+/* path NULL (it could not be made) names dir instead. */
 static void set_err(struct report_error *err, const char *what,
-                    const char *path, int e)
+                    const char *path, const char *dir, int e)
 {
 	char safe[200];
-	size_t k = 0;
 
 	if (!err)
 		return;
+	if (!path)
+		path = dir;
 	/* The folder may come from the environment: keep it printable. */
-	for (const char *p = path; *p && k + 1 < sizeof safe; p++)
-		safe[k++] = ((unsigned char)*p < 0x20 || *p == 0x7f) ? '?' : *p;
-	safe[k] = '\0';
+	text_sanitize_into(path, strlen(path), safe, sizeof safe);
 	snprintf(err->msg, sizeof err->msg, "%s: %s: %s", safe, what,
 	         strerror(e));
 }
@@ -120,7 +121,7 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 			fds[0] = -1;
 		}
 		if (e != EEXIST) {
-			set_err(err, "cannot create", paths[j], e);
+			set_err(err, "cannot create", paths[j], dir, e);
 			free(paths[0]);
 			free(paths[1]);
 			paths[0] = paths[1] = NULL;
@@ -131,13 +132,13 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 		paths[0] = paths[1] = NULL;
 	}
 	if (!paths[0]) {
-		set_err(err, "no free file name", dir, EEXIST);
+		set_err(err, "no free file name", NULL, dir, EEXIST);
 		return -1;
 	}
 	for (int j = 0; j < 2; j++) {
 		if (write_fd(fds[j], s, fmts[j]) == 0)
 			continue;
-		set_err(err, "cannot write", paths[j], errno);
+		set_err(err, "cannot write", paths[j], dir, errno);
 		for (int m = j + 1; m < 2; m++)
 			close(fds[m]);
 		unlink(paths[0]);

@@ -683,6 +683,13 @@ static void test_export_never_overwrites(void **state)
 	assert_int_equal(report_export(&s, p, paths, &err), -1);
 	assert_null(paths[0]);
 	assert_non_null(strstr(err.msg, "missing"));
+	/* Named in the message with no control, C1 or bidi code point. */
+	snprintf(p, sizeof p, "%s/no\x1b[2J\xc2\x9b\xe2\x80\xaeway", dir);
+	assert_int_equal(report_export(&s, p, paths, &err), -1);
+	assert_non_null(strstr(err.msg, "way/"));
+	assert_null(strchr(err.msg, '\x1b'));
+	assert_null(strstr(err.msg, "\xc2\x9b"));
+	assert_null(strstr(err.msg, "\xe2\x80\xae"));
 	session_free(&s);
 
 	DIR *d = opendir(dir);
