@@ -398,11 +398,13 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 		    report_put_json(out, view_label(labels, v)) ||
 		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": %d",
 		            counts[v], pct[v]) < 0 ||
-		    (cmp && fprintf(out,
-		                    ", \"compare_count\": %" PRId64
-		                    ", \"compare_percent\": %d, \"rest_count\": "
-		                    "%" PRId64 ", \"rest_percent\": %d",
-		                    cmp[v], cpct[v], rest[v], rpct[v]) < 0) ||
+		    (cmp &&
+		     fprintf(out,
+		             ", \"compare_count\": %" PRId64
+		             ", \"compare_percent\": %d"
+		             ", \"rest_count\": %" PRId64
+		             ", \"rest_percent\": %d",
+		             cmp[v], cpct[v], rest[v], rpct[v]) < 0) ||
 		    fputc('}', out) == EOF)
 			return -1;
 	}
