@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deck.h"
+#include "load.h"
 #include "report.h"
 #include "session.h"
 
@@ -18,6 +20,7 @@ static const char export_usage[] =
 static const char report_usage[] =
     "usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
     "                      [--compare SESSION] SESSION...\n";
+static const char check_usage[] = "usage: handsup check DECK...\n";
 
 /* A file name from the command line may hold anything: print it safely. */
 static void put_name(const char *name)
@@ -53,15 +56,25 @@ static int load_one(struct session *s, const char *path)
 }
 
 /*
- * The output: standard output, or FILE written as FILE.tmp and renamed
- * over FILE only once complete, so a failed run never leaves a cut-off
- * report where a good one (or nothing) was.
+ * The output: standard output, or FILE written as a new temporary file in
+ * FILE's folder (".FILE.XXXXXX", made with mkstemp: never an existing
+ * file or a planted link, and never another run's) and renamed over FILE
+ * only once complete, so a failed run never leaves a cut-off report where
+ * a good one (or nothing) was.
  */
 struct output {
 	FILE *f;
 	const char *path; /* NULL: standard output */
 	char *tmp;
+	char *dir; /* the folder of path, to make the rename durable */
 };
+
+static void output_free(struct output *o)
+{
+	free(o->tmp);
+	free(o->dir);
+	o->tmp = o->dir = NULL;
+}
 
 static int output_open(struct output *o, const char *path)
 {
@@ -71,60 +84,99 @@ static int output_open(struct output *o, const char *path)
 		return 0;
 	}
 	o->path = path;
-	o->tmp = malloc(strlen(path) + 5);
-	if (!o->tmp) {
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+	size_t cap = strlen(path) + sizeof "/..XXXXXX";
+
+	o->tmp = malloc(cap);
+	o->dir = dlen ? strndup(path, dlen) : strdup(".");
+	if (!o->tmp || !o->dir) {
+		output_free(o);
 		fputs("handsup: out of memory\n", stderr);
 		return EXIT_SOFTWARE;
 	}
-	strcpy(o->tmp, path);
-	strcat(o->tmp, ".tmp");
-	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	snprintf(o->tmp, cap, "%.*s.%s.XXXXXX", (int)dlen, path, path + dlen);
 
-	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-		int e = errno;
+	int fd = mkstemp(o->tmp), e = 0;
 
+	if (fd < 0) {
+		e = errno;
+	} else {
+		/* mkstemp makes it 0600; a report gets the usual mode. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) || !(o->f = fdopen(fd, "w")))
+			e = errno;
+	}
+	if (e) {
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
 		}
-		put_name(o->tmp);
+		put_name(path);
 		fprintf(stderr, ": cannot create: %s\n", strerror(e));
-		free(o->tmp);
-		o->tmp = NULL;
+		output_free(o);
 		return EXIT_CANTCREAT;
 	}
 	return 0;
 }
 
-/* Finishes the output; ok false throws it away.  Returns the exit code. */
-static int output_close(struct output *o, bool ok)
+/* Makes the rename durable too, not only the bytes. */
+static void sync_dir(const char *dir)
 {
-	int rc = 0, e = 0;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/*
+ * Finishes the output and returns the exit code.  e is 0 when the report
+ * was written whole, else the errno of the write that failed (reported
+ * here), or -1 for a failure the caller reports; the output is thrown
+ * away then.  Each errno is taken where its call failed.
+ */
+static int output_close(struct output *o, int e)
+{
 	if (!o->path) {
-		if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (!e && fflush(stdout) == EOF)
+			e = errno ? errno : EIO;
+		if (!e && ferror(stdout))
+			e = EIO;
+		if (e > 0)
 			fprintf(stderr, "handsup: standard output: %s\n",
-			        strerror(errno ? errno : EIO));
-			return EXIT_IOERR;
-		}
-		return 0;
+			        strerror(e));
+		return e > 0 ? EXIT_IOERR : e ? EXIT_SOFTWARE : 0;
 	}
-	if (ok && (fflush(o->f) == EOF || ferror(o->f) || fsync(fileno(o->f))))
+	const char *what = "write error";
+
+	errno = 0;
+	if (!e && fflush(o->f) == EOF)
 		e = errno ? errno : EIO;
-	if (fclose(o->f) == EOF && ok && !e)
-		e = errno ? errno : EIO;
-	if (ok && !e && rename(o->tmp, o->path))
+	if (!e && ferror(o->f))
+		e = EIO;
+	if (!e && fsync(fileno(o->f)))
 		e = errno;
-	if (!ok || e) {
-		unlink(o->tmp);
-		if (e) {
-			put_name(o->path);
-			fprintf(stderr, ": write error: %s\n", strerror(e));
-			rc = EXIT_IOERR;
-		}
+	errno = 0;
+	if (fclose(o->f) == EOF && !e)
+		e = errno ? errno : EIO;
+	if (!e && rename(o->tmp, o->path)) {
+		e = errno;
+		what = "cannot replace";
 	}
-	free(o->tmp);
-	return rc;
+	if (e)
+		unlink(o->tmp);
+	else
+		sync_dir(o->dir);
+	if (e > 0) {
+		put_name(o->path);
+		fprintf(stderr, ": %s: %s\n", what, strerror(e));
+	}
+	output_free(o);
+	return e > 0 ? EXIT_IOERR : e ? EXIT_SOFTWARE : 0;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -228,14 +280,11 @@ int cli_export(int argc, char **argv)
 	if ((rc = load_one(&s, argv[a.first])))
 		return rc;
 	if ((rc = output_open(&o, a.out)) == 0) {
-		bool ok = report_write(o.f, &s, (enum report_format)a.fmt) == 0;
+		int e = 0;
 
-		rc = output_close(&o, ok);
-		if (!ok && !rc) {
-			fprintf(stderr, "handsup: write error: %s\n",
-			        strerror(errno ? errno : EIO));
-			rc = EXIT_IOERR;
-		}
+		if (report_write(o.f, &s, (enum report_format)a.fmt))
+			e = errno ? errno : EIO;
+		rc = output_close(&o, e);
 	}
 	session_free(&s);
 	return rc;
@@ -246,18 +295,18 @@ static int run_report(struct report_agg *agg, const struct args *a)
 {
 	struct report_error err;
 	struct output o;
-	int rc = output_open(&o, a->out);
+	int rc = output_open(&o, a->out), e = 0;
 
 	if (rc)
 		return rc;
-	bool ok =
-	    report_agg_write(o.f, agg, (enum report_format)a->fmt, &err) == 0;
-
-	rc = output_close(&o, ok);
-	if (!ok && !rc) {
+	rc = report_agg_write(o.f, agg, (enum report_format)a->fmt, &err);
+	if (rc == REPORT_AGG_EIO)
+		e = errno ? errno : EIO;
+	else if (rc)
+		e = -1;
+	rc = output_close(&o, e);
+	if (e < 0)
 		fprintf(stderr, "handsup: %s\n", err.msg);
-		rc = EXIT_IOERR;
-	}
 	return rc;
 }
 
@@ -311,16 +360,48 @@ int cli_report(int argc, char **argv)
 		                 "--compare needs another session", NULL);
 		goto out;
 	}
-	if (a.compare && report_agg_add(agg, &cmp, a.compare, true, &err))
+	if (a.compare &&
+	    (rc = report_agg_add(agg, &cmp, a.compare, true, &err)))
 		goto bad;
 	rc = run_report(agg, &a);
 	goto out;
 bad:
-	fprintf(stderr, "%s\n", err.msg);
-	rc = strstr(err.msg, "out of memory") ? EXIT_SOFTWARE : EXIT_DATA;
+	/* Another deck's message starts with its file name. */
+	fprintf(stderr, "%s%s\n", rc == REPORT_AGG_EDECK ? "" : "handsup: ",
+	        err.msg);
+	rc = rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
 out:
 	if (a.compare)
 		session_free(&cmp);
 	report_agg_free(agg);
+	return rc;
+}
+
+int cli_check(int argc, char **argv)
+{
+	int rc = 0, first = 1;
+
+	if (argc > 1 &&
+	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(check_usage, stdout);
+		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "--"))
+		first = 2;
+	if (argc - first < 1) {
+		fputs(check_usage, stderr);
+		return EXIT_USAGE;
+	}
+	for (int i = first; i < argc; i++) {
+		struct deck d;
+		struct deck_error err;
+
+		if (load_deck(argv[i], &d, &err)) {
+			load_print_error(stderr, argv[i], &err);
+			rc = EXIT_DATA;
+			continue;
+		}
+		deck_free(&d);
+	}
 	return rc;
 }

@@ -12,7 +12,14 @@ enum {
 	EXIT_SOFTWARE = 70, /* internal error, out of memory */
 	EXIT_CANTCREAT = 73,/* cannot create an output file */
 	EXIT_IOERR = 74,    /* write error */
+	EXIT_INUSE = 75,    /* the session is open in another handsup */
 };
+
+/*
+ * handsup check DECK...: each error as FILE:LINE: message on standard
+ * error; EXIT_DATA when any deck has one.
+ */
+int cli_check(int argc, char **argv);
 
 /* handsup export [--format text|csv|md|json] [-o FILE] SESSION */
 int cli_export(int argc, char **argv);

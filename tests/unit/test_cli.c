@@ -1,6 +1,6 @@
 /*
- * The export and report subcommands: output files, exit codes and the
- * messages on standard error.  The session files and golden reports are
+ * The export, report and check subcommands: output files, exit codes and
+ * the messages on standard error.  The session files and golden reports are
  * those of test_report (tests/report/).
  */
 #include <stdarg.h>
@@ -9,11 +9,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -115,6 +118,31 @@ static void expect_same(const char *path, const char *golden)
 	free(want);
 }
 
+/* Files left in the scratch folder whose name starts with a dot. */
+static int hidden_files(void)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") &&
+		    strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
 static void test_export_to_file(void **state)
 {
 	char *err;
@@ -127,7 +155,7 @@ static void test_export_to_file(void **state)
 	assert_string_equal(err, "");
 	free(err);
 	expect_same(scratch("a.csv"), "golden/article.csv");
-	assert_int_equal(access(scratch("a.csv.tmp"), F_OK), -1);
+	assert_int_equal(hidden_files(), 0);
 
 	/* Options after the operand work too; text is the default. */
 	assert_int_equal(run(cli_export, &err, "export", data("intl.session"),
@@ -188,8 +216,110 @@ static void test_export_errors(void **state)
 	                     "/nonexistent/folder/x.txt",
 	                     data("article.session"), (char *)NULL),
 	                 EXIT_CANTCREAT);
-	assert_non_null(strstr(err, "/nonexistent/folder/x.txt.tmp"));
+	assert_non_null(strstr(err, "/nonexistent/folder/x.txt: cannot "
+	                            "create: No such file or directory"));
 	free(err);
+}
+
+/*
+ * -o replaces FILE by a rename: a link planted at FILE is replaced, not
+ * followed; the file gets the usual mode; nothing is left behind.
+ */
+static void test_export_replaces(void **state)
+{
+	char *err, *kept;
+	struct stat st;
+	(void)state;
+
+	put_file(scratch("victim"), "keep me\n");
+	assert_int_equal(symlink(scratch("victim"), scratch("r.txt")), 0);
+	mode_t old = umask(027);
+	int rc = run(cli_export, &err, "export", "-o", scratch("r.txt"),
+	             data("intl.session"), (char *)NULL);
+
+	umask(old);
+	assert_int_equal(rc, 0);
+	free(err);
+	kept = slurp(scratch("victim"));
+	assert_string_equal(kept, "keep me\n");
+	free(kept);
+	assert_int_equal(lstat(scratch("r.txt"), &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0640);
+	expect_same(scratch("r.txt"), "golden/intl.txt");
+	assert_int_equal(hidden_files(), 0);
+	unlink(scratch("victim"));
+	unlink(scratch("r.txt"));
+}
+
+/* A full standard output: the error of the write that failed. */
+static void test_export_stdout_full(void **state)
+{
+	int pipefd[2], status;
+	char msg[512] = "";
+	(void)state;
+
+	int full = open("/dev/full", O_WRONLY);
+	if (full < 0)
+		skip();
+	assert_int_equal(pipe(pipefd), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *argv[] = {(char *)"export",
+		                (char *)data("article.session"), NULL};
+
+		dup2(full, 1);
+		dup2(pipefd[1], 2);
+		_exit(cli_export(2, argv));
+	}
+	close(full);
+	close(pipefd[1]);
+	ssize_t n = read(pipefd[0], msg, sizeof msg - 1);
+
+	close(pipefd[0]);
+	msg[n > 0 ? n : 0] = '\0';
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), EXIT_IOERR);
+	assert_string_equal(msg, "handsup: standard output: "
+	                         "No space left on device\n");
+}
+
+static void test_check(void **state)
+{
+	char *err;
+	(void)state;
+
+	put_file(scratch("good.deck"), "title: T\n== H\n1: a\n2: b\n");
+	put_file(scratch("bad.deck"), "title: T\n== H\n1: a\n");
+	assert_int_equal(run(cli_check, &err, "check", scratch("good.deck"),
+	                     (char *)NULL),
+	                 0);
+	assert_string_equal(err, "");
+	free(err);
+
+	/* Every deck is checked; any error makes the status 65. */
+	assert_int_equal(run(cli_check, &err, "check", scratch("bad.deck"),
+	                     scratch("good.deck"), (char *)NULL),
+	                 EXIT_DATA);
+	assert_non_null(strstr(err, "/bad.deck:2: "));
+	assert_null(strstr(err, "good.deck"));
+	free(err);
+	assert_int_equal(run(cli_check, &err, "check", scratch("none.deck"),
+	                     (char *)NULL),
+	                 EXIT_DATA);
+	assert_non_null(strstr(err, "/none.deck: "));
+	free(err);
+
+	assert_int_equal(run(cli_check, &err, "check", (char *)NULL),
+	                 EXIT_USAGE);
+	assert_string_equal(err, "usage: handsup check DECK...\n");
+	free(err);
+	unlink(scratch("good.deck"));
+	unlink(scratch("bad.deck"));
 }
 
 static void test_report_aggregate(void **state)
@@ -229,7 +359,7 @@ static void test_report_errors(void **state)
 	assert_non_null(strstr(err, "intl.session: is a session of another "
 	                            "deck"));
 	assert_int_equal(access(scratch("x.md"), F_OK), -1);
-	assert_int_equal(access(scratch("x.md.tmp"), F_OK), -1);
+	assert_int_equal(hidden_files(), 0);
 	free(err);
 
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
@@ -260,6 +390,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_export_to_file),
 	    cmocka_unit_test(test_export_errors),
+	    cmocka_unit_test(test_export_replaces),
+	    cmocka_unit_test(test_export_stdout_full),
+	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_report_aggregate),
 	    cmocka_unit_test(test_report_errors),
 	};
