@@ -213,32 +213,10 @@ void report_time(char *buf, size_t cap, time_t t, bool iso)
 	}
 }
 
+/* The one slug rule of the project (text_slug), at most 48 bytes. */
 void report_slug(const char *name, char *buf, size_t cap)
 {
-	size_t n = 0;
-	bool dash = false;
-
-	if (cap == 0)
-		return;
-	for (const char *p = name ? name : ""; *p && n + 1 < cap && n < 48;
-	     p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-		} else if (c >= 'A' && c <= 'Z') {
-			c = (unsigned char)(c - 'A' + 'a');
-		} else {
-			dash = n > 0;
-			continue;
-		}
-		if (dash && n + 2 < cap && n + 1 < 48)
-			buf[n++] = '-';
-		dash = false;
-		buf[n++] = (char)c;
-	}
-	buf[n] = '\0';
-	if (n == 0)
-		snprintf(buf, cap, "%s", "session");
+	text_slug(name, buf, cap < 49 ? cap : 49);
 }
 
 void report_cols_init(struct report_cols *c)

@@ -121,9 +121,9 @@ int report_put_md(FILE *out, const char *s);
 void report_time(char *buf, size_t cap, time_t t, bool iso);
 
 /*
- * A safe file-name stem for a session name: lower-case ASCII letters,
- * digits and single dashes, at most 48 bytes; "session" when nothing is
- * left.  buf needs 49 bytes.
+ * A safe file-name stem for a session name, by text_slug's rule: lower-case
+ * ASCII letters, digits and single dashes, at most 48 bytes, cut after a
+ * whole word; "session" when nothing is left.  buf needs 49 bytes.
  */
 void report_slug(const char *name, char *buf, size_t cap);
 
