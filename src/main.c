@@ -26,6 +26,9 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* getopt names the program in its messages: the short name reads
+	 * better than however it was started. */
+	argv[0] = (char *)"handsup";
 	/* A file-size limit must fail a save (and say so), not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "export") == 0)
@@ -85,6 +88,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (argc - optind > 1) {
+		fputs("handsup: one deck or session at a time\n", stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}

@@ -95,9 +95,17 @@ int screen_wrap(int y, int x, int w, int maxrows, enum ui_role role,
 		line[len] = '\0';
 		bool last = r == rows - 1 && (size_t)rows < need;
 		if (last) {
-			/* Make room for the ellipsis that says text is missing. */
+			/* Make room for the ellipsis that says text is missing,
+			 * after a whole word when there is one to cut after. */
 			size_t fit = text_fit(line, w - 1, NULL);
+			bool cut = line[fit] != '\0' && line[fit] != ' ';
 			line[fit] = '\0';
+			char *sp = strrchr(line, ' ');
+			if (cut && sp && (size_t)(sp - line) > fit / 2) {
+				while (sp > line && sp[-1] == ' ')
+					sp--;
+				*sp = '\0';
+			}
 			strncat(line, ui_ascii() ? "~" : "…",
 				sizeof line - strlen(line) - 1);
 		}
@@ -146,7 +154,11 @@ static void draw_topbar(const struct app *a)
 	char pos[48];
 	int item = app_item(a);
 	if (item >= 0)
-		snprintf(pos, sizeof pos, " %d / %d ", item + 1, app_nitems(a));
+		snprintf(pos, sizeof pos, " %ld %s   %d / %d ",
+			 tally_item_total(&a->sess->tally, item),
+			 tally_item_total(&a->sess->tally, item) == 1 ? "hand"
+								       : "hands",
+			 item + 1, app_nitems(a));
 	else if (app_pos(a) == 0)
 		snprintf(pos, sizeof pos, " Title ");
 	else if (app_pos(a) == app_pos_summary(a))

@@ -34,17 +34,35 @@ void screen_help_draw(const struct app *a, int y, int h)
 {
 	(void)a;
 	const struct key_binding *rows[64];
-	int n = help_rows(rows, 64);
-	/* One column if it fits, else two side by side. */
-	int cols = n + 5 <= h ? 1 : 2;
-	int per = (n + cols - 1) / cols;
-	int namew[2], helpw[2], bw = 4 + (cols - 1) * 3;
-	for (int c = 0; c < cols; c++) {
-		int to = (c + 1) * per < n ? (c + 1) * per : n;
-		widths(rows, c * per, to, &namew[c], &helpw[c]);
-		bw += namew[c] + 2 + helpw[c];
+	int n = help_rows(rows, 64), cols = 1, per = n;
+	int namew[2], helpw[2];
+	widths(rows, 0, n, &namew[0], &helpw[0]);
+	int bw = 4 + namew[0] + 2 + helpw[0];
+	/* Two columns when one is too tall and two are not too wide. */
+	if (n + 5 > h) {
+		int half = (n + 1) / 2, nw[2], hw[2];
+		widths(rows, 0, half, &nw[0], &hw[0]);
+		widths(rows, half, n, &nw[1], &hw[1]);
+		int w2 = 4 + nw[0] + 2 + hw[0] + 3 + nw[1] + 2 + hw[1];
+		if (w2 <= ui_cols()) {
+			cols = 2;
+			per = half;
+			bw = w2;
+			for (int c = 0; c < 2; c++) {
+				namew[c] = nw[c];
+				helpw[c] = hw[c];
+			}
+		}
 	}
-	int bh = per + 5;
+	/* Rows for keys: the box also holds two lines of text, a blank line
+	 * and its borders; a line says when keys had to be left out. */
+	int room = h - 5, shown = per;
+	bool cut = per > room;
+	if (cut)
+		shown = room - 1;
+	if (shown < 0)
+		shown = 0;
+	int bh = shown + (cut ? 1 : 0) + 5;
 	if (bw < 56)
 		bw = 56;
 	if (bw > ui_cols())
@@ -60,19 +78,20 @@ void screen_help_draw(const struct app *a, int y, int h)
 	ui_text_centre(by, bx, bw, ROLE_KEY, " Keys ");
 	int inner = bw - 4;
 	for (int i = 0; i < n; i++) {
-		int c = i / per, r = i % per, row = by + 1 + r;
-		int x = bx + 2 + (c ? namew[0] + 2 + helpw[0] + 3 : 0);
-		int cw = c ? bx + bw - 2 - x : namew[0] + 2 + helpw[0];
-		if (row >= by + bh - 3) {
-			/* Say that keys are missing rather than hide them. */
-			ui_text_clip(by + bh - 4, bx + 2, inner, ROLE_WARNING,
-				     "More keys: enlarge the terminal");
+		int c = i / per, r = i % per;
+		if (r >= shown)
 			continue;
-		}
-		ui_text(row, x, namew[c], ROLE_KEY, rows[i]->name);
-		ui_text_clip(row, x + namew[c] + 2, cw - namew[c] - 2,
-			     ROLE_NORMAL, rows[i]->help);
+		int x = bx + 2 + (c ? namew[0] + 2 + helpw[0] + 3 : 0);
+		int right = bx + bw - 2;
+		ui_text_clip(by + 1 + r, x, right - x, ROLE_KEY, rows[i]->name);
+		int hx = x + namew[c] + 2;
+		if (hx < right)
+			ui_text_clip(by + 1 + r, hx, right - hx, ROLE_NORMAL,
+				     rows[i]->help);
 	}
+	if (cut)
+		ui_text_clip(by + 1 + shown, bx + 2, inner, ROLE_WARNING,
+			     "More keys: enlarge the terminal");
 	ui_text_clip(by + bh - 3, bx + 2, inner, ROLE_DIM,
 		     "Typing a count: 0-9, Bksp, Enter sets, Esc cancels");
 	ui_text_clip(by + bh - 2, bx + 2, inner, ROLE_DIM,

@@ -17,6 +17,7 @@ struct item_layout {
 	int head_rows;
 	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
 	int gap;           /* blank rows between views' texts */
+	bool list;         /* the views' labels and texts above the chart */
 	int bar_h, bar_gap;
 	int chart_y, chart_rows;
 };
@@ -24,6 +25,8 @@ struct item_layout {
 static int text_rows(const struct item_layout *l, int n)
 {
 	int rows = l->head_rows + 1;
+	if (!l->list)
+		return rows;
 	for (int v = 0; v < n; v++)
 		rows += 1 + l->view_rows[v] + (v > 0 ? l->gap : 0);
 	return rows;
@@ -48,7 +51,11 @@ static void layout(const struct app *a, int item, int y, int h,
 	for (int v = 0; v < n; v++)
 		l->view_rows[v] = screen_wrap_rows(it->views[v], l->w - 2);
 	l->gap = 1;
+	l->list = true;
 	int min_chart = n;
+	/* Space runs short: blank lines go first, then the longest text
+	 * loses rows, then the list of views (the chart names them too),
+	 * then heading rows. */
 	while (text_rows(l, n) + 1 + min_chart > h) {
 		if (l->gap) {
 			l->gap = 0;
@@ -58,9 +65,14 @@ static void layout(const struct app *a, int item, int y, int h,
 		for (int v = 1; v < n; v++)
 			if (l->view_rows[v] > l->view_rows[big])
 				big = v;
-		if (l->view_rows[big] == 0)
+		if (l->list && l->view_rows[big] > 0)
+			l->view_rows[big]--;
+		else if (l->list)
+			l->list = false;
+		else if (l->head_rows > 1)
+			l->head_rows--;
+		else
 			break;
-		l->view_rows[big]--;
 	}
 	int left = h - text_rows(l, n) - 1;
 	if (left < n)
@@ -151,7 +163,7 @@ void screen_item_draw(const struct app *a, int y, int h)
 	row += screen_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
 			   it->heading, false);
 	row++;
-	for (int v = 0; v < it->nviews; v++) {
+	for (int v = 0; l.list && v < it->nviews; v++) {
 		if (v > 0)
 			row += l.gap;
 		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);

@@ -367,6 +367,16 @@ int ui_text_clip(int y, int x, int maxw, enum ui_role role, const char *s)
 	prepare(s, buf, sizeof buf);
 	if (text_width(buf) <= maxw || maxw < 2)
 		return put_fit(y, x, maxw, role, buf);
+	/* Cut after a whole word when one ends in the second half. */
+	size_t fit = text_fit(buf, maxw - 1, NULL);
+	bool at_word_end = buf[fit] == ' ';
+	buf[fit] = '\0';
+	char *sp = strrchr(buf, ' ');
+	if (!at_word_end && sp && (size_t)(sp - buf) > fit / 2) {
+		while (sp > buf && sp[-1] == ' ')
+			sp--;
+		*sp = '\0';
+	}
 	int used = put_fit(y, x, maxw - 1, role, buf);
 	return used + put_fit(y, x + used, 1, role, use_ascii ? "~" : "…");
 }
