@@ -22,8 +22,8 @@ struct agg_item {
 	char *labels[TALLY_MAX_VIEWS]; /* from the session with most views */
 	int nviews;
 	/* Sums over sessions: int64_t, as a long may have only 32 bits. */
-	int64_t totals[TALLY_MAX_VIEWS]; /* every session, compared one too */
-	int64_t rest[TALLY_MAX_VIEWS];   /* every session but the compared one */
+	int64_t totals[TALLY_MAX_VIEWS]; /* every session, compared too */
+	int64_t rest[TALLY_MAX_VIEWS];   /* all but the compared session */
 	int64_t cmp[TALLY_MAX_VIEWS];    /* the compared session */
 	bool in_cmp;
 	int nsessions;         /* sessions that have the item */

@@ -28,8 +28,9 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 			    report_put_csv(out, it->heading) ||
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, it->labels[v]) ||
-			    fprintf(out, ",%" PRId64 ",%d,%d,%d,", it->totals[v],
-			            pct[v], it->nsessions, it->ncounted) < 0)
+			    fprintf(out, ",%" PRId64 ",%d,%d,%d,",
+			            it->totals[v], pct[v], it->nsessions,
+			            it->ncounted) < 0)
 				return -1;
 			if (it->ncounted > 0 &&
 			    (fprintf(out, "%d,", it->min_pct) < 0 ||
@@ -42,7 +43,8 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 			if (a->cmp_at >= 0 &&
 			    (fputc(',', out) == EOF ||
 			     report_put_csv(out, a->sess[a->cmp_at].name) ||
-			     fprintf(out, ",%" PRId64 ",%d,%" PRId64 ",%d,%d,%s",
+			     fprintf(out,
+			             ",%" PRId64 ",%d,%" PRId64 ",%d,%d,%s",
 			             it->cmp[v],
 			             ci.cpct[v], it->rest[v], ci.rpct[v],
 			             ci.cpct[v] - ci.rpct[v],

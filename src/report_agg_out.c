@@ -189,7 +189,8 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 			return -1;
 	}
 	if (fprintf(out,
-	            "\n%" PRId64 " hands in %d of %d sessions (%d counted), %s.",
+	            "\n%" PRId64
+	            " hands in %d of %d sessions (%d counted), %s.",
 	            report_agg_sum(it->totals, it->nviews), it->nsessions,
 	            (int)a->nsess, it->ncounted,
 	            report_leaning(lean, sizeof lean, it->totals, it->nviews)) <

@@ -203,7 +203,8 @@ static int md_table(FILE *out, char *const *labels, const int64_t *counts,
 		return -1;
 	for (int v = 0; v < n; v++) {
 		if (fputs("| ", out) == EOF ||
-		    report_put_md(out, labels ? labels[v] : deck_view_label(v)) ||
+		    report_put_md(out,
+		                  labels ? labels[v] : deck_view_label(v)) ||
 		    fprintf(out, " | %" PRId64 " | %d%% |\n", counts[v],
 		            pct[v]) < 0)
 			return -1;
