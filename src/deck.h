@@ -16,6 +16,7 @@
 #define DECK_MAX_ITEMS 200
 #define DECK_MAX_GROUPS 12
 #define DECK_MAX_BYTES (1024 * 1024)
+#define DECK_MAX_ERRORS 50      /* a good size for deck_parse_all's errs */
 
 struct deck_item {
 	char *heading;
@@ -44,8 +45,24 @@ struct deck_error {
 };
 
 /*
- * Parses text[0..len) into *d.  Returns 0 on success; on failure returns -1,
- * fills *err and leaves *d empty (safe to deck_free).
+ * Parses text[0..len) into *d, finding every error it can in one pass:
+ * a bad line is reported and skipped (with its continuation lines), and
+ * the parse goes on.  Returns 0 on success with *nerrs 0.  On failure
+ * returns -1, leaves *d empty (safe to deck_free) and stores *nerrs >= 1
+ * errors in errs[0..max), max >= 1, in line order, the whole-file ones
+ * (line 0, such as "no items") last.  When there are more than max, the
+ * last entry is "too many errors, stopping here" on the line where the
+ * parse stopped.  A file too large or with a NUL byte gives that one
+ * error; a line with invalid UTF-8 gives one error and is still read,
+ * so that the lines after it are understood.  When out of memory, the
+ * parse stops with "out of memory" among the errors.
+ */
+int deck_parse_all(struct deck *d, const char *text, size_t len,
+		   struct deck_error *errs, int max, int *nerrs);
+
+/*
+ * The same, for callers that show one error: on failure *err is the
+ * first one deck_parse_all would report.
  */
 int deck_parse(struct deck *d, const char *text, size_t len,
 	       struct deck_error *err);

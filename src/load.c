@@ -131,6 +131,36 @@ int load_deck(const char *path, struct deck *d, struct deck_error *err)
 	return rc;
 }
 
+int load_deck_all(const char *path, struct deck *d, struct deck_error *errs,
+		  int max, int *nerrs)
+{
+	char *buf;
+	size_t len;
+	char why[sizeof errs->msg] = "";
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	*nerrs = 0;
+	if (load_file(path, DECK_MAX_BYTES, &buf, &len, why, sizeof why) < 0) {
+		if (max >= 1) {
+			errs[0].line = 0;
+			memcpy(errs[0].msg, why, sizeof why);
+			*nerrs = 1;
+		}
+		return -1;
+	}
+	rc = deck_parse_all(d, buf, len, errs, max, nerrs);
+	free(buf);
+	return rc;
+}
+
+void load_print_errors(FILE *out, const char *path,
+		       const struct deck_error *errs, int n)
+{
+	for (int i = 0; i < n; i++)
+		load_print_error(out, path, &errs[i]);
+}
+
 void load_print_error(FILE *out, const char *path,
 		      const struct deck_error *err)
 {

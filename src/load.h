@@ -1,6 +1,6 @@
 /*
  * load: reads deck files from disk and turns every failure (missing file,
- * folder, unreadable, too large, not a deck) into one FILE:LINE message.
+ * folder, unreadable, too large, not a deck) into FILE:LINE messages.
  */
 #ifndef HANDSUP_LOAD_H
 #define HANDSUP_LOAD_H
@@ -23,8 +23,22 @@ int load_file(const char *path, size_t max, char **buf, size_t *len,
 /* Reads and parses a deck.  -1 with *err filled (line 0: whole file). */
 int load_deck(const char *path, struct deck *d, struct deck_error *err);
 
+/*
+ * Reads and parses a deck, collecting every error as deck_parse_all does
+ * (errs has room for max >= 1; DECK_MAX_ERRORS is a good size).  A file
+ * that cannot be read ("is a directory", "no such file or directory",
+ * ...) gives one error with line 0.  Returns 0 with *nerrs 0, or -1 with
+ * *nerrs >= 1.
+ */
+int load_deck_all(const char *path, struct deck *d, struct deck_error *errs,
+		  int max, int *nerrs);
+
 /* Prints "PATH:LINE: message\n" (or "PATH: message\n" for line 0). */
 void load_print_error(FILE *out, const char *path,
 		      const struct deck_error *err);
+
+/* load_print_error for errs[0..n), in order. */
+void load_print_errors(FILE *out, const char *path,
+		       const struct deck_error *errs, int n);
 
 #endif

@@ -1,8 +1,11 @@
 /*
- * Fuzz target: deck_parse on arbitrary bytes.  Beyond not crashing, a
+ * Fuzz target: deck_parse_all on arbitrary bytes.  Beyond not crashing, a
  * parsed deck must keep its promises: every string is valid UTF-8 with
- * nothing unsafe for a terminal, and every item has 2 to 6 views.
+ * nothing unsafe for a terminal, and every item has 2 to 6 views.  The
+ * errors of a failed parse come in line order, at most the room given,
+ * and deck_parse agrees with the first of them.
  */
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -35,18 +38,55 @@ static void check_string(const char *s, bool may_be_null)
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Small, so that the "too many errors" entry is reached often. */
+#define ROOM 8
+
+static int key(const struct deck_error *e)
 {
+	return e->line > 0 ? e->line : INT_MAX;
+}
+
+static void check_errors(const char *text, size_t size,
+			 const struct deck_error *errs, int n)
+{
+	bool full = n == ROOM &&
+		    strcmp(errs[n - 1].msg, "too many errors, stopping here") ==
+			    0;
+	int sorted = full ? n - 1 : n;
 	struct deck d;
 	struct deck_error e;
 
-	if (deck_parse(&d, (const char *)data, size, &e) < 0) {
-		if (d.title || d.items || d.nitems ||
-		    !memchr(e.msg, 0, sizeof e.msg))
+	if (n < 1 || n > ROOM)
+		abort();
+	for (int i = 0; i < n; i++) {
+		size_t len = strnlen(errs[i].msg, sizeof errs[i].msg);
+		if (len == 0 || len == sizeof errs[i].msg || errs[i].line < 0 ||
+		    !text_utf8_valid(errs[i].msg, len, NULL))
 			abort();
+		if (i > 0 && i < sorted && key(&errs[i - 1]) > key(&errs[i]))
+			abort();
+	}
+	if (deck_parse(&d, text, size, &e) == 0)
+		abort();
+	if (!full && (e.line != errs[0].line || strcmp(e.msg, errs[0].msg)))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct deck d;
+	struct deck_error errs[ROOM];
+	int n = -1;
+
+	if (deck_parse_all(&d, (const char *)data, size, errs, ROOM, &n) < 0) {
+		if (d.title || d.items || d.nitems)
+			abort();
+		check_errors((const char *)data, size, errs, n);
 		deck_free(&d);
 		return 0;
 	}
+	if (n != 0)
+		abort();
 	check_string(d.title, false);
 	check_string(d.subtitle, true);
 	check_string(d.source, true);

@@ -250,6 +250,198 @@ static void test_errors(void **state)
 	}
 }
 
+struct want {
+	int line;
+	const char *msg;
+};
+
+static void expect_all(const char *text, int max, const struct want *w,
+		       int n)
+{
+	struct deck_error errs[DECK_MAX_ERRORS + 1];
+	struct deck d;
+	int got = -1;
+
+	assert_true(max <= DECK_MAX_ERRORS + 1);
+	assert_int_equal(deck_parse_all(&d, text, strlen(text), errs, max,
+					&got),
+			 -1);
+	for (int i = 0; i < got && i < n; i++) {
+		print_message("error %d: %d: %s\n", i, errs[i].line,
+			      errs[i].msg);
+		assert_string_equal(errs[i].msg, w[i].msg);
+		assert_int_equal(errs[i].line, w[i].line);
+	}
+	assert_int_equal(got, n);
+	assert_null(d.title);
+	assert_null(d.items);
+}
+
+/* One pass finds every error, each on its line, in line order. */
+static void test_all_errors(void **state)
+{
+	const char *s = "title: T\n"                   /* 1 */
+			"author: me\n"                 /* 2 */
+			"  and her continuation\n"     /* 3 */
+			"== A\n"                       /* 4 */
+			"1: a\n"                       /* 5 */
+			"3: c\n"                       /* 6 */
+			"  more of c\n"                /* 7 */
+			"== B\n"                       /* 8 */
+			"1: x\n"                       /* 9 */
+			"2: y\n"                       /* 10 */
+			"2: z\n"                       /* 11 */
+			"this is prose\n"              /* 12 */
+			"== C\n"                       /* 13 */
+			"1: only one\n"                /* 14 */
+			"== A\n"                       /* 15 */
+			"1: a\n"                       /* 16 */
+			"2: \xC3\x28\n"                /* 17 */
+			"subtitle: late \xFF\n"        /* 18 */
+			"== D\n"                       /* 19 */
+			"1: a\n2: b\n3: c\n4: d\n5: e\n6: f\n"
+			"7: g\n"                       /* 26 */
+			"8: h\n"                       /* 27 */
+			"  .\n"                        /* 28 */
+			"closing:\n";                  /* 29 */
+	static const struct want w[] = {
+		{2, "unknown field 'author'"},
+		{6, "view 3 out of order (expected 2)"},
+		{11, "duplicate field '2'"},
+		{12, "expected 'field: value', '== heading' or '# comment'"},
+		{13, "item has only one view"},
+		{15, "duplicate heading 'A' (first at line 4)"},
+		{17, "invalid UTF-8 at byte 135"},
+		{18, "invalid UTF-8 at byte 153"},
+		{19, "item has more than 6 views"},
+		{29, "empty value for 'closing'"},
+	};
+	struct deck d;
+	struct deck_error e;
+
+	(void)state;
+	expect_all(s, DECK_MAX_ERRORS, w, (int)(sizeof w / sizeof w[0]));
+	/* deck_parse tells the first of them. */
+	assert_int_equal(parse(&d, s, &e), -1);
+	assert_int_equal(e.line, 2);
+	assert_string_equal(e.msg, "unknown field 'author'");
+}
+
+/* One mistake is one error, not a cascade of follow-ups. */
+static void test_no_cascades(void **state)
+{
+	static const struct want empty_title[] = {
+		{1, "empty value for 'title'"},
+		{2, "duplicate field 'title'"},
+	};
+	static const struct want empty_heading[] = {
+		{2, "empty heading"},
+		{5, "empty heading"},
+	};
+	static const struct want missing[] = {
+		{1, "missing title"},
+		{4, "'title' must come before the first item"},
+	};
+	static const struct want prose[] = {
+		{2, "expected 'field: value', '== heading' or '# comment'"},
+		{0, "no items"},
+	};
+	static const struct want stray[] = {
+		{3, "continuation line with no field above it"},
+		{6, "paragraph break not allowed in 'subtitle'"},
+	};
+	static const struct want groups[] = {
+		{2, "empty group name"},
+		{2, "duplicate group name"},
+	};
+
+	(void)state;
+	expect_all("title:\ntitle: U\n" OK_ITEM, DECK_MAX_ERRORS, empty_title,
+		   2);
+	expect_all("title: T\n==\n1: a\n2: b\n==\n1: a\n2: b\n",
+		   DECK_MAX_ERRORS, empty_heading, 2);
+	expect_all(OK_ITEM "title: T\n== I\n1: a\n2: b\n", DECK_MAX_ERRORS,
+		   missing, 2);
+	expect_all("title: T\nthis is prose\n  and more\n", DECK_MAX_ERRORS,
+		   prose, 2);
+	expect_all("title: T\n\n  stray\n  stray\n"
+		   "subtitle: S\n .\n  more\n" OK_ITEM,
+		   DECK_MAX_ERRORS, stray, 2);
+	expect_all("title: T\ngroups: A | | B |  | A\n" OK_ITEM,
+		   DECK_MAX_ERRORS, groups, 2);
+}
+
+/* Whole-file failures are one error: nothing else is worth reading. */
+static void test_all_whole_file(void **state)
+{
+	static const char bin[] = "title: T\n\0x\nfoo\n";
+	struct deck_error errs[4];
+	struct deck d;
+	char *big = malloc(DECK_MAX_BYTES + 1);
+	int n = -1;
+
+	(void)state;
+	assert_int_equal(deck_parse_all(&d, bin, sizeof bin - 1, errs, 4, &n),
+			 -1);
+	assert_int_equal(n, 1);
+	assert_int_equal(errs[0].line, 0);
+	assert_string_equal(errs[0].msg, "binary file");
+	assert_non_null(big);
+	memset(big, 'x', DECK_MAX_BYTES + 1);
+	assert_int_equal(deck_parse_all(&d, big, DECK_MAX_BYTES + 1, errs, 4,
+					&n),
+			 -1);
+	assert_int_equal(n, 1);
+	assert_string_equal(errs[0].msg, "larger than 1 MiB");
+	free(big);
+	assert_int_equal(deck_parse_all(&d, "title: T\n" OK_ITEM,
+					9 + strlen(OK_ITEM), errs, 4, &n),
+			 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(d.nitems, 1);
+	deck_free(&d);
+}
+
+/* More errors than room: the last entry says so and the parse stops. */
+static void test_too_many_errors(void **state)
+{
+	static const struct want three[] = {
+		{2, "unknown field 'a'"},
+		{3, "unknown field 'b'"},
+		{4, "unknown field 'c'"},
+	};
+	static const struct want cut[] = {
+		{2, "unknown field 'a'"},
+		{3, "unknown field 'b'"},
+		{5, "too many errors, stopping here"},
+	};
+	char *s = malloc(100 * 16 + 64);
+	size_t n = 0;
+	struct deck_error errs[DECK_MAX_ERRORS];
+	struct deck d;
+	int got;
+
+	(void)state;
+	expect_all("title: T\na: 1\nb: 2\nc: 3\n" OK_ITEM, 3, three, 3);
+	expect_all("title: T\na: 1\nb: 2\nc: 3\nd: 4\n" OK_ITEM, 3, cut, 3);
+
+	assert_non_null(s);
+	n += (size_t)sprintf(s, "title: T\n");
+	for (int i = 0; i < 100; i++)
+		n += (size_t)sprintf(s + n, "bad line %d\n", i);
+	assert_int_equal(deck_parse_all(&d, s, n, errs, DECK_MAX_ERRORS,
+					&got),
+			 -1);
+	assert_int_equal(got, DECK_MAX_ERRORS);
+	for (int i = 0; i < DECK_MAX_ERRORS - 1; i++)
+		assert_int_equal(errs[i].line, i + 2);
+	/* The first 50 fit; the 51st, on line 52, is where it stops. */
+	assert_int_equal(errs[DECK_MAX_ERRORS - 1].line, DECK_MAX_ERRORS + 2);
+	assert_string_equal(errs[DECK_MAX_ERRORS - 1].msg,
+			    "too many errors, stopping here");
+	free(s);
+}
+
 /* Headings that differ at all, even in case only, are distinct items. */
 static void test_distinct_headings(void **state)
 {
@@ -333,6 +525,10 @@ int main(void)
 		cmocka_unit_test(test_groups_and_closing_after),
 		cmocka_unit_test(test_labels_and_hash),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_all_errors),
+		cmocka_unit_test(test_no_cascades),
+		cmocka_unit_test(test_all_whole_file),
+		cmocka_unit_test(test_too_many_errors),
 		cmocka_unit_test(test_distinct_headings),
 		cmocka_unit_test(test_field_names_ignore_locale),
 		cmocka_unit_test(test_limits),

@@ -118,6 +118,53 @@ static void test_permission(void **state)
 	expect_fail(path, 0, "permission denied");
 }
 
+/* Every error of a deck, then the file-level failures as one error. */
+static void test_all_errors(void **state)
+{
+	static const char text[] = "title: T\nfoo: x\n== H\n1: a\n"
+				   "bar\n== H\n1: a\n2: b\n";
+	const char *path = write_file("many.deck", text, sizeof text - 1);
+	struct deck_error errs[DECK_MAX_ERRORS];
+	struct deck d;
+	char out[512];
+	FILE *f;
+	int n = -1;
+
+	(void)state;
+	assert_int_equal(load_deck_all(path, &d, errs, DECK_MAX_ERRORS, &n),
+			 -1);
+	assert_int_equal(n, 3);
+	assert_int_equal(errs[0].line, 2);
+	assert_string_equal(errs[0].msg, "unknown field 'foo'");
+	assert_int_equal(errs[1].line, 5);
+	assert_int_equal(errs[2].line, 6);
+	assert_string_equal(errs[2].msg,
+			    "duplicate heading 'H' (first at line 3)");
+	assert_null(d.items);
+	f = fmemopen(out, sizeof out, "w");
+	assert_non_null(f);
+	load_print_errors(f, "many.deck", errs, n);
+	fclose(f);
+	assert_string_equal(out, "many.deck:2: unknown field 'foo'\n"
+				 "many.deck:5: expected 'field: value', "
+				 "'== heading' or '# comment'\n"
+				 "many.deck:6: duplicate heading 'H' "
+				 "(first at line 3)\n");
+
+	assert_int_equal(load_deck_all(dir, &d, errs, DECK_MAX_ERRORS, &n),
+			 -1);
+	assert_int_equal(n, 1);
+	assert_int_equal(errs[0].line, 0);
+	assert_string_equal(errs[0].msg, "is a directory");
+
+	path = write_file("ok.deck", "title: T\n== H\n1: a\n2: b\n", 24);
+	assert_int_equal(load_deck_all(path, &d, errs, DECK_MAX_ERRORS, &n),
+			 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(d.nitems, 1);
+	deck_free(&d);
+}
+
 static void test_print_error(void **state)
 {
 	struct deck_error e = {3, "unknown field 'x'"};
@@ -143,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_permission),
+		cmocka_unit_test(test_all_errors),
 		cmocka_unit_test(test_print_error),
 	};
 
