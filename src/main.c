@@ -35,13 +35,8 @@ int main(int argc, char **argv)
 		return cli_export(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "report") == 0)
 		return cli_report(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "check") == 0) {
-		if (argc < 3) {
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-		return run_check(argc - 2, argv + 2);
-	}
+	if (argc > 1 && strcmp(argv[1], "check") == 0)
+		return cli_check(argc - 1, argv + 1);
 	bool resume = argc > 1 && strcmp(argv[1], "resume") == 0;
 	if (resume) {
 		argc--;

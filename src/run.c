@@ -21,7 +21,6 @@
 #include "ui.h"
 
 #define EMBEDDED_PATH "(embedded)"
-#define EXIT_INUSE 75
 
 /* Prints a user-supplied string (a path) with controls neutralised. */
 static void put_safe(FILE *f, const char *s)
@@ -491,23 +490,5 @@ int run_resume(const struct run_options *o, const char *file)
 	session_free(&s);
 	session_unlock(fd, chosen);
 	free(chosen);
-	return rc;
-}
-
-/* ---- check --------------------------------------------------------------- */
-
-int run_check(int n, char **paths)
-{
-	int rc = 0;
-	for (int i = 0; i < n; i++) {
-		struct deck d;
-		struct deck_error err;
-		if (load_deck(paths[i], &d, &err) != 0) {
-			load_print_error(stderr, paths[i], &err);
-			rc = EXIT_DATA;
-			continue;
-		}
-		deck_free(&d);
-	}
 	return rc;
 }

@@ -23,7 +23,4 @@ int run_new(const struct run_options *o);
 /* handsup resume [FILE]: FILE, or one chosen from the recent ones. */
 int run_resume(const struct run_options *o, const char *file);
 
-/* handsup check DECK...: validates decks, errors as FILE:LINE: message. */
-int run_check(int n, char **paths);
-
 #endif

@@ -34,7 +34,7 @@ void screen_help_draw(const struct app *a, int y, int h)
 {
 	(void)a;
 	const struct key_binding *rows[64];
-	int n = help_rows(rows, 64), cols = 1, per = n;
+	int n = help_rows(rows, 64), per = n;
 	int namew[2], helpw[2];
 	widths(rows, 0, n, &namew[0], &helpw[0]);
 	int bw = 4 + namew[0] + 2 + helpw[0];
@@ -45,7 +45,6 @@ void screen_help_draw(const struct app *a, int y, int h)
 		widths(rows, half, n, &nw[1], &hw[1]);
 		int w2 = 4 + nw[0] + 2 + hw[0] + 3 + nw[1] + 2 + hw[1];
 		if (w2 <= ui_cols()) {
-			cols = 2;
 			per = half;
 			bw = w2;
 			for (int c = 0; c < 2; c++) {
