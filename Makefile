@@ -26,9 +26,14 @@ endif
 
 # ncursesw through pkg-config, falling back to the usual library names.
 # Its feature macros are dropped: ours (below) are the newer ones.
-NCURSES_CFLAGS ?= $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,\
+# Asked once (":="), not at every use of the variable.
+ifeq ($(origin NCURSES_CFLAGS),undefined)
+NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,\
                   $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null))
-NCURSES_LIBS   ?= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+endif
+ifeq ($(origin NCURSES_LIBS),undefined)
+NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+endif
 
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
@@ -61,7 +66,7 @@ TEST_BINS  = $(UNIT_BIN) $(SCREEN_BIN) $(CRASH_BIN) $(FUZZ_REPLAY)
 all: $(BIN)
 
 $(BIN): $(BUILD)/main.o $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/main.o $(LIB) $(NCURSES_LIBS) $(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(LIB) $(NCURSES_LIBS)
 
 $(LIB): $(LIBOBJ)
 	rm -f $@
@@ -79,7 +84,7 @@ $(BUILD)/embedded_deck.c: $(DECK) | $(BUILD)
 	  printf '0x00};\nconst size_t embedded_deck_len = sizeof embedded_deck - 1;\n'; \
 	  printf 'const char embedded_deck_name[] = "%s";\n' '$(notdir $(DECK))'; \
 	} > $@
-$(BUILD)/embedded_deck.o: $(BUILD)/embedded_deck.c
+$(BUILD)/embedded_deck.o: $(BUILD)/embedded_deck.c src/embedded.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
@@ -92,19 +97,19 @@ run: $(BIN)
 TEST_LIBS = -lcmocka $(NCURSES_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB) $(TEST_LIBS) $(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(LIB) $(TEST_LIBS)
 
 $(HARNESS): tests/screen/harness.c tests/screen/harness.h | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/screen -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen -c -o $@ $<
 
 $(BUILD)/tests/%: tests/screen/%.c $(HARNESS) $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/screen -o $@ $< $(HARNESS) $(LIB) -lvterm -lutil $(TEST_LIBS) $(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) $(LIB) -lvterm -lutil $(TEST_LIBS)
 
 $(BUILD)/tests/%: tests/crash/%.c $(HARNESS) $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/screen -o $@ $< $(HARNESS) $(LIB) -lvterm -lutil $(TEST_LIBS) $(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) $(LIB) -lvterm -lutil $(TEST_LIBS)
 
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(TEST_LIBS) $(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(TEST_LIBS)
 
 # The fuzzers compile every source themselves, so that libFuzzer sees
 # coverage in the code under test and not only in the target.
@@ -135,7 +140,7 @@ bench: $(BIN) $(BUILD)/tests/bench
 	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench
 
 $(BUILD)/tests/bench: tests/bench.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(NCURSES_LIBS) $(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(NCURSES_LIBS)
 
 lint:
 	mandoc -Tlint -W warning man/handsup.1 man/handsup.5
@@ -162,6 +167,6 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan handsup
+	rm -rf build build-asan handsup $(BUILD) $(BIN)
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(wildcard $(BUILD)/tests/*.d)
