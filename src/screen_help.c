@@ -57,11 +57,13 @@ void screen_help_draw(const struct app *a, int y, int h)
 	 * and its borders; a line says when keys had to be left out. */
 	int room = h - 5, shown = per;
 	bool cut = per > room;
+	/* Short of room, keys matter more than the two lines of advice. */
+	int foot = cut ? 0 : 3;
 	if (cut)
-		shown = room - 1;
+		shown = h - 3;
 	if (shown < 0)
 		shown = 0;
-	int bh = shown + (cut ? 1 : 0) + 5;
+	int bh = shown + (cut ? 1 : 0) + foot + 2;
 	if (bw < 56)
 		bw = 56;
 	if (bw > ui_cols())
@@ -88,9 +90,11 @@ void screen_help_draw(const struct app *a, int y, int h)
 			ui_text_clip(by + 1 + r, hx, right - hx, ROLE_NORMAL,
 				     rows[i]->help);
 	}
-	if (cut)
+	if (cut) {
 		ui_text_clip(by + 1 + shown, bx + 2, inner, ROLE_WARNING,
 			     "More keys: enlarge the terminal");
+		return;
+	}
 	ui_text_clip(by + bh - 3, bx + 2, inner, ROLE_DIM,
 		     "Typing a count: 0-9, Bksp, Enter sets, Esc cancels");
 	ui_text_clip(by + bh - 2, bx + 2, inner, ROLE_DIM,
