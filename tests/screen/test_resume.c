@@ -4,21 +4,7 @@
  * refused to a second; `handsup resume` lists sessions and opens the one
  * chosen.
  */
-#include <dirent.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cmocka.h>
-
-#include "harness.h"
-#include "session.h"
+#include "screen_util.h"
 
 struct fixture {
 	char dir[64];
@@ -63,17 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	DIR *d = opendir(f->dir);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		char p[512];
-		snprintf(p, sizeof p, "%s/%s", f->dir, e->d_name);
-		if (e->d_name[0] != '.')
-			unlink(p);
-	}
-	if (d)
-		closedir(d);
-	rmdir(f->dir);
+	su_rm_rf(f->dir);
 	free(f);
 	return 0;
 }

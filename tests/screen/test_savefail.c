@@ -4,23 +4,10 @@
  * offer another place for the session.
  */
 #define _GNU_SOURCE
-#include <dirent.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cmocka.h>
-
-#include "harness.h"
-#include "session.h"
+#include "screen_util.h"
 
 struct fixture {
 	char dir[64];
@@ -44,48 +31,15 @@ static int setup(void **state)
 	return 0;
 }
 
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (d == NULL)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		char p[512];
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	if (f->h)
 		hs_free(f->h);
-	remove_tree(f->dir);
-	remove_tree(f->gone);
+	su_rm_rf(f->dir);
+	su_rm_rf(f->gone);
 	free(f);
 	return 0;
-}
-
-/* The one session file in dir, into path. */
-static void session_path(const char *dir, char *path, size_t cap)
-{
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	struct dirent *e;
-	path[0] = '\0';
-	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n > 8 && strcmp(e->d_name + n - 8, ".session") == 0)
-			snprintf(path, cap, "%s/%s", dir, e->d_name);
-	}
-	closedir(d);
-	assert_true(path[0] != '\0');
 }
 
 static void expect_counts(const char *path, long v1, long v2)
@@ -108,7 +62,7 @@ static struct hs *start_counting(struct fixture *f, char *path, size_t cap)
 	assert_int_equal(hs_wait_frame(h), 1);
 	assert_int_not_equal(hs_key(h, HS_KEY_RIGHT), -1);
 	assert_int_not_equal(hs_key(h, '1'), -1);
-	session_path(f->dir, path, cap);
+	su_session_path(f->dir, path, cap);
 	expect_counts(path, 1, 0);
 	assert_false(hs_screen_contains(h, "NOT SAVED"));
 	return h;
