@@ -136,8 +136,13 @@ fuzz-smoke: $(FUZZ_BIN)
 	  $$f -max_total_time=$${FUZZ_SECONDS:-30} -artifact_prefix=tests/fuzz/crashes/$$n- \
 	    $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; done
 
-bench: $(BIN) $(BUILD)/tests/bench
+bench: $(BIN) $(BUILD)/tests/bench $(BUILD)/tests/bench_ui
 	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench
+	@echo
+	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench_ui
+
+$(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka
 
 $(BUILD)/tests/bench: tests/bench.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(NCURSES_LIBS)

@@ -1,0 +1,106 @@
+/*
+ * The terminal side's figures: how long handsup takes to show its first
+ * frame, to show a counted hand (key to frame, which includes the synced
+ * save before the frame), to redraw after a resize, and how much memory it
+ * holds.  Figures only: nothing here passes or fails on time.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+#define KEYS 400
+#define RESIZES 100
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void row(const char *what, double *ms, int n)
+{
+	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+	printf("  %-34s median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", what,
+	       ms[n / 2], ms[n * 99 / 100], ms[n - 1]);
+}
+
+/* The process's peak resident memory, from /proc (Linux), in KiB. */
+static long peak_kib(int pid)
+{
+	char path[64], line[256];
+	long kib = -1;
+	snprintf(path, sizeof path, "/proc/%d/status", pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/handsup-bench-ui-XXXXXX", env_state[96];
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(env_state, sizeof env_state, "HANDSUP_STATE_DIR=%s", dir);
+	const char *argv[] = {"handsup", "--name", "bench", NULL};
+	const char *env[] = {env_state, NULL};
+	static double ms[KEYS];
+
+	printf("handsup bench: the terminal side (pty + libvterm)\n\n");
+	double t0 = now();
+	struct hs *h = hs_start(24, 80, argv, env);
+	if (h == NULL || hs_wait_frame(h) < 0) {
+		fprintf(stderr, "handsup did not start\n");
+		return 1;
+	}
+	printf("  %-34s %7.3f ms\n", "start to first frame",
+	       (now() - t0) * 1e3);
+	hs_key(h, HS_KEY_RIGHT);
+	for (int i = 0; i < KEYS; i++) {
+		t0 = now();
+		if (hs_key(h, i % 2 ? '1' : '2') < 0)
+			return 1;
+		ms[i] = (now() - t0) * 1e3;
+	}
+	row("a counted hand, key to frame", ms, KEYS);
+	for (int i = 0; i < KEYS; i++) {
+		t0 = now();
+		if (hs_key(h, i % 2 ? HS_KEY_RIGHT : HS_KEY_LEFT) < 0)
+			return 1;
+		ms[i] = (now() - t0) * 1e3;
+	}
+	row("next / previous screen", ms, KEYS);
+	for (int i = 0; i < RESIZES; i++) {
+		t0 = now();
+		if (hs_resize(h, i % 2 ? 24 : 48, i % 2 ? 80 : 160) < 0)
+			return 1;
+		ms[i] = (now() - t0) * 1e3;
+	}
+	row("resize 80x24 <-> 160x48", ms, RESIZES);
+	printf("  %-34s %7ld KiB\n", "peak resident memory (handsup)",
+	       peak_kib(hs_pid(h)));
+	hs_send(h, "q");
+	hs_send(h, "y");
+	hs_finish(h, NULL);
+	hs_free(h);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : 1;
+}
