@@ -317,6 +317,15 @@ int report_leaning_of(const int64_t *counts, int n)
 	return tie ? -1 : best;
 }
 
+static int64_t sum_of(const int64_t *c, int n)
+{
+	int64_t t = 0;
+
+	for (int v = 0; v < n; v++)
+		t += c[v];
+	return t;
+}
+
 static const char *view_label(char *const *labels, int v)
 {
 	return labels ? labels[v] : deck_view_label(v);
@@ -335,6 +344,8 @@ int report_text_views(FILE *out, const struct report_cols *c,
 	narrow(counts, n, small);
 	tally_percent(small, n, pct);
 	chart_layout(small, n, c->bar, bars);
+	bool counted = sum_of(counts, n) > 0;
+
 	for (int v = 0; v < n; v++) {
 		/* Whole cells, rounded to the nearest; a raised hand shows. */
 		int cells = bars[v].full + (bars[v].eighths >= 4);
@@ -348,11 +359,36 @@ int report_text_views(FILE *out, const struct report_cols *c,
 		if (fputs(ROW_INDENT, out) == EOF ||
 		    report_text_fit(out, view_label(labels, v), c->label,
 		                    true) ||
-		    fprintf(out, "  %*" PRId64 "  %3d%%%s%s\n", c->count,
-		            counts[v], pct[v], len ? "  " : "", bar) < 0)
+		    fprintf(out, "  %*" PRId64 "  ", c->count, counts[v]) < 0 ||
+		    report_put_figure(out, REPORT_TEXT, counted, pct[v]) ||
+		    fprintf(out, "%s%s\n", len ? "  " : "", bar) < 0)
 			return -1;
 	}
 	return 0;
+}
+
+int report_put_figure(FILE *out, enum report_format fmt, bool known,
+                      int value)
+{
+	switch (fmt) {
+	case REPORT_CSV:
+		return known && fprintf(out, "%d", value) < 0 ? -1 : 0;
+	case REPORT_JSON:
+		return (known ? fprintf(out, "%d", value)
+		              : fprintf(out, "null")) < 0
+		           ? -1
+		           : 0;
+	case REPORT_MD:
+		return (known ? fprintf(out, "%d%%", value)
+		              : fprintf(out, "-")) < 0
+		           ? -1
+		           : 0;
+	case REPORT_TEXT:
+		break;
+	}
+	return (known ? fprintf(out, "%3d%%", value) : fprintf(out, "   -")) < 0
+	           ? -1
+	           : 0;
 }
 
 int report_json_views(FILE *out, const char *indent, char *const *labels,
@@ -360,13 +396,17 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
                       const int64_t *rest)
 {
 	int pct[TALLY_MAX_VIEWS], cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
+	bool counted, ccounted = false, rcounted = false;
 
 	if (n > TALLY_MAX_VIEWS)
 		n = TALLY_MAX_VIEWS;
 	report_percent(counts, n, pct);
+	counted = sum_of(counts, n) > 0;
 	if (cmp) {
 		report_percent(cmp, n, cpct);
 		report_percent(rest, n, rpct);
+		ccounted = sum_of(cmp, n) > 0;
+		rcounted = sum_of(rest, n) > 0;
 	}
 	if (fputc('[', out) == EOF)
 		return -1;
@@ -374,15 +414,18 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 		if (fprintf(out, "%s\n%s{\"number\": %d, \"label\": ",
 		            v ? "," : "", indent, v + 1) < 0 ||
 		    report_put_json(out, view_label(labels, v)) ||
-		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": %d",
-		            counts[v], pct[v]) < 0 ||
+		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": ",
+		            counts[v]) < 0 ||
+		    report_put_figure(out, REPORT_JSON, counted, pct[v]) ||
 		    (cmp &&
-		     fprintf(out,
-		             ", \"compare_count\": %" PRId64
-		             ", \"compare_percent\": %d"
-		             ", \"rest_count\": %" PRId64
-		             ", \"rest_percent\": %d",
-		             cmp[v], cpct[v], rest[v], rpct[v]) < 0) ||
+		     (fprintf(out, ", \"compare_count\": %" PRId64
+		                   ", \"compare_percent\": ",
+		              cmp[v]) < 0 ||
+		      report_put_figure(out, REPORT_JSON, ccounted, cpct[v]) ||
+		      fprintf(out, ", \"rest_count\": %" PRId64
+		                   ", \"rest_percent\": ",
+		              rest[v]) < 0 ||
+		      report_put_figure(out, REPORT_JSON, rcounted, rpct[v]))) ||
 		    fputc('}', out) == EOF)
 			return -1;
 	}

@@ -172,11 +172,23 @@ int report_text_views(FILE *out, const struct report_cols *c,
 /*
  * The JSON array of views: number, label, count and percent, each object
  * on a line of its own after indent; with cmp and rest (both or neither),
- * the compared session's and the rest's counts and percentages too.
+ * the compared session's and the rest's counts and percentages too.  A
+ * percentage of counts that add up to 0 is null.
  */
 int report_json_views(FILE *out, const char *indent, char *const *labels,
                       const int64_t *counts, int n, const int64_t *cmp,
                       const int64_t *rest);
+
+/*
+ * A figure derived from counts (a percentage, or a difference in points),
+ * or the format's mark for "none" when the counts it comes from were not
+ * counted (known false): an empty CSV field, JSON null, "-" in text and
+ * Markdown.  A 0 there would read as "nobody chose it" or "no
+ * difference".  Text and Markdown add "%" (text right-aligned in four
+ * columns); CSV and JSON write the bare number.
+ */
+int report_put_figure(FILE *out, enum report_format fmt, bool known,
+                      int value);
 
 /* tally_percent and tally_leaning_of for int64_t counts. */
 void report_percent(const int64_t *counts, int n, int *pct);

@@ -3,6 +3,31 @@
 
 #include <inttypes.h>
 
+/*
+ * The compare_* to leans_other_way cells of view v.  A share of hands
+ * not counted, and a difference or leaning without both sides, stay
+ * empty: a 0 or a "no" would claim what nobody counted.
+ */
+static int compare_cells(FILE *out, const struct report_agg *a,
+                         const struct agg_item *it, const struct agg_cmp *ci,
+                         int v)
+{
+	bool both = ci->counted && ci->rest_counted;
+
+	if (fputc(',', out) == EOF ||
+	    report_put_csv(out, a->sess[a->cmp_at].name) ||
+	    fprintf(out, ",%" PRId64 ",", it->cmp[v]) < 0 ||
+	    report_put_figure(out, REPORT_CSV, ci->counted, ci->cpct[v]) ||
+	    fprintf(out, ",%" PRId64 ",", it->rest[v]) < 0 ||
+	    report_put_figure(out, REPORT_CSV, ci->rest_counted, ci->rpct[v]) ||
+	    fputc(',', out) == EOF ||
+	    report_put_figure(out, REPORT_CSV, both,
+	                      ci->cpct[v] - ci->rpct[v]) ||
+	    fprintf(out, ",%s", !both ? "" : ci->other_way ? "yes" : "no") < 0)
+		return -1;
+	return 0;
+}
+
 int report_agg_csv(FILE *out, const struct report_agg *a)
 {
 	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
@@ -22,14 +47,17 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 
 		report_percent(it->totals, it->nviews, pct);
 		report_agg_cmp(it, &ci);
+		bool counted = it->ncounted > 0;
+
 		for (int v = 0; v < it->nviews; v++) {
 			if (report_put_csv(out, a->title) ||
 			    fprintf(out, ",%d,", i + 1) < 0 ||
 			    report_put_csv(out, it->heading) ||
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, it->labels[v]) ||
-			    fprintf(out, ",%" PRId64 ",%d,%d,%d,",
-			            it->totals[v], pct[v], it->nsessions,
+			    fprintf(out, ",%" PRId64 ",", it->totals[v]) < 0 ||
+			    report_put_figure(out, REPORT_CSV, counted, pct[v]) ||
+			    fprintf(out, ",%d,%d,", it->nsessions,
 			            it->ncounted) < 0)
 				return -1;
 			if (it->ncounted > 0 &&
@@ -40,15 +68,7 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 				return -1;
 			if (it->ncounted == 0 && fputs(",,,", out) == EOF)
 				return -1;
-			if (a->cmp_at >= 0 &&
-			    (fputc(',', out) == EOF ||
-			     report_put_csv(out, a->sess[a->cmp_at].name) ||
-			     fprintf(out,
-			             ",%" PRId64 ",%d,%" PRId64 ",%d,%d,%s",
-			             it->cmp[v],
-			             ci.cpct[v], it->rest[v], ci.rpct[v],
-			             ci.cpct[v] - ci.rpct[v],
-			             ci.other_way ? "yes" : "no") < 0))
+			if (a->cmp_at >= 0 && compare_cells(out, a, it, &ci, v))
 				return -1;
 			if (fputs("\r\n", out) == EOF)
 				return -1;
@@ -65,6 +85,28 @@ static int json_session(FILE *out, const struct agg_session *s)
 	if (fputs("{\"name\": ", out) == EOF || report_put_json(out, s->name) ||
 	    fprintf(out, ", \"started\": \"%s\", \"file\": ", when) < 0 ||
 	    report_put_json(out, s->file) || fputc('}', out) == EOF)
+		return -1;
+	return 0;
+}
+
+/* null, not 0 or false, where one side did not count the item. */
+static int json_compare(FILE *out, const struct agg_item *it,
+                        const struct agg_cmp *ci)
+{
+	bool both = ci->counted && ci->rest_counted;
+
+	if (fprintf(out,
+	            ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
+	            "\"view1_percent\": ",
+	            it->in_cmp ? "true" : "false",
+	            ci->counted ? "true" : "false") < 0 ||
+	    report_put_figure(out, REPORT_JSON, ci->counted, ci->cpct[0]) ||
+	    fputs(", \"rest_view1_percent\": ", out) == EOF ||
+	    report_put_figure(out, REPORT_JSON, ci->rest_counted, ci->rpct[0]) ||
+	    fputs(", \"difference\": ", out) == EOF ||
+	    report_put_figure(out, REPORT_JSON, both, ci->diff) ||
+	    fprintf(out, ", \"leans_other_way\": %s}",
+	            !both ? "null" : ci->other_way ? "true" : "false") < 0)
 		return -1;
 	return 0;
 }
@@ -96,14 +138,7 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 	           report_put_json(out, a->sess[it->max_at].name) ||
 	           fputc('}', out) == EOF))
 		return -1;
-	if (a->cmp_at >= 0 &&
-	    fprintf(out,
-	            ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
-	            "\"view1_percent\": %d, \"rest_view1_percent\": %d, "
-	            "\"difference\": %d, \"leans_other_way\": %s}",
-	            it->in_cmp ? "true" : "false",
-	            ci.counted ? "true" : "false", ci.cpct[0], ci.rpct[0],
-	            ci.diff, ci.other_way ? "true" : "false") < 0)
+	if (a->cmp_at >= 0 && json_compare(out, it, &ci))
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
 	    report_json_views(out, "      ", it->labels, it->totals,

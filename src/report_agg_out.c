@@ -161,6 +161,23 @@ static int write_text(FILE *out, const struct report_agg *a)
 	           : 0;
 }
 
+/* The comparison in the text report's words: no figure without both sides. */
+static int md_compare(FILE *out, const struct agg_item *it,
+                      const struct agg_cmp *ci)
+{
+	const char *none = !it->in_cmp      ? "not in that session"
+	                   : !ci->counted      ? "not counted"
+	                   : !ci->rest_counted ? "the rest did not count it"
+	                                       : NULL;
+
+	if (none)
+		return fprintf(out, " Compared: %s.", none) < 0 ? -1 : 0;
+	return fprintf(out, " Compared: %+d points on View 1%s.", ci->diff,
+	               ci->other_way ? ", leans the other way" : "") < 0
+	           ? -1
+	           : 0;
+}
+
 static int md_item(FILE *out, const struct report_agg *a, int i)
 {
 	const struct agg_item *it = &a->items[i];
@@ -181,10 +198,18 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	for (int v = 0; v < it->nviews; v++) {
 		if (fputs("| ", out) == EOF ||
 		    report_put_md(out, it->labels[v]) ||
-		    fprintf(out, " | %" PRId64 " | %d%% |", it->totals[v],
-		            pct[v]) < 0 ||
-		    (a->cmp_at >= 0 && fprintf(out, " %d%% | %d%% |",
-		                               ci.cpct[v], ci.rpct[v]) < 0) ||
+		    fprintf(out, " | %" PRId64 " | ", it->totals[v]) < 0 ||
+		    report_put_figure(out, REPORT_MD, it->ncounted > 0,
+		                      pct[v]) ||
+		    fputs(" |", out) == EOF ||
+		    (a->cmp_at >= 0 &&
+		     (fputc(' ', out) == EOF ||
+		      report_put_figure(out, REPORT_MD, ci.counted,
+		                        ci.cpct[v]) ||
+		      fputs(" | ", out) == EOF ||
+		      report_put_figure(out, REPORT_MD, ci.rest_counted,
+		                        ci.rpct[v]) ||
+		      fputs(" |", out) == EOF)) ||
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
@@ -203,9 +228,7 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	     report_put_md(out, a->sess[it->max_at].name) ||
 	     fputs(").", out) == EOF))
 		return -1;
-	if (a->cmp_at >= 0 && ci.counted && ci.rest_counted &&
-	    fprintf(out, " Compared: %+d points on View 1%s.", ci.diff,
-	            ci.other_way ? ", leans the other way" : "") < 0)
+	if (a->cmp_at >= 0 && md_compare(out, it, &ci))
 		return -1;
 	return fputs("\n\n", out) == EOF ? -1 : 0;
 }
@@ -243,8 +266,12 @@ static int write_md(FILE *out, const struct report_agg *a)
 	          out) == EOF)
 		return -1;
 	for (int v = 0; v < ntot; v++)
-		if (fprintf(out, "| %s | %" PRId64 " | %d%% |\n",
-		            deck_view_label(v), totals[v], pct[v]) < 0)
+		if (fprintf(out, "| %s | %" PRId64 " | ", deck_view_label(v),
+		            totals[v]) < 0 ||
+		    report_put_figure(out, REPORT_MD,
+		                      report_agg_sum(totals, ntot) > 0,
+		                      pct[v]) ||
+		    fputs(" |\n", out) == EOF)
 			return -1;
 	return fprintf(out, "\nOverall: %s.\n",
 	               report_leaning(lean, sizeof lean, totals, ntot)) < 0

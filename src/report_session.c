@@ -174,6 +174,7 @@ static int write_csv(FILE *out, const struct session *s)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
+		bool counted = tally_item_total(&s->tally, i) > 0;
 
 		report_percent(counts, n, pct);
 		for (int v = 0; v < n; v++) {
@@ -184,8 +185,10 @@ static int write_csv(FILE *out, const struct session *s)
 			    report_put_csv(out, s->items[i].heading) ||
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, s->items[i].labels[v]) ||
-			    fprintf(out, ",%" PRId64 ",%d\r\n", counts[v],
-			            pct[v]) < 0)
+			    fprintf(out, ",%" PRId64 ",", counts[v]) < 0 ||
+			    report_put_figure(out, REPORT_CSV, counted,
+			                      pct[v]) ||
+			    fputs("\r\n", out) == EOF)
 				return -1;
 		}
 	}
@@ -197,16 +200,20 @@ static int md_table(FILE *out, char *const *labels, const int64_t *counts,
                     int n)
 {
 	int pct[TALLY_MAX_VIEWS];
+	int64_t total = 0;
 
 	report_percent(counts, n, pct);
+	for (int v = 0; v < n; v++)
+		total += counts[v];
 	if (fputs("| View | Count | Share |\n|:---|---:|---:|\n", out) == EOF)
 		return -1;
 	for (int v = 0; v < n; v++) {
 		if (fputs("| ", out) == EOF ||
 		    report_put_md(out,
 		                  labels ? labels[v] : deck_view_label(v)) ||
-		    fprintf(out, " | %" PRId64 " | %d%% |\n", counts[v],
-		            pct[v]) < 0)
+		    fprintf(out, " | %" PRId64 " | ", counts[v]) < 0 ||
+		    report_put_figure(out, REPORT_MD, total > 0, pct[v]) ||
+		    fputs(" |\n", out) == EOF)
 			return -1;
 	}
 	return fputc('\n', out) == EOF ? -1 : 0;

@@ -36,19 +36,24 @@ def load_expect(path):
 
 
 def check_sums(name, rows):
-    """rows: (item, view, count, pct); shares add to 100 on counted items."""
+    """rows: (item, view, count, pct); shares add to 100 on counted items,
+    and an item nobody counted has none (pct None: null, an empty field)."""
     per = {}
     for item, _, count, pct in rows:
-        c, p = per.get(item, (0, 0))
-        per[item] = (c + count, p + pct)
+        c, p = per.get(item, (0, []))
+        per[item] = (c + count, p + [pct])
     for item, (c, p) in per.items():
-        want = 100 if c > 0 else 0
-        if p != want:
-            fail(f"{name}: item {item}: percentages add to {p}, not {want}")
+        if c == 0:
+            if any(x is not None for x in p):
+                fail(f"{name}: item {item}: not counted, but shares {p}")
+        elif None in p or sum(p) != 100:
+            fail(f"{name}: item {item}: percentages {p} do not add to 100")
 
 
 def compare(name, rows, want):
-    got = {(i, v): (c, p) for i, v, c, p in rows}
+    # The expectation has tally_percent's 0 where the report has none;
+    # check_sums makes sure "none" is where nothing was counted.
+    got = {(i, v): (c, 0 if p is None else p) for i, v, c, p in rows}
     if got != want:
         for key in sorted(set(got) | set(want)):
             if got.get(key) != want.get(key):
@@ -76,7 +81,8 @@ def check_csv(name, path, header, want):
             continue
         rec = dict(zip(rows[0], r))
         got.append((int(rec["item_no"]), int(rec["view_no"]),
-                    int(rec["count"]), int(rec["percent"])))
+                    int(rec["count"]),
+                    int(rec["percent"]) if rec["percent"] != "" else None))
     check_sums(name, got)
     compare(name, got, want)
 
@@ -112,7 +118,7 @@ def check_json(name, path, kind, want):
     got = views_of(name, doc["items"])
     check_sums(name, got)
     compare(name, got, want)
-    tot = sum(t["percent"] for t in doc["totals"])
+    tot = sum(t["percent"] or 0 for t in doc["totals"])
     if tot not in (0, 100):
         fail(f"{name}: totals add to {tot}%")
 

@@ -504,6 +504,79 @@ static void test_duplicate_headings(void **state)
 		session_free(&s[i]);
 }
 
+/*
+ * Where one side did not count an item, no format shows a figure for it:
+ * no share, no difference, no leaning (null in JSON, empty in CSV, "-" in
+ * text and Markdown), so that nobody reads "no difference" into it.
+ */
+static void test_compare_not_counted(void **state)
+{
+	static const char *const a[] = {
+	    "Both|3 a|1 b", "Rest only|2 a|2 b", "Compared only|0 a|0 b",
+	    "Nobody|0 a|0 b", "Not compared|1 a|4 b"};
+	static const char *const c[] = {"Both|1 a|3 b", "Rest only|0 a|0 b",
+	                                "Compared only|5 a|0 b",
+	                                "Nobody|0 a|0 b"};
+	struct session s[2];
+	const struct session *p[1] = {&s[0]};
+	const char *names[1] = {"a"};
+	(void)state;
+
+	make_session(&s[0], "A", a, 5);
+	make_session(&s[1], "C", c, 4);
+	for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
+		char gname[64];
+		char *out = aggregate(p, names, 1, &s[1], fmt);
+
+		snprintf(gname, sizeof gname, "compare-uncounted.%s",
+		         exts[fmt]);
+		golden(gname, out, strlen(out));
+		if (fmt == REPORT_TEXT) {
+			check_text_shape(out);
+			assert_non_null(strstr(
+			    out, "Compared: View 1 25% vs 75% in the rest, "
+			         "-50 points, leans the other way\n"));
+			assert_non_null(strstr(out, "Compared: not counted\n"));
+			assert_non_null(
+			    strstr(out, "View 1 100%; the rest did not count"));
+			assert_non_null(
+			    strstr(out, "Compared: not in that session\n"));
+			assert_null(strstr(out, "+0 points"));
+		}
+		if (fmt == REPORT_JSON) {
+			/* Only item 1 has both sides: one difference. */
+			assert_non_null(strstr(out, "\"difference\": -50"));
+			assert_null(strstr(out, "\"difference\": 0"));
+			/* A 0 share only where a side counted the item. */
+			assert_null(strstr(out, "view1_percent\": 0"));
+			assert_null(strstr(out, "rest_percent\": 0"));
+			assert_non_null(strstr(
+			    out, "\"count\": 0, \"percent\": null, "
+			         "\"compare_count\": 0, \"compare_percent\": "
+			         "null, \"rest_count\": 0, \"rest_percent\": "
+			         "null}"));
+			assert_non_null(strstr(
+			    out, "\"counted\": false, \"view1_percent\": null, "
+			         "\"rest_view1_percent\": 50, \"difference\": "
+			         "null, \"leans_other_way\": null}"));
+		}
+		if (fmt == REPORT_CSV) {
+			check_csv_sums(out, 17);
+			/* Nobody: no share, no min/max, no comparison. */
+			assert_non_null(strstr(
+			    out, ",4,Nobody,1,a,0,,2,0,,,,,C,0,,0,,,\r\n"));
+			assert_null(strstr(out, ",no\r\n"));
+		}
+		if (fmt == REPORT_MD) {
+			assert_non_null(strstr(out, "| a | 0 | - | - | - |"));
+			assert_null(strstr(out, "+0 points"));
+		}
+		free(out);
+	}
+	session_free(&s[0]);
+	session_free(&s[1]);
+}
+
 /* Text of any length is wrapped whole, never cut after so many lines. */
 static void test_wrap_any_length(void **state)
 {
@@ -815,6 +888,7 @@ int main(void)
 	    cmocka_unit_test(test_other_deck_refused),
 	    cmocka_unit_test(test_edge_shapes),
 	    cmocka_unit_test(test_duplicate_headings),
+	    cmocka_unit_test(test_compare_not_counted),
 	    cmocka_unit_test(test_wrap_any_length),
 	    cmocka_unit_test(test_six_views_fit),
 	    cmocka_unit_test(test_escaping),
