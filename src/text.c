@@ -137,9 +137,25 @@ bool text_is_unsafe(unsigned cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Code points that only choose how an emoji looks: the text and emoji
+ * presentation selectors and the skin-tone modifiers. */
+static bool is_emoji_style(unsigned cp)
+{
+	return cp == 0xFE0E || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
+
+/* Pictographs, roughly: enough to tell a ZWJ that joins emoji from one
+ * that shapes a script (Devanagari, Arabic, ...), which stays. */
+static bool joins_emoji(unsigned prev)
+{
+	return is_emoji_style(prev) || (prev >= 0x2190 && prev <= 0x2BFF) ||
+	       (prev >= 0x1F000 && prev <= 0x1FAFF);
+}
+
 size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap)
 {
 	size_t i = 0, o = 0;
+	unsigned prev = 0;
 
 	if (cap == 0)
 		return 0;
@@ -147,8 +163,17 @@ size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap)
 		unsigned cp;
 		char enc[4];
 		size_t n = text_decode(s + i, len - i, &cp, NULL), m;
+		bool drop;
 
 		i += n;
+		/* Terminals that draw a styled or joined emoji as one glyph
+		 * disagree with wcwidth, which curses lays the cells out by,
+		 * and the screen is left with stale cells.  Without these
+		 * every terminal draws the plain emoji, one after another. */
+		drop = is_emoji_style(cp) || (cp == 0x200D && joins_emoji(prev));
+		prev = cp;
+		if (drop)
+			continue;
 		if (cp == '\t')
 			cp = ' ';
 		else if (text_is_unsafe(cp))
@@ -248,7 +273,8 @@ static bool is_mark(unsigned cp)
 	       (cp >= 0x20D0 && cp <= 0x20FF) ||
 	       (cp >= 0xFE00 && cp <= 0xFE0F) ||
 	       (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0xFEFF ||
-	       (cp >= 0xE0100 && cp <= 0xE01EF);
+	       (cp >= 0xE0100 && cp <= 0xE01EF) ||
+	       (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
 
 size_t text_to_ascii(const char *s, char *buf, size_t cap)
@@ -320,6 +346,10 @@ int text_cp_width(unsigned cp)
 		return 1;
 	if (text_is_unsafe(cp))
 		return 1; /* drawn as a replacement glyph */
+	/* The sanitiser drops these (or, for a ZWJ in a script, wcwidth
+	 * says 0 too): raw and sanitised text measure the same. */
+	if (cp == 0x200D || is_emoji_style(cp))
+		return 0;
 	w = cp_wcwidth(cp);
 	/* -1 means the locale cannot show it; it is drawn as one '?'. */
 	return w < 0 ? 1 : w;
@@ -385,8 +415,68 @@ static void put_line(struct text_line *lines, size_t max, size_t k,
 	}
 }
 
+/* Punctuation that must not start a line, or end one: a simple form of
+ * the rules that keep "。" off the start of a Japanese line. */
+static bool no_break_before(unsigned cp)
+{
+	switch (cp) {
+	case '.': case ',': case ';': case ':': case '!': case '?':
+	case ')': case ']': case '}': case '%':
+	case 0x3001: case 0x3002: case 0x300D: case 0x300F: case 0x3011:
+	case 0x3009: case 0x300B: case 0x30FC: case 0x30FB:
+	case 0xFF01: case 0xFF09: case 0xFF0C: case 0xFF0E: case 0xFF1A:
+	case 0xFF1B: case 0xFF1F: case 0xFF3D: case 0xFF5D:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool no_break_after(unsigned cp)
+{
+	switch (cp) {
+	case '(': case '[': case '{':
+	case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010:
+	case 0xFF08: case 0xFF3B: case 0xFF5B:
+	case 0x200D: /* whatever it still joins stays whole */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * East Asian text has no spaces between words: a line may break before
+ * and after any wide character, while Latin words stay whole and a
+ * combining mark stays with its base.  Returns the end of the piece of
+ * the space-free run s[i..end) that starts at i.
+ */
+static size_t piece_end(const char *s, size_t i, size_t end)
+{
+	unsigned prev = 0;
+	bool prev_wide = false, first = true;
+
+	while (i < end && s[i] != ' ') {
+		unsigned cp;
+		size_t n = text_decode(s + i, end - i, &cp, NULL);
+		int w = text_cp_width(cp);
+
+		if (!first && w > 0 && (prev_wide || w == 2) &&
+		    !no_break_before(cp) && !no_break_after(prev))
+			break;
+		if (w > 0 || cp == 0x200D) {
+			prev = cp;
+			prev_wide = w == 2;
+		}
+		first = false;
+		i += n;
+	}
+	return i;
+}
+
 /* Wraps one paragraph s[off..end) (no newline inside); returns the new
- * line count. */
+ * line count.  Pieces are words, or the parts of an East Asian run (see
+ * piece_end); between two pieces of one run there is no space. */
 static size_t wrap_para(const char *s, size_t off, size_t end, int width,
 			struct text_line *lines, size_t max, size_t k)
 {
@@ -403,9 +493,7 @@ static size_t wrap_para(const char *s, size_t off, size_t end, int width,
 			ws++;
 		if (ws == end)
 			break;
-		we = ws;
-		while (we < end && s[we] != ' ')
-			we++;
+		we = piece_end(s, ws, end);
 		gap = ws - p;
 		gap_w = (int)gap;
 		word_w = text_width_n(s + ws, we - ws);

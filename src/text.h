@@ -42,7 +42,13 @@ bool text_is_unsafe(unsigned cp);
 /*
  * Returns a newly allocated, NUL-terminated copy of s[0..len) that is safe
  * to show: invalid UTF-8 and unsafe code points become U+FFFD, except that
- * a tab becomes one space.  Returns NULL only when out of memory.
+ * a tab becomes one space.  The code points that only style or join emoji
+ * are left out -- U+FE0E, U+FE0F, the skin-tone modifiers U+1F3FB..U+1F3FF
+ * and a U+200D (ZWJ) that follows an emoji -- because terminals that draw
+ * such a sequence as one glyph disagree with wcwidth and leave stale cells;
+ * without them every terminal draws the plain emoji one after another
+ * (a ZWJ inside a script's word stays).  Returns NULL only when out of
+ * memory.
  */
 char *text_sanitize(const char *s, size_t len);
 
@@ -62,7 +68,11 @@ size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap);
  */
 size_t text_to_ascii(const char *s, char *buf, size_t cap);
 
-/* Columns taken by one code point: 0 for combining marks, 2 for wide. */
+/*
+ * Columns taken by one code point: 0 for combining marks, 2 for wide.  0
+ * also for U+200D and the emoji style code points that text_sanitize
+ * leaves out, so a string measures the same before and after it.
+ */
 int text_cp_width(unsigned cp);
 
 /* Columns taken by the NUL-terminated string s (unsafe code points: 1). */
@@ -80,7 +90,10 @@ struct text_line {
 
 /*
  * Word-wraps s into lines of at most width columns (width >= 1).  Lines
- * break at spaces; a newline in s forces a break (an empty line stays).
+ * break at spaces, and before and after a wide (East Asian) character,
+ * as Chinese and Japanese are written without spaces -- but not before
+ * closing punctuation such as "。" or ")" nor after an opening bracket
+ * such as "「".  A newline in s forces a break (an empty line stays).
  * Only a word wider than the whole line is cut, between code points, and
  * a combining mark stays with its base.  Stores at most max lines and
  * returns how many lines the whole text needs.

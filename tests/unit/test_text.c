@@ -129,6 +129,41 @@ static void test_sanitize(void **state)
 	check_sanitize("", 0, "");
 }
 
+/* What only styles or joins emoji is left out: terminals that draw the
+ * sequence as one glyph would disagree with the cell layout. */
+static void test_sanitize_emoji(void **state)
+{
+	/* 👨‍👩‍👧, the family: three people, shown one after another. */
+	static const char family[] = "\xF0\x9F\x91\xA8\xE2\x80\x8D"
+				     "\xF0\x9F\x91\xA9\xE2\x80\x8D"
+				     "\xF0\x9F\x91\xA7";
+	/* 🧑🏽‍💻 and 🏳️‍🌈: a modifier or a selector before the joiner. */
+	static const char coder[] = "\xF0\x9F\xA7\x91\xF0\x9F\x8F\xBD"
+				    "\xE2\x80\x8D\xF0\x9F\x92\xBB";
+	static const char flag[] = "\xF0\x9F\x8F\xB3\xEF\xB8\x8F"
+				   "\xE2\x80\x8D\xF0\x9F\x8C\x88";
+	/* क्‍ष: in Devanagari the joiner shapes the word, and stays. */
+	static const char deva[] = "\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D"
+				   "\xE0\xA4\xB7";
+
+	(void)state;
+	check_sanitize(family, sizeof family - 1,
+		       "\xF0\x9F\x91\xA8\xF0\x9F\x91\xA9\xF0\x9F\x91\xA7");
+	check_sanitize(coder, sizeof coder - 1,
+		       "\xF0\x9F\xA7\x91\xF0\x9F\x92\xBB");
+	check_sanitize(flag, sizeof flag - 1,
+		       "\xF0\x9F\x8F\xB3\xF0\x9F\x8C\x88");
+	check_sanitize("I \xE2\x9D\xA4\xEF\xB8\x8F it", 11,
+		       "I \xE2\x9D\xA4 it");
+	check_sanitize(deva, sizeof deva - 1, deva);
+	check_sanitize("a\xE2\x80\x8D" "b", 5, "a\xE2\x80\x8D" "b");
+	if (!utf8_locale)
+		skip();
+	/* Measured the same before and after. */
+	assert_int_equal(text_width(family), 6);
+	assert_int_equal(text_width(coder), 4);
+}
+
 static void test_sanitize_into_cuts_whole(void **state)
 {
 	char buf[6];
@@ -182,6 +217,14 @@ static void test_widths(void **state)
 	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87"), 4);
 	assert_int_equal(text_width("e\xCC\x81t\xC3\xA9"), 3);
 	assert_int_equal(text_width("\xF0\x9F\x98\x80!"), 3);
+	/* Joiner, presentation selectors, skin tones: nothing of their own. */
+	assert_int_equal(text_cp_width(0x200D), 0);
+	assert_int_equal(text_cp_width(0xFE0E), 0);
+	assert_int_equal(text_cp_width(0xFE0F), 0);
+	assert_int_equal(text_cp_width(0x1F3FB), 0);
+	assert_int_equal(text_cp_width(0x1F3FF), 0);
+	/* 👍🏽 measures as the plain 👍 it is shown as. */
+	assert_int_equal(text_width("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), 2);
 	/* Where the locale cannot show them, each code point is one '?'. */
 	setlocale(LC_CTYPE, "C");
 	assert_int_equal(text_width("\xE4\xB8\xAD" "e\xCC\x81"), 3);
@@ -286,12 +329,101 @@ static void test_wrap_wide_and_combining(void **state)
 	n = text_wrap("a \xE4\xB8\xAD\xE6\x96\x87", 6, l, 8);
 	assert_int_equal(n, 1);
 	assert_int_equal(l[0].width, 6);
+	/* A line may break between two wide characters. */
 	n = text_wrap("ab \xE4\xB8\xAD\xE6\x96\x87", 6, l, 8);
 	assert_int_equal(n, 2);
-	assert_int_equal(l[0].width, 2);
+	assert_int_equal(l[0].width, 5);
+	assert_int_equal(l[1].off, 6);
+	assert_int_equal(l[1].width, 2);
 	n = text_wrap("abc \xE4\xB8\xAD\xE6\x96\x87", 6, l, 8);
 	assert_int_equal(n, 2);
-	assert_int_equal(l[1].width, 4);
+	assert_int_equal(l[0].width, 6);
+	assert_int_equal(l[1].width, 2);
+}
+
+/* Checks that text wraps at width into exactly the lines want[]. */
+static void expect_lines(const char *s, int width, const char *const *want,
+			 size_t nwant)
+{
+	struct text_line l[16];
+	size_t n = text_wrap(s, width, l, 16);
+
+	for (size_t i = 0; i < n && i < nwant; i++) {
+		print_message("line %zu: '%.*s'\n", i, (int)l[i].len,
+			      s + l[i].off);
+		assert_int_equal(l[i].len, strlen(want[i]));
+		assert_memory_equal(s + l[i].off, want[i], l[i].len);
+		assert_int_equal(l[i].width, text_width(want[i]));
+		assert_true(l[i].width <= width);
+	}
+	assert_int_equal(n, nwant);
+}
+
+/* Japanese and Chinese have no spaces: they break between characters,
+ * but never before closing punctuation or after an opening bracket. */
+static void test_wrap_east_asian(void **state)
+{
+	/* 日本語のテキストです。 */
+	static const char ja[] = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"
+				 "\xE3\x81\xAE\xE3\x83\x86\xE3\x82\xAD"
+				 "\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xA7"
+				 "\xE3\x81\x99\xE3\x80\x82";
+	static const char *const ja_lines[] = {
+		"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE"
+		"\xE3\x83\x86",
+		"\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xA7",
+		"\xE3\x81\x99\xE3\x80\x82", /* す。 stay together */
+	};
+	/* 我们使用 Linux 系统 */
+	static const char zh[] = "\xE6\x88\x91\xE4\xBB\xAC\xE4\xBD\xBF"
+				 "\xE7\x94\xA8 Linux \xE7\xB3\xBB\xE7\xBB\x9F";
+	static const char *const zh_lines[] = {
+		"\xE6\x88\x91\xE4\xBB\xAC\xE4\xBD\xBF\xE7\x94\xA8",
+		"Linux \xE7\xB3\xBB",
+		"\xE7\xBB\x9F",
+	};
+	/* 日本Linux版: the Latin word stays whole between wide ones. */
+	static const char mixed[] = "\xE6\x97\xA5\xE6\x9C\xACLinux"
+				    "\xE7\x89\x88";
+	static const char *const mixed_lines[] = {
+		"\xE6\x97\xA5\xE6\x9C\xAC",
+		"Linux",
+		"\xE7\x89\x88",
+	};
+	static const char *const mixed_wide[] = {
+		"\xE6\x97\xA5\xE6\x9C\xACLinux",
+		"\xE7\x89\x88",
+	};
+	/* 「はい」と言った */
+	static const char quote[] = "\xE3\x80\x8C\xE3\x81\xAF\xE3\x81\x84"
+				    "\xE3\x80\x8D\xE3\x81\xA8\xE8\xA8\x80"
+				    "\xE3\x81\xA3\xE3\x81\x9F";
+	static const char *const quote_lines[] = {
+		"\xE3\x80\x8C\xE3\x81\xAF",
+		"\xE3\x81\x84\xE3\x80\x8D\xE3\x81\xA8",
+		"\xE8\xA8\x80\xE3\x81\xA3\xE3\x81\x9F",
+	};
+	/* か + combining voiced mark (U+3099), three times. */
+	static const char ga[] = "\xE3\x81\x8B\xE3\x82\x99"
+				 "\xE3\x81\x8B\xE3\x82\x99"
+				 "\xE3\x81\x8B\xE3\x82\x99";
+	static const char *const ga_lines[] = {
+		"\xE3\x81\x8B\xE3\x82\x99\xE3\x81\x8B\xE3\x82\x99",
+		"\xE3\x81\x8B\xE3\x82\x99",
+	};
+
+	(void)state;
+	if (!utf8_locale)
+		skip();
+	expect_lines(ja, 10, ja_lines, 3);
+	expect_lines(zh, 8, zh_lines, 3);
+	expect_lines(mixed, 6, mixed_lines, 3);
+	expect_lines(mixed, 9, mixed_wide, 2);
+	expect_lines(quote, 6, quote_lines, 3);
+	expect_lines(ga, 4, ga_lines, 2);
+	/* Latin text keeps its rule: "a.b" is one word. */
+	expect_lines("\xE4\xB8\xAD" "a.b", 3, (const char *const[]){
+		"\xE4\xB8\xAD", "a.b"}, 2);
 }
 
 static void test_fit(void **state)
@@ -359,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_emoji),
 		cmocka_unit_test(test_sanitize_into_cuts_whole),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_widths),
@@ -366,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_never_mid_word),
 		cmocka_unit_test(test_wrap_long_word_and_newlines),
 		cmocka_unit_test(test_wrap_wide_and_combining),
+		cmocka_unit_test(test_wrap_east_asian),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_slug),
 	};
