@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deck.h"
 #include "text.h"
 
 /* Bounds memory for hostile input; a real deck has far fewer items. */
@@ -251,6 +252,46 @@ static int item(struct parser *p, const char *v, size_t n)
 	return store(p, &s->items[s->nitems - 1].heading, v, n);
 }
 
+/*
+ * The number a label gives its view, as in "View 3" or "view 3 (price)";
+ * 0 for a label that names none ("Not sure", "", ...).  At most 9 digits
+ * are read, which no real label reaches.
+ */
+static long named_view(const char *l, size_t n)
+{
+	static const char word[] = "view ";
+	size_t k = sizeof word - 1, i;
+	long x = 0;
+
+	if (n <= k)
+		return 0;
+	for (i = 0; i < k; i++)
+		if ((l[i] | 0x20) != word[i])
+			return 0;
+	for (i = k; i < n && i < k + 9 && l[i] >= '0' && l[i] <= '9'; i++)
+		x = x * 10 + (l[i] - '0');
+	if (i == k || (i < n && l[i] >= '0' && l[i] <= '9'))
+		return i == k ? 0 : -1;
+	return x;
+}
+
+/*
+ * A label that names a view by its number must name this one: reports put
+ * the counts of the N-th line under view N, so a hand-edited file with
+ * "View 1", "View 3", "View 2" would show counts under the wrong view.
+ * Other labels ("Not sure", a translation) are names for display.
+ */
+static int check_label(struct parser *p, int v, const char *l, size_t n)
+{
+	char buf[64];
+	long named = named_view(l, n);
+
+	if (named == 0 || named == v + 1)
+		return 0;
+	return fail(p, p->line, "view %d is labelled '%s', expected '%s'",
+		    v + 1, shown(l, n, buf, sizeof buf), deck_view_label(v));
+}
+
 static int view(struct parser *p, const char *v, size_t n)
 {
 	struct session *s = p->s;
@@ -267,6 +308,8 @@ static int view(struct parser *p, const char *v, size_t n)
 		return fail(p, p->line, "bad count (want 0 to %ld)",
 			    TALLY_MAX_COUNT);
 	size_t skip = sp ? digits + 1 : n;
+	if (check_label(p, it->nviews, v + skip, n - skip))
+		return -1;
 	if (store(p, &it->labels[it->nviews], v + skip, n - skip))
 		return -1;
 	p->counts[s->nitems - 1][it->nviews++] = count;

@@ -351,6 +351,24 @@ static void test_parse_minimal(void **state)
 	session_free(&s);
 }
 
+/* Labels that name their own view, or none, are accepted as they are. */
+static void test_parse_labels(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_error err;
+	const char *ok = HEAD "item: h\nview: 1 View 1\nview: 2\n"
+			 "view: 3 Not sure\nview: 4 VIEW 4\nview: 5 Viewpoint 9\n"
+			 "view: 6 View 6 (last)\nend\n";
+	assert_int_equal(session_parse(&s, ok, strlen(ok), &err), 0);
+	assert_int_equal(s.items[0].nviews, 6);
+	assert_string_equal(s.items[0].labels[0], "View 1");
+	assert_string_equal(s.items[0].labels[1], "");
+	assert_string_equal(s.items[0].labels[2], "Not sure");
+	assert_string_equal(s.items[0].labels[4], "Viewpoint 9");
+	session_free(&s);
+}
+
 static void test_parse_errors(void **state)
 {
 	(void)state;
@@ -386,6 +404,18 @@ static void test_parse_errors(void **state)
 		 "bad count"},
 		{HEAD "item: h\nview: 1 a\nview:  2 b\nend\n", 10, "bad count"},
 		{HEAD "item: h\nview: 1 a\nview: \nend\n", 10, "bad count"},
+		/* A label naming another view would put counts under it. */
+		{HEAD "item: h\nview: 1 View 1\nview: 2 View 3\n"
+		      "view: 3 View 2\nend\n",
+		 10, "view 2 is labelled 'View 3', expected 'View 2'"},
+		{HEAD "item: h\nview: 1 view 2 (price)\nview: 2 b\nend\n", 9,
+		 "view 1 is labelled 'view 2 (price)', expected 'View 1'"},
+		{HEAD "item: h\nview: 1 View 1\nview: 2 View 12345678901\n"
+		      "end\n",
+		 10, "view 2 is labelled 'View 12345678901', expected"},
+		{HEAD "item: g\nview: 1 View 1\nview: 2 View 2\nitem: h\n"
+		      "view: 1 View 2\nview: 2 View 1\nend\n",
+		 12, "view 1 is labelled 'View 2', expected 'View 1'"},
 		{HEAD "item: h\nview: 99999999999999999999 a\nend\n", 9,
 		 "bad count"},
 		/* Far beyond any long: refused without overflowing. */
@@ -1060,7 +1090,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_from_deck),	     T(test_format_exact),
 		T(test_round_trip),	     T(test_hostile_strings),
-		T(test_parse_minimal),	     T(test_parse_errors),
+		T(test_parse_minimal),	     T(test_parse_labels),
+		T(test_parse_errors),
 		T(test_parse_numbers),	     T(test_parse_times),
 		T(test_truncated_prefixes),  T(test_save_load),
 		T(test_load_errors),	     T(test_save_fail_each_step),
