@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +24,22 @@ static const char report_usage[] =
 static const char check_usage[] = "usage: handsup check DECK...\n";
 
 /* A file name from the command line may hold anything: print it safely. */
+static int put_name_to(FILE *out, const char *name)
+{
+	return report_put_safe(out, name, strlen(name));
+}
+
 static void put_name(const char *name)
 {
-	report_put_safe(stderr, name, strlen(name));
+	put_name_to(stderr, name);
+}
+
+/* "handsup: FILE: what" on standard error, for a note that is no error. */
+static void note(const char *file, const char *what)
+{
+	fputs("handsup: ", stderr);
+	put_name(file);
+	fprintf(stderr, ": %s\n", what);
 }
 
 static int usage_error(const char *cmd, const char *usage, const char *what,
@@ -82,6 +96,18 @@ static int output_open(struct output *o, const char *path)
 	if (!path || !strcmp(path, "-")) {
 		o->f = stdout;
 		return 0;
+	}
+	/*
+	 * A folder is refused before anything is made in it: the rename at
+	 * the end would fail only after the whole report was written, and
+	 * with an error that looks like a failed write.
+	 */
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		put_name(path);
+		fputs(": is a directory\n", stderr);
+		return EXIT_CANTCREAT;
 	}
 	o->path = path;
 	const char *slash = strrchr(path, '/');
@@ -152,6 +178,7 @@ static int output_close(struct output *o, int e)
 		return e > 0 ? EXIT_IOERR : e ? EXIT_SOFTWARE : 0;
 	}
 	const char *what = "write error";
+	int status = EXIT_IOERR;
 
 	errno = 0;
 	if (!e && fflush(o->f) == EOF)
@@ -164,8 +191,10 @@ static int output_close(struct output *o, int e)
 	if (fclose(o->f) == EOF && !e)
 		e = errno ? errno : EIO;
 	if (!e && rename(o->tmp, o->path)) {
+		/* Such as a folder made at path meanwhile: not a write error. */
 		e = errno;
 		what = "cannot replace";
+		status = EXIT_CANTCREAT;
 	}
 	if (e)
 		unlink(o->tmp);
@@ -176,7 +205,7 @@ static int output_close(struct output *o, int e)
 		fprintf(stderr, ": %s: %s\n", what, strerror(e));
 	}
 	output_free(o);
-	return e > 0 ? EXIT_IOERR : e ? EXIT_SOFTWARE : 0;
+	return e > 0 ? status : e ? EXIT_SOFTWARE : 0;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -193,6 +222,68 @@ static bool same_file(const char *a, const char *b)
 static bool clobbers(const char *out, const char *input)
 {
 	return out && strcmp(out, "-") && same_file(out, input);
+}
+
+/*
+ * The files a report has read, by identity (device and inode), so that
+ * one file named twice, under one path or several ("a", "./a", a link,
+ * overlapping globs), counts once.  Open addressing: thousands of files
+ * cost a few lookups each.
+ */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	bool used;
+};
+
+struct seen {
+	struct file_id *ids;
+	size_t n, cap; /* cap: 0 or a power of two, at least twice n */
+};
+
+static size_t id_hash(dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u) ^ (uint64_t)ino;
+
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+static struct file_id *seen_slot(struct file_id *ids, size_t cap, dev_t dev,
+                                 ino_t ino)
+{
+	size_t i = id_hash(dev, ino) & (cap - 1);
+
+	while (ids[i].used && !(ids[i].dev == dev && ids[i].ino == ino))
+		i = (i + 1) & (cap - 1);
+	return &ids[i];
+}
+
+/* 1 when the file was seen before, 0 when added now, -1 out of memory. */
+static int seen_add(struct seen *s, const struct stat *st)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+		struct file_id *ids = calloc(cap, sizeof *ids);
+
+		if (!ids)
+			return -1;
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->ids[k].used)
+				*seen_slot(ids, cap, s->ids[k].dev,
+				           s->ids[k].ino) = s->ids[k];
+		free(s->ids);
+		s->ids = ids;
+		s->cap = cap;
+	}
+	struct file_id *f = seen_slot(s->ids, s->cap, st->st_dev, st->st_ino);
+
+	if (f->used)
+		return 1;
+	*f = (struct file_id){st->st_dev, st->st_ino, true};
+	s->n++;
+	return 0;
 }
 
 enum { OPT_HELP = 'h', OPT_FORMAT = 'f', OPT_OUT = 'o', OPT_COMPARE = 'c' };
@@ -311,6 +402,18 @@ static int run_report(struct report_agg *agg, const struct args *a)
 }
 
 /*
+ * Sessions match by deck title; one run on an edited deck still counts,
+ * its items matched by heading, but the reader should know.
+ */
+static void other_version(const struct report_agg *agg,
+                          const struct session *s, const char *file)
+{
+	if (report_agg_other_version(agg, s))
+		note(file, "run on another version of the deck (items are "
+		           "matched by heading)");
+}
+
+/*
  * Sessions are added to the aggregate one at a time and freed at once, so
  * thousands of files need memory only for the sums.  Every file is read
  * before the output is created: a bad one leaves no output behind.
@@ -321,6 +424,7 @@ int cli_report(int argc, char **argv)
 	struct session cmp, s;
 	struct report_agg *agg = NULL;
 	struct report_error err;
+	struct seen seen = {NULL, 0, 0};
 	size_t n = 0;
 	int rc = parse_args(argc, argv, true, &a);
 
@@ -344,12 +448,27 @@ int cli_report(int argc, char **argv)
 		goto out;
 	}
 	for (int i = a.first; i < argc; i++) {
+		struct stat st;
+		int dup = 0;
+
 		/* "--compare X *.session": X is set against the others. */
 		if (a.compare && same_file(argv[i], a.compare))
 			continue;
+		/* A file that cannot be read is load_one's to report. */
+		if (stat(argv[i], &st) == 0 && (dup = seen_add(&seen, &st))) {
+			if (dup < 0) {
+				fputs("handsup: out of memory\n", stderr);
+				rc = EXIT_SOFTWARE;
+				goto out;
+			}
+			note(argv[i], "named twice, counted once");
+			continue;
+		}
 		if ((rc = load_one(&s, argv[i])))
 			goto out;
 		rc = report_agg_add(agg, &s, argv[i], false, &err);
+		if (!rc)
+			other_version(agg, &s, argv[i]);
 		session_free(&s);
 		if (rc)
 			goto bad;
@@ -363,6 +482,8 @@ int cli_report(int argc, char **argv)
 	if (a.compare &&
 	    (rc = report_agg_add(agg, &cmp, a.compare, true, &err)))
 		goto bad;
+	if (a.compare)
+		other_version(agg, &cmp, a.compare);
 	rc = run_report(agg, &a);
 	goto out;
 bad:
@@ -374,6 +495,7 @@ out:
 	if (a.compare)
 		session_free(&cmp);
 	report_agg_free(agg);
+	free(seen.ids);
 	return rc;
 }
 
@@ -394,14 +516,25 @@ int cli_check(int argc, char **argv)
 	}
 	for (int i = first; i < argc; i++) {
 		struct deck d;
-		struct deck_error err;
+		struct deck_error errs[DECK_MAX_ERRORS];
+		int nerrs = 0;
 
-		if (load_deck(argv[i], &d, &err)) {
-			load_print_error(stderr, argv[i], &err);
+		if (load_deck_all(argv[i], &d, errs, DECK_MAX_ERRORS,
+		                  &nerrs)) {
+			load_print_errors(stderr, argv[i], errs, nerrs);
 			rc = EXIT_DATA;
 			continue;
 		}
+		put_name_to(stdout, argv[i]);
+		printf(": ok, %d item%s\n", d.nitems, d.nitems == 1 ? "" : "s");
 		deck_free(&d);
+	}
+	/* The good decks' lines are output too: losing them is an error. */
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "handsup: standard output: %s\n",
+		        strerror(errno ? errno : EIO));
+		if (!rc)
+			rc = EXIT_IOERR;
 	}
 	return rc;
 }

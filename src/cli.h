@@ -16,15 +16,20 @@ enum {
 };
 
 /*
- * handsup check DECK...: each error as FILE:LINE: message on standard
- * error; EXIT_DATA when any deck has one.
+ * handsup check DECK...: "FILE: ok, N items" on standard output for each
+ * good deck, every error of each bad one as FILE:LINE: message on
+ * standard error; EXIT_DATA when any deck has one.
  */
 int cli_check(int argc, char **argv);
 
 /* handsup export [--format text|csv|md|json] [-o FILE] SESSION */
 int cli_export(int argc, char **argv);
 
-/* handsup report [--format F] [-o FILE] [--compare SESSION] SESSION... */
+/*
+ * handsup report [--format F] [-o FILE] [--compare SESSION] SESSION...
+ * Notes on standard error, no error: a file named twice (counted once),
+ * a session run on another version of the deck.
+ */
 int cli_report(int argc, char **argv);
 
 #endif

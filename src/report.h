@@ -78,6 +78,14 @@ int report_agg_add(struct report_agg *a, const struct session *s,
                    const char *name, bool compare, struct report_error *err);
 
 /*
+ * Whether s, of the aggregate's deck by title, was run on another version
+ * of it: its deck hash is not that of the first session added.  Items
+ * are still matched by heading; the caller may want to say so.
+ */
+bool report_agg_other_version(const struct report_agg *a,
+                              const struct session *s);
+
+/*
  * Writes the aggregate.  REPORT_AGG_EINVAL when nothing was added (or
  * only the compared session), REPORT_AGG_EIO when the stream failed, with
  * *err set.

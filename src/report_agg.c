@@ -265,6 +265,12 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 	return REPORT_AGG_OK;
 }
 
+bool report_agg_other_version(const struct report_agg *a,
+                              const struct session *s)
+{
+	return a->nsess > 0 && s->deck_hash != a->hash;
+}
+
 int report_agg_write(FILE *out, const struct report_agg *a,
                      enum report_format fmt, struct report_error *err)
 {

@@ -78,13 +78,20 @@ static const char *scratch(const char *name)
 	return p;
 }
 
-/* Runs a subcommand with standard error captured into *err. */
+/* Standard output of the last run(). */
+static char *out;
+
+/*
+ * Runs a subcommand with standard error captured into *err and standard
+ * output into out.
+ */
 static int run(int (*cmd)(int, char **), char **err, ...)
 {
 	char *argv[16];
-	int argc = 0, rc, saved;
+	int argc = 0, rc, saved, saved_out;
 	va_list ap;
 	const char *errpath = scratch("stderr");
+	const char *outpath = scratch("stdout");
 
 	va_start(ap, err);
 	while (argc < 15 && (argv[argc] = va_arg(ap, char *)))
@@ -93,17 +100,28 @@ static int run(int (*cmd)(int, char **), char **err, ...)
 	argv[argc] = NULL;
 
 	fflush(stderr);
+	fflush(stdout);
 	saved = dup(2);
+	saved_out = dup(1);
 	int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0 && saved >= 0);
+	int ofd = open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0 && saved >= 0 && ofd >= 0 && saved_out >= 0);
 	dup2(fd, 2);
+	dup2(ofd, 1);
 	close(fd);
+	close(ofd);
 	rc = cmd(argc, argv);
 	fflush(stderr);
+	fflush(stdout);
 	dup2(saved, 2);
+	dup2(saved_out, 1);
 	close(saved);
+	close(saved_out);
 	*err = slurp(errpath);
 	unlink(errpath);
+	free(out);
+	out = slurp(outpath);
+	unlink(outpath);
 	return rc;
 }
 
@@ -169,7 +187,7 @@ static void test_export_to_file(void **state)
 
 static void test_export_errors(void **state)
 {
-	char *err;
+	char *err, msg[512];
 	(void)state;
 
 	assert_int_equal(run(cli_export, &err, "export", "--format", "xml",
@@ -211,6 +229,21 @@ static void test_export_errors(void **state)
 	assert_int_equal(access(scratch("bad.txt"), F_OK), -1);
 	free(err);
 	unlink(scratch("bad.session"));
+
+	/* A folder: refused before anything is made in it. */
+	assert_int_equal(run(cli_export, &err, "export", "-o", tmp,
+	                     data("article.session"), (char *)NULL),
+	                 EXIT_CANTCREAT);
+	snprintf(msg, sizeof msg, "%s: is a directory\n", tmp);
+	assert_string_equal(err, msg);
+	assert_int_equal(hidden_files(), 0);
+	free(err);
+	assert_int_equal(run(cli_report, &err, "report", "-o", scratch(""),
+	                     data("article.session"), (char *)NULL),
+	                 EXIT_CANTCREAT);
+	assert_non_null(strstr(err, ": is a directory\n"));
+	assert_int_equal(hidden_files(), 0);
+	free(err);
 
 	assert_int_equal(run(cli_export, &err, "export", "-o",
 	                     "/nonexistent/folder/x.txt",
@@ -293,21 +326,46 @@ static void test_check(void **state)
 	char *err;
 	(void)state;
 
+	char want[512];
+
 	put_file(scratch("good.deck"), "title: T\n== H\n1: a\n2: b\n");
-	put_file(scratch("bad.deck"), "title: T\n== H\n1: a\n");
+	put_file(scratch("two.deck"),
+	         "title: T\n== H\n1: a\n2: b\n== I\n1: c\n2: d\n");
+	put_file(scratch("bad.deck"), "title: T\n== H\n1: a\n"
+	                              "== I\n1: a\n2: b\nbogus line\n");
 	assert_int_equal(run(cli_check, &err, "check", scratch("good.deck"),
-	                     (char *)NULL),
+	                     scratch("two.deck"), (char *)NULL),
 	                 0);
 	assert_string_equal(err, "");
+	snprintf(want, sizeof want, "%s: ok, 1 item\n%s: ok, 2 items\n",
+	         scratch("good.deck"), scratch("two.deck"));
+	assert_string_equal(out, want);
 	free(err);
 
-	/* Every deck is checked; any error makes the status 65. */
+	/*
+	 * Every deck is checked, every error of each reported; any error
+	 * makes the status 65, and a good deck still says so.
+	 */
 	assert_int_equal(run(cli_check, &err, "check", scratch("bad.deck"),
 	                     scratch("good.deck"), (char *)NULL),
 	                 EXIT_DATA);
 	assert_non_null(strstr(err, "/bad.deck:2: "));
+	assert_non_null(strstr(err, "/bad.deck:7: "));
 	assert_null(strstr(err, "good.deck"));
+	assert_null(strstr(out, "bad.deck"));
+	assert_non_null(strstr(out, "/good.deck: ok, 1 item\n"));
 	free(err);
+
+	/* The name on standard output is sanitised too. */
+	put_file(scratch("e\x1b[2J.deck"), "title: T\n== H\n1: a\n2: b\n");
+	assert_int_equal(run(cli_check, &err, "check", scratch("e\x1b[2J.deck"),
+	                     (char *)NULL),
+	                 0);
+	assert_null(strchr(out, '\x1b'));
+	assert_non_null(strstr(out, "[2J.deck: ok, 1 item\n"));
+	free(err);
+	unlink(scratch("e\x1b[2J.deck"));
+	unlink(scratch("two.deck"));
 	assert_int_equal(run(cli_check, &err, "check", scratch("none.deck"),
 	                     (char *)NULL),
 	                 EXIT_DATA);
@@ -345,6 +403,97 @@ static void test_report_aggregate(void **state)
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
 	unlink(scratch("agg.txt"));
 	unlink(scratch("cmp.txt"));
+}
+
+/*
+ * One file named twice (the same path, another path to it, a link)
+ * counts once, with a note naming the duplicate; the compared session
+ * among the others is no duplicate.
+ */
+static void test_report_duplicates(void **state)
+{
+	char *err, other[4300];
+	(void)state;
+
+	snprintf(other, sizeof other, "%s/tests/./report/article.session",
+	         root);
+	char *abs = realpath(data("article.session"), NULL);
+
+	assert_non_null(abs);
+	assert_int_equal(symlink(abs, scratch("link")), 0);
+	free(abs);
+	assert_int_equal(run(cli_report, &err, "report", "-o",
+	                     scratch("agg.txt"), data("article.session"),
+	                     data("globex.session"), data("article.session"),
+	                     other, data("initech.session"), scratch("link"),
+	                     data("globex.session"), (char *)NULL),
+	                 0);
+	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
+	char want[9000];
+
+	snprintf(want, sizeof want,
+	         "handsup: %s: named twice, counted once\n"
+	         "handsup: %s: named twice, counted once\n"
+	         "handsup: %s: named twice, counted once\n"
+	         "handsup: %s: named twice, counted once\n",
+	         data("article.session"), other, scratch("link"),
+	         data("globex.session"));
+	assert_string_equal(err, want);
+	free(err);
+
+	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	                     data("globex.session"), "-o", scratch("cmp.txt"),
+	                     data("article.session"), data("globex.session"),
+	                     data("initech.session"), scratch("link"),
+	                     (char *)NULL),
+	                 0);
+	expect_same(scratch("cmp.txt"), "golden/compare.txt");
+	assert_non_null(strstr(err, "link: named twice, counted once\n"));
+	assert_null(strstr(err, "globex"));
+	free(err);
+	unlink(scratch("agg.txt"));
+	unlink(scratch("cmp.txt"));
+	unlink(scratch("link"));
+}
+
+/* A session of an edited deck (same title, other hash) counts, noted. */
+static void test_report_other_version(void **state)
+{
+	char *err, *text, *h;
+	(void)state;
+
+	text = slurp(data("initech.session"));
+	assert_non_null(text);
+	h = strstr(text, "deck-hash: ");
+	assert_non_null(h);
+	memcpy(h + strlen("deck-hash: "), "fedcba9876543210", 16);
+	put_file(scratch("edited.session"), text);
+	free(text);
+	assert_int_equal(run(cli_report, &err, "report", "-o",
+	                     scratch("agg.txt"), data("article.session"),
+	                     data("globex.session"), scratch("edited.session"),
+	                     (char *)NULL),
+	                 0);
+	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
+	char want[600];
+
+	snprintf(want, sizeof want,
+	         "handsup: %s: run on another version of the deck (items "
+	         "are matched by heading)\n",
+	         scratch("edited.session"));
+	assert_string_equal(err, want);
+	free(err);
+
+	/* The compared session is held against the first one too. */
+	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	                     scratch("edited.session"), "-o",
+	                     scratch("agg.txt"), data("article.session"),
+	                     (char *)NULL),
+	                 0);
+	assert_string_equal(err, want);
+	free(err);
+	unlink(scratch("agg.txt"));
+	unlink(scratch("edited.session"));
 }
 
 static void test_report_errors(void **state)
@@ -394,6 +543,8 @@ int main(void)
 	    cmocka_unit_test(test_export_stdout_full),
 	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_report_aggregate),
+	    cmocka_unit_test(test_report_duplicates),
+	    cmocka_unit_test(test_report_other_version),
 	    cmocka_unit_test(test_report_errors),
 	};
 	int rc;
@@ -404,6 +555,7 @@ int main(void)
 	if (!mkdtemp(tmp))
 		return 1;
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	free(out);
 	rmdir(tmp);
 	return rc;
 }
