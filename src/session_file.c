@@ -242,16 +242,18 @@ int session_lock(const char *path, struct session_error *err)
 			close(fd);
 			free(lp);
 			err->line = 0;
+			if (pid < 0) {
+				session_set_err(err, "cannot lock", path, e);
+				return -1;
+			}
 			if (pid > 0)
 				snprintf(err->msg, sizeof err->msg,
 					 "session is open in another handsup "
 					 "(process %ld)", pid);
-			else if (pid == 0)
+			else
 				snprintf(err->msg, sizeof err->msg,
 					 "session is open in another handsup");
-			else
-				session_set_err(err, "cannot lock", path, e);
-			return -1;
+			return SESSION_LOCK_HELD;
 		}
 		/*
 		 * The last holder unlinks the file as it lets go; a lock on

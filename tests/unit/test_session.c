@@ -758,7 +758,7 @@ static void test_lock_refused(void **state)
 	if (pid == 0) {
 		struct session_error e;
 		int rc = session_lock(path, &e);
-		_exit(rc == -1 && !strcmp(e.msg, want) ? 0 : 1);
+		_exit(rc == SESSION_LOCK_HELD && !strcmp(e.msg, want) ? 0 : 1);
 	}
 	int status;
 	assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -770,6 +770,19 @@ static void test_lock_refused(void **state)
 	fd = session_lock(path, &err);
 	assert_true(fd >= 0);
 	session_unlock(fd, path);
+}
+
+/* A lock file that cannot be made is a failure of its own, not "held". */
+static void test_lock_cannot_create(void **state)
+{
+	(void)state;
+	struct session_error err;
+	assert_int_equal(session_lock(in_dir("missing/m.session"), &err), -1);
+	assert_non_null(strstr(err.msg, "cannot lock "));
+	assert_non_null(strstr(err.msg, strerror(ENOENT)));
+	write_file(in_dir("file"), "x");
+	assert_int_equal(session_lock(in_dir("file/m.session"), &err), -1);
+	assert_non_null(strstr(err.msg, strerror(ENOTDIR)));
 }
 
 static void test_lock_stale(void **state)
@@ -797,7 +810,7 @@ static void test_lock_stale(void **state)
 
 	char want[80];
 	snprintf(want, sizeof want, "(process %ld)", (long)pid);
-	assert_int_equal(session_lock(path, &err), -1);
+	assert_int_equal(session_lock(path, &err), SESSION_LOCK_HELD);
 	assert_non_null(strstr(err.msg, want));
 
 	kill(pid, SIGKILL);
@@ -1096,6 +1109,7 @@ int main(void)
 		T(test_truncated_prefixes),  T(test_save_load),
 		T(test_load_errors),	     T(test_save_fail_each_step),
 		T(test_full_disk),	     T(test_lock_refused),
+		T(test_lock_cannot_create),
 		T(test_lock_stale),	     T(test_clean_tmp),
 		T(test_state_dir),	     T(test_messages_sanitised),
 		T(test_new_path),
