@@ -176,14 +176,23 @@ static int run_session(struct app *a, const struct run_options *o)
 	return sig ? 128 + sig : 0;
 }
 
-/* Takes the session's lock, or says who holds it.  Returns fd or -1. */
-static int lock_or_complain(const char *path)
+/*
+ * Takes the session's lock, or says why not.  Returns the descriptor, or
+ * -1 with *rc set: another handsup holds it (75), or the lock file
+ * cannot be made at all (73).
+ */
+static int lock_or_complain(const char *path, int *rc)
 {
 	struct session_error err;
 	int fd = session_lock(path, &err);
-	if (fd < 0)
+	if (fd == SESSION_LOCK_HELD) {
 		error_path(path, err.msg);
-	return fd;
+		*rc = EXIT_INUSE;
+	} else if (fd < 0) {
+		error_msg(err.msg);
+		*rc = EXIT_CANTCREAT;
+	}
+	return fd < 0 ? -1 : fd;
 }
 
 /* ---- a new session ------------------------------------------------------- */
@@ -203,7 +212,6 @@ static bool looks_like_session(const char *path)
 int run_new(const struct run_options *o)
 {
 	struct deck d;
-	struct deck_error derr;
 	char abs[PATH_MAX];
 	const char *deck_path = EMBEDDED_PATH;
 	if (o->deck_path == NULL) {
@@ -211,8 +219,11 @@ int run_new(const struct run_options *o)
 		if (rc)
 			return rc;
 	} else {
-		if (load_deck(o->deck_path, &d, &derr) != 0) {
-			load_print_error(stderr, o->deck_path, &derr);
+		struct deck_error errs[DECK_MAX_ERRORS];
+		int nerrs = 0;
+		if (load_deck_all(o->deck_path, &d, errs, DECK_MAX_ERRORS,
+				  &nerrs) != 0) {
+			load_print_errors(stderr, o->deck_path, errs, nerrs);
 			if (looks_like_session(o->deck_path))
 				fputs("handsup: that is a session file; to go on"
 				      " with it: handsup resume FILE\n",
@@ -250,10 +261,10 @@ int run_new(const struct run_options *o)
 	if (path) {
 		struct app a;
 		app_init(&a, &d, &s, path);
-		int fd = lock_or_complain(path);
+		int fd = lock_or_complain(path, &rc);
 		/* On disk before the first frame, so even a crash can resume. */
 		if (fd < 0) {
-			rc = EXIT_INUSE;
+			/* rc says why */
 		} else if (session_save(&s, path, &err) != 0) {
 			error_msg(err.msg);
 			rc = EXIT_CANTCREAT;
@@ -453,10 +464,10 @@ int run_resume(const struct run_options *o, const char *file)
 	if (chosen == NULL)
 		return rc ? rc : EXIT_SOFTWARE;
 	/* Locked before it is read, so two runs never both resume it. */
-	int fd = lock_or_complain(chosen);
+	int fd = lock_or_complain(chosen, &rc);
 	if (fd < 0) {
 		free(chosen);
-		return EXIT_INUSE;
+		return rc;
 	}
 	struct session s;
 	struct session_error err;
