@@ -18,25 +18,25 @@ struct session;
 enum app_ask { ASK_NONE, ASK_QUIT, ASK_RESET };
 
 struct app {
-	const struct deck *deck;    /* what is shown; never NULL */
-	struct session *sess;       /* counts and the current screen
+	const struct deck *deck; /* what is shown; never NULL */
+	struct session *sess;	 /* counts and the current screen
 	                               (sess->current: 0 title, 1..n items,
 	                               n+1 summary, n+2 closing) */
-	const char *path;           /* the session file */
-	const char *export_dir;     /* where 'e' writes; NULL: "." */
-	int selected;               /* selected view on an item screen */
-	int scroll;                 /* first row shown on the summary */
-	bool help;                  /* the help overlay is open */
-	bool blank;                 /* the screen is blanked */
-	bool note;                  /* the item's facilitator note is shown */
-	enum app_ask ask;           /* an open yes/no question */
-	bool entry;                 /* a count is being typed */
-	char typed[8];              /* the digits typed so far */
-	char save_error[240];       /* why the last save failed; "" if it
+	const char *path;	 /* the session file */
+	const char *export_dir;	 /* where 'e' writes; NULL: "." */
+	int selected;		 /* selected view on an item screen */
+	int scroll;		 /* first row shown on the summary */
+	bool help;		 /* the help overlay is open */
+	bool blank;		 /* the screen is blanked */
+	bool note;		 /* the item's facilitator note is shown */
+	enum app_ask ask;	 /* an open yes/no question */
+	bool entry;		 /* a count is being typed */
+	char typed[8];		 /* the digits typed so far */
+	char save_error[240];	 /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
-	char message[240];          /* one-shot status line text */
-	bool repaint;               /* repaint every cell on the next frame */
-	bool quit;                  /* leave the event loop */
+	char message[240];	 /* one-shot status line text */
+	bool repaint;		 /* repaint every cell on the next frame */
+	bool quit;		 /* leave the event loop */
 };
 
 void app_init(struct app *a, const struct deck *d, struct session *s,

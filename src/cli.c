@@ -17,10 +17,10 @@
 #include "session.h"
 
 static const char export_usage[] =
-    "usage: handsup export [--format text|csv|md|json] [-o FILE] SESSION\n";
+	"usage: handsup export [--format text|csv|md|json] [-o FILE] SESSION\n";
 static const char report_usage[] =
-    "usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
-    "                      [--compare SESSION] SESSION...\n";
+	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
+	"                      [--compare SESSION] SESSION...\n";
 static const char check_usage[] = "usage: handsup check DECK...\n";
 
 /* A file name from the command line may hold anything: print it safely. */
@@ -43,7 +43,7 @@ static void note(const char *file, const char *what)
 }
 
 static int usage_error(const char *cmd, const char *usage, const char *what,
-                       const char *arg)
+		       const char *arg)
 {
 	fprintf(stderr, "handsup %s: %s", cmd, what);
 	if (arg) {
@@ -174,7 +174,7 @@ static int output_close(struct output *o, int e)
 			e = EIO;
 		if (e > 0)
 			fprintf(stderr, "handsup: standard output: %s\n",
-			        strerror(e));
+				strerror(e));
 		return e > 0 ? EXIT_IOERR : e ? EXIT_SOFTWARE : 0;
 	}
 	const char *what = "write error";
@@ -251,7 +251,7 @@ static size_t id_hash(dev_t dev, ino_t ino)
 }
 
 static struct file_id *seen_slot(struct file_id *ids, size_t cap, dev_t dev,
-                                 ino_t ino)
+				 ino_t ino)
 {
 	size_t i = id_hash(dev, ino) & (cap - 1);
 
@@ -272,7 +272,7 @@ static int seen_add(struct seen *s, const struct stat *st)
 		for (size_t k = 0; k < s->cap; k++)
 			if (s->ids[k].used)
 				*seen_slot(ids, cap, s->ids[k].dev,
-				           s->ids[k].ino) = s->ids[k];
+					   s->ids[k].ino) = s->ids[k];
 		free(s->ids);
 		s->ids = ids;
 		s->cap = cap;
@@ -289,11 +289,11 @@ static int seen_add(struct seen *s, const struct stat *st)
 enum { OPT_HELP = 'h', OPT_FORMAT = 'f', OPT_OUT = 'o', OPT_COMPARE = 'c' };
 
 static const struct option long_opts[] = {
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, OPT_OUT},
-    {"compare", required_argument, NULL, OPT_COMPARE},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"output", required_argument, NULL, OPT_OUT},
+	{"compare", required_argument, NULL, OPT_COMPARE},
+	{"help", no_argument, NULL, OPT_HELP},
+	{NULL, 0, NULL, 0},
 };
 
 struct args {
@@ -321,13 +321,13 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 #endif
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, report ? "f:o:c:h" : "f:o:h",
-	                        long_opts, NULL)) != -1) {
+				long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
 			a->fmt = report_format_parse(optarg);
 			if (a->fmt < 0)
 				return usage_error(cmd, usage, "unknown format",
-				                   optarg);
+						   optarg);
 			break;
 		case OPT_OUT:
 			a->out = optarg;
@@ -335,7 +335,7 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 		case OPT_COMPARE:
 			if (!report)
 				return usage_error(cmd, usage, "bad option",
-				                   "--compare");
+						   "--compare");
 			a->compare = optarg;
 			break;
 		case OPT_HELP:
@@ -343,8 +343,8 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
 			return usage_error(cmd, usage,
-			                   "bad option or missing argument",
-			                   argv[optind - 1]);
+					   "bad option or missing argument",
+					   argv[optind - 1]);
 		}
 	}
 	a->first = optind;
@@ -362,12 +362,12 @@ int cli_export(int argc, char **argv)
 		return rc;
 	if (argc - a.first != 1)
 		return usage_error("export", export_usage,
-		                   argc - a.first ? "one session at a time"
-		                                  : "no session given",
-		                   NULL);
+				   argc - a.first ? "one session at a time"
+						  : "no session given",
+				   NULL);
 	if (clobbers(a.out, argv[a.first]))
 		return usage_error("export", export_usage,
-		                   "-o would overwrite the session", a.out);
+				   "-o would overwrite the session", a.out);
 	if ((rc = load_one(&s, argv[a.first])))
 		return rc;
 	if ((rc = output_open(&o, a.out)) == 0) {
@@ -405,12 +405,12 @@ static int run_report(struct report_agg *agg, const struct args *a)
  * Sessions match by deck title; one run on an edited deck still counts,
  * its items matched by heading, but the reader should know.
  */
-static void other_version(const struct report_agg *agg,
-                          const struct session *s, const char *file)
+static void other_version(const struct report_agg *agg, const struct session *s,
+			  const char *file)
 {
 	if (report_agg_other_version(agg, s))
 		note(file, "run on another version of the deck (items are "
-		           "matched by heading)");
+			   "matched by heading)");
 }
 
 /*
@@ -432,14 +432,14 @@ int cli_report(int argc, char **argv)
 		return rc;
 	if (argc - a.first < 1)
 		return usage_error("report", report_usage, "no session given",
-		                   NULL);
+				   NULL);
 	bool clash = a.compare && clobbers(a.out, a.compare);
 
 	for (int i = a.first; i < argc && !clash; i++)
 		clash = clobbers(a.out, argv[i]);
 	if (clash)
 		return usage_error("report", report_usage,
-		                   "-o would overwrite a session", a.out);
+				   "-o would overwrite a session", a.out);
 	if (a.compare && (rc = load_one(&cmp, a.compare)))
 		return rc;
 	if (!(agg = report_agg_new())) {
@@ -476,7 +476,7 @@ int cli_report(int argc, char **argv)
 	}
 	if (n == 0) {
 		rc = usage_error("report", report_usage,
-		                 "--compare needs another session", NULL);
+				 "--compare needs another session", NULL);
 		goto out;
 	}
 	if (a.compare &&
@@ -488,8 +488,8 @@ int cli_report(int argc, char **argv)
 	goto out;
 bad:
 	/* Another deck's message starts with its file name. */
-	fprintf(stderr, "%s%s\n", rc == REPORT_AGG_EDECK ? "" : "handsup: ",
-	        err.msg);
+	fprintf(stderr, "%s%s\n",
+		rc == REPORT_AGG_EDECK ? "" : "handsup: ", err.msg);
 	rc = rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
 out:
 	if (a.compare)
@@ -519,8 +519,7 @@ int cli_check(int argc, char **argv)
 		struct deck_error errs[DECK_MAX_ERRORS];
 		int nerrs = 0;
 
-		if (load_deck_all(argv[i], &d, errs, DECK_MAX_ERRORS,
-		                  &nerrs)) {
+		if (load_deck_all(argv[i], &d, errs, DECK_MAX_ERRORS, &nerrs)) {
 			load_print_errors(stderr, argv[i], errs, nerrs);
 			rc = EXIT_DATA;
 			continue;
@@ -532,7 +531,7 @@ int cli_check(int argc, char **argv)
 	/* The good decks' lines are output too: losing them is an error. */
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "handsup: standard output: %s\n",
-		        strerror(errno ? errno : EIO));
+			strerror(errno ? errno : EIO));
 		if (!rc)
 			rc = EXIT_IOERR;
 	}

@@ -7,12 +7,12 @@
 #define HANDSUP_CLI_H
 
 enum {
-	EXIT_USAGE = 64,    /* bad command line */
-	EXIT_DATA = 65,     /* bad or missing input file (deck or session) */
-	EXIT_SOFTWARE = 70, /* internal error, out of memory */
-	EXIT_CANTCREAT = 73,/* cannot create an output file */
-	EXIT_IOERR = 74,    /* write error */
-	EXIT_INUSE = 75,    /* the session is open in another handsup */
+	EXIT_USAGE = 64,     /* bad command line */
+	EXIT_DATA = 65,	     /* bad or missing input file (deck or session) */
+	EXIT_SOFTWARE = 70,  /* internal error, out of memory */
+	EXIT_CANTCREAT = 73, /* cannot create an output file */
+	EXIT_IOERR = 74,     /* write error */
+	EXIT_INUSE = 75,     /* the session is open in another handsup */
 };
 
 /*

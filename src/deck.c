@@ -18,8 +18,8 @@ struct parser {
 	struct deck_error *errs;
 	int max, nerrs;
 	bool failed;
-	bool overflow;      /* errs[max - 1] says "too many errors" */
-	bool stop;          /* nothing sensible can follow: read no more */
+	bool overflow; /* errs[max - 1] says "too many errors" */
+	bool stop;     /* nothing sensible can follow: read no more */
 	int lineno;
 	/* A line with invalid UTF-8 is still read, so that what follows
 	 * is understood, but its other errors would only repeat that one. */
@@ -34,26 +34,27 @@ struct parser {
 	const char *name;
 	int field_line;
 	bool open;
-	bool para;          /* a "." line is waiting to become "\n" */
+	bool para; /* a "." line is waiting to become "\n" */
 	char *raw;
 	size_t raw_len, raw_cap;
 	/* Fields seen, even those with an empty value, so that one
 	 * mistake is not reported again as a missing or duplicate field. */
-	unsigned header_seen;     /* bit i: header_fields[i] */
-#define TITLE_SEEN 1u             /* header_fields[0] is the title */
+	unsigned header_seen; /* bit i: header_fields[i] */
+#define TITLE_SEEN 1u	      /* header_fields[0] is the title */
 	bool groups_seen, closing_seen, note_seen;
-	struct deck_item *item;   /* the item being read, or NULL */
+	struct deck_item *item; /* the item being read, or NULL */
 	/* A line of the item was rejected: it may have been meant as a
 	 * view, so its view count proves nothing. */
 	bool item_bad;
-	bool item_many;           /* "more than 6 views" said once */
+	bool item_many; /* "more than 6 views" said once */
 	size_t items_cap;
 };
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int fail(struct parser *p, int line, const char *fmt, ...)
+static int
+fail(struct parser *p, int line, const char *fmt, ...)
 {
 	struct deck_error e;
 	va_list ap;
@@ -453,8 +454,8 @@ static void parse_line(struct parser *p, const char *s, size_t n)
 	size_t k = 0;
 	char name[24];
 
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			 s[n - 1] == '\r'))
+	while (n > 0 &&
+	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
 	if (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
 		if (p->skipping)

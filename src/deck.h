@@ -11,36 +11,36 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DECK_MIN_VIEWS 2
-#define DECK_MAX_VIEWS 6
-#define DECK_MAX_ITEMS 200
+#define DECK_MIN_VIEWS	2
+#define DECK_MAX_VIEWS	6
+#define DECK_MAX_ITEMS	200
 #define DECK_MAX_GROUPS 12
-#define DECK_MAX_BYTES (1024 * 1024)
-#define DECK_MAX_ERRORS 50      /* a good size for deck_parse_all's errs */
+#define DECK_MAX_BYTES	(1024 * 1024)
+#define DECK_MAX_ERRORS 50 /* a good size for deck_parse_all's errs */
 
 struct deck_item {
 	char *heading;
-	char *views[DECK_MAX_VIEWS];   /* the views' text */
+	char *views[DECK_MAX_VIEWS]; /* the views' text */
 	int nviews;
-	char *note;                    /* facilitator's prompt, or NULL */
-	int line;                      /* line of the "==" heading */
+	char *note; /* facilitator's prompt, or NULL */
+	int line;   /* line of the "==" heading */
 };
 
 struct deck {
-	char *title;      /* never NULL after a successful parse */
-	char *subtitle;   /* NULL when absent, likewise below */
+	char *title;	/* never NULL after a successful parse */
+	char *subtitle; /* NULL when absent, likewise below */
 	char *source;
-	char *intro;      /* paragraphs separated by "\n" */
+	char *intro; /* paragraphs separated by "\n" */
 	char *closing;
 	char *groups[DECK_MAX_GROUPS];
 	int ngroups;
 	struct deck_item *items;
 	int nitems;
-	uint64_t hash;    /* FNV-1a 64 of the raw bytes parsed */
+	uint64_t hash; /* FNV-1a 64 of the raw bytes parsed */
 };
 
 struct deck_error {
-	int line;         /* 1-based; 0 when the error is about the whole file */
+	int line; /* 1-based; 0 when the error is about the whole file */
 	char msg[160];
 };
 

@@ -2,13 +2,15 @@
 
 #include <curses.h>
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 /*
  * Presentation clickers send PageDown/PageUp (some Right/Left), 'b' or '.'
  * for a black screen, and F5 or Escape to start or end a slide show.  So
  * every one of those keys has a harmless meaning here, and none quits.
  */
+/* One row per binding reads best as a table. */
+/* clang-format off */
 static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, KEY_RIGHT, ACT_NEXT, 0, "Right PgDn Space n", "next screen"},
 	{KEYMODE_NORMAL, KEY_NPAGE, ACT_NEXT, 0, NULL, NULL},
@@ -85,6 +87,7 @@ static const struct key_binding table[] = {
 	{KEYMODE_ASK, KEY_F(5), ACT_REDRAW, 0, NULL, NULL},
 	{KEYMODE_ASK, CTRL('l'), ACT_REDRAW, 0, NULL, NULL},
 };
+/* clang-format on */
 
 enum action keys_lookup(enum key_mode mode, int key, int *arg)
 {

@@ -11,46 +11,46 @@
 
 enum action {
 	ACT_NONE,
-	ACT_NEXT,        /* next screen */
-	ACT_PREV,        /* previous screen */
-	ACT_FIRST,       /* first item */
-	ACT_LAST,        /* last item */
-	ACT_TITLE,       /* the title screen */
-	ACT_SUMMARY,     /* the summary screen */
-	ACT_HELP,        /* toggle the help overlay */
-	ACT_BLANK,       /* blank the screen (a clicker's "black screen") */
-	ACT_REDRAW,      /* repaint everything */
-	ACT_QUIT,        /* ask to quit */
-	ACT_VOTE,        /* arg: view 0..5; one more hand */
-	ACT_INC,         /* one more hand for the selected view */
-	ACT_DEC,         /* one hand less for the selected view */
-	ACT_SEL_NEXT,    /* select the next view (or scroll down) */
-	ACT_SEL_PREV,    /* select the previous view (or scroll up) */
-	ACT_ENTRY,       /* start typing a count for the selected view */
+	ACT_NEXT,     /* next screen */
+	ACT_PREV,     /* previous screen */
+	ACT_FIRST,    /* first item */
+	ACT_LAST,     /* last item */
+	ACT_TITLE,    /* the title screen */
+	ACT_SUMMARY,  /* the summary screen */
+	ACT_HELP,     /* toggle the help overlay */
+	ACT_BLANK,    /* blank the screen (a clicker's "black screen") */
+	ACT_REDRAW,   /* repaint everything */
+	ACT_QUIT,     /* ask to quit */
+	ACT_VOTE,     /* arg: view 0..5; one more hand */
+	ACT_INC,      /* one more hand for the selected view */
+	ACT_DEC,      /* one hand less for the selected view */
+	ACT_SEL_NEXT, /* select the next view (or scroll down) */
+	ACT_SEL_PREV, /* select the previous view (or scroll up) */
+	ACT_ENTRY,    /* start typing a count for the selected view */
 	ACT_UNDO,
 	ACT_REDO,
-	ACT_RESET,       /* ask to clear the item's counts */
-	ACT_EXPORT,      /* write the text report and CSV */
-	ACT_NOTE,        /* show or hide the item's facilitator note */
-	ACT_DIGIT,       /* arg: 0..9, while typing */
-	ACT_ERASE,       /* delete the last digit typed */
-	ACT_CONFIRM,     /* Enter while typing, 'y' at a question */
-	ACT_CANCEL,      /* Escape, or 'n' at a question */
+	ACT_RESET,   /* ask to clear the item's counts */
+	ACT_EXPORT,  /* write the text report and CSV */
+	ACT_NOTE,    /* show or hide the item's facilitator note */
+	ACT_DIGIT,   /* arg: 0..9, while typing */
+	ACT_ERASE,   /* delete the last digit typed */
+	ACT_CONFIRM, /* Enter while typing, 'y' at a question */
+	ACT_CANCEL,  /* Escape, or 'n' at a question */
 };
 
 enum key_mode {
 	KEYMODE_NORMAL,
-	KEYMODE_ENTRY,   /* typing a count */
-	KEYMODE_ASK,     /* a yes/no question is open */
+	KEYMODE_ENTRY, /* typing a count */
+	KEYMODE_ASK,   /* a yes/no question is open */
 };
 
 struct key_binding {
 	enum key_mode mode;
-	int key;             /* curses key code or character */
+	int key; /* curses key code or character */
 	enum action action;
 	int arg;
-	const char *name;    /* how the help overlay names the key; NULL: */
-	const char *help;    /* same line as the row before */
+	const char *name; /* how the help overlay names the key; NULL: */
+	const char *help; /* same line as the row before */
 };
 
 /* The action for key in mode; *arg receives the row's argument. */

@@ -33,8 +33,8 @@ static void set_too_large(char *err, size_t errcap, size_t max)
 		snprintf(err, errcap, "larger than %zu bytes", max);
 }
 
-int load_file(const char *path, size_t max, char **buf, size_t *len,
-	      char *err, size_t errcap)
+int load_file(const char *path, size_t max, char **buf, size_t *len, char *err,
+	      size_t errcap)
 {
 	struct stat st;
 	char *b = NULL;
@@ -161,8 +161,7 @@ void load_print_errors(FILE *out, const char *path,
 		load_print_error(out, path, &errs[i]);
 }
 
-void load_print_error(FILE *out, const char *path,
-		      const struct deck_error *err)
+void load_print_error(FILE *out, const char *path, const struct deck_error *err)
 {
 	/* A file name is text from outside like any other: it may carry
 	 * escape sequences. */

@@ -17,8 +17,8 @@
  * directory", "is a directory", "not a regular file", "larger than 1 MiB",
  * ...) into err.
  */
-int load_file(const char *path, size_t max, char **buf, size_t *len,
-	      char *err, size_t errcap);
+int load_file(const char *path, size_t max, char **buf, size_t *len, char *err,
+	      size_t errcap);
 
 /* Reads and parses a deck.  -1 with *err filled (line 0: whole file). */
 int load_deck(const char *path, struct deck *d, struct deck_error *err);

@@ -17,8 +17,10 @@ static void usage(FILE *f)
 	      "               [--mono] [--ascii] [DECK]\n"
 	      "       handsup resume [--state-dir DIR] [--out DIR] [SESSION]\n"
 	      "       handsup check DECK...\n"
-	      "       handsup export [--format text|csv|md|json] [-o FILE] SESSION\n"
-	      "       handsup report [--format F] [-o FILE] [--compare SESSION] SESSION...\n"
+	      "       handsup export [--format text|csv|md|json] [-o FILE] "
+	      "SESSION\n"
+	      "       handsup report [--format F] [-o FILE] [--compare "
+	      "SESSION] SESSION...\n"
 	      "With no DECK, runs the built-in deck. See handsup(1).\n",
 	      f);
 }

@@ -17,7 +17,7 @@
 
 /* Widest label column before labels are cut, and the widest bar. */
 #define LABEL_MAX  20
-#define BAR_MAX    40
+#define BAR_MAX	   40
 #define ROW_INDENT "    "
 
 static const char ellipsis[] = "\xe2\x80\xa6";
@@ -90,7 +90,7 @@ int report_put_safe(FILE *out, const char *s, size_t len)
 		       !plain_ascii((unsigned char)s[end]))
 			end++;
 		for (int back = 0; end < len && back < 3 &&
-		                   ((unsigned char)s[end] & 0xc0) == 0x80;
+				   ((unsigned char)s[end] & 0xc0) == 0x80;
 		     back++)
 			end--;
 		size_t n = text_sanitize_into(s + i, end - i, buf, sizeof buf);
@@ -208,7 +208,7 @@ void report_time(char *buf, size_t cap, time_t t, bool iso)
 
 	if (!gmtime_r(&t, &tm) ||
 	    !strftime(buf, cap,
-	              iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%M UTC", &tm)) {
+		      iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%M UTC", &tm)) {
 		snprintf(buf, cap, "%s", "unknown");
 	}
 }
@@ -242,7 +242,7 @@ void report_cols_fit(struct report_cols *c, const char *label, int64_t count)
 void report_cols_done(struct report_cols *c)
 {
 	int used =
-	    (int)strlen(ROW_INDENT) + c->label + 2 + c->count + 2 + 4 + 2;
+		(int)strlen(ROW_INDENT) + c->label + 2 + c->count + 2 + 4 + 2;
 
 	c->bar = REPORT_WIDTH - used;
 	if (c->bar > BAR_MAX)
@@ -332,7 +332,7 @@ static const char *view_label(char *const *labels, int v)
 }
 
 int report_text_views(FILE *out, const struct report_cols *c,
-                      char *const *labels, const int64_t *counts, int n)
+		      char *const *labels, const int64_t *counts, int n)
 {
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	int pct[TALLY_MAX_VIEWS];
@@ -358,7 +358,7 @@ int report_text_views(FILE *out, const struct report_cols *c,
 			bar[--len] = '\0';
 		if (fputs(ROW_INDENT, out) == EOF ||
 		    report_text_fit(out, view_label(labels, v), c->label,
-		                    true) ||
+				    true) ||
 		    fprintf(out, "  %*" PRId64 "  ", c->count, counts[v]) < 0 ||
 		    report_put_figure(out, REPORT_TEXT, counted, pct[v]) ||
 		    fprintf(out, "%s%s\n", len ? "  " : "", bar) < 0)
@@ -367,33 +367,32 @@ int report_text_views(FILE *out, const struct report_cols *c,
 	return 0;
 }
 
-int report_put_figure(FILE *out, enum report_format fmt, bool known,
-                      int value)
+int report_put_figure(FILE *out, enum report_format fmt, bool known, int value)
 {
 	switch (fmt) {
 	case REPORT_CSV:
 		return known && fprintf(out, "%d", value) < 0 ? -1 : 0;
 	case REPORT_JSON:
 		return (known ? fprintf(out, "%d", value)
-		              : fprintf(out, "null")) < 0
-		           ? -1
-		           : 0;
+			      : fprintf(out, "null")) < 0
+			       ? -1
+			       : 0;
 	case REPORT_MD:
 		return (known ? fprintf(out, "%d%%", value)
-		              : fprintf(out, "-")) < 0
-		           ? -1
-		           : 0;
+			      : fprintf(out, "-")) < 0
+			       ? -1
+			       : 0;
 	case REPORT_TEXT:
 		break;
 	}
 	return (known ? fprintf(out, "%3d%%", value) : fprintf(out, "   -")) < 0
-	           ? -1
-	           : 0;
+		       ? -1
+		       : 0;
 }
 
 int report_json_views(FILE *out, const char *indent, char *const *labels,
-                      const int64_t *counts, int n, const int64_t *cmp,
-                      const int64_t *rest)
+		      const int64_t *counts, int n, const int64_t *cmp,
+		      const int64_t *rest)
 {
 	int pct[TALLY_MAX_VIEWS], cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
 	bool counted, ccounted = false, rcounted = false;
@@ -412,20 +411,23 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 		return -1;
 	for (int v = 0; v < n; v++) {
 		if (fprintf(out, "%s\n%s{\"number\": %d, \"label\": ",
-		            v ? "," : "", indent, v + 1) < 0 ||
+			    v ? "," : "", indent, v + 1) < 0 ||
 		    report_put_json(out, view_label(labels, v)) ||
 		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": ",
-		            counts[v]) < 0 ||
+			    counts[v]) < 0 ||
 		    report_put_figure(out, REPORT_JSON, counted, pct[v]) ||
 		    (cmp &&
-		     (fprintf(out, ", \"compare_count\": %" PRId64
-		                   ", \"compare_percent\": ",
-		              cmp[v]) < 0 ||
+		     (fprintf(out,
+			      ", \"compare_count\": %" PRId64
+			      ", \"compare_percent\": ",
+			      cmp[v]) < 0 ||
 		      report_put_figure(out, REPORT_JSON, ccounted, cpct[v]) ||
-		      fprintf(out, ", \"rest_count\": %" PRId64
-		                   ", \"rest_percent\": ",
-		              rest[v]) < 0 ||
-		      report_put_figure(out, REPORT_JSON, rcounted, rpct[v]))) ||
+		      fprintf(out,
+			      ", \"rest_count\": %" PRId64
+			      ", \"rest_percent\": ",
+			      rest[v]) < 0 ||
+		      report_put_figure(out, REPORT_JSON, rcounted,
+					rpct[v]))) ||
 		    fputc('}', out) == EOF)
 			return -1;
 	}
@@ -477,22 +479,21 @@ int report_text_wrap(FILE *out, const char *prefix, const char *s)
 		else if (i > 0 && !empty && fprintf(out, "%*s", indent, "") < 0)
 			rc = -1;
 		else if (report_put_safe(out, line, len) ||
-		         (last_cut && fputs(ellipsis, out) == EOF) ||
-		         fputc('\n', out) == EOF)
+			 (last_cut && fputs(ellipsis, out) == EOF) ||
+			 fputc('\n', out) == EOF)
 			rc = -1;
 	}
 	if (lines != local)
 		free(lines);
 	if (rc)
 		return -1;
-	if (n == 0 && (report_put_safe(out, prefix, ptrim) ||
-	               fputc('\n', out) == EOF))
+	if (n == 0 &&
+	    (report_put_safe(out, prefix, ptrim) || fputc('\n', out) == EOF))
 		return -1;
 	return 0;
 }
 
-const char *report_leaning(char *buf, size_t cap, const int64_t *counts,
-                           int n)
+const char *report_leaning(char *buf, size_t cap, const int64_t *counts, int n)
 {
 	int64_t total = 0;
 	int lean = report_leaning_of(counts, n);

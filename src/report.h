@@ -36,10 +36,10 @@ struct report_error {
 /* What an aggregate's failure was, for the caller's exit status. */
 enum report_agg_status {
 	REPORT_AGG_OK = 0,
-	REPORT_AGG_EDECK = -1,  /* a session of another deck */
+	REPORT_AGG_EDECK = -1,	/* a session of another deck */
 	REPORT_AGG_ENOMEM = -2, /* out of memory */
 	REPORT_AGG_EINVAL = -3, /* a second compared session; nothing added */
-	REPORT_AGG_EIO = -4,    /* the stream failed; errno says why */
+	REPORT_AGG_EIO = -4,	/* the stream failed; errno says why */
 };
 
 /*
@@ -52,9 +52,9 @@ enum report_agg_status {
  * file in names[i]); nothing is written unless every session fits.
  */
 int report_aggregate(FILE *out, const struct session *const *sessions,
-                     const char *const *names, size_t n,
-                     const struct session *compare, const char *compare_name,
-                     enum report_format fmt, struct report_error *err);
+		     const char *const *names, size_t n,
+		     const struct session *compare, const char *compare_name,
+		     enum report_format fmt, struct report_error *err);
 
 /*
  * The same, one session at a time, for callers that would rather not hold
@@ -75,7 +75,7 @@ struct report_agg *report_agg_new(void);
  * session, naming name), REPORT_AGG_ENOMEM or REPORT_AGG_EINVAL.
  */
 int report_agg_add(struct report_agg *a, const struct session *s,
-                   const char *name, bool compare, struct report_error *err);
+		   const char *name, bool compare, struct report_error *err);
 
 /*
  * Whether s, of the aggregate's deck by title, was run on another version
@@ -83,7 +83,7 @@ int report_agg_add(struct report_agg *a, const struct session *s,
  * are still matched by heading; the caller may want to say so.
  */
 bool report_agg_other_version(const struct report_agg *a,
-                              const struct session *s);
+			      const struct session *s);
 
 /*
  * Writes the aggregate.  REPORT_AGG_EINVAL when nothing was added (or
@@ -91,7 +91,7 @@ bool report_agg_other_version(const struct report_agg *a,
  * *err set.
  */
 int report_agg_write(FILE *out, const struct report_agg *a,
-                     enum report_format fmt, struct report_error *err);
+		     enum report_format fmt, struct report_error *err);
 
 void report_agg_free(struct report_agg *a);
 
@@ -104,7 +104,7 @@ void report_agg_free(struct report_agg *a);
  * and nothing left half-written.
  */
 int report_export(const struct session *s, const char *dir, char *paths[2],
-                  struct report_error *err);
+		  struct report_error *err);
 
 /*
  * Building blocks shared by the report_*.c files and the command line.
@@ -175,7 +175,7 @@ void report_cols_done(struct report_cols *c);
 
 /* Rows "label  count  pct%  ####" for counts[0..n), indented. */
 int report_text_views(FILE *out, const struct report_cols *c,
-                      char *const *labels, const int64_t *counts, int n);
+		      char *const *labels, const int64_t *counts, int n);
 
 /*
  * The JSON array of views: number, label, count and percent, each object
@@ -184,8 +184,8 @@ int report_text_views(FILE *out, const struct report_cols *c,
  * percentage of counts that add up to 0 is null.
  */
 int report_json_views(FILE *out, const char *indent, char *const *labels,
-                      const int64_t *counts, int n, const int64_t *cmp,
-                      const int64_t *rest);
+		      const int64_t *counts, int n, const int64_t *cmp,
+		      const int64_t *rest);
 
 /*
  * A figure derived from counts (a percentage, or a difference in points),
@@ -195,8 +195,7 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
  * difference".  Text and Markdown add "%" (text right-aligned in four
  * columns); CSV and JSON write the bare number.
  */
-int report_put_figure(FILE *out, enum report_format fmt, bool known,
-                      int value);
+int report_put_figure(FILE *out, enum report_format fmt, bool known, int value);
 
 /* tally_percent and tally_leaning_of for int64_t counts. */
 void report_percent(const int64_t *counts, int n, int *pct);
@@ -215,7 +214,6 @@ int report_text_fit(FILE *out, const char *s, int width, bool pad);
  * How the room leans on counts[0..n): "leans to View 2", "tied" or "not
  * counted".  Returns buf.
  */
-const char *report_leaning(char *buf, size_t cap, const int64_t *counts,
-                           int n);
+const char *report_leaning(char *buf, size_t cap, const int64_t *counts, int n);
 
 #endif

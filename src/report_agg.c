@@ -70,8 +70,8 @@ void report_agg_free(struct report_agg *a)
  * unique) says whether one of those comes first.  The search only runs
  * for decks that were edited between workshops.
  */
-static int find_item(const struct report_agg *a, const char *heading,
-                     int hint, size_t sess)
+static int find_item(const struct report_agg *a, const char *heading, int hint,
+		     size_t sess)
 {
 	if (hint < a->nitems && same_text(a->items[hint].heading, heading)) {
 		int first = -1;
@@ -119,7 +119,7 @@ static int add_item(struct report_agg *a, const char *heading)
 
 /* Takes the labels of a session that has more views than seen so far. */
 static int take_labels(struct agg_item *it, const struct session_item *si,
-                       int n)
+		       int n)
 {
 	bool oom = false;
 
@@ -136,7 +136,7 @@ static int take_labels(struct agg_item *it, const struct session_item *si,
 }
 
 static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
-                       size_t at)
+		       size_t at)
 {
 	long total = 0;
 	int pct[TALLY_MAX_VIEWS];
@@ -179,7 +179,7 @@ static void set_oom(struct report_error *err)
 }
 
 static int add_session(struct report_agg *a, const struct session *s,
-                       const char *name, bool is_cmp)
+		       const char *name, bool is_cmp)
 {
 	bool oom = false;
 	struct agg_session *as;
@@ -221,8 +221,8 @@ static int add_session(struct report_agg *a, const struct session *s,
 		const struct session_item *si = &s->items[i];
 		int k = find_item(a, si->heading, i, a->nsess);
 		long c[TALLY_MAX_VIEWS] = {0};
-		int n =
-		    si->nviews < TALLY_MAX_VIEWS ? si->nviews : TALLY_MAX_VIEWS;
+		int n = si->nviews < TALLY_MAX_VIEWS ? si->nviews
+						     : TALLY_MAX_VIEWS;
 
 		if (k < 0 && (k = add_item(a, si->heading)) < 0)
 			return -1;
@@ -237,25 +237,25 @@ static int add_session(struct report_agg *a, const struct session *s,
 }
 
 int report_agg_add(struct report_agg *a, const struct session *s,
-                   const char *name, bool compare, struct report_error *err)
+		   const char *name, bool compare, struct report_error *err)
 {
 	char file[100], theirs[72], ours[72];
 
 	if (a->nsess > 0 && !same_text(a->title, s->deck_title)) {
 		if (err)
-			snprintf(
-			    err->msg, sizeof err->msg,
-			    "%s: is a session of another deck (\"%s\"), "
-			    "not \"%s\"",
-			    clean(name ? name : "(session)", file, sizeof file),
-			    clean(s->deck_title, theirs, sizeof theirs),
-			    clean(a->title, ours, sizeof ours));
+			snprintf(err->msg, sizeof err->msg,
+				 "%s: is a session of another deck (\"%s\"), "
+				 "not \"%s\"",
+				 clean(name ? name : "(session)", file,
+				       sizeof file),
+				 clean(s->deck_title, theirs, sizeof theirs),
+				 clean(a->title, ours, sizeof ours));
 		return REPORT_AGG_EDECK;
 	}
 	if (compare && a->cmp_at >= 0) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg,
-			         "only one session can be compared");
+				 "only one session can be compared");
 		return REPORT_AGG_EINVAL;
 	}
 	if (add_session(a, s, name, compare)) {
@@ -266,13 +266,13 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 }
 
 bool report_agg_other_version(const struct report_agg *a,
-                              const struct session *s)
+			      const struct session *s)
 {
 	return a->nsess > 0 && s->deck_hash != a->hash;
 }
 
 int report_agg_write(FILE *out, const struct report_agg *a,
-                     enum report_format fmt, struct report_error *err)
+		     enum report_format fmt, struct report_error *err)
 {
 	if (a->nsess == 0 || (a->cmp_at >= 0 && a->nsess < 2)) {
 		if (err)
@@ -294,7 +294,7 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 	if (rc || ferror(out)) {
 		if (err)
 			snprintf(err->msg, sizeof err->msg, "write error: %s",
-			         strerror(e ? e : EIO));
+				 strerror(e ? e : EIO));
 		errno = e ? e : EIO;
 		return REPORT_AGG_EIO;
 	}
@@ -302,9 +302,9 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 }
 
 int report_aggregate(FILE *out, const struct session *const *sessions,
-                     const char *const *names, size_t n,
-                     const struct session *compare, const char *compare_name,
-                     enum report_format fmt, struct report_error *err)
+		     const char *const *names, size_t n,
+		     const struct session *compare, const char *compare_name,
+		     enum report_format fmt, struct report_error *err)
 {
 	struct report_agg *a = report_agg_new();
 	int rc = REPORT_AGG_OK;
@@ -318,7 +318,7 @@ int report_aggregate(FILE *out, const struct session *const *sessions,
 	/* Refuse another deck before any output, whatever its position. */
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = report_agg_add(a, sessions[i], names ? names[i] : NULL,
-		                    false, err);
+				    false, err);
 	if (!rc && compare)
 		rc = report_agg_add(a, compare, compare_name, true, err);
 	if (!rc)

@@ -23,11 +23,11 @@ struct agg_item {
 	int nviews;
 	/* Sums over sessions: int64_t, as a long may have only 32 bits. */
 	int64_t totals[TALLY_MAX_VIEWS]; /* every session, compared too */
-	int64_t rest[TALLY_MAX_VIEWS];   /* all but the compared session */
-	int64_t cmp[TALLY_MAX_VIEWS];    /* the compared session */
+	int64_t rest[TALLY_MAX_VIEWS];	 /* all but the compared session */
+	int64_t cmp[TALLY_MAX_VIEWS];	 /* the compared session */
 	bool in_cmp;
-	int nsessions;         /* sessions that have the item */
-	int ncounted;          /* ... and counted it */
+	int nsessions;	       /* sessions that have the item */
+	int ncounted;	       /* ... and counted it */
 	int min_pct, max_pct;  /* View 1 share among those counted */
 	size_t min_at, max_at; /* ... and where: index into sess */
 	/*
@@ -64,10 +64,10 @@ int report_agg_totals(const struct report_agg *a, int64_t *totals);
 
 /* The compared session against the pooled rest, for one item. */
 struct agg_cmp {
-	bool counted;      /* the compared session counted the item */
+	bool counted;	   /* the compared session counted the item */
 	bool rest_counted; /* some other session did */
 	int cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
-	int diff;       /* View 1 share, compared minus rest, in points */
+	int diff;	/* View 1 share, compared minus rest, in points */
 	bool other_way; /* both lean, to different views */
 };
 
@@ -78,6 +78,6 @@ int report_agg_json(FILE *out, const struct report_agg *a);
 
 /* Writes the aggregate in one format (report_agg_out.c). */
 int report_agg_emit(FILE *out, const struct report_agg *a,
-                    enum report_format fmt);
+		    enum report_format fmt);
 
 #endif

@@ -9,8 +9,8 @@
  * empty: a 0 or a "no" would claim what nobody counted.
  */
 static int compare_cells(FILE *out, const struct report_agg *a,
-                         const struct agg_item *it, const struct agg_cmp *ci,
-                         int v)
+			 const struct agg_item *it, const struct agg_cmp *ci,
+			 int v)
 {
 	bool both = ci->counted && ci->rest_counted;
 
@@ -22,8 +22,11 @@ static int compare_cells(FILE *out, const struct report_agg *a,
 	    report_put_figure(out, REPORT_CSV, ci->rest_counted, ci->rpct[v]) ||
 	    fputc(',', out) == EOF ||
 	    report_put_figure(out, REPORT_CSV, both,
-	                      ci->cpct[v] - ci->rpct[v]) ||
-	    fprintf(out, ",%s", !both ? "" : ci->other_way ? "yes" : "no") < 0)
+			      ci->cpct[v] - ci->rpct[v]) ||
+	    fprintf(out, ",%s",
+		    !both	    ? ""
+		    : ci->other_way ? "yes"
+				    : "no") < 0)
 		return -1;
 	return 0;
 }
@@ -31,13 +34,13 @@ static int compare_cells(FILE *out, const struct report_agg *a,
 int report_agg_csv(FILE *out, const struct report_agg *a)
 {
 	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
-	          "counted,view1_min,view1_min_session,view1_max,"
-	          "view1_max_session",
-	          out) == EOF ||
+		  "counted,view1_min,view1_min_session,view1_max,"
+		  "view1_max_session",
+		  out) == EOF ||
 	    (a->cmp_at >= 0 &&
 	     fputs(",compare_session,compare_count,compare_percent,"
-	           "rest_count,rest_percent,difference,leans_other_way",
-	           out) == EOF) ||
+		   "rest_count,rest_percent,difference,leans_other_way",
+		   out) == EOF) ||
 	    fputs("\r\n", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++) {
@@ -56,9 +59,10 @@ int report_agg_csv(FILE *out, const struct report_agg *a)
 			    fprintf(out, ",%d,", v + 1) < 0 ||
 			    report_put_csv(out, it->labels[v]) ||
 			    fprintf(out, ",%" PRId64 ",", it->totals[v]) < 0 ||
-			    report_put_figure(out, REPORT_CSV, counted, pct[v]) ||
+			    report_put_figure(out, REPORT_CSV, counted,
+					      pct[v]) ||
 			    fprintf(out, ",%d,%d,", it->nsessions,
-			            it->ncounted) < 0)
+				    it->ncounted) < 0)
 				return -1;
 			if (it->ncounted > 0 &&
 			    (fprintf(out, "%d,", it->min_pct) < 0 ||
@@ -91,22 +95,25 @@ static int json_session(FILE *out, const struct agg_session *s)
 
 /* null, not 0 or false, where one side did not count the item. */
 static int json_compare(FILE *out, const struct agg_item *it,
-                        const struct agg_cmp *ci)
+			const struct agg_cmp *ci)
 {
 	bool both = ci->counted && ci->rest_counted;
 
 	if (fprintf(out,
-	            ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
-	            "\"view1_percent\": ",
-	            it->in_cmp ? "true" : "false",
-	            ci->counted ? "true" : "false") < 0 ||
+		    ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
+		    "\"view1_percent\": ",
+		    it->in_cmp ? "true" : "false",
+		    ci->counted ? "true" : "false") < 0 ||
 	    report_put_figure(out, REPORT_JSON, ci->counted, ci->cpct[0]) ||
 	    fputs(", \"rest_view1_percent\": ", out) == EOF ||
-	    report_put_figure(out, REPORT_JSON, ci->rest_counted, ci->rpct[0]) ||
+	    report_put_figure(out, REPORT_JSON, ci->rest_counted,
+			      ci->rpct[0]) ||
 	    fputs(", \"difference\": ", out) == EOF ||
 	    report_put_figure(out, REPORT_JSON, both, ci->diff) ||
 	    fprintf(out, ", \"leans_other_way\": %s}",
-	            !both ? "null" : ci->other_way ? "true" : "false") < 0)
+		    !both	    ? "null"
+		    : ci->other_way ? "true"
+				    : "false") < 0)
 		return -1;
 	return 0;
 }
@@ -119,31 +126,30 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 
 	report_agg_cmp(it, &ci);
 	if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ", i ? "," : "",
-	            i + 1) < 0 ||
+		    i + 1) < 0 ||
 	    report_put_json(out, it->heading) ||
 	    fprintf(out, ", \"sessions\": %d, \"counted\": %d, \"leaning\": ",
-	            it->nsessions, it->ncounted) < 0 ||
+		    it->nsessions, it->ncounted) < 0 ||
 	    (lv < 0 ? fputs("null", out) == EOF
-	            : fprintf(out, "%d", lv + 1) < 0) ||
+		    : fprintf(out, "%d", lv + 1) < 0) ||
 	    fprintf(out, ", \"total\": %" PRId64 ",\n     \"view1_share\": ",
-	            report_agg_sum(it->totals, it->nviews)) < 0)
+		    report_agg_sum(it->totals, it->nviews)) < 0)
 		return -1;
 	if (it->ncounted == 0
-	        ? fputs("null", out) == EOF
-	        : (fprintf(out, "{\"min\": %d, \"min_session\": ",
-	                   it->min_pct) < 0 ||
-	           report_put_json(out, a->sess[it->min_at].name) ||
-	           fprintf(out, ", \"max\": %d, \"max_session\": ",
-	                   it->max_pct) < 0 ||
-	           report_put_json(out, a->sess[it->max_at].name) ||
-	           fputc('}', out) == EOF))
+		    ? fputs("null", out) == EOF
+		    : (fprintf(out, "{\"min\": %d, \"min_session\": ",
+			       it->min_pct) < 0 ||
+		       report_put_json(out, a->sess[it->min_at].name) ||
+		       fprintf(out, ", \"max\": %d, \"max_session\": ",
+			       it->max_pct) < 0 ||
+		       report_put_json(out, a->sess[it->max_at].name) ||
+		       fputc('}', out) == EOF))
 		return -1;
 	if (a->cmp_at >= 0 && json_compare(out, it, &ci))
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
-	    report_json_views(out, "      ", it->labels, it->totals,
-	                      it->nviews, a->cmp_at >= 0 ? it->cmp : NULL,
-	                      it->rest) ||
+	    report_json_views(out, "      ", it->labels, it->totals, it->nviews,
+			      a->cmp_at >= 0 ? it->cmp : NULL, it->rest) ||
 	    fputc('}', out) == EOF)
 		return -1;
 	return 0;
@@ -155,13 +161,13 @@ int report_agg_json(FILE *out, const struct report_agg *a)
 	int ntot = report_agg_totals(a, totals);
 
 	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 1,\n"
-	          "  \"deck\": {\"title\": ",
-	          out) == EOF ||
+		  "  \"deck\": {\"title\": ",
+		  out) == EOF ||
 	    report_put_json(out, a->title) ||
 	    fputs(", \"source\": ", out) == EOF ||
 	    report_put_json(out, a->source) ||
 	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"sessions\": [",
-	            (unsigned long long)a->hash) < 0)
+		    (unsigned long long)a->hash) < 0)
 		return -1;
 	for (size_t k = 0, m = 0; k < a->nsess; k++) {
 		if ((long)k == a->cmp_at)
@@ -172,7 +178,7 @@ int report_agg_json(FILE *out, const struct report_agg *a)
 	}
 	if (fputs("\n  ],\n  \"compare\": ", out) == EOF ||
 	    (a->cmp_at >= 0 ? json_session(out, &a->sess[a->cmp_at])
-	                    : fputs("null", out) == EOF) ||
+			    : fputs("null", out) == EOF) ||
 	    fputs(",\n  \"items\": [", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++)

@@ -39,8 +39,8 @@ void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
 	report_percent(it->cmp, it->nviews, ci->cpct);
 	report_percent(it->rest, it->nviews, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];
-	ci->other_way =
-	    ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 && cl != rl;
+	ci->other_way = ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 &&
+			cl != rl;
 }
 
 /* One line built in buf, cut to the report's width. */
@@ -53,7 +53,7 @@ static int text_line(FILE *out, const char *buf)
 }
 
 static int text_item(FILE *out, const struct report_agg *a, int i,
-                     const struct report_cols *cols)
+		     const struct report_cols *cols)
 {
 	const struct agg_item *it = &a->items[i];
 	char buf[512], lean[40], prefix[24];
@@ -63,26 +63,24 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	snprintf(prefix, sizeof prefix, "%d. ", i + 1);
 	if (fputc('\n', out) == EOF ||
 	    report_text_wrap(out, prefix, it->heading) ||
-	    report_text_views(out, cols, it->labels, it->totals,
-	                      it->nviews))
+	    report_text_views(out, cols, it->labels, it->totals, it->nviews))
 		return -1;
 	snprintf(buf, sizeof buf,
-	         "    %" PRId64 " %s in %d of %d sessions (%d counted), %s",
-	         total,
-	         total == 1 ? "hand" : "hands", it->nsessions, (int)a->nsess,
-	         it->ncounted,
-	         report_leaning(lean, sizeof lean, it->totals, it->nviews));
+		 "    %" PRId64 " %s in %d of %d sessions (%d counted), %s",
+		 total, total == 1 ? "hand" : "hands", it->nsessions,
+		 (int)a->nsess, it->ncounted,
+		 report_leaning(lean, sizeof lean, it->totals, it->nviews));
 	if (text_line(out, buf))
 		return -1;
 	if (it->ncounted > 0) {
 		snprintf(buf, sizeof buf,
-		         "    View 1 share, lowest:  %3d%% in %s", it->min_pct,
-		         a->sess[it->min_at].name);
+			 "    View 1 share, lowest:  %3d%% in %s", it->min_pct,
+			 a->sess[it->min_at].name);
 		if (text_line(out, buf))
 			return -1;
 		snprintf(buf, sizeof buf,
-		         "    View 1 share, highest: %3d%% in %s", it->max_pct,
-		         a->sess[it->max_at].name);
+			 "    View 1 share, highest: %3d%% in %s", it->max_pct,
+			 a->sess[it->max_at].name);
 		if (text_line(out, buf))
 			return -1;
 	}
@@ -95,14 +93,14 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 		snprintf(buf, sizeof buf, "    Compared: not counted");
 	else if (!ci.rest_counted)
 		snprintf(buf, sizeof buf,
-		         "    Compared: View 1 %d%%; the rest did not count it",
-		         ci.cpct[0]);
+			 "    Compared: View 1 %d%%; the rest did not count it",
+			 ci.cpct[0]);
 	else
 		snprintf(buf, sizeof buf,
-		         "    Compared: View 1 %d%% vs %d%% in the rest, %+d "
-		         "points%s",
-		         ci.cpct[0], ci.rpct[0], ci.diff,
-		         ci.other_way ? ", leans the other way" : "");
+			 "    Compared: View 1 %d%% vs %d%% in the rest, %+d "
+			 "points%s",
+			 ci.cpct[0], ci.rpct[0], ci.diff,
+			 ci.other_way ? ", leans the other way" : "");
 	return text_line(out, buf);
 }
 
@@ -117,7 +115,7 @@ static int write_text(FILE *out, const struct report_agg *a)
 	for (int i = 0; i < a->nitems; i++)
 		for (int v = 0; v < a->items[i].nviews; v++)
 			report_cols_fit(&cols, a->items[i].labels[v],
-			                a->items[i].totals[v]);
+					a->items[i].totals[v]);
 	for (int v = 0; v < ntot; v++)
 		report_cols_fit(&cols, deck_view_label(v), totals[v]);
 	report_cols_done(&cols);
@@ -132,7 +130,7 @@ static int write_text(FILE *out, const struct report_agg *a)
 		return -1;
 	if (a->cmp_at >= 0) {
 		snprintf(buf, sizeof buf, "Compared: %s (with the other %zu)",
-		         a->sess[a->cmp_at].name, a->nsess - 1);
+			 a->sess[a->cmp_at].name, a->nsess - 1);
 		if (text_line(out, buf))
 			return -1;
 	}
@@ -149,33 +147,33 @@ static int write_text(FILE *out, const struct report_agg *a)
 
 		if (fputs(buf, out) == EOF ||
 		    report_text_fit(out, it->heading, REPORT_WIDTH - w - 2 - 15,
-		                    true) ||
+				    true) ||
 		    fprintf(out, "  %s\n",
-		            report_leaning(lean, sizeof lean, it->totals,
-		                           it->nviews)) < 0)
+			    report_leaning(lean, sizeof lean, it->totals,
+					   it->nviews)) < 0)
 			return -1;
 	}
 	return fprintf(out, "Overall: %s\n",
-	               report_leaning(lean, sizeof lean, totals, ntot)) < 0
-	           ? -1
-	           : 0;
+		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
+		       ? -1
+		       : 0;
 }
 
 /* The comparison in the text report's words: no figure without both sides. */
 static int md_compare(FILE *out, const struct agg_item *it,
-                      const struct agg_cmp *ci)
+		      const struct agg_cmp *ci)
 {
-	const char *none = !it->in_cmp      ? "not in that session"
-	                   : !ci->counted      ? "not counted"
-	                   : !ci->rest_counted ? "the rest did not count it"
-	                                       : NULL;
+	const char *none = !it->in_cmp	       ? "not in that session"
+			   : !ci->counted      ? "not counted"
+			   : !ci->rest_counted ? "the rest did not count it"
+					       : NULL;
 
 	if (none)
 		return fprintf(out, " Compared: %s.", none) < 0 ? -1 : 0;
 	return fprintf(out, " Compared: %+d points on View 1%s.", ci->diff,
-	               ci->other_way ? ", leans the other way" : "") < 0
-	           ? -1
-	           : 0;
+		       ci->other_way ? ", leans the other way" : "") < 0
+		       ? -1
+		       : 0;
 }
 
 static int md_item(FILE *out, const struct report_agg *a, int i)
@@ -200,25 +198,25 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 		    report_put_md(out, it->labels[v]) ||
 		    fprintf(out, " | %" PRId64 " | ", it->totals[v]) < 0 ||
 		    report_put_figure(out, REPORT_MD, it->ncounted > 0,
-		                      pct[v]) ||
+				      pct[v]) ||
 		    fputs(" |", out) == EOF ||
 		    (a->cmp_at >= 0 &&
 		     (fputc(' ', out) == EOF ||
 		      report_put_figure(out, REPORT_MD, ci.counted,
-		                        ci.cpct[v]) ||
+					ci.cpct[v]) ||
 		      fputs(" | ", out) == EOF ||
 		      report_put_figure(out, REPORT_MD, ci.rest_counted,
-		                        ci.rpct[v]) ||
+					ci.rpct[v]) ||
 		      fputs(" |", out) == EOF)) ||
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
 	if (fprintf(out,
-	            "\n%" PRId64
-	            " hands in %d of %d sessions (%d counted), %s.",
-	            report_agg_sum(it->totals, it->nviews), it->nsessions,
-	            (int)a->nsess, it->ncounted,
-	            report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
+		    "\n%" PRId64
+		    " hands in %d of %d sessions (%d counted), %s.",
+		    report_agg_sum(it->totals, it->nviews), it->nsessions,
+		    (int)a->nsess, it->ncounted,
+		    report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
 	    0)
 		return -1;
 	if (it->ncounted > 0 &&
@@ -248,7 +246,7 @@ static int write_md(FILE *out, const struct report_agg *a)
 	     (fputs("- Source: ", out) == EOF ||
 	      report_put_md(out, a->source) || fputc('\n', out) == EOF)) ||
 	    fprintf(out, "- Sessions: %d, from %s to %s\n", (int)a->nsess, from,
-	            to) < 0)
+		    to) < 0)
 		return -1;
 	if (a->cmp_at >= 0 &&
 	    (fputs("- Compared: ", out) == EOF ||
@@ -262,25 +260,25 @@ static int write_md(FILE *out, const struct report_agg *a)
 			return -1;
 	report_percent(totals, ntot, pct);
 	if (fputs("## Totals over all items and sessions\n\n"
-	          "| View | Count | Share |\n|:---|---:|---:|\n",
-	          out) == EOF)
+		  "| View | Count | Share |\n|:---|---:|---:|\n",
+		  out) == EOF)
 		return -1;
 	for (int v = 0; v < ntot; v++)
 		if (fprintf(out, "| %s | %" PRId64 " | ", deck_view_label(v),
-		            totals[v]) < 0 ||
+			    totals[v]) < 0 ||
 		    report_put_figure(out, REPORT_MD,
-		                      report_agg_sum(totals, ntot) > 0,
-		                      pct[v]) ||
+				      report_agg_sum(totals, ntot) > 0,
+				      pct[v]) ||
 		    fputs(" |\n", out) == EOF)
 			return -1;
 	return fprintf(out, "\nOverall: %s.\n",
-	               report_leaning(lean, sizeof lean, totals, ntot)) < 0
-	           ? -1
-	           : 0;
+		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
+		       ? -1
+		       : 0;
 }
 
 int report_agg_emit(FILE *out, const struct report_agg *a,
-                    enum report_format fmt)
+		    enum report_format fmt)
 {
 	switch (fmt) {
 	case REPORT_CSV:

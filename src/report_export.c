@@ -19,7 +19,7 @@
 
 /* path NULL (it could not be made) names dir instead. */
 static void set_err(struct report_error *err, const char *what,
-                    const char *path, const char *dir, int e)
+		    const char *path, const char *dir, int e)
 {
 	char safe[200];
 
@@ -30,7 +30,7 @@ static void set_err(struct report_error *err, const char *what,
 	/* The folder may come from the environment: keep it printable. */
 	text_sanitize_into(path, strlen(path), safe, sizeof safe);
 	snprintf(err->msg, sizeof err->msg, "%s: %s: %s", safe, what,
-	         strerror(e));
+		 strerror(e));
 }
 
 /* Makes the new names durable too, not only the bytes. */
@@ -86,7 +86,7 @@ static int write_fd(int fd, const struct session *s, enum report_format fmt)
 }
 
 int report_export(const struct session *s, const char *dir, char *paths[2],
-                  struct report_error *err)
+		  struct report_error *err)
 {
 	static const enum report_format fmts[2] = {REPORT_TEXT, REPORT_CSV};
 	char base[64];
@@ -98,15 +98,15 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 		int j;
 
 		for (j = 0; j < 2; j++) {
-			paths[j] =
-			    path_for(dir, base, k, report_format_ext(fmts[j]));
+			paths[j] = path_for(dir, base, k,
+					    report_format_ext(fmts[j]));
 			if (!paths[j]) {
 				errno = ENOMEM;
 				break;
 			}
-			fds[j] =
-			    open(paths[j],
-			         O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+			fds[j] = open(paths[j],
+				      O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				      0644);
 			if (fds[j] < 0)
 				break;
 		}

@@ -51,7 +51,7 @@ static int counted_items(const struct session *s)
  * between phrases so that six views still fit the report's width.
  */
 static int items_line(FILE *out, const int *leans, int ntot, int tied,
-                      int uncounted)
+		      int uncounted)
 {
 	static const char prefix[] = "Items:   ";
 	char phrase[TALLY_MAX_VIEWS + 2][48];
@@ -60,7 +60,7 @@ static int items_line(FILE *out, const int *leans, int ntot, int tied,
 	for (int v = 0; v < ntot; v++)
 		if (v < 2 || leans[v])
 			snprintf(phrase[np++], sizeof phrase[0], "%d to %s",
-			         leans[v], deck_view_label(v));
+				 leans[v], deck_view_label(v));
 	snprintf(phrase[np++], sizeof phrase[0], "%d tied", tied);
 	snprintf(phrase[np++], sizeof phrase[0], "%d not counted", uncounted);
 	if (fputs(prefix, out) == EOF)
@@ -100,7 +100,7 @@ static int write_text(FILE *out, const struct session *s)
 
 		for (int v = 0; v < n; v++)
 			report_cols_fit(&cols, s->items[i].labels[v],
-			                counts[v]);
+					counts[v]);
 	}
 	for (int v = 0; v < ntot; v++)
 		report_cols_fit(&cols, deck_view_label(v), totals[v]);
@@ -113,7 +113,7 @@ static int write_text(FILE *out, const struct session *s)
 	    report_text_wrap(out, "Session: ", s->name ? s->name : "") ||
 	    fprintf(out, "Started: %s\n", when) < 0 ||
 	    fprintf(out, "%d of %d items counted\n", counted_items(s),
-	            s->nitems) < 0)
+		    s->nitems) < 0)
 		return -1;
 
 	for (int i = 0; i < s->nitems; i++) {
@@ -131,10 +131,10 @@ static int write_text(FILE *out, const struct session *s)
 		if (fputc('\n', out) == EOF ||
 		    report_text_wrap(out, prefix, s->items[i].heading) ||
 		    report_text_views(out, &cols, s->items[i].labels, counts,
-		                      n) ||
+				      n) ||
 		    fprintf(out, "    %ld %s, %s\n", total,
-		            total == 1 ? "hand" : "hands",
-		            report_leaning(lean, sizeof lean, counts, n)) < 0)
+			    total == 1 ? "hand" : "hands",
+			    report_leaning(lean, sizeof lean, counts, n)) < 0)
 			return -1;
 	}
 
@@ -150,13 +150,13 @@ static int write_text(FILE *out, const struct session *s)
 
 		if (fputs(prefix, out) == EOF ||
 		    report_text_fit(out, s->items[i].heading,
-		                    REPORT_WIDTH - w - 2 - 15, true) ||
+				    REPORT_WIDTH - w - 2 - 15, true) ||
 		    fprintf(out, "  %s\n",
-		            report_leaning(lean, sizeof lean, counts, n)) < 0)
+			    report_leaning(lean, sizeof lean, counts, n)) < 0)
 			return -1;
 	}
 	if (fprintf(out, "Overall: %s\n",
-	            report_leaning(lean, sizeof lean, totals, ntot)) < 0)
+		    report_leaning(lean, sizeof lean, totals, ntot)) < 0)
 		return -1;
 	return items_line(out, leans, ntot, tied, uncounted);
 }
@@ -169,8 +169,8 @@ static int write_csv(FILE *out, const struct session *s)
 
 	report_time(when, sizeof when, s->started, true);
 	if (fputs("session,started,deck,item_no,item,view_no,view,count,"
-	          "percent\r\n",
-	          out) == EOF)
+		  "percent\r\n",
+		  out) == EOF)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
@@ -187,7 +187,7 @@ static int write_csv(FILE *out, const struct session *s)
 			    report_put_csv(out, s->items[i].labels[v]) ||
 			    fprintf(out, ",%" PRId64 ",", counts[v]) < 0 ||
 			    report_put_figure(out, REPORT_CSV, counted,
-			                      pct[v]) ||
+					      pct[v]) ||
 			    fputs("\r\n", out) == EOF)
 				return -1;
 		}
@@ -197,7 +197,7 @@ static int write_csv(FILE *out, const struct session *s)
 
 /* A Markdown table of view rows; labels NULL means "View N". */
 static int md_table(FILE *out, char *const *labels, const int64_t *counts,
-                    int n)
+		    int n)
 {
 	int pct[TALLY_MAX_VIEWS];
 	int64_t total = 0;
@@ -210,7 +210,7 @@ static int md_table(FILE *out, char *const *labels, const int64_t *counts,
 	for (int v = 0; v < n; v++) {
 		if (fputs("| ", out) == EOF ||
 		    report_put_md(out,
-		                  labels ? labels[v] : deck_view_label(v)) ||
+				  labels ? labels[v] : deck_view_label(v)) ||
 		    fprintf(out, " | %" PRId64 " | ", counts[v]) < 0 ||
 		    report_put_figure(out, REPORT_MD, total > 0, pct[v]) ||
 		    fputs(" |\n", out) == EOF)
@@ -235,7 +235,7 @@ static int write_md(FILE *out, const struct session *s)
 		return -1;
 	if (fputs("- Session: ", out) == EOF || report_put_md(out, s->name) ||
 	    fprintf(out, "\n- Started: %s\n- %d of %d items counted\n\n", when,
-	            counted_items(s), s->nitems) < 0)
+		    counted_items(s), s->nitems) < 0)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
@@ -244,16 +244,17 @@ static int write_md(FILE *out, const struct session *s)
 		    report_put_md(out, s->items[i].heading) ||
 		    fputs("\n\n", out) == EOF ||
 		    md_table(out, s->items[i].labels, counts, n) ||
-		    fprintf(
-		        out, "%ld %s, %s.\n\n", tally_item_total(&s->tally, i),
-		        tally_item_total(&s->tally, i) == 1 ? "hand" : "hands",
-		        report_leaning(lean, sizeof lean, counts, n)) < 0)
+		    fprintf(out, "%ld %s, %s.\n\n",
+			    tally_item_total(&s->tally, i),
+			    tally_item_total(&s->tally, i) == 1 ? "hand"
+								: "hands",
+			    report_leaning(lean, sizeof lean, counts, n)) < 0)
 			return -1;
 	}
 	if (fputs("## Totals over all items\n\n", out) == EOF ||
 	    md_table(out, NULL, totals, ntot) ||
 	    fprintf(out, "Overall: %s.\n",
-	            report_leaning(lean, sizeof lean, totals, ntot)) < 0)
+		    report_leaning(lean, sizeof lean, totals, ntot)) < 0)
 		return -1;
 	return 0;
 }
@@ -266,31 +267,31 @@ static int write_json(FILE *out, const struct session *s)
 
 	report_time(when, sizeof when, s->started, true);
 	if (fputs("{\n  \"format\": \"handsup-report\",\n  \"version\": 1,\n"
-	          "  \"session\": {\"name\": ",
-	          out) == EOF ||
+		  "  \"session\": {\"name\": ",
+		  out) == EOF ||
 	    report_put_json(out, s->name ? s->name : "") ||
 	    fprintf(out, ", \"started\": \"%s\"},\n  \"deck\": {\"title\": ",
-	            when) < 0 ||
+		    when) < 0 ||
 	    report_put_json(out, s->deck_title ? s->deck_title : "") ||
 	    fputs(", \"source\": ", out) == EOF ||
 	    report_put_json(out, s->deck_source) ||
 	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"items\": [",
-	            (unsigned long long)s->deck_hash) < 0)
+		    (unsigned long long)s->deck_hash) < 0)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = item_counts(s, i, counts);
 		int lv = report_leaning_of(counts, n);
 
 		if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
-		            i ? "," : "", i + 1) < 0 ||
+			    i ? "," : "", i + 1) < 0 ||
 		    report_put_json(out, s->items[i].heading) ||
 		    fputs(", \"leaning\": ", out) == EOF ||
 		    (lv < 0 ? fputs("null", out) == EOF
-		            : fprintf(out, "%d", lv + 1) < 0) ||
+			    : fprintf(out, "%d", lv + 1) < 0) ||
 		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
-		            tally_item_total(&s->tally, i)) < 0 ||
+			    tally_item_total(&s->tally, i)) < 0 ||
 		    report_json_views(out, "      ", s->items[i].labels, counts,
-		                      n, NULL, NULL) ||
+				      n, NULL, NULL) ||
 		    fputs("}", out) == EOF)
 			return -1;
 	}

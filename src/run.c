@@ -146,7 +146,8 @@ static void rescue(struct app *a, bool interactive)
 	size_t len;
 	char *text = session_format(a->sess, &len);
 	if (text) {
-		fputs("Here is the session, so that no count is lost:\n", stderr);
+		fputs("Here is the session, so that no count is lost:\n",
+		      stderr);
 		fwrite(text, 1, len, stdout);
 		free(text);
 	}
@@ -225,7 +226,8 @@ int run_new(const struct run_options *o)
 				  &nerrs) != 0) {
 			load_print_errors(stderr, o->deck_path, errs, nerrs);
 			if (looks_like_session(o->deck_path))
-				fputs("handsup: that is a session file; to go on"
+				fputs("handsup: that is a session file; to go "
+				      "on"
 				      " with it: handsup resume FILE\n",
 				      stderr);
 			return EXIT_DATA;
@@ -338,7 +340,8 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 	if (d->hash == s->deck_hash) {
 		/* The same deck, but a session file edited out of step with it. */
 		deck_free(d);
-		snprintf(note, cap, "Session and deck differ: showing the session");
+		snprintf(note, cap,
+			 "Session and deck differ: showing the session");
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
 	fputs("The deck ", stderr);
@@ -410,7 +413,8 @@ static char *choose_session(const struct run_options *o, int *rc)
 	}
 	free(dir);
 	size_t shown = n < 20 ? n : 20;
-	fputs("  #  last change       name                      counted  deck\n",
+	fputs("  #  last change       name                      counted  "
+	      "deck\n",
 	      stderr);
 	for (size_t i = 0; i < shown; i++) {
 		const struct session_summary *e = &list[i];

@@ -10,10 +10,10 @@
 #include <stdbool.h>
 
 struct run_options {
-	const char *deck_path;  /* NULL: the embedded deck */
-	const char *name;       /* session name, or NULL */
-	const char *state_dir;  /* NULL: the default state folder */
-	const char *out_dir;    /* where 'e' exports; NULL: "." */
+	const char *deck_path; /* NULL: the embedded deck */
+	const char *name;      /* session name, or NULL */
+	const char *state_dir; /* NULL: the default state folder */
+	const char *out_dir;   /* where 'e' exports; NULL: "." */
 	bool mono, ascii;
 };
 

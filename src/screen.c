@@ -157,7 +157,7 @@ static void draw_topbar(const struct app *a)
 		snprintf(pos, sizeof pos, " %ld %s   %d / %d ",
 			 tally_item_total(&a->sess->tally, item),
 			 tally_item_total(&a->sess->tally, item) == 1 ? "hand"
-								       : "hands",
+								      : "hands",
 			 item + 1, app_nitems(a));
 	else if (app_pos(a) == 0)
 		snprintf(pos, sizeof pos, " Title ");
@@ -216,15 +216,19 @@ static void draw_status(const struct app *a)
 		snprintf(buf, sizeof buf, " Quit? Every count is saved. y / n");
 		role = ROLE_WARNING;
 	} else if (a->ask == ASK_RESET) {
-		snprintf(buf, sizeof buf, " Clear every count of this item? y / n");
+		snprintf(buf, sizeof buf,
+			 " Clear every count of this item? y / n");
 		role = ROLE_WARNING;
 	} else if (a->entry) {
-		snprintf(buf, sizeof buf, " %s count: %s_   Enter sets, Esc cancels",
+		snprintf(buf, sizeof buf,
+			 " %s count: %s_   Enter sets, Esc cancels",
 			 deck_view_label(a->selected), a->typed);
 	} else if (a->message[0]) {
 		snprintf(buf, sizeof buf, " %s", a->message);
 	} else if (app_save_failed(a)) {
-		snprintf(buf, sizeof buf, " NOT SAVED: %s. Counts are kept; every change retries.",
+		snprintf(buf, sizeof buf,
+			 " NOT SAVED: %s. Counts are kept; every change "
+			 "retries.",
 			 a->save_error);
 		role = ROLE_WARNING;
 	} else {

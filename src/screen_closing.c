@@ -19,8 +19,8 @@ void screen_closing_draw(const struct app *a, int y, int h)
 	int rows = screen_wrap_rows(text, iw);
 	if (rows + nv + 4 < h)
 		row = y + (h - rows - nv - 4) / 3 + 1;
-	row += screen_wrap(row, ix, iw, end - row - nv - 2, ROLE_HEADING,
-			   text, false);
+	row += screen_wrap(row, ix, iw, end - row - nv - 2, ROLE_HEADING, text,
+			   false);
 	row++;
 	if (end - row >= nv + 1) {
 		ui_text(row++, m, w, ROLE_DIM, "The room over all items:");

@@ -24,7 +24,8 @@ static void widths(const struct key_binding **rows, int from, int to,
 {
 	*namew = *helpw = 0;
 	for (int i = from; i < to; i++) {
-		int nw = text_width(rows[i]->name), hw = text_width(rows[i]->help);
+		int nw = text_width(rows[i]->name),
+		    hw = text_width(rows[i]->help);
 		*namew = nw > *namew ? nw : *namew;
 		*helpw = hw > *helpw ? hw : *helpw;
 	}

@@ -13,11 +13,11 @@
 
 /* Where each part goes, worked out before anything is drawn. */
 struct item_layout {
-	int m, w;          /* margin and text width */
+	int m, w; /* margin and text width */
 	int head_rows;
 	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
-	int gap;           /* blank rows between views' texts */
-	bool list;         /* the views' labels and texts above the chart */
+	int gap;		       /* blank rows between views' texts */
+	bool list; /* the views' labels and texts above the chart */
 	int bar_h, bar_gap;
 	int chart_y, chart_rows;
 };
@@ -121,7 +121,8 @@ static void draw_chart(const struct app *a, int item,
 	for (int v = 0; v < n; v++) {
 		char lab[48];
 		int cw = big ? ui_big_width(nums[v]) + 1 + (int)strlen(pcts[v])
-			     : chart_label(lab, sizeof lab, counts[v], bars[v].pct);
+			     : chart_label(lab, sizeof lab, counts[v],
+					   bars[v].pct);
 		cntw = cw > cntw ? cw : cntw;
 	}
 	labw += 3; /* marker, space, and a space after */
@@ -169,7 +170,8 @@ void screen_item_draw(const struct app *a, int y, int h)
 		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
 		if (v == a->selected)
 			ui_text(row, l.m, 2, ROLE_SELECTED, ui_glyph_marker());
-		ui_text(row, l.m + 2, l.w - 2, role, a->sess->items[item].labels[v]);
+		ui_text(row, l.m + 2, l.w - 2, role,
+			a->sess->items[item].labels[v]);
 		row++;
 		row += screen_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
 				   ROLE_NORMAL, it->views[v], false);

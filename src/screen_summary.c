@@ -58,7 +58,8 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 	int bx = x + headw, bw = w - (bx - x) - leanw - 1;
 	if (!tally_item_counted(t, item)) {
 		/* Cut short, "not counted yet" would read as something else. */
-		ui_text(y, bx, bw, ROLE_DIM, bw >= 15 ? "not counted yet" : "-");
+		ui_text(y, bx, bw, ROLE_DIM,
+			bw >= 15 ? "not counted yet" : "-");
 		return;
 	}
 	long counts[TALLY_MAX_VIEWS];
@@ -99,8 +100,8 @@ void screen_summary_draw(const struct app *a, int y, int h)
 	if (first > 0)
 		ui_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
 	if (first + l.shown < n)
-		ui_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8, 8,
-			ROLE_DIM, "more v");
+		ui_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8,
+			8, ROLE_DIM, "more v");
 	if (l.totals_h == 0)
 		return;
 	int ty = y + h - l.totals_h;

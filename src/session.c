@@ -29,15 +29,16 @@ void session_set_err(struct session_error *err, const char *what,
 	 * most, so a long path gives way to it. */
 	const char *reason = strerror(e);
 	char why[80], shown[sizeof err->msg];
-	size_t nwhy = text_sanitize_into(reason, strlen(reason), why, sizeof why);
+	size_t nwhy =
+		text_sanitize_into(reason, strlen(reason), why, sizeof why);
 	size_t used = strlen(what) + nwhy + 4;
 	size_t room = used < sizeof shown ? sizeof shown - used : 1;
 
 	text_sanitize_into(path, strlen(path), shown, room);
 	err->line = 0;
 	/* room keeps this within msg; only an encoding error can fail. */
-	if (snprintf(err->msg, sizeof err->msg, "%s %s: %s", what, shown,
-		     why) < 0)
+	if (snprintf(err->msg, sizeof err->msg, "%s %s: %s", what, shown, why) <
+	    0)
 		snprintf(err->msg, sizeof err->msg, "%s", what);
 }
 

@@ -19,9 +19,9 @@
 
 struct deck;
 
-#define SESSION_MAGIC "handsup-session"
+#define SESSION_MAGIC	"handsup-session"
 #define SESSION_VERSION 1
-#define SESSION_EXT ".session"
+#define SESSION_EXT	".session"
 
 struct session_item {
 	char *heading;
@@ -31,19 +31,19 @@ struct session_item {
 
 struct session {
 	char *name;
-	time_t started;       /* UTC seconds */
+	time_t started; /* UTC seconds */
 	char *deck_title;
-	char *deck_source;    /* may be NULL */
-	char *deck_path;      /* absolute path, or "(embedded)" */
+	char *deck_source; /* may be NULL */
+	char *deck_path;   /* absolute path, or "(embedded)" */
 	uint64_t deck_hash;
-	int current;          /* screen position: 0 title, 1..n items, ... */
+	int current; /* screen position: 0 title, 1..n items, ... */
 	int nitems;
 	struct session_item *items;
 	struct tally tally;
 };
 
 struct session_error {
-	int line;             /* 0 when not about one line */
+	int line; /* 0 when not about one line */
 	char msg[200];
 };
 
@@ -148,7 +148,7 @@ struct session_summary {
 	time_t modified;
 	int current;
 	int nitems;
-	int counted;          /* items with at least one count */
+	int counted; /* items with at least one count */
 };
 
 /*

@@ -187,8 +187,7 @@ int session_save(const struct session *s, const char *path,
 	return rc;
 }
 
-int session_load(struct session *s, const char *path,
-		 struct session_error *err)
+int session_load(struct session *s, const char *path, struct session_error *err)
 {
 	char *text;
 	size_t len;
@@ -249,7 +248,8 @@ int session_lock(const char *path, struct session_error *err)
 			if (pid > 0)
 				snprintf(err->msg, sizeof err->msg,
 					 "session is open in another handsup "
-					 "(process %ld)", pid);
+					 "(process %ld)",
+					 pid);
 			else
 				snprintf(err->msg, sizeof err->msg,
 					 "session is open in another handsup");

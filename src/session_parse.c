@@ -32,9 +32,9 @@ static const struct {
 	const char *key;
 	unsigned bit;
 } header_keys[] = {
-	{"name", HAVE_NAME},	     {"started", HAVE_STARTED},
-	{"deck-title", HAVE_TITLE},  {"deck-source", HAVE_SOURCE},
-	{"deck-path", HAVE_PATH},    {"deck-hash", HAVE_HASH},
+	{"name", HAVE_NAME},	    {"started", HAVE_STARTED},
+	{"deck-title", HAVE_TITLE}, {"deck-source", HAVE_SOURCE},
+	{"deck-path", HAVE_PATH},   {"deck-hash", HAVE_HASH},
 	{"current", HAVE_CURRENT},
 };
 
@@ -43,8 +43,8 @@ struct parser {
 	struct session_error *err;
 	int line;
 	unsigned have;
-	int item_line;                   /* line of the last "item:" */
-	size_t cap;                      /* items allocated */
+	int item_line;			 /* line of the last "item:" */
+	size_t cap;			 /* items allocated */
 	long (*counts)[TALLY_MAX_VIEWS]; /* parallel to s->items */
 };
 
@@ -107,9 +107,9 @@ static long long days_from_civil(long y, long m, long d)
 {
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;                               /* 0..399 */
+	long yoe = y - era * 400;				    /* 0..399 */
 	long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* 0..365 */
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;      /* 0..146096 */
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* 0..146096 */
 	return (long long)era * 146097 + doe - 719468;
 }
 
@@ -186,13 +186,15 @@ static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 		return store(p, &s->deck_path, v, n);
 	case HAVE_STARTED:
 		if (!parse_time(v, n, &s->started))
-			return fail(p, p->line,
-				    "bad start time (want YYYY-MM-DDTHH:MM:SSZ)");
+			return fail(
+				p, p->line,
+				"bad start time (want YYYY-MM-DDTHH:MM:SSZ)");
 		return 0;
 	case HAVE_HASH:
 		if (!parse_hash(v, n, &s->deck_hash))
-			return fail(p, p->line,
-				    "bad deck hash (want 16 lowercase hex digits)");
+			return fail(
+				p, p->line,
+				"bad deck hash (want 16 lowercase hex digits)");
 		return 0;
 	default: /* HAVE_CURRENT */
 		if (!parse_count(v, n, TALLY_MAX_COUNT, &x))

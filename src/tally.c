@@ -273,7 +273,7 @@ unsigned tally_share_shift(const long *counts, int n, uint64_t units)
 }
 
 static uint64_t share_rem(const long *counts, int i, unsigned shift,
-                          uint64_t units, uint64_t total)
+			  uint64_t units, uint64_t total)
 {
 	return tally_share_of(counts[i], shift) * units % total;
 }
@@ -295,8 +295,8 @@ void tally_apportion(const long *counts, int n, int units, int *out)
 	if (total == 0)
 		return;
 	for (int i = 0; i < n; i++) {
-		uint64_t q =
-		    tally_share_of(counts[i], shift) * (uint64_t)units / total;
+		uint64_t q = tally_share_of(counts[i], shift) *
+			     (uint64_t)units / total;
 
 		out[i] = (int)q;
 		spare -= q;
@@ -311,12 +311,12 @@ void tally_apportion(const long *counts, int n, int units, int *out)
 	 */
 	for (int i = 0; i < n && spare > 0; i++) {
 		uint64_t ri =
-		    share_rem(counts, i, shift, (uint64_t)units, total);
+			share_rem(counts, i, shift, (uint64_t)units, total);
 		uint64_t above = 0;
 
 		for (int j = 0; j < n; j++) {
-			uint64_t rj =
-			    share_rem(counts, j, shift, (uint64_t)units, total);
+			uint64_t rj = share_rem(counts, j, shift,
+						(uint64_t)units, total);
 
 			if (rj > ri || (rj == ri && j < i))
 				above++;

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TALLY_MAX_VIEWS  6
-#define TALLY_MAX_COUNT  999999L
+#define TALLY_MAX_VIEWS	 6
+#define TALLY_MAX_COUNT	 999999L
 #define TALLY_UNDO_DEPTH 512
 
 /* One undoable change: every count of one item before and after. */
@@ -22,13 +22,13 @@ struct tally_change {
 
 struct tally {
 	int nitems;
-	int *nviews;                     /* per item, 2..TALLY_MAX_VIEWS */
+	int *nviews;			 /* per item, 2..TALLY_MAX_VIEWS */
 	long (*counts)[TALLY_MAX_VIEWS]; /* per item */
-	struct tally_change *hist;       /* ring of TALLY_UNDO_DEPTH, made on
+	struct tally_change *hist;	 /* ring of TALLY_UNDO_DEPTH, made on
 	                                    the first change */
-	size_t hist_len;                 /* changes that can be undone+redone */
-	size_t hist_pos;                 /* changes currently applied */
-	size_t hist_start;               /* ring start */
+	size_t hist_len;		 /* changes that can be undone+redone */
+	size_t hist_pos;		 /* changes currently applied */
+	size_t hist_start;		 /* ring start */
 };
 
 /*

@@ -170,7 +170,8 @@ size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap)
 		 * disagree with wcwidth, which curses lays the cells out by,
 		 * and the screen is left with stale cells.  Without these
 		 * every terminal draws the plain emoji, one after another. */
-		drop = is_emoji_style(cp) || (cp == 0x200D && joins_emoji(prev));
+		drop = is_emoji_style(cp) ||
+		       (cp == 0x200D && joins_emoji(prev));
 		prev = cp;
 		if (drop)
 			continue;
@@ -252,12 +253,11 @@ static const char *ascii_lookalike(unsigned cp)
 
 /* Latin-1 letters without their accents, U+00C0 to U+00FF. */
 static const char *const latin1_base[64] = {
-	"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E",
-	"I", "I", "I", "I", "D", "N", "O", "O", "O", "O", "O", "x",
-	"O", "U", "U", "U", "U", "Y", "Th", "ss", "a", "a", "a", "a",
-	"a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u",
-	"u", "y", "th", "y",
+	"A", "A", "A", "A", "A",  "A",	"AE", "C", "E", "E", "E",  "E", "I",
+	"I", "I", "I", "D", "N",  "O",	"O",  "O", "O", "O", "x",  "O", "U",
+	"U", "U", "U", "Y", "Th", "ss", "a",  "a", "a", "a", "a",  "a", "ae",
+	"c", "e", "e", "e", "e",  "i",	"i",  "i", "i", "d", "n",  "o", "o",
+	"o", "o", "o", "/", "o",  "u",	"u",  "u", "u", "y", "th", "y",
 };
 
 /*
@@ -379,8 +379,7 @@ int text_width(const char *s)
  * combining marks go with it.  With force, at least one cluster is taken
  * even if it is too wide, so that wrapping always makes progress.
  */
-static size_t fit_n(const char *s, size_t len, int width, int *used,
-		    bool force)
+static size_t fit_n(const char *s, size_t len, int width, int *used, bool force)
 {
 	size_t i = 0;
 	int w = 0;
@@ -405,8 +404,8 @@ size_t text_fit(const char *s, int width, int *used)
 	return fit_n(s, strlen(s), width < 0 ? 0 : width, used, false);
 }
 
-static void put_line(struct text_line *lines, size_t max, size_t k,
-		     size_t off, size_t len, int width)
+static void put_line(struct text_line *lines, size_t max, size_t k, size_t off,
+		     size_t len, int width)
 {
 	if (lines && k < max) {
 		lines[k].off = off;
@@ -420,12 +419,34 @@ static void put_line(struct text_line *lines, size_t max, size_t k,
 static bool no_break_before(unsigned cp)
 {
 	switch (cp) {
-	case '.': case ',': case ';': case ':': case '!': case '?':
-	case ')': case ']': case '}': case '%':
-	case 0x3001: case 0x3002: case 0x300D: case 0x300F: case 0x3011:
-	case 0x3009: case 0x300B: case 0x30FC: case 0x30FB:
-	case 0xFF01: case 0xFF09: case 0xFF0C: case 0xFF0E: case 0xFF1A:
-	case 0xFF1B: case 0xFF1F: case 0xFF3D: case 0xFF5D:
+	case '.':
+	case ',':
+	case ';':
+	case ':':
+	case '!':
+	case '?':
+	case ')':
+	case ']':
+	case '}':
+	case '%':
+	case 0x3001:
+	case 0x3002:
+	case 0x300D:
+	case 0x300F:
+	case 0x3011:
+	case 0x3009:
+	case 0x300B:
+	case 0x30FC:
+	case 0x30FB:
+	case 0xFF01:
+	case 0xFF09:
+	case 0xFF0C:
+	case 0xFF0E:
+	case 0xFF1A:
+	case 0xFF1B:
+	case 0xFF1F:
+	case 0xFF3D:
+	case 0xFF5D:
 		return true;
 	default:
 		return false;
@@ -435,9 +456,17 @@ static bool no_break_before(unsigned cp)
 static bool no_break_after(unsigned cp)
 {
 	switch (cp) {
-	case '(': case '[': case '{':
-	case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010:
-	case 0xFF08: case 0xFF3B: case 0xFF5B:
+	case '(':
+	case '[':
+	case '{':
+	case 0x3008:
+	case 0x300A:
+	case 0x300C:
+	case 0x300E:
+	case 0x3010:
+	case 0xFF08:
+	case 0xFF3B:
+	case 0xFF5B:
 	case 0x200D: /* whatever it still joins stays whole */
 		return true;
 	default:
@@ -504,8 +533,8 @@ static size_t wrap_para(const char *s, size_t off, size_t end, int width,
 			continue;
 		}
 		if (open) {
-			put_line(lines, max, k++, line_off,
-				 line_end - line_off, line_w);
+			put_line(lines, max, k++, line_off, line_end - line_off,
+				 line_w);
 			open = false;
 		}
 		/* A word wider than a line is the only thing ever cut. */
@@ -530,8 +559,7 @@ static size_t wrap_para(const char *s, size_t off, size_t end, int width,
 	return k;
 }
 
-size_t text_wrap(const char *s, int width, struct text_line *lines,
-		 size_t max)
+size_t text_wrap(const char *s, int width, struct text_line *lines, size_t max)
 {
 	size_t len = strlen(s), p = 0, k = 0;
 
@@ -583,7 +611,8 @@ size_t text_slug(const char *s, char *out, size_t cap)
 		}
 		gap = false;
 		if (!cut && n + 1 < cap)
-			out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+			out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a')
+							: c;
 		else
 			cut = true;
 	}
@@ -594,7 +623,8 @@ size_t text_slug(const char *s, char *out, size_t cap)
 	out[n] = '\0';
 	if (n == 0) {
 		static const char fallback[] = "session";
-		n = sizeof fallback - 1 < cap - 1 ? sizeof fallback - 1 : cap - 1;
+		n = sizeof fallback - 1 < cap - 1 ? sizeof fallback - 1
+						  : cap - 1;
 		memcpy(out, fallback, n);
 		out[n] = '\0';
 	}

@@ -83,9 +83,9 @@ int text_width_n(const char *s, size_t len);
 
 /* One wrapped line: a slice of the source string. */
 struct text_line {
-	size_t off;   /* byte offset into the source */
-	size_t len;   /* bytes, without the trailing space(s) */
-	int width;    /* columns */
+	size_t off; /* byte offset into the source */
+	size_t len; /* bytes, without the trailing space(s) */
+	int width;  /* columns */
 };
 
 /*
@@ -98,8 +98,7 @@ struct text_line {
  * a combining mark stays with its base.  Stores at most max lines and
  * returns how many lines the whole text needs.
  */
-size_t text_wrap(const char *s, int width, struct text_line *lines,
-		 size_t max);
+size_t text_wrap(const char *s, int width, struct text_line *lines, size_t max);
 
 /*
  * Returns how many bytes of s fit in width columns, cutting between code

@@ -19,8 +19,8 @@
 
 struct role_style {
 	short fg, bg;
-	attr_t colour;   /* attributes with colour */
-	attr_t mono;     /* attributes without colour: must stand on their own */
+	attr_t colour; /* attributes with colour */
+	attr_t mono;   /* attributes without colour: must stand on their own */
 };
 
 static const struct role_style roles[ROLE_COUNT] = {
@@ -78,11 +78,11 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
-static const int soft_sigs[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP,
-				SIGQUIT, SIGCONT};
-static const int fatal_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
-				 SIGXCPU, SIGSYS, SIGTRAP};
-#define NSOFT (sizeof soft_sigs / sizeof soft_sigs[0])
+static const int soft_sigs[] = {SIGWINCH, SIGINT,  SIGTERM,
+				SIGHUP,	  SIGQUIT, SIGCONT};
+static const int fatal_sigs[] = {SIGSEGV, SIGBUS,  SIGFPE, SIGILL,
+				 SIGABRT, SIGXCPU, SIGSYS, SIGTRAP};
+#define NSOFT  (sizeof soft_sigs / sizeof soft_sigs[0])
 #define NFATAL (sizeof fatal_sigs / sizeof fatal_sigs[0])
 /* What was there before us, put back on the way out (a sanitizer's
  * handler, for one, must still see a crash). */
@@ -147,7 +147,8 @@ static void open_sync_fd(void)
 		return;
 	char *end;
 	long fd = strtol(s, &end, 10);
-	if (*end == '\0' && fd > 2 && fd < 1024 && fcntl((int)fd, F_GETFD) != -1)
+	if (*end == '\0' && fd > 2 && fd < 1024 &&
+	    fcntl((int)fd, F_GETFD) != -1)
 		sync_fd = (int)fd;
 }
 
@@ -172,10 +173,11 @@ static void init_colours(bool mono)
 int ui_start(const struct ui_options *opts, char *err, int errcap)
 {
 	const char *cs = nl_langinfo(CODESET);
-	use_ascii = opts->ascii || !(strcmp(cs, "UTF-8") == 0 ||
-				     strcmp(cs, "utf8") == 0);
+	use_ascii = opts->ascii ||
+		    !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(err, (size_t)errcap, "standard input and output must be a terminal");
+		snprintf(err, (size_t)errcap,
+			 "standard input and output must be a terminal");
 		return -1;
 	}
 	if (pipe(sig_pipe) != 0) {
@@ -404,8 +406,9 @@ int ui_bar(int y, int x, int view, int full, int eighths)
 {
 	if (view < 0 || view > 5 || y < 0 || y >= LINES)
 		return 0;
-	const char *const *fill =
-		use_ascii ? fill_ascii : use_colour ? fill_solid : fill_mono;
+	const char *const *fill = use_ascii    ? fill_ascii
+				  : use_colour ? fill_solid
+					       : fill_mono;
 	/* A solid eighth block would end a patterned bar in another
 	 * pattern: those bars round to whole cells instead. */
 	bool whole = use_ascii || (!use_colour && view > 0);

@@ -18,22 +18,22 @@
 
 enum ui_role {
 	ROLE_NORMAL,
-	ROLE_TOPBAR,     /* the first line: deck title and position */
-	ROLE_TITLE,      /* the deck title on the title screen */
-	ROLE_HEADING,    /* an item's heading */
-	ROLE_DIM,        /* secondary text: source, hints */
-	ROLE_KEY,        /* a key name in hints and help */
-	ROLE_STATUS,     /* the last line */
-	ROLE_WARNING,    /* a save failed, a question is open */
-	ROLE_SELECTED,   /* the selected view's marker */
-	ROLE_VIEW1,      /* ROLE_VIEW1 + v for view v (0..5) */
+	ROLE_TOPBAR,   /* the first line: deck title and position */
+	ROLE_TITLE,    /* the deck title on the title screen */
+	ROLE_HEADING,  /* an item's heading */
+	ROLE_DIM,      /* secondary text: source, hints */
+	ROLE_KEY,      /* a key name in hints and help */
+	ROLE_STATUS,   /* the last line */
+	ROLE_WARNING,  /* a save failed, a question is open */
+	ROLE_SELECTED, /* the selected view's marker */
+	ROLE_VIEW1,    /* ROLE_VIEW1 + v for view v (0..5) */
 	ROLE_VIEW6 = ROLE_VIEW1 + 5,
 	ROLE_COUNT
 };
 
 struct ui_options {
-	bool mono;       /* no colour even if the terminal has it */
-	bool ascii;      /* plain ASCII glyphs even in a UTF-8 locale */
+	bool mono;  /* no colour even if the terminal has it */
+	bool ascii; /* plain ASCII glyphs even in a UTF-8 locale */
 };
 
 /*

@@ -43,13 +43,13 @@
 
 /* The built-in deck: 7 items of 2 views.  Positions: 0 title, 1..7 items,
  * 8 summary, 9 closing. */
-#define NITEMS 7
-#define NVIEWS 2
-#define POS_LAST (NITEMS + 2)
-#define ROWS 12
-#define COLS 40
+#define NITEMS	    7
+#define NVIEWS	    2
+#define POS_LAST    (NITEMS + 2)
+#define ROWS	    12
+#define COLS	    40
 #define MAX_ACTIONS 15
-#define MAX_TAIL 8
+#define MAX_TAIL    8
 
 /* Keys, one byte each in the script; PgDn and PgUp are sent as sequences. */
 #define KEY_NEXT 'N'
@@ -338,8 +338,7 @@ static bool parse_count(const char *row, long *count)
 	return true;
 }
 
-static bool read_screen(struct hs *h, struct shown *out, char *why,
-			size_t cap)
+static bool read_screen(struct hs *h, struct shown *out, char *why, size_t cap)
 {
 	memset(out, 0, sizeof *out);
 	out->sel = -1;
@@ -378,8 +377,13 @@ static bool read_screen(struct hs *h, struct shown *out, char *why,
 
 /* ---- figures and failures ------------------------------------------------- */
 
-enum kill_kind { KILL_AFTER_FRAME, KILL_KEYS_IN_FLIGHT, KILL_AFTER_PARTIAL,
-		 KILL_AT_START, KILL_KINDS };
+enum kill_kind {
+	KILL_AFTER_FRAME,
+	KILL_KEYS_IN_FLIGHT,
+	KILL_AFTER_PARTIAL,
+	KILL_AT_START,
+	KILL_KINDS
+};
 
 static const char *const kill_names[KILL_KINDS] = {
 	"right after a frame", "with keys in flight",
@@ -402,8 +406,9 @@ static void mismatch(struct hs *h, const char *fmt, ...)
 {
 	va_list ap;
 	fig.mismatches++;
-	fprintf(stderr, "crash: MISMATCH in round %ld (seed %" PRIu64 "): ",
-		round_no, seed);
+	fprintf(stderr,
+		"crash: MISMATCH in round %ld (seed %" PRIu64 "): ", round_no,
+		seed);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -424,13 +429,13 @@ static void print_snap(const char *what, const struct snap *s)
 
 struct run {
 	char dir[64];
-	char path[512];     /* the session file */
+	char path[512]; /* the session file */
 	char env_dir[600];
 	struct hs *h;
 	struct sim sim;
-	struct snap seen;   /* the screen model */
-	struct snap disk;   /* what the last kill left */
-	struct shown last;  /* the last screen read */
+	struct snap seen;  /* the screen model */
+	struct snap disk;  /* what the last kill left */
+	struct shown last; /* the last screen read */
 };
 
 /* Finds the one session file, and counts what else is in the folder. */
@@ -462,7 +467,8 @@ static void scan_dir(struct run *r, bool expect_tmp_ok, int *tmp)
 	}
 	closedir(d);
 	if (sessions != 1)
-		mismatch(NULL, "%d session files in the state folder", sessions);
+		mismatch(NULL, "%d session files in the state folder",
+			 sessions);
 }
 
 /* ---- one round -------------------------------------------------------------- */
@@ -502,9 +508,11 @@ static void after_frame(struct run *r)
 		for (int v = 0; v < NVIEWS; v++) {
 			fig.screen_checks++;
 			if (s.c[v] != want.c[item][v])
-				mismatch(r->h, "item %d view %d shows %ld, keys "
-					 "lead to %ld", item + 1, v + 1,
-					 s.c[v], want.c[item][v]);
+				mismatch(r->h,
+					 "item %d view %d shows %ld, keys "
+					 "lead to %ld",
+					 item + 1, v + 1, s.c[v],
+					 want.c[item][v]);
 			r->seen.c[item][v] = s.c[v];
 		}
 		if (s.sel != r->sim.sel)
@@ -518,8 +526,8 @@ static void press(struct run *r, int key)
 {
 	char buf[2];
 	if (hs_keys(r->h, key_bytes(key, buf)) < 0)
-		fail_msg("round %ld: no frame after key %d: %s", round_no,
-			 key, hs_error(r->h));
+		fail_msg("round %ld: no frame after key %d: %s", round_no, key,
+			 hs_error(r->h));
 	fig.keys++;
 	sim_key(&r->sim, key);
 	after_frame(r);
@@ -539,8 +547,8 @@ static int pick_tail_key(const struct sim *s)
 		return KEY_NEXT;
 	if (s->mode == MODE_NORMAL && rnd(6) == 0)
 		return s->pos == NITEMS ? KEY_PREV
-		       : s->pos == 1    ? KEY_NEXT
-		       : rnd(2)         ? KEY_NEXT
+		       : s->pos == 1	? KEY_NEXT
+		       : rnd(2)		? KEY_NEXT
 					: KEY_PREV;
 	return pool[rnd((int)sizeof pool - 1)];
 }
@@ -562,7 +570,8 @@ static void load_disk(struct run *r, struct snap *out)
 	struct session_error err;
 	if (session_load(&s, r->path, &err) != 0)
 		fail_msg("round %ld: the session does not load after a kill: "
-			 "line %d: %s", round_no, err.line, err.msg);
+			 "line %d: %s",
+			 round_no, err.line, err.msg);
 	assert_int_equal(s.nitems, NITEMS);
 	out->pos = s.current;
 	for (int i = 0; i < NITEMS; i++) {
@@ -592,8 +601,10 @@ static void check_disk(struct run *r, const struct snap *cand, int lo, int n)
 			return;
 		}
 	}
-	mismatch(NULL, "the saved session is none of the %d states it may "
-		 "hold", n - lo);
+	mismatch(NULL,
+		 "the saved session is none of the %d states it may "
+		 "hold",
+		 n - lo);
 	print_snap("saved", &r->disk);
 	for (int i = lo; i < n; i++)
 		print_snap(i == 0 ? "on screen" : "then", &cand[i]);
@@ -606,7 +617,8 @@ static void kill_now(struct run *r)
 	hs_finish(r->h, &status);
 	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL)
 		fail_msg("round %ld: handsup ended with status 0x%x before "
-			 "the kill", round_no, status);
+			 "the kill",
+			 round_no, status);
 	hs_free(r->h);
 	r->h = NULL;
 }
@@ -629,9 +641,11 @@ static void check_resumed(struct run *r)
 		for (int v = 0; v < NVIEWS; v++) {
 			fig.screen_checks++;
 			if (s.c[v] != r->disk.c[item][v])
-				mismatch(r->h, "resumed item %d view %d shows "
-					 "%ld, the file holds %ld", item + 1,
-					 v + 1, s.c[v], r->disk.c[item][v]);
+				mismatch(r->h,
+					 "resumed item %d view %d shows "
+					 "%ld, the file holds %ld",
+					 item + 1, v + 1, s.c[v],
+					 r->disk.c[item][v]);
 		}
 	}
 	if (!hs_screen_contains(r->h, "Resumed"))
@@ -728,14 +742,16 @@ static void one_round(struct run *r)
 				int item = s.pos - 1;
 				bool same = cand[lo].pos == s.pos;
 				for (int v = 0; same && item >= 0 &&
-						item < NITEMS && v < NVIEWS; v++)
+						item < NITEMS && v < NVIEWS;
+				     v++)
 					same = cand[lo].c[item][v] == s.c[v];
 				if (same)
 					break;
 				lo++;
 			}
 			if (lo == ncand) {
-				mismatch(r->h, "the screen after keys in flight "
+				mismatch(r->h,
+					 "the screen after keys in flight "
 					 "matches none of their states");
 				lo = 0;
 			}
@@ -786,7 +802,8 @@ static void test_kill_and_resume(void **state)
 	rng_state = seed;
 	verbose = env_long("HANDSUP_CRASH_VERBOSE", 0) > 0;
 	printf("crash: seed %" PRIu64 " (HANDSUP_CRASH_SEED=%" PRIu64
-	       " repeats it), %ld rounds\n", seed, seed, rounds);
+	       " repeats it), %ld rounds\n",
+	       seed, seed, rounds);
 	fflush(stdout);
 
 	const char *tmp = getenv("TMPDIR");
@@ -812,11 +829,12 @@ static void test_kill_and_resume(void **state)
 		printf("%s%ld %s", k ? "; " : "", fig.kills[k], kill_names[k]);
 	printf(")\n");
 	printf("crash: %ld keys, %ld frames read, %ld counts on screen "
-	       "checked against the keys\n", fig.keys, fig.frames,
-	       fig.screen_checks);
+	       "checked against the keys\n",
+	       fig.keys, fig.frames, fig.screen_checks);
 	printf("crash: %ld saved counts checked after kills; %ld kills left "
 	       "a temporary file (removed on resume), %ld a file ahead of "
-	       "the screen\n", fig.counts_checked, fig.tmp_left, fig.ahead);
+	       "the screen\n",
+	       fig.counts_checked, fig.tmp_left, fig.ahead);
 	printf("crash: %ld mismatches, %.1f s (seed %" PRIu64 ")\n",
 	       fig.mismatches, secs, seed);
 	fflush(stdout);

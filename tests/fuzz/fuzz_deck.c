@@ -49,9 +49,8 @@ static int key(const struct deck_error *e)
 static void check_errors(const char *text, size_t size,
 			 const struct deck_error *errs, int n)
 {
-	bool full = n == ROOM &&
-		    strcmp(errs[n - 1].msg, "too many errors, stopping here") ==
-			    0;
+	bool full = n == ROOM && strcmp(errs[n - 1].msg,
+					"too many errors, stopping here") == 0;
 	int sorted = full ? n - 1 : n;
 	struct deck d;
 	struct deck_error e;

@@ -64,7 +64,7 @@ static void draw(const char *key)
 	mvprintw(1, 0, "key: %s", key);
 	mvprintw(2, 0, "size: %dx%d", LINES, COLS);
 	mvprintw(3, 0, "term: %s lc: %s env: %s", env_or("TERM", "-"),
-	         env_or("LC_ALL", "-"), env_or("FAKE_ENV", "-"));
+		 env_or("LC_ALL", "-"), env_or("FAKE_ENV", "-"));
 	mvaddstr(4, 0, "wide: \xe6\x97\xa5\xe6\x9c\xac|");
 	move(5, 0);
 	attron(A_BOLD);
@@ -127,8 +127,8 @@ int main(int argc, char **argv)
 		 * curses' own SIGWINCH handling loses a resize that comes
 		 * just before a blocking getch(). */
 		struct pollfd fds[2] = {
-		    {.fd = 0, .events = POLLIN},
-		    {.fd = winch_pipe[0], .events = POLLIN}};
+			{.fd = 0, .events = POLLIN},
+			{.fd = winch_pipe[0], .events = POLLIN}};
 		if (poll(fds, 2, -1) < 0)
 			continue;
 		if (fds[1].revents) {

@@ -75,7 +75,7 @@ static char *xstrdup(const char *s)
 }
 
 static char *vformat(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
+	__attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list copy;
@@ -115,13 +115,13 @@ static void describe_status(int status, char *buf, size_t len)
 		snprintf(buf, len, "exit status %d", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		snprintf(buf, len, "killed by signal %d (%s)", WTERMSIG(status),
-		         strsignal(WTERMSIG(status)));
+			 strsignal(WTERMSIG(status)));
 	else
 		snprintf(buf, len, "wait status 0x%x", (unsigned)status);
 }
 
 static void set_error(struct hs *h, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3)));
 
 /* Records why a wait failed, with the screen, since that is what explains
  * most failures: an error message, a different screen than expected. */
@@ -139,9 +139,9 @@ static void set_error(struct hs *h, const char *fmt, ...)
 	char *screen = hs_screen_text(h);
 	free(h->err);
 	h->err = format("hs: pid %d: %s (%s; last frame %ld)\n"
-	                "---- screen %dx%d ----\n%s---- end of screen ----\n",
-	                (int)h->pid, what, state, h->frame, h->rows, h->cols,
-	                screen);
+			"---- screen %dx%d ----\n%s---- end of screen ----\n",
+			(int)h->pid, what, state, h->frame, h->rows, h->cols,
+			screen);
 	free(screen);
 	free(what);
 	if (!h->quiet)
@@ -208,7 +208,7 @@ static int on_settermprop(VTermProp prop, VTermValue *val, void *user)
 }
 
 static const VTermScreenCallbacks screen_callbacks = {
-    .settermprop = on_settermprop,
+	.settermprop = on_settermprop,
 };
 
 /* ---- the pump: one poll() over pty, frame pipe and exit ---------------- */
@@ -228,7 +228,7 @@ static void reap(struct hs *h, int options)
 	} else if (r < 0) {
 		/* ECHILD: someone else reaped it; nothing more will come. */
 		fprintf(stderr, "hs: waitpid %d: %s\n", (int)h->pid,
-		        strerror(errno));
+			strerror(errno));
 		h->exited = true;
 		h->status = 0;
 	}
@@ -287,7 +287,7 @@ static void drain_sync(struct hs *h)
 		if (n <= 0) {
 			if (n < 0)
 				fprintf(stderr, "hs: read sync pipe: %s\n",
-				        strerror(errno));
+					strerror(errno));
 			h->sync_eof = true;
 			return;
 		}
@@ -312,7 +312,7 @@ static void flush_out(struct hs *h)
 			/* The child is gone; what it did not read is lost. */
 			if (!h->exited)
 				fprintf(stderr, "hs: write pty: %s\n",
-				        strerror(errno));
+					strerror(errno));
 			h->out_failed = true;
 			h->out_len = 0;
 			return;
@@ -430,7 +430,7 @@ static void close_other_fds(int keep)
 }
 
 static void child_exec(const char *const argv[], const char *const env[],
-                       int sync_wr)
+		       int sync_wr)
 {
 	/* Descriptor 3 is free here (only 0-2 are the pty we must keep), and a
 	 * fixed number keeps the environment the same in every run. */
@@ -511,7 +511,7 @@ static bool above_stdio(int *fd)
 }
 
 struct hs *hs_start(int rows, int cols, const char *const argv[],
-                    const char *const env[])
+		    const char *const env[])
 {
 	static const char *const default_argv[] = {"handsup", NULL};
 	if (!argv || !argv[0])
@@ -563,7 +563,7 @@ struct hs *hs_start(int rows, int cols, const char *const argv[],
 	/* Flush so the child does not write the parent's buffered output. */
 	fflush(NULL);
 	struct winsize ws = {.ws_row = (unsigned short)rows,
-	                     .ws_col = (unsigned short)cols};
+			     .ws_col = (unsigned short)cols};
 	h->pid = forkpty(&h->master, NULL, NULL, &ws);
 	if (h->pid < 0) {
 		fprintf(stderr, "hs: forkpty: %s\n", strerror(errno));
@@ -616,14 +616,14 @@ int hs_wait_frame(struct hs *h)
 		}
 		if (h->exited) {
 			set_error(h, "exited while waiting for frame %ld",
-			          want);
+				  want);
 			return -1;
 		}
 		long long left = deadline - now_ms();
 		if (left <= 0) {
 			drain_pty(h);
 			set_error(h, "no frame %ld within %d ms", want,
-			          h->timeout_ms);
+				  h->timeout_ms);
 			return -1;
 		}
 		pump(h, (int)left);
@@ -634,7 +634,7 @@ int hs_send(struct hs *h, const char *bytes)
 {
 	if (h->exited || h->master < 0) {
 		set_error(h, "cannot send input: %s",
-		          h->exited ? "exited" : "hung up");
+			  h->exited ? "exited" : "hung up");
 		return -1;
 	}
 	queue_out(h, bytes, strlen(bytes));
@@ -675,21 +675,21 @@ static const struct {
 	VTermKey vkey;
 	VTermModifier mod;
 } key_map[] = {
-    {HS_KEY_RIGHT, VTERM_KEY_RIGHT, VTERM_MOD_NONE},
-    {HS_KEY_LEFT, VTERM_KEY_LEFT, VTERM_MOD_NONE},
-    {HS_KEY_UP, VTERM_KEY_UP, VTERM_MOD_NONE},
-    {HS_KEY_DOWN, VTERM_KEY_DOWN, VTERM_MOD_NONE},
-    {HS_KEY_PGUP, VTERM_KEY_PAGEUP, VTERM_MOD_NONE},
-    {HS_KEY_PGDN, VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE},
-    {HS_KEY_HOME, VTERM_KEY_HOME, VTERM_MOD_NONE},
-    {HS_KEY_END, VTERM_KEY_END, VTERM_MOD_NONE},
-    {HS_KEY_INSERT, VTERM_KEY_INS, VTERM_MOD_NONE},
-    {HS_KEY_DELETE, VTERM_KEY_DEL, VTERM_MOD_NONE},
-    {HS_KEY_ESC, VTERM_KEY_ESCAPE, VTERM_MOD_NONE},
-    {HS_KEY_TAB, VTERM_KEY_TAB, VTERM_MOD_NONE},
-    {HS_KEY_BTAB, VTERM_KEY_TAB, VTERM_MOD_SHIFT},
-    {HS_KEY_ENTER, VTERM_KEY_ENTER, VTERM_MOD_NONE},
-    {HS_KEY_BACKSPACE, VTERM_KEY_BACKSPACE, VTERM_MOD_NONE},
+	{HS_KEY_RIGHT, VTERM_KEY_RIGHT, VTERM_MOD_NONE},
+	{HS_KEY_LEFT, VTERM_KEY_LEFT, VTERM_MOD_NONE},
+	{HS_KEY_UP, VTERM_KEY_UP, VTERM_MOD_NONE},
+	{HS_KEY_DOWN, VTERM_KEY_DOWN, VTERM_MOD_NONE},
+	{HS_KEY_PGUP, VTERM_KEY_PAGEUP, VTERM_MOD_NONE},
+	{HS_KEY_PGDN, VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE},
+	{HS_KEY_HOME, VTERM_KEY_HOME, VTERM_MOD_NONE},
+	{HS_KEY_END, VTERM_KEY_END, VTERM_MOD_NONE},
+	{HS_KEY_INSERT, VTERM_KEY_INS, VTERM_MOD_NONE},
+	{HS_KEY_DELETE, VTERM_KEY_DEL, VTERM_MOD_NONE},
+	{HS_KEY_ESC, VTERM_KEY_ESCAPE, VTERM_MOD_NONE},
+	{HS_KEY_TAB, VTERM_KEY_TAB, VTERM_MOD_NONE},
+	{HS_KEY_BTAB, VTERM_KEY_TAB, VTERM_MOD_SHIFT},
+	{HS_KEY_ENTER, VTERM_KEY_ENTER, VTERM_MOD_NONE},
+	{HS_KEY_BACKSPACE, VTERM_KEY_BACKSPACE, VTERM_MOD_NONE},
 };
 
 int hs_send_key(struct hs *h, int key)
@@ -697,8 +697,8 @@ int hs_send_key(struct hs *h, int key)
 	size_t before = h->out_len;
 	if (key >= HS_KEY_F1 && key <= HS_KEY_F12) {
 		vterm_keyboard_key(h->vt,
-		                   VTERM_KEY_FUNCTION(key - HS_KEY_F1 + 1),
-		                   VTERM_MOD_NONE);
+				   VTERM_KEY_FUNCTION(key - HS_KEY_F1 + 1),
+				   VTERM_MOD_NONE);
 	} else if (key >= 0 && key < 0x20) {
 		char c = (char)key;
 		queue_out(h, &c, 1);
@@ -732,7 +732,7 @@ int hs_key(struct hs *h, int key)
 int hs_resize(struct hs *h, int rows, int cols)
 {
 	struct winsize ws = {.ws_row = (unsigned short)rows,
-	                     .ws_col = (unsigned short)cols};
+			     .ws_col = (unsigned short)cols};
 	/* Take what the old size drew first, so libvterm applies it to the
 	 * grid it was meant for. */
 	drain_pty(h);
@@ -897,7 +897,7 @@ void hs_dump(struct hs *h, const char *title)
 {
 	char *s = hs_screen_text(h);
 	fprintf(stderr, "---- %s (%dx%d, frame %ld) ----\n%s---- end ----\n",
-	        title ? title : "screen", h->rows, h->cols, h->frame, s);
+		title ? title : "screen", h->rows, h->cols, h->frame, s);
 	free(s);
 }
 
@@ -1007,7 +1007,7 @@ static size_t next_line(const char **p, const char **start)
 }
 
 static char *diff_text(const char *golden_path, const char *actual_path,
-                       const char *want, const char *got)
+		       const char *want, const char *got)
 {
 	enum { MAX_SHOWN = 6 };
 	size_t cap = 1024, len = 0;
@@ -1072,7 +1072,7 @@ int hs_compare_golden(struct hs *h, const char *name, char **diff)
 		if (!write_file(golden, got)) {
 			if (diff)
 				*diff = format("cannot write %s: %s", golden,
-				               strerror(errno));
+					       strerror(errno));
 			rc = -1;
 		}
 		unlink(actual);
@@ -1082,27 +1082,27 @@ int hs_compare_golden(struct hs *h, const char *name, char **diff)
 	if (want && !strcmp(want, got)) {
 		if (unlink(actual) < 0 && errno != ENOENT)
 			fprintf(stderr, "hs: unlink %s: %s\n", actual,
-			        strerror(errno));
+				strerror(errno));
 		free(want);
 		goto out;
 	}
 	if (!want && errno != ENOENT) {
 		if (diff)
 			*diff = format("cannot read %s: %s", golden,
-			               strerror(errno));
+				       strerror(errno));
 		rc = -1;
 		goto out;
 	}
 	rc = 1;
 	if (!write_file(actual, got))
 		fprintf(stderr, "hs: cannot write %s: %s\n", actual,
-		        strerror(errno));
+			strerror(errno));
 	if (diff)
 		*diff = want ? diff_text(golden, actual, want, got)
-		             : format("no golden file %s (the actual screen is "
-		                      "in %s; set HANDSUP_UPDATE_GOLDEN=1 to "
-		                      "create it)\n",
-		                      golden, actual);
+			     : format("no golden file %s (the actual screen is "
+				      "in %s; set HANDSUP_UPDATE_GOLDEN=1 to "
+				      "create it)\n",
+				      golden, actual);
 	free(want);
 out:
 	free(got);
@@ -1130,7 +1130,7 @@ static void kill_and_reap(struct hs *h)
 		return;
 	if (kill(h->pid, SIGKILL) < 0 && errno != ESRCH)
 		fprintf(stderr, "hs: kill %d: %s\n", (int)h->pid,
-		        strerror(errno));
+			strerror(errno));
 	h->killed = true;
 	on_exit_seen(h);
 }
@@ -1153,7 +1153,7 @@ int hs_finish(struct hs *h, int *status)
 		long long left = deadline - now_ms();
 		if (left <= 0) {
 			set_error(h, "did not exit within %d ms; killing it",
-			          h->timeout_ms);
+				  h->timeout_ms);
 			kill_and_reap(h);
 			rc = -1;
 			break;

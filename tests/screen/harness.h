@@ -30,7 +30,7 @@ struct hs;
  * cannot be had; a failing exec shows up as exit status 127.
  */
 struct hs *hs_start(int rows, int cols, const char *const argv[],
-                    const char *const env[]);
+		    const char *const env[]);
 
 /* The deadline of each later wait, in milliseconds. */
 void hs_set_timeout(struct hs *h, int ms);

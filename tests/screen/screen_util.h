@@ -31,14 +31,14 @@
 #define SU_MAX_BARS 6
 
 struct su_run {
-	char dir[64];          /* the state folder */
-	char state_env[96];    /* "HANDSUP_STATE_DIR=<dir>" */
+	char dir[64];	    /* the state folder */
+	char state_env[96]; /* "HANDSUP_STATE_DIR=<dir>" */
 	const char *env[SU_MAX_ENV + 2];
 	struct hs *h;
 };
 
-static inline int su_rm_one(const char *path, const struct stat *st,
-			    int type, struct FTW *ftw)
+static inline int su_rm_one(const char *path, const struct stat *st, int type,
+			    struct FTW *ftw)
 {
 	(void)st;
 	(void)type;
@@ -139,8 +139,8 @@ static inline struct hs *su_start(struct su_run *r, int rows, int cols,
 }
 
 /* The built-in deck under a fixed name, so nothing depends on the clock. */
-static inline struct hs *su_start_default(struct su_run *r, int rows,
-					  int cols, const char *const extra[])
+static inline struct hs *su_start_default(struct su_run *r, int rows, int cols,
+					  const char *const extra[])
 {
 	static const char *const argv[] = {"handsup", "--name", "screen test",
 					   NULL};
@@ -216,7 +216,8 @@ static inline void su_session_path(const char *dir, char *out, size_t cap)
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 		size_t ext = strlen(SESSION_EXT);
-		if (len > ext && strcmp(e->d_name + len - ext, SESSION_EXT) == 0) {
+		if (len > ext &&
+		    strcmp(e->d_name + len - ext, SESSION_EXT) == 0) {
 			snprintf(out, cap, "%s/%s", dir, e->d_name);
 			found++;
 		}
@@ -239,10 +240,10 @@ static inline void su_load(const char *dir, struct session *s)
 
 /* The large digits of ui.c, as the room sees them. */
 static const char *const su_big_glyphs[10][3] = {
-    {"█▀█", "█ █", "▀▀▀"}, {"▀█ ", " █ ", "▀▀▀"}, {"▀▀█", "█▀▀", "▀▀▀"},
-    {"▀▀█", " ▀█", "▀▀▀"}, {"█ █", "▀▀█", "  ▀"}, {"█▀▀", "▀▀█", "▀▀▀"},
-    {"█▀▀", "█▀█", "▀▀▀"}, {"▀▀█", "  █", "  ▀"}, {"█▀█", "█▀█", "▀▀▀"},
-    {"█▀█", "▀▀█", "▀▀▀"},
+	{"█▀█", "█ █", "▀▀▀"}, {"▀█ ", " █ ", "▀▀▀"}, {"▀▀█", "█▀▀", "▀▀▀"},
+	{"▀▀█", " ▀█", "▀▀▀"}, {"█ █", "▀▀█", "  ▀"}, {"█▀▀", "▀▀█", "▀▀▀"},
+	{"█▀▀", "█▀█", "▀▀▀"}, {"▀▀█", "  █", "  ▀"}, {"█▀█", "█▀█", "▀▀▀"},
+	{"█▀█", "▀▀█", "▀▀▀"},
 };
 
 /* Three cells from (row, col) as one string, blanks as spaces. */

@@ -305,12 +305,12 @@ static void test_percentages_add_up(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_number_keys_add_a_hand),
-	    cmocka_unit_test(test_select_and_adjust),
-	    cmocka_unit_test(test_typed_counts),
-	    cmocka_unit_test(test_undo_redo),
-	    cmocka_unit_test(test_reset_item),
-	    cmocka_unit_test(test_percentages_add_up),
+		cmocka_unit_test(test_number_keys_add_a_hand),
+		cmocka_unit_test(test_select_and_adjust),
+		cmocka_unit_test(test_typed_counts),
+		cmocka_unit_test(test_undo_redo),
+		cmocka_unit_test(test_reset_item),
+		cmocka_unit_test(test_percentages_add_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

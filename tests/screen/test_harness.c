@@ -39,18 +39,18 @@ static int build_fake(void **state)
 	const char *build = getenv("BUILD");
 	const char *cc = getenv("CC");
 	snprintf(fake_bin, sizeof fake_bin, "%s/tests/fake_app",
-	         build && *build ? build : "build");
+		 build && *build ? build : "build");
 	/* Built under a private name and renamed into place, because another
 	 * run of this test may be executing the old one (ETXTBSY). */
 	char tmp[600], cmd[2048];
 	snprintf(tmp, sizeof tmp, "%s.%ld", fake_bin, (long)getpid());
 	snprintf(cmd, sizeof cmd,
-	         "%s -std=c11 -Wall -Wextra -D_XOPEN_SOURCE=700 "
-	         "-D_DEFAULT_SOURCE -DNCURSES_WIDECHAR=1 -o '%s' "
-	         "tests/screen/fake_app.c "
-	         "$(pkg-config --libs ncursesw 2>/dev/null || "
-	         "echo -lncursesw -ltinfo)",
-	         cc && *cc ? cc : "cc", tmp);
+		 "%s -std=c11 -Wall -Wextra -D_XOPEN_SOURCE=700 "
+		 "-D_DEFAULT_SOURCE -DNCURSES_WIDECHAR=1 -o '%s' "
+		 "tests/screen/fake_app.c "
+		 "$(pkg-config --libs ncursesw 2>/dev/null || "
+		 "echo -lncursesw -ltinfo)",
+		 cc && *cc ? cc : "cc", tmp);
 	if (system(cmd) != 0) {
 		fprintf(stderr, "cannot build fake_app: %s\n", cmd);
 		return -1;
@@ -145,24 +145,24 @@ static void test_named_keys(void **state)
 		int key;
 		const char *name;
 	} keys[] = {
-	    {HS_KEY_RIGHT, "KEY_RIGHT"},
-	    {HS_KEY_LEFT, "KEY_LEFT"},
-	    {HS_KEY_UP, "KEY_UP"},
-	    {HS_KEY_DOWN, "KEY_DOWN"},
-	    {HS_KEY_PGUP, "KEY_PPAGE"},
-	    {HS_KEY_PGDN, "KEY_NPAGE"},
-	    {HS_KEY_HOME, "KEY_HOME"},
-	    {HS_KEY_END, "KEY_END"},
-	    {HS_KEY_DELETE, "KEY_DC"},
-	    {HS_KEY_F(5), "KEY_F(5)"},
-	    {HS_KEY_F(1), "KEY_F(1)"},
-	    {HS_KEY_TAB, "^I"},
-	    {HS_KEY_BTAB, "KEY_BTAB"},
-	    {HS_KEY_ENTER, "^J"},
-	    {HS_KEY_BACKSPACE, "KEY_BACKSPACE"},
-	    {HS_KEY_ESC, "^["},
-	    {HS_CTRL('l'), "^L"},
-	    {'a', "a"},
+		{HS_KEY_RIGHT, "KEY_RIGHT"},
+		{HS_KEY_LEFT, "KEY_LEFT"},
+		{HS_KEY_UP, "KEY_UP"},
+		{HS_KEY_DOWN, "KEY_DOWN"},
+		{HS_KEY_PGUP, "KEY_PPAGE"},
+		{HS_KEY_PGDN, "KEY_NPAGE"},
+		{HS_KEY_HOME, "KEY_HOME"},
+		{HS_KEY_END, "KEY_END"},
+		{HS_KEY_DELETE, "KEY_DC"},
+		{HS_KEY_F(5), "KEY_F(5)"},
+		{HS_KEY_F(1), "KEY_F(1)"},
+		{HS_KEY_TAB, "^I"},
+		{HS_KEY_BTAB, "KEY_BTAB"},
+		{HS_KEY_ENTER, "^J"},
+		{HS_KEY_BACKSPACE, "KEY_BACKSPACE"},
+		{HS_KEY_ESC, "^["},
+		{HS_CTRL('l'), "^L"},
+		{'a', "a"},
 	};
 	struct hs *h = start_fake(NULL);
 	int frame = 1;
@@ -302,7 +302,7 @@ static void test_exit_without_endwin_is_caught(void **state)
 	assert_int_equal(WEXITSTATUS(status), 3);
 	assert_false(hs_terminal_restored(h));
 	assert_string_equal(hs_restore_problem(h),
-	                    "still on the alternate screen");
+			    "still on the alternate screen");
 	hs_free(h);
 }
 
@@ -392,7 +392,7 @@ static void test_crash_is_reported_not_hung(void **state)
 	assert_int_equal(hs_keys(h, "c"), -1);
 	assert_true(now_ms() - t0 < 2000);
 	assert_non_null(
-	    strstr(hs_error(h), "exited while waiting for frame 2"));
+		strstr(hs_error(h), "exited while waiting for frame 2"));
 	assert_non_null(strstr(hs_error(h), "killed by signal 11"));
 	assert_non_null(strstr(hs_error(h), "frame 1"));
 	int status;
@@ -490,24 +490,24 @@ static void test_many_frames_in_a_row(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_start_shows_first_frame),
-	    cmocka_unit_test(test_env_set_and_unset),
-	    cmocka_unit_test(test_named_keys),
-	    cmocka_unit_test(test_raw_keys_and_typing),
-	    cmocka_unit_test(test_wide_characters),
-	    cmocka_unit_test(test_attributes_and_colour),
-	    cmocka_unit_test(test_resize),
-	    cmocka_unit_test(test_quit_restores_terminal),
-	    cmocka_unit_test(test_exit_without_endwin_is_caught),
-	    cmocka_unit_test(test_golden_pass_and_update),
-	    cmocka_unit_test(test_golden_mismatch_writes_actual),
-	    cmocka_unit_test(test_hangup),
-	    cmocka_unit_test(test_crash_is_reported_not_hung),
-	    cmocka_unit_test(test_kill_9),
-	    cmocka_unit_test(test_early_exit_shows_message_and_status),
-	    cmocka_unit_test(test_missing_binary),
-	    cmocka_unit_test(test_hang_times_out_and_is_killed),
-	    cmocka_unit_test(test_many_frames_in_a_row),
+		cmocka_unit_test(test_start_shows_first_frame),
+		cmocka_unit_test(test_env_set_and_unset),
+		cmocka_unit_test(test_named_keys),
+		cmocka_unit_test(test_raw_keys_and_typing),
+		cmocka_unit_test(test_wide_characters),
+		cmocka_unit_test(test_attributes_and_colour),
+		cmocka_unit_test(test_resize),
+		cmocka_unit_test(test_quit_restores_terminal),
+		cmocka_unit_test(test_exit_without_endwin_is_caught),
+		cmocka_unit_test(test_golden_pass_and_update),
+		cmocka_unit_test(test_golden_mismatch_writes_actual),
+		cmocka_unit_test(test_hangup),
+		cmocka_unit_test(test_crash_is_reported_not_hung),
+		cmocka_unit_test(test_kill_9),
+		cmocka_unit_test(test_early_exit_shows_message_and_status),
+		cmocka_unit_test(test_missing_binary),
+		cmocka_unit_test(test_hang_times_out_and_is_killed),
+		cmocka_unit_test(test_many_frames_in_a_row),
 	};
 	return cmocka_run_group_tests(tests, build_fake, remove_golden_dir);
 }

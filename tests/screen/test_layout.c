@@ -26,8 +26,8 @@ static void expect_counts(struct hs *h, long a, long b)
 
 /* Rows that hold a piece of view v's bar, and the longest run of bar cells
  * on one of them. */
-static void bar_size(struct hs *h, const char *glyph, int first_row,
-		     int *rows, int *len)
+static void bar_size(struct hs *h, const char *glyph, int first_row, int *rows,
+		     int *len)
 {
 	*rows = 0;
 	*len = 0;
@@ -126,8 +126,8 @@ static void test_summary_smallest(void **state)
 			bool cut_not = strstr(t, " not") &&
 				       !strstr(t, "not counted yet");
 			bool cut_list = n > 0 && t[n - 1] == ',';
-			bool mark_on_header = strstr(t, "leans") &&
-					      strstr(t, "more");
+			bool mark_on_header =
+				strstr(t, "leans") && strstr(t, "more");
 			if (cut_not || cut_list || mark_on_header) {
 				hs_dump(h, "summary at 40x12");
 				fail_msg("row %d reads \"%s\"", row, t);
@@ -329,14 +329,14 @@ static void test_f5_escape_never_quit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_resize_small_and_back),
-	    cmocka_unit_test(test_smallest_screen),
-	    cmocka_unit_test(test_summary_smallest),
-	    cmocka_unit_test(test_too_small_and_back),
-	    cmocka_unit_test(test_large_terminal_large_chart),
-	    cmocka_unit_test(test_clicker_navigation),
-	    cmocka_unit_test(test_blank_screen),
-	    cmocka_unit_test(test_f5_escape_never_quit),
+		cmocka_unit_test(test_resize_small_and_back),
+		cmocka_unit_test(test_smallest_screen),
+		cmocka_unit_test(test_summary_smallest),
+		cmocka_unit_test(test_too_small_and_back),
+		cmocka_unit_test(test_large_terminal_large_chart),
+		cmocka_unit_test(test_clicker_navigation),
+		cmocka_unit_test(test_blank_screen),
+		cmocka_unit_test(test_f5_escape_never_quit),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

@@ -180,9 +180,13 @@ static void test_hostile_deck(void **state)
 	char deck[512];
 	su_write_file(r.dir, "hostile.deck",
 		      "title: Evil \x1b[2J deck \x1b]0;pwned\x07 end\n"
-		      "subtitle: sub \xc2\x9b" "31m red \xe2\x80\xae" "desrever\n"
-		      "== Head \xe2\x80\xae" "rev \xc2\x85 nel \x1b[7m inv\n"
-		      "1: One \x1b[2J cleared \xc2\x9b" "1;1H home\n"
+		      "subtitle: sub \xc2\x9b"
+		      "31m red \xe2\x80\xae"
+		      "desrever\n"
+		      "== Head \xe2\x80\xae"
+		      "rev \xc2\x85 nel \x1b[7m inv\n"
+		      "1: One \x1b[2J cleared \xc2\x9b"
+		      "1;1H home\n"
 		      "2: Two \x1b]0;title\x07 tail \xe2\x81\xa6 iso\n",
 		      deck, sizeof deck);
 	static const char *const no_color[] = {"NO_COLOR=1", NULL};
@@ -192,7 +196,9 @@ static void test_hostile_deck(void **state)
 	 * had a sequence reached the terminal, its tail would be gone. */
 	su_expect(h, "Evil \xef\xbf\xbd[2J deck \xef\xbf\xbd]0;pwned"
 		     "\xef\xbf\xbd end");
-	su_expect(h, "sub \xef\xbf\xbd" "31m red \xef\xbf\xbd" "desrever");
+	su_expect(h, "sub \xef\xbf\xbd"
+		     "31m red \xef\xbf\xbd"
+		     "desrever");
 	assert_false(hs_screen_has_color(h));
 	char *text = hs_screen_text(h);
 	assert_null(strstr(text, "\xe2\x80\xae"));
@@ -200,9 +206,12 @@ static void test_hostile_deck(void **state)
 	free(text);
 
 	su_press(h, HS_KEY_RIGHT);
-	su_expect(h, "Head \xef\xbf\xbdrev \xef\xbf\xbd nel \xef\xbf\xbd[7m inv");
-	su_expect(h, "One \xef\xbf\xbd[2J cleared \xef\xbf\xbd" "1;1H home");
-	su_expect(h, "Two \xef\xbf\xbd]0;title\xef\xbf\xbd tail \xef\xbf\xbd iso");
+	su_expect(h,
+		  "Head \xef\xbf\xbdrev \xef\xbf\xbd nel \xef\xbf\xbd[7m inv");
+	su_expect(h, "One \xef\xbf\xbd[2J cleared \xef\xbf\xbd"
+		     "1;1H home");
+	su_expect(h,
+		  "Two \xef\xbf\xbd]0;title\xef\xbf\xbd tail \xef\xbf\xbd iso");
 	su_expect(h, "1 / 1");
 	int row, col;
 	assert_true(hs_find(h, "inv", &row, &col));
@@ -437,15 +446,15 @@ static void test_resume(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_monochrome),
-	    cmocka_unit_test(test_ascii),
-	    cmocka_unit_test(test_three_views),
-	    cmocka_unit_test(test_hostile_deck),
-	    cmocka_unit_test(test_bad_deck_never_opens_screen),
-	    cmocka_unit_test(test_sigterm_saves),
-	    cmocka_unit_test(test_sighup_saves),
-	    cmocka_unit_test(test_ctrl_c_saves),
-	    cmocka_unit_test(test_resume),
+		cmocka_unit_test(test_monochrome),
+		cmocka_unit_test(test_ascii),
+		cmocka_unit_test(test_three_views),
+		cmocka_unit_test(test_hostile_deck),
+		cmocka_unit_test(test_bad_deck_never_opens_screen),
+		cmocka_unit_test(test_sigterm_saves),
+		cmocka_unit_test(test_sighup_saves),
+		cmocka_unit_test(test_ctrl_c_saves),
+		cmocka_unit_test(test_resume),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

@@ -12,15 +12,14 @@ struct fixture {
 	char env_state[128];
 };
 
-static const char deck_text[] =
-	"title: Resume Test Deck\n"
-	"== First question\n"
-	"1: Alpha one\n"
-	"2: Alpha two\n"
-	"== Second question\n"
-	"1: Beta one\n"
-	"2: Beta two\n"
-	"3: Beta three\n";
+static const char deck_text[] = "title: Resume Test Deck\n"
+				"== First question\n"
+				"1: Alpha one\n"
+				"2: Alpha two\n"
+				"== Second question\n"
+				"1: Beta one\n"
+				"2: Beta two\n"
+				"3: Beta three\n";
 
 static void write_file(const char *path, const char *text)
 {

@@ -56,11 +56,24 @@ static void test_help_overlay(void **state)
 	su_press(h, '?');
 	/* Every key the man page lists has its line in the help. */
 	static const char *const keys[] = {
-	    "Right PgDn Space", "Left PgUp Bksp", "Home / End", "title screen",
-	    "summary",          "1-6",            "S-Tab",      "+ = -",
-	    "Enter c",          "undo",           "r Ctrl-R",   "clear this item",
-	    "export",           "b .",            "? h",        "F5 Ctrl-L",
-	    "quit",             "Esc",
+		"Right PgDn Space",
+		"Left PgUp Bksp",
+		"Home / End",
+		"title screen",
+		"summary",
+		"1-6",
+		"S-Tab",
+		"+ = -",
+		"Enter c",
+		"undo",
+		"r Ctrl-R",
+		"clear this item",
+		"export",
+		"b .",
+		"? h",
+		"F5 Ctrl-L",
+		"quit",
+		"Esc",
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		su_expect(h, keys[i]);
@@ -128,11 +141,11 @@ static void test_summary_and_closing(void **state)
 	struct su_run r;
 	struct hs *h = su_start_default(&r, 24, 80, NULL);
 	su_press(h, HS_KEY_RIGHT);
-	su_presses(h, "111222222");          /* item 1: 3 / 6 */
+	su_presses(h, "111222222"); /* item 1: 3 / 6 */
 	su_press(h, HS_KEY_RIGHT);
-	su_presses(h, "1111");               /* item 2: 4 / 0 */
+	su_presses(h, "1111"); /* item 2: 4 / 0 */
 	su_press(h, HS_KEY_END);
-	su_presses(h, "12");                 /* item 7: 1 / 1 */
+	su_presses(h, "12"); /* item 7: 1 / 1 */
 	su_press(h, 's');
 	hs_expect_golden(h, "summary");
 	assert_int_equal(hs_row_find(h, "Summary"), 0);
@@ -239,8 +252,8 @@ static void test_export(void **state)
 	(void)state;
 	char out[64];
 	su_mkdtemp(out, sizeof out);
-	const char *argv[] = {"handsup", "--name", "export me", "--out", out,
-			      NULL};
+	const char *argv[] = {"handsup", "--name", "export me",
+			      "--out",	 out,	   NULL};
 	struct su_run r;
 	struct hs *h = su_start(&r, 24, 80, argv, NULL);
 	su_press(h, HS_KEY_RIGHT);
@@ -267,8 +280,7 @@ static void test_export(void **state)
 	char *status[2] = {first, second};
 	for (int i = 0; i < 2; i++)
 		if (!strstr(status[i], want[i][0]) ||
-		    !strstr(status[i], want[i][1]) ||
-		    strstr(status[i], "…"))
+		    !strstr(status[i], want[i][1]) || strstr(status[i], "…"))
 			fail_msg("export %d: status line reads \"%s\"", i + 1,
 				 status[i]);
 	free(first);
@@ -285,14 +297,14 @@ static void test_export(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_title),
-	    cmocka_unit_test(test_item_before_and_after_counting),
-	    cmocka_unit_test(test_help_overlay),
-	    cmocka_unit_test(test_help_box_stands_apart),
-	    cmocka_unit_test(test_summary_and_closing),
-	    cmocka_unit_test(test_export),
-	    cmocka_unit_test(test_quit_yes_saves),
-	    cmocka_unit_test(test_quit_no_keeps_running),
+		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_item_before_and_after_counting),
+		cmocka_unit_test(test_help_overlay),
+		cmocka_unit_test(test_help_box_stands_apart),
+		cmocka_unit_test(test_summary_and_closing),
+		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_quit_yes_saves),
+		cmocka_unit_test(test_quit_no_keeps_running),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

@@ -236,7 +236,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_typing_a_count, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
-			test_undo_goes_to_the_item_and_says_so, setup, teardown),
+			test_undo_goes_to_the_item_and_says_so, setup,
+			teardown),
 		cmocka_unit_test_setup_teardown(test_questions_need_a_yes,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_help_and_note, setup,
@@ -244,7 +245,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_positions_and_scroll_are_clamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(
-			test_failed_save_warns_until_one_works, setup, teardown),
+			test_failed_save_warns_until_one_works, setup,
+			teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -285,7 +285,7 @@ static void test_split_random(void **state)
 
 			c[i] = r % 4 == 0   ? 0
 			       : r % 4 == 1 ? (long)(r % 3)
-			                    : (long)(r % (TALLY_MAX_COUNT + 1));
+					    : (long)(r % (TALLY_MAX_COUNT + 1));
 			total += c[i];
 			nonzero += c[i] > 0;
 		}
@@ -332,7 +332,7 @@ static void test_label(void **state)
 	assert_int_equal(chart_label(buf, sizeof buf, 0, 0), 6);
 	assert_string_equal(buf, "0 (0%)");
 	assert_int_equal(chart_label(buf, sizeof buf, TALLY_MAX_COUNT, 100),
-	                 13);
+			 13);
 	assert_string_equal(buf, "999999 (100%)");
 	assert_int_equal(chart_label(tiny, sizeof tiny, 12, 60), 4);
 	assert_string_equal(tiny, "12 (");
@@ -388,20 +388,20 @@ static void test_report_row(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_layout_full_width),
-	    cmocka_unit_test(test_layout_halves_and_thirds),
-	    cmocka_unit_test(test_layout_rounding),
-	    cmocka_unit_test(test_layout_min_eighth),
-	    cmocka_unit_test(test_layout_random),
-	    cmocka_unit_test(test_layout_huge),
-	    cmocka_unit_test(test_layout_narrow),
-	    cmocka_unit_test(test_split_known),
-	    cmocka_unit_test(test_split_minimum),
-	    cmocka_unit_test(test_split_random),
-	    cmocka_unit_test(test_split_edges),
-	    cmocka_unit_test(test_label),
-	    cmocka_unit_test(test_plain),
-	    cmocka_unit_test(test_report_row),
+		cmocka_unit_test(test_layout_full_width),
+		cmocka_unit_test(test_layout_halves_and_thirds),
+		cmocka_unit_test(test_layout_rounding),
+		cmocka_unit_test(test_layout_min_eighth),
+		cmocka_unit_test(test_layout_random),
+		cmocka_unit_test(test_layout_huge),
+		cmocka_unit_test(test_layout_narrow),
+		cmocka_unit_test(test_split_known),
+		cmocka_unit_test(test_split_minimum),
+		cmocka_unit_test(test_split_random),
+		cmocka_unit_test(test_split_edges),
+		cmocka_unit_test(test_label),
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_report_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -167,9 +167,9 @@ static void test_export_to_file(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_export, &err, "export", "--format", "csv",
-	                     "-o", scratch("a.csv"), data("article.session"),
-	                     (char *)NULL),
-	                 0);
+			     "-o", scratch("a.csv"), data("article.session"),
+			     (char *)NULL),
+			 0);
 	assert_string_equal(err, "");
 	free(err);
 	expect_same(scratch("a.csv"), "golden/article.csv");
@@ -177,8 +177,8 @@ static void test_export_to_file(void **state)
 
 	/* Options after the operand work too; text is the default. */
 	assert_int_equal(run(cli_export, &err, "export", data("intl.session"),
-	                     "--output", scratch("i.txt"), (char *)NULL),
-	                 0);
+			     "--output", scratch("i.txt"), (char *)NULL),
+			 0);
 	free(err);
 	expect_same(scratch("i.txt"), "golden/intl.txt");
 	unlink(scratch("a.csv"));
@@ -191,27 +191,27 @@ static void test_export_errors(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_export, &err, "export", "--format", "xml",
-	                     data("article.session"), (char *)NULL),
-	                 EXIT_USAGE);
+			     data("article.session"), (char *)NULL),
+			 EXIT_USAGE);
 	assert_non_null(strstr(err, "unknown format 'xml'"));
 	assert_non_null(strstr(err, "usage: handsup export"));
 	free(err);
 	assert_int_equal(run(cli_export, &err, "export", (char *)NULL),
-	                 EXIT_USAGE);
+			 EXIT_USAGE);
 	free(err);
 	assert_int_equal(
-	    run(cli_export, &err, "export", "a", "b", (char *)NULL),
-	    EXIT_USAGE);
+		run(cli_export, &err, "export", "a", "b", (char *)NULL),
+		EXIT_USAGE);
 	free(err);
 	assert_int_equal(
-	    run(cli_export, &err, "export", "--frobnicate", (char *)NULL),
-	    EXIT_USAGE);
+		run(cli_export, &err, "export", "--frobnicate", (char *)NULL),
+		EXIT_USAGE);
 	free(err);
 
 	/* A missing file, named safely: no escape sequence gets through. */
 	assert_int_equal(run(cli_export, &err, "export",
-	                     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
-	                 EXIT_DATA);
+			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
+			 EXIT_DATA);
 	assert_non_null(strstr(err, "such.session: "));
 	assert_null(strchr(err, '\x1b'));
 	free(err);
@@ -222,9 +222,9 @@ static void test_export_errors(void **state)
 	fputs("not a session\n", f);
 	fclose(f);
 	assert_int_equal(run(cli_export, &err, "export", "-o",
-	                     scratch("bad.txt"), scratch("bad.session"),
-	                     (char *)NULL),
-	                 EXIT_DATA);
+			     scratch("bad.txt"), scratch("bad.session"),
+			     (char *)NULL),
+			 EXIT_DATA);
 	assert_non_null(strstr(err, "bad.session:1: "));
 	assert_int_equal(access(scratch("bad.txt"), F_OK), -1);
 	free(err);
@@ -232,25 +232,25 @@ static void test_export_errors(void **state)
 
 	/* A folder: refused before anything is made in it. */
 	assert_int_equal(run(cli_export, &err, "export", "-o", tmp,
-	                     data("article.session"), (char *)NULL),
-	                 EXIT_CANTCREAT);
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
 	snprintf(msg, sizeof msg, "%s: is a directory\n", tmp);
 	assert_string_equal(err, msg);
 	assert_int_equal(hidden_files(), 0);
 	free(err);
 	assert_int_equal(run(cli_report, &err, "report", "-o", scratch(""),
-	                     data("article.session"), (char *)NULL),
-	                 EXIT_CANTCREAT);
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
 	assert_non_null(strstr(err, ": is a directory\n"));
 	assert_int_equal(hidden_files(), 0);
 	free(err);
 
 	assert_int_equal(run(cli_export, &err, "export", "-o",
-	                     "/nonexistent/folder/x.txt",
-	                     data("article.session"), (char *)NULL),
-	                 EXIT_CANTCREAT);
+			     "/nonexistent/folder/x.txt",
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
 	assert_non_null(strstr(err, "/nonexistent/folder/x.txt: cannot "
-	                            "create: No such file or directory"));
+				    "create: No such file or directory"));
 	free(err);
 }
 
@@ -268,7 +268,7 @@ static void test_export_replaces(void **state)
 	assert_int_equal(symlink(scratch("victim"), scratch("r.txt")), 0);
 	mode_t old = umask(027);
 	int rc = run(cli_export, &err, "export", "-o", scratch("r.txt"),
-	             data("intl.session"), (char *)NULL);
+		     data("intl.session"), (char *)NULL);
 
 	umask(old);
 	assert_int_equal(rc, 0);
@@ -302,7 +302,7 @@ static void test_export_stdout_full(void **state)
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		char *argv[] = {(char *)"export",
-		                (char *)data("article.session"), NULL};
+				(char *)data("article.session"), NULL};
 
 		dup2(full, 1);
 		dup2(pipefd[1], 2);
@@ -318,7 +318,7 @@ static void test_export_stdout_full(void **state)
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), EXIT_IOERR);
 	assert_string_equal(msg, "handsup: standard output: "
-	                         "No space left on device\n");
+				 "No space left on device\n");
 }
 
 static void test_check(void **state)
@@ -330,15 +330,15 @@ static void test_check(void **state)
 
 	put_file(scratch("good.deck"), "title: T\n== H\n1: a\n2: b\n");
 	put_file(scratch("two.deck"),
-	         "title: T\n== H\n1: a\n2: b\n== I\n1: c\n2: d\n");
+		 "title: T\n== H\n1: a\n2: b\n== I\n1: c\n2: d\n");
 	put_file(scratch("bad.deck"), "title: T\n== H\n1: a\n"
-	                              "== I\n1: a\n2: b\nbogus line\n");
+				      "== I\n1: a\n2: b\nbogus line\n");
 	assert_int_equal(run(cli_check, &err, "check", scratch("good.deck"),
-	                     scratch("two.deck"), (char *)NULL),
-	                 0);
+			     scratch("two.deck"), (char *)NULL),
+			 0);
 	assert_string_equal(err, "");
 	snprintf(want, sizeof want, "%s: ok, 1 item\n%s: ok, 2 items\n",
-	         scratch("good.deck"), scratch("two.deck"));
+		 scratch("good.deck"), scratch("two.deck"));
 	assert_string_equal(out, want);
 	free(err);
 
@@ -347,8 +347,8 @@ static void test_check(void **state)
 	 * makes the status 65, and a good deck still says so.
 	 */
 	assert_int_equal(run(cli_check, &err, "check", scratch("bad.deck"),
-	                     scratch("good.deck"), (char *)NULL),
-	                 EXIT_DATA);
+			     scratch("good.deck"), (char *)NULL),
+			 EXIT_DATA);
 	assert_non_null(strstr(err, "/bad.deck:2: "));
 	assert_non_null(strstr(err, "/bad.deck:7: "));
 	assert_null(strstr(err, "good.deck"));
@@ -359,21 +359,21 @@ static void test_check(void **state)
 	/* The name on standard output is sanitised too. */
 	put_file(scratch("e\x1b[2J.deck"), "title: T\n== H\n1: a\n2: b\n");
 	assert_int_equal(run(cli_check, &err, "check", scratch("e\x1b[2J.deck"),
-	                     (char *)NULL),
-	                 0);
+			     (char *)NULL),
+			 0);
 	assert_null(strchr(out, '\x1b'));
 	assert_non_null(strstr(out, "[2J.deck: ok, 1 item\n"));
 	free(err);
 	unlink(scratch("e\x1b[2J.deck"));
 	unlink(scratch("two.deck"));
 	assert_int_equal(run(cli_check, &err, "check", scratch("none.deck"),
-	                     (char *)NULL),
-	                 EXIT_DATA);
+			     (char *)NULL),
+			 EXIT_DATA);
 	assert_non_null(strstr(err, "/none.deck: "));
 	free(err);
 
 	assert_int_equal(run(cli_check, &err, "check", (char *)NULL),
-	                 EXIT_USAGE);
+			 EXIT_USAGE);
 	assert_string_equal(err, "usage: handsup check DECK...\n");
 	free(err);
 	unlink(scratch("good.deck"));
@@ -386,19 +386,19 @@ static void test_report_aggregate(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_report, &err, "report", "-o",
-	                     scratch("agg.txt"), data("article.session"),
-	                     data("globex.session"), data("initech.session"),
-	                     (char *)NULL),
-	                 0);
+			     scratch("agg.txt"), data("article.session"),
+			     data("globex.session"), data("initech.session"),
+			     (char *)NULL),
+			 0);
 	free(err);
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 
 	/* The compared session may be listed among the others too. */
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
-	                     data("globex.session"), "-o", scratch("cmp.txt"),
-	                     data("article.session"), data("globex.session"),
-	                     data("initech.session"), (char *)NULL),
-	                 0);
+			     data("globex.session"), "-o", scratch("cmp.txt"),
+			     data("article.session"), data("globex.session"),
+			     data("initech.session"), (char *)NULL),
+			 0);
 	free(err);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
 	unlink(scratch("agg.txt"));
@@ -416,37 +416,37 @@ static void test_report_duplicates(void **state)
 	(void)state;
 
 	snprintf(other, sizeof other, "%s/tests/./report/article.session",
-	         root);
+		 root);
 	char *abs = realpath(data("article.session"), NULL);
 
 	assert_non_null(abs);
 	assert_int_equal(symlink(abs, scratch("link")), 0);
 	free(abs);
 	assert_int_equal(run(cli_report, &err, "report", "-o",
-	                     scratch("agg.txt"), data("article.session"),
-	                     data("globex.session"), data("article.session"),
-	                     other, data("initech.session"), scratch("link"),
-	                     data("globex.session"), (char *)NULL),
-	                 0);
+			     scratch("agg.txt"), data("article.session"),
+			     data("globex.session"), data("article.session"),
+			     other, data("initech.session"), scratch("link"),
+			     data("globex.session"), (char *)NULL),
+			 0);
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 	char want[9000];
 
 	snprintf(want, sizeof want,
-	         "handsup: %s: named twice, counted once\n"
-	         "handsup: %s: named twice, counted once\n"
-	         "handsup: %s: named twice, counted once\n"
-	         "handsup: %s: named twice, counted once\n",
-	         data("article.session"), other, scratch("link"),
-	         data("globex.session"));
+		 "handsup: %s: named twice, counted once\n"
+		 "handsup: %s: named twice, counted once\n"
+		 "handsup: %s: named twice, counted once\n"
+		 "handsup: %s: named twice, counted once\n",
+		 data("article.session"), other, scratch("link"),
+		 data("globex.session"));
 	assert_string_equal(err, want);
 	free(err);
 
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
-	                     data("globex.session"), "-o", scratch("cmp.txt"),
-	                     data("article.session"), data("globex.session"),
-	                     data("initech.session"), scratch("link"),
-	                     (char *)NULL),
-	                 0);
+			     data("globex.session"), "-o", scratch("cmp.txt"),
+			     data("article.session"), data("globex.session"),
+			     data("initech.session"), scratch("link"),
+			     (char *)NULL),
+			 0);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
 	assert_non_null(strstr(err, "link: named twice, counted once\n"));
 	assert_null(strstr(err, "globex"));
@@ -470,26 +470,26 @@ static void test_report_other_version(void **state)
 	put_file(scratch("edited.session"), text);
 	free(text);
 	assert_int_equal(run(cli_report, &err, "report", "-o",
-	                     scratch("agg.txt"), data("article.session"),
-	                     data("globex.session"), scratch("edited.session"),
-	                     (char *)NULL),
-	                 0);
+			     scratch("agg.txt"), data("article.session"),
+			     data("globex.session"), scratch("edited.session"),
+			     (char *)NULL),
+			 0);
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 	char want[600];
 
 	snprintf(want, sizeof want,
-	         "handsup: %s: run on another version of the deck (items "
-	         "are matched by heading)\n",
-	         scratch("edited.session"));
+		 "handsup: %s: run on another version of the deck (items "
+		 "are matched by heading)\n",
+		 scratch("edited.session"));
 	assert_string_equal(err, want);
 	free(err);
 
 	/* The compared session is held against the first one too. */
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
-	                     scratch("edited.session"), "-o",
-	                     scratch("agg.txt"), data("article.session"),
-	                     (char *)NULL),
-	                 0);
+			     scratch("edited.session"), "-o",
+			     scratch("agg.txt"), data("article.session"),
+			     (char *)NULL),
+			 0);
 	assert_string_equal(err, want);
 	free(err);
 	unlink(scratch("agg.txt"));
@@ -502,50 +502,50 @@ static void test_report_errors(void **state)
 	(void)state;
 
 	assert_int_equal(run(cli_report, &err, "report", "-o", scratch("x.md"),
-	                     "--format", "md", data("article.session"),
-	                     data("intl.session"), (char *)NULL),
-	                 EXIT_DATA);
+			     "--format", "md", data("article.session"),
+			     data("intl.session"), (char *)NULL),
+			 EXIT_DATA);
 	assert_non_null(strstr(err, "intl.session: is a session of another "
-	                            "deck"));
+				    "deck"));
 	assert_int_equal(access(scratch("x.md"), F_OK), -1);
 	assert_int_equal(hidden_files(), 0);
 	free(err);
 
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
-	                     data("globex.session"), data("globex.session"),
-	                     (char *)NULL),
-	                 EXIT_USAGE);
+			     data("globex.session"), data("globex.session"),
+			     (char *)NULL),
+			 EXIT_USAGE);
 	free(err);
 	/* -o naming an input would replace the record with a report. */
 	assert_int_equal(run(cli_report, &err, "report", "-o",
-	                     data("initech.session"), data("article.session"),
-	                     data("initech.session"), (char *)NULL),
-	                 EXIT_USAGE);
+			     data("initech.session"), data("article.session"),
+			     data("initech.session"), (char *)NULL),
+			 EXIT_USAGE);
 	assert_non_null(strstr(err, "would overwrite"));
 	free(err);
 	char *kept = slurp(data("initech.session"));
 	assert_non_null(strstr(kept, "handsup-session 1\n"));
 	free(kept);
 	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),
-	                 EXIT_USAGE);
+			 EXIT_USAGE);
 	free(err);
 	assert_int_equal(
-	    run(cli_report, &err, "report", "--help", (char *)NULL), 0);
+		run(cli_report, &err, "report", "--help", (char *)NULL), 0);
 	free(err);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_export_to_file),
-	    cmocka_unit_test(test_export_errors),
-	    cmocka_unit_test(test_export_replaces),
-	    cmocka_unit_test(test_export_stdout_full),
-	    cmocka_unit_test(test_check),
-	    cmocka_unit_test(test_report_aggregate),
-	    cmocka_unit_test(test_report_duplicates),
-	    cmocka_unit_test(test_report_other_version),
-	    cmocka_unit_test(test_report_errors),
+		cmocka_unit_test(test_export_to_file),
+		cmocka_unit_test(test_export_errors),
+		cmocka_unit_test(test_export_replaces),
+		cmocka_unit_test(test_export_stdout_full),
+		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_report_aggregate),
+		cmocka_unit_test(test_report_duplicates),
+		cmocka_unit_test(test_report_other_version),
+		cmocka_unit_test(test_report_errors),
 	};
 	int rc;
 

@@ -205,7 +205,8 @@ static const struct bad bad_decks[] = {
 	{"title: T\n== 123456789 123456789 123456789 123456789 123456789 "
 	 "1234567\xC3\xA9\xC3\xA9\n1: a\n2: b\n"
 	 "== 123456789 123456789 123456789 123456789 123456789 "
-	 "1234567\xC3\xA9\xC3\xA9\n1: a\n2: b\n", 0, 5,
+	 "1234567\xC3\xA9\xC3\xA9\n1: a\n2: b\n",
+	 0, 5,
 	 "duplicate heading '123456789 123456789 123456789 123456789 "
 	 "123456789 1234567\xC3\xA9...' (first at line 2)"},
 	{"title: T\n" OK_ITEM "1: \n", 0, 5, "duplicate field '1'"},
@@ -255,17 +256,15 @@ struct want {
 	const char *msg;
 };
 
-static void expect_all(const char *text, int max, const struct want *w,
-		       int n)
+static void expect_all(const char *text, int max, const struct want *w, int n)
 {
 	struct deck_error errs[DECK_MAX_ERRORS + 1];
 	struct deck d;
 	int got = -1;
 
 	assert_true(max <= DECK_MAX_ERRORS + 1);
-	assert_int_equal(deck_parse_all(&d, text, strlen(text), errs, max,
-					&got),
-			 -1);
+	assert_int_equal(
+		deck_parse_all(&d, text, strlen(text), errs, max, &got), -1);
 	for (int i = 0; i < got && i < n; i++) {
 		print_message("error %d: %d: %s\n", i, errs[i].line,
 			      errs[i].msg);
@@ -280,30 +279,30 @@ static void expect_all(const char *text, int max, const struct want *w,
 /* One pass finds every error, each on its line, in line order. */
 static void test_all_errors(void **state)
 {
-	const char *s = "title: T\n"                   /* 1 */
-			"author: me\n"                 /* 2 */
-			"  and her continuation\n"     /* 3 */
-			"== A\n"                       /* 4 */
-			"1: a\n"                       /* 5 */
-			"3: c\n"                       /* 6 */
-			"  more of c\n"                /* 7 */
-			"== B\n"                       /* 8 */
-			"1: x\n"                       /* 9 */
-			"2: y\n"                       /* 10 */
-			"2: z\n"                       /* 11 */
-			"this is prose\n"              /* 12 */
-			"== C\n"                       /* 13 */
-			"1: only one\n"                /* 14 */
-			"== A\n"                       /* 15 */
-			"1: a\n"                       /* 16 */
-			"2: \xC3\x28\n"                /* 17 */
-			"subtitle: late \xFF\n"        /* 18 */
-			"== D\n"                       /* 19 */
+	const char *s = "title: T\n"		   /* 1 */
+			"author: me\n"		   /* 2 */
+			"  and her continuation\n" /* 3 */
+			"== A\n"		   /* 4 */
+			"1: a\n"		   /* 5 */
+			"3: c\n"		   /* 6 */
+			"  more of c\n"		   /* 7 */
+			"== B\n"		   /* 8 */
+			"1: x\n"		   /* 9 */
+			"2: y\n"		   /* 10 */
+			"2: z\n"		   /* 11 */
+			"this is prose\n"	   /* 12 */
+			"== C\n"		   /* 13 */
+			"1: only one\n"		   /* 14 */
+			"== A\n"		   /* 15 */
+			"1: a\n"		   /* 16 */
+			"2: \xC3\x28\n"		   /* 17 */
+			"subtitle: late \xFF\n"	   /* 18 */
+			"== D\n"		   /* 19 */
 			"1: a\n2: b\n3: c\n4: d\n5: e\n6: f\n"
-			"7: g\n"                       /* 26 */
-			"8: h\n"                       /* 27 */
-			"  .\n"                        /* 28 */
-			"closing:\n";                  /* 29 */
+			"7: g\n"      /* 26 */
+			"8: h\n"      /* 27 */
+			"  .\n"	      /* 28 */
+			"closing:\n"; /* 29 */
 	static const struct want w[] = {
 		{2, "unknown field 'author'"},
 		{6, "view 3 out of order (expected 2)"},
@@ -388,9 +387,8 @@ static void test_all_whole_file(void **state)
 	assert_string_equal(errs[0].msg, "binary file");
 	assert_non_null(big);
 	memset(big, 'x', DECK_MAX_BYTES + 1);
-	assert_int_equal(deck_parse_all(&d, big, DECK_MAX_BYTES + 1, errs, 4,
-					&n),
-			 -1);
+	assert_int_equal(
+		deck_parse_all(&d, big, DECK_MAX_BYTES + 1, errs, 4, &n), -1);
 	assert_int_equal(n, 1);
 	assert_string_equal(errs[0].msg, "larger than 1 MiB");
 	free(big);
@@ -429,8 +427,7 @@ static void test_too_many_errors(void **state)
 	n += (size_t)sprintf(s, "title: T\n");
 	for (int i = 0; i < 100; i++)
 		n += (size_t)sprintf(s + n, "bad line %d\n", i);
-	assert_int_equal(deck_parse_all(&d, s, n, errs, DECK_MAX_ERRORS,
-					&got),
+	assert_int_equal(deck_parse_all(&d, s, n, errs, DECK_MAX_ERRORS, &got),
 			 -1);
 	assert_int_equal(got, DECK_MAX_ERRORS);
 	for (int i = 0; i < DECK_MAX_ERRORS - 1; i++)

@@ -151,15 +151,13 @@ static void test_all_errors(void **state)
 				 "many.deck:6: duplicate heading 'H' "
 				 "(first at line 3)\n");
 
-	assert_int_equal(load_deck_all(dir, &d, errs, DECK_MAX_ERRORS, &n),
-			 -1);
+	assert_int_equal(load_deck_all(dir, &d, errs, DECK_MAX_ERRORS, &n), -1);
 	assert_int_equal(n, 1);
 	assert_int_equal(errs[0].line, 0);
 	assert_string_equal(errs[0].msg, "is a directory");
 
 	path = write_file("ok.deck", "title: T\n== H\n1: a\n2: b\n", 24);
-	assert_int_equal(load_deck_all(path, &d, errs, DECK_MAX_ERRORS, &n),
-			 0);
+	assert_int_equal(load_deck_all(path, &d, errs, DECK_MAX_ERRORS, &n), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(d.nitems, 1);
 	deck_free(&d);

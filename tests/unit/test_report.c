@@ -146,7 +146,7 @@ static void check_text_shape(const char *text)
 
 		if (w > 80)
 			fail_msg("line %d is %d columns: %.*s", lineno, w,
-			         (int)n, p);
+				 (int)n, p);
 		if (n > 0 && p[n - 1] == ' ')
 			fail_msg("line %d ends in a space", lineno);
 		p += n + (nl != NULL);
@@ -229,10 +229,10 @@ static void test_golden_single(void **state)
 			char gname[64];
 
 			assert_int_equal(report_write(buf_open(&b), &s, fmt),
-			                 0);
+					 0);
 			buf_close(&b);
 			snprintf(gname, sizeof gname, "%s.%s", names[k],
-			         exts[fmt]);
+				 exts[fmt]);
 			golden(gname, b.data, b.len);
 			if (fmt == REPORT_TEXT)
 				check_text_shape(b.data);
@@ -287,13 +287,13 @@ static void trio_free(struct trio *t)
 }
 
 static char *aggregate(const struct session *const *p, const char *const *names,
-                       size_t n, const struct session *cmp, int fmt)
+		       size_t n, const struct session *cmp, int fmt)
 {
 	struct buf b;
 	struct report_error err;
 
 	if (report_aggregate(buf_open(&b), p, names, n, cmp,
-	                     cmp ? "globex" : NULL, fmt, &err))
+			     cmp ? "globex" : NULL, fmt, &err))
 		fail_msg("report_aggregate: %s", err.msg);
 	buf_close(&b);
 	return b.data;
@@ -358,7 +358,7 @@ static void test_aggregate_figures(void **state)
 	assert_non_null(strstr(out, "Compared: Globex enablement team"));
 	/* Globex 18% on View 1; Acme and Initech pooled 42 of 51 = 82%. */
 	assert_non_null(strstr(out, "Compared: View 1 18% vs 82% in the rest, "
-	                            "-64 points, leans the other way"));
+				    "-64 points, leans the other way"));
 	free(out);
 	trio_free(&t);
 }
@@ -376,20 +376,20 @@ static void test_other_deck_refused(void **state)
 	const char *names[2] = {"x/article.session", "y/intl.session"};
 
 	assert_int_equal(report_aggregate(buf_open(&buf), p, names, 2, NULL,
-	                                  NULL, REPORT_TEXT, &err),
-	                 -1);
+					  NULL, REPORT_TEXT, &err),
+			 -1);
 	buf_close(&buf);
 	assert_int_equal(buf.len, 0);
 	free(buf.data);
 	assert_non_null(strstr(err.msg, "y/intl.session: is a session of "
-	                                "another deck (\""));
+					"another deck (\""));
 	assert_non_null(strstr(err.msg, "\"), not \"The Widening Divide: Two"));
 
 	/* The same for the compared session. */
 	assert_int_equal(report_aggregate(buf_open(&buf), p, names, 1, &b,
-	                                  "cmp\x1b[31m.session", REPORT_CSV,
-	                                  &err),
-	                 -1);
+					  "cmp\x1b[31m.session", REPORT_CSV,
+					  &err),
+			 -1);
 	buf_close(&buf);
 	free(buf.data);
 	assert_non_null(strstr(err.msg, "cmp"));
@@ -402,16 +402,18 @@ static void test_other_deck_refused(void **state)
 static void test_edge_shapes(void **state)
 {
 	static const char text[] =
-	    "handsup-session 1\nname: \nstarted: 1970-01-01T00:00:00Z\n"
-	    "deck-title: T\ndeck-path: (embedded)\n"
-	    "deck-hash: 0000000000000000\ncurrent: 0\nitem: \n"
-	    "view: 0 \nview: 999999 a\n"
-	    "view: 999999 "
-	    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n"
-	    "view: 1 c\nview: 0 d\nview: 7 e\n"
-	    "item: 東京東京東京東京東京東京東京東京東京東京東京東京東京東京東京"
-	    "東京東京東京東京東京東京東京東京東京東京東京東京\n"
-	    "view: 0 x\nview: 0 y\nend\n";
+		"handsup-session 1\nname: \nstarted: 1970-01-01T00:00:00Z\n"
+		"deck-title: T\ndeck-path: (embedded)\n"
+		"deck-hash: 0000000000000000\ncurrent: 0\nitem: \n"
+		"view: 0 \nview: 999999 a\n"
+		"view: 999999 "
+		"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		"\n"
+		"view: 1 c\nview: 0 d\nview: 7 e\n"
+		"item: "
+		"東京東京東京東京東京東京東京東京東京東京東京東京東京東京東京"
+		"東京東京東京東京東京東京東京東京東京東京東京東京\n"
+		"view: 0 x\nview: 0 y\nend\n";
 	struct session s;
 	struct session_error serr;
 	(void)state;
@@ -437,27 +439,27 @@ static void test_edge_shapes(void **state)
 
 /* A session from its items: "heading|count label|count label..." each. */
 static void make_session(struct session *s, const char *name,
-                         const char *const *items, int n)
+			 const char *const *items, int n)
 {
 	char text[8192];
 	size_t k = 0;
 	struct session_error err;
 
 	k += (size_t)snprintf(text + k, sizeof text - k,
-	                      "handsup-session 1\nname: %s\n"
-	                      "started: 2026-01-01T00:00:00Z\n"
-	                      "deck-title: T\ndeck-path: (embedded)\n"
-	                      "deck-hash: 0000000000000000\ncurrent: 0\n",
-	                      name);
+			      "handsup-session 1\nname: %s\n"
+			      "started: 2026-01-01T00:00:00Z\n"
+			      "deck-title: T\ndeck-path: (embedded)\n"
+			      "deck-hash: 0000000000000000\ncurrent: 0\n",
+			      name);
 	for (int i = 0; i < n; i++) {
 		char item[512], *save = NULL;
 
 		snprintf(item, sizeof item, "%s", items[i]);
 		k += (size_t)snprintf(text + k, sizeof text - k, "item: %s\n",
-		                      strtok_r(item, "|", &save));
+				      strtok_r(item, "|", &save));
 		for (char *v; (v = strtok_r(NULL, "|", &save));)
 			k += (size_t)snprintf(text + k, sizeof text - k,
-			                      "view: %s\n", v);
+					      "view: %s\n", v);
 	}
 	k += (size_t)snprintf(text + k, sizeof text - k, "end\n");
 	assert_true(k < sizeof text);
@@ -512,11 +514,11 @@ static void test_duplicate_headings(void **state)
 static void test_compare_not_counted(void **state)
 {
 	static const char *const a[] = {
-	    "Both|3 a|1 b", "Rest only|2 a|2 b", "Compared only|0 a|0 b",
-	    "Nobody|0 a|0 b", "Not compared|1 a|4 b"};
+		"Both|3 a|1 b", "Rest only|2 a|2 b", "Compared only|0 a|0 b",
+		"Nobody|0 a|0 b", "Not compared|1 a|4 b"};
 	static const char *const c[] = {"Both|1 a|3 b", "Rest only|0 a|0 b",
-	                                "Compared only|5 a|0 b",
-	                                "Nobody|0 a|0 b"};
+					"Compared only|5 a|0 b",
+					"Nobody|0 a|0 b"};
 	struct session s[2];
 	const struct session *p[1] = {&s[0]};
 	const char *names[1] = {"a"};
@@ -529,18 +531,18 @@ static void test_compare_not_counted(void **state)
 		char *out = aggregate(p, names, 1, &s[1], fmt);
 
 		snprintf(gname, sizeof gname, "compare-uncounted.%s",
-		         exts[fmt]);
+			 exts[fmt]);
 		golden(gname, out, strlen(out));
 		if (fmt == REPORT_TEXT) {
 			check_text_shape(out);
 			assert_non_null(strstr(
-			    out, "Compared: View 1 25% vs 75% in the rest, "
-			         "-50 points, leans the other way\n"));
+				out, "Compared: View 1 25% vs 75% in the rest, "
+				     "-50 points, leans the other way\n"));
 			assert_non_null(strstr(out, "Compared: not counted\n"));
+			assert_non_null(strstr(
+				out, "View 1 100%; the rest did not count"));
 			assert_non_null(
-			    strstr(out, "View 1 100%; the rest did not count"));
-			assert_non_null(
-			    strstr(out, "Compared: not in that session\n"));
+				strstr(out, "Compared: not in that session\n"));
 			assert_null(strstr(out, "+0 points"));
 		}
 		if (fmt == REPORT_JSON) {
@@ -551,20 +553,22 @@ static void test_compare_not_counted(void **state)
 			assert_null(strstr(out, "view1_percent\": 0"));
 			assert_null(strstr(out, "rest_percent\": 0"));
 			assert_non_null(strstr(
-			    out, "\"count\": 0, \"percent\": null, "
-			         "\"compare_count\": 0, \"compare_percent\": "
-			         "null, \"rest_count\": 0, \"rest_percent\": "
-			         "null}"));
+				out,
+				"\"count\": 0, \"percent\": null, "
+				"\"compare_count\": 0, \"compare_percent\": "
+				"null, \"rest_count\": 0, \"rest_percent\": "
+				"null}"));
 			assert_non_null(strstr(
-			    out, "\"counted\": false, \"view1_percent\": null, "
-			         "\"rest_view1_percent\": 50, \"difference\": "
-			         "null, \"leans_other_way\": null}"));
+				out,
+				"\"counted\": false, \"view1_percent\": null, "
+				"\"rest_view1_percent\": 50, \"difference\": "
+				"null, \"leans_other_way\": null}"));
 		}
 		if (fmt == REPORT_CSV) {
 			check_csv_sums(out, 17);
 			/* Nobody: no share, no min/max, no comparison. */
 			assert_non_null(strstr(
-			    out, ",4,Nobody,1,a,0,,2,0,,,,,C,0,,0,,,\r\n"));
+				out, ",4,Nobody,1,a,0,,2,0,,,,,C,0,,0,,,\r\n"));
 			assert_null(strstr(out, ",no\r\n"));
 		}
 		if (fmt == REPORT_MD) {
@@ -588,7 +592,7 @@ static void test_wrap_any_length(void **state)
 	assert_non_null(text);
 	for (int w = 1; w <= 1200; w++)
 		k += (size_t)snprintf(text + k, cap - k, "%sw%07d",
-		                      w > 1 ? " " : "", w);
+				      w > 1 ? " " : "", w);
 	assert_int_equal(report_text_wrap(buf_open(&b), "1. ", text), 0);
 	buf_close(&b);
 	check_text_shape(b.data);
@@ -606,9 +610,9 @@ static void test_wrap_any_length(void **state)
 static void test_six_views_fit(void **state)
 {
 	static const char *const items[] = {
-	    "One|1 a|0 b|0 c|0 d|0 e|0 f",   "Two|0 a|1 b|0 c|0 d|0 e|0 f",
-	    "Three|0 a|0 b|1 c|0 d|0 e|0 f", "Four|0 a|0 b|0 c|1 d|0 e|0 f",
-	    "Five|0 a|0 b|0 c|0 d|1 e|0 f",  "Six|0 a|0 b|0 c|0 d|0 e|1 f",
+		"One|1 a|0 b|0 c|0 d|0 e|0 f",	 "Two|0 a|1 b|0 c|0 d|0 e|0 f",
+		"Three|0 a|0 b|1 c|0 d|0 e|0 f", "Four|0 a|0 b|0 c|1 d|0 e|0 f",
+		"Five|0 a|0 b|0 c|0 d|1 e|0 f",	 "Six|0 a|0 b|0 c|0 d|0 e|1 f",
 	};
 	struct session s;
 	struct buf b;
@@ -631,8 +635,8 @@ static void test_escaping(void **state)
 
 	/* ESC, a bidi override, a C1 control and a bad byte: all replaced. */
 	const char *nasty = "a\x1b[31mb\xe2\x80\xae"
-	                    "c\xc2\x85"
-	                    "d\xff|e,\"f\"";
+			    "c\xc2\x85"
+			    "d\xff|e,\"f\"";
 	FILE *f = buf_open(&b);
 
 	assert_int_equal(report_put_safe(f, nasty, strlen(nasty)), 0);
@@ -646,15 +650,15 @@ static void test_escaping(void **state)
 	assert_int_equal(report_put_json(f, NULL), 0);
 	buf_close(&b);
 	const char *want =
-	    "a\xef\xbf\xbd[31mb\xef\xbf\xbd"
-	    "c\xef\xbf\xbd"
-	    "d\xef\xbf\xbd|e,\"f\"\n"
-	    "\"a\xef\xbf\xbd[31mb\xef\xbf\xbd"
-	    "c\xef\xbf\xbd"
-	    "d\xef\xbf\xbd|e,\"\"f\"\"\"\n"
-	    "\"q\\\"b\\\\s\\u0001\\u001f\"\n"
-	    "a\\|b \\*c\\* \\[d\\](e) \\<f\\> \\`g\\` \\$h\\$ \\~i\\~\n"
-	    "null";
+		"a\xef\xbf\xbd[31mb\xef\xbf\xbd"
+		"c\xef\xbf\xbd"
+		"d\xef\xbf\xbd|e,\"f\"\n"
+		"\"a\xef\xbf\xbd[31mb\xef\xbf\xbd"
+		"c\xef\xbf\xbd"
+		"d\xef\xbf\xbd|e,\"\"f\"\"\"\n"
+		"\"q\\\"b\\\\s\\u0001\\u001f\"\n"
+		"a\\|b \\*c\\* \\[d\\](e) \\<f\\> \\`g\\` \\$h\\$ \\~i\\~\n"
+		"null";
 	assert_string_equal(b.data, want);
 	free(b.data);
 }
@@ -788,7 +792,7 @@ static void write_report(const char *path, const struct session *s, int fmt)
 }
 
 static void write_expect(FILE *f, char kind, const long (*c)[TALLY_MAX_VIEWS],
-                         const int *nv, int n)
+			 const int *nv, int n)
 {
 	for (int i = 0; i < n; i++) {
 		int pct[TALLY_MAX_VIEWS];
@@ -796,7 +800,7 @@ static void write_expect(FILE *f, char kind, const long (*c)[TALLY_MAX_VIEWS],
 		tally_percent(c[i], nv[i], pct);
 		for (int v = 0; v < nv[i]; v++)
 			fprintf(f, "%c %d %d %ld %d\n", kind, i + 1, v + 1,
-			        c[i][v], pct[v]);
+				c[i][v], pct[v]);
 	}
 }
 
@@ -804,7 +808,7 @@ static void test_python_reads_back(void **state)
 {
 	char dir[] = "/tmp/handsup-check-XXXXXX", cmd[8192], p[6][600];
 	static const char *const files[] = {"s.csv",  "s.json", "a.csv",
-	                                    "a.json", "expect", "i.json"};
+					    "a.json", "expect", "i.json"};
 	struct trio t;
 	(void)state;
 
@@ -833,18 +837,18 @@ static void test_python_reads_back(void **state)
 		for (int j = 0; j < t.s[k].nitems; j++)
 			for (int i = 0; i < s0->nitems; i++)
 				if (!strcmp(t.s[k].items[j].heading,
-				            s0->items[i].heading))
+					    s0->items[i].heading))
 					for (int v = 0; v < anv[i]; v++)
 						a[i][v] += tally_get(
-						    &t.s[k].tally, j, v);
+							&t.s[k].tally, j, v);
 	write_expect(f, 'S', (const long(*)[TALLY_MAX_VIEWS])c, nv, s0->nitems);
 	write_expect(f, 'A', (const long(*)[TALLY_MAX_VIEWS])a, anv,
-	             s0->nitems);
+		     s0->nitems);
 	assert_int_equal(fclose(f), 0);
 
 	for (int k = 2; k <= 3; k++) {
 		char *out = aggregate(t.p, t.names, 3, NULL,
-		                      k == 2 ? REPORT_CSV : REPORT_JSON);
+				      k == 2 ? REPORT_CSV : REPORT_JSON);
 		f = fopen(p[k], "w");
 		assert_non_null(f);
 		fputs(out, f);
@@ -852,10 +856,10 @@ static void test_python_reads_back(void **state)
 		free(out);
 	}
 	snprintf(cmd, sizeof cmd,
-	         "python3 '%s/tests/report/check_formats.py' '%s' "
-	         "session-csv '%s' session-json '%s' agg-csv '%s' "
-	         "agg-json '%s'",
-	         root, p[4], p[0], p[1], p[2], p[3]);
+		 "python3 '%s/tests/report/check_formats.py' '%s' "
+		 "session-csv '%s' session-json '%s' agg-csv '%s' "
+		 "agg-json '%s'",
+		 root, p[4], p[0], p[1], p[2], p[3]);
 	int rc = system(cmd);
 
 	/* The international session's JSON parses too (own figures). */
@@ -864,10 +868,10 @@ static void test_python_reads_back(void **state)
 	write_report(p[5], &intl, REPORT_JSON);
 	session_free(&intl);
 	snprintf(cmd, sizeof cmd,
-	         "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],"
-	         " encoding=\"utf-8\")); assert d[\"items\"][2][\"views\"][0]"
-	         "[\"count\"] == 999999' '%s'",
-	         p[5]);
+		 "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],"
+		 " encoding=\"utf-8\")); assert d[\"items\"][2][\"views\"][0]"
+		 "[\"count\"] == 999999' '%s'",
+		 p[5]);
 	int rc2 = system(cmd);
 
 	for (int i = 0; i < 6; i++)
@@ -881,21 +885,21 @@ static void test_python_reads_back(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden_single),
-	    cmocka_unit_test(test_any_locale),
-	    cmocka_unit_test(test_golden_aggregate),
-	    cmocka_unit_test(test_aggregate_figures),
-	    cmocka_unit_test(test_other_deck_refused),
-	    cmocka_unit_test(test_edge_shapes),
-	    cmocka_unit_test(test_duplicate_headings),
-	    cmocka_unit_test(test_compare_not_counted),
-	    cmocka_unit_test(test_wrap_any_length),
-	    cmocka_unit_test(test_six_views_fit),
-	    cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_slug_and_formats),
-	    cmocka_unit_test(test_write_error),
-	    cmocka_unit_test(test_export_never_overwrites),
-	    cmocka_unit_test(test_python_reads_back),
+		cmocka_unit_test(test_golden_single),
+		cmocka_unit_test(test_any_locale),
+		cmocka_unit_test(test_golden_aggregate),
+		cmocka_unit_test(test_aggregate_figures),
+		cmocka_unit_test(test_other_deck_refused),
+		cmocka_unit_test(test_edge_shapes),
+		cmocka_unit_test(test_duplicate_headings),
+		cmocka_unit_test(test_compare_not_counted),
+		cmocka_unit_test(test_wrap_any_length),
+		cmocka_unit_test(test_six_views_fit),
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_slug_and_formats),
+		cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_export_never_overwrites),
+		cmocka_unit_test(test_python_reads_back),
 	};
 
 	/* Widths of CJK and accented text need a UTF-8 locale. */

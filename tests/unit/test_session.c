@@ -98,8 +98,8 @@ static void make_session(struct session *s, const char *name)
 	struct deck d;
 	struct deck_item items[3];
 	make_deck(&d, items);
-	assert_int_equal(session_from_deck(s, &d, "/home/me/decks/x.deck",
-					   name, start_time),
+	assert_int_equal(session_from_deck(s, &d, "/home/me/decks/x.deck", name,
+					   start_time),
 			 0);
 }
 
@@ -139,8 +139,7 @@ static int count_entries(const char *dir)
 	return n;
 }
 
-static void assert_same_counts(const struct session *a,
-			       const struct session *b)
+static void assert_same_counts(const struct session *a, const struct session *b)
 {
 	assert_int_equal(a->nitems, b->nitems);
 	for (int i = 0; i < a->nitems; i++) {
@@ -276,7 +275,8 @@ static void test_hostile_strings(void **state)
 	struct session_error err;
 	make_session(&s, "evil\nname: injected");
 	free(s.items[0].heading);
-	s.items[0].heading = strdup("\x1b[2J\xe2\x80\xae" "desrever\xe2\x81\xa6"
+	s.items[0].heading = strdup("\x1b[2J\xe2\x80\xae"
+				    "desrever\xe2\x81\xa6"
 				    "x\ny\tz\r");
 	free(s.deck_title);
 	s.deck_title = strdup("title\nend\n");
@@ -301,12 +301,14 @@ static void test_hostile_strings(void **state)
 	const char *raw = "handsup-session 1\n"
 			  "name: \x1b]0;pwned\x07\n"
 			  "started: 2026-11-27T09:35:12Z\n"
-			  "deck-title: \xe2\x80\x8f" "t\n"
+			  "deck-title: \xe2\x80\x8f"
+			  "t\n"
 			  "deck-path: (embedded)\n"
 			  "deck-hash: 0000000000000000\n"
 			  "current: 0\n"
 			  "item: \x1b[2J\xe2\x81\xa8heading\n"
-			  "view: 1 \xc2\x9b" "31m\n"
+			  "view: 1 \xc2\x9b"
+			  "31m\n"
 			  "view: 2 b\n"
 			  "end\n";
 	assert_int_equal(session_parse(&t, raw, strlen(raw), &err), 0);
@@ -322,9 +324,9 @@ static void test_hostile_strings(void **state)
 
 /* ---- the strict reader ----------------------------------------------- */
 
-#define HEAD                                                                 \
-	"handsup-session 1\nname: n\nstarted: 2026-11-27T09:35:12Z\n"         \
-	"deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"         \
+#define HEAD                                                                   \
+	"handsup-session 1\nname: n\nstarted: 2026-11-27T09:35:12Z\n"          \
+	"deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"          \
 	"current: 1\n"
 #define ITEM "item: h\nview: 1 a\nview: 2 b\n"
 
@@ -357,9 +359,10 @@ static void test_parse_labels(void **state)
 	(void)state;
 	struct session s;
 	struct session_error err;
-	const char *ok = HEAD "item: h\nview: 1 View 1\nview: 2\n"
-			 "view: 3 Not sure\nview: 4 VIEW 4\nview: 5 Viewpoint 9\n"
-			 "view: 6 View 6 (last)\nend\n";
+	const char *ok =
+		HEAD "item: h\nview: 1 View 1\nview: 2\n"
+		     "view: 3 Not sure\nview: 4 VIEW 4\nview: 5 Viewpoint 9\n"
+		     "view: 6 View 6 (last)\nend\n";
 	assert_int_equal(session_parse(&s, ok, strlen(ok), &err), 0);
 	assert_int_equal(s.items[0].nviews, 6);
 	assert_string_equal(s.items[0].labels[0], "View 1");
@@ -474,8 +477,8 @@ static void test_parse_errors(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct session s;
 		struct session_error err;
-		int rc = session_parse(&s, cases[i].text,
-				       strlen(cases[i].text), &err);
+		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
+				       &err);
 		if (rc != -1 || err.line != cases[i].line ||
 		    !strstr(err.msg, cases[i].msg))
 			fail_msg("case %zu: rc %d line %d msg '%s'", i, rc,
@@ -485,7 +488,8 @@ static void test_parse_errors(void **state)
 		session_free(&s);
 	}
 	/* A NUL byte inside a line is not text. */
-	static const char nul[] = HEAD "item: h\0x\nview: 1 a\nview: 2 b\nend\n";
+	static const char nul[] =
+		HEAD "item: h\0x\nview: 1 a\nview: 2 b\nend\n";
 	struct session s;
 	struct session_error err;
 	assert_int_equal(session_parse(&s, nul, sizeof nul - 1, &err), -1);
@@ -554,7 +558,8 @@ static void test_parse_times(void **state)
 				     &tm) > 0);
 		parse_started(when, &got, 0);
 		if (got != want)
-			fail_msg("%s: %lld, want %lld", when, (long long)got, x);
+			fail_msg("%s: %lld, want %lld", when, (long long)got,
+				 x);
 	}
 }
 
@@ -945,7 +950,9 @@ static void assert_printable(const char *msg)
 }
 
 /* A path holding a screen-clearing escape and a right-to-left override. */
-#define EVIL "no\x1b[2J\xe2\x80\xae" "evil"
+#define EVIL                                                                   \
+	"no\x1b[2J\xe2\x80\xae"                                                \
+	"evil"
 
 static void test_messages_sanitised(void **state)
 {
@@ -960,8 +967,9 @@ static void test_messages_sanitised(void **state)
 	assert_int_equal(session_save(&s, path, &err), -1);
 	assert_printable(err.msg);
 	assert_true(strncmp(err.msg, "cannot save ", 12) == 0);
-	assert_non_null(strstr(err.msg, "no\xef\xbf\xbd[2J\xef\xbf\xbd" "evil"
-					 "/x.session: "));
+	assert_non_null(strstr(err.msg, "no\xef\xbf\xbd[2J\xef\xbf\xbd"
+					"evil"
+					"/x.session: "));
 
 	assert_int_equal(session_lock(path, &err), -1);
 	assert_printable(err.msg);
@@ -1101,17 +1109,26 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
 	const struct CMUnitTest tests[] = {
-		T(test_from_deck),	     T(test_format_exact),
-		T(test_round_trip),	     T(test_hostile_strings),
-		T(test_parse_minimal),	     T(test_parse_labels),
+		T(test_from_deck),
+		T(test_format_exact),
+		T(test_round_trip),
+		T(test_hostile_strings),
+		T(test_parse_minimal),
+		T(test_parse_labels),
 		T(test_parse_errors),
-		T(test_parse_numbers),	     T(test_parse_times),
-		T(test_truncated_prefixes),  T(test_save_load),
-		T(test_load_errors),	     T(test_save_fail_each_step),
-		T(test_full_disk),	     T(test_lock_refused),
+		T(test_parse_numbers),
+		T(test_parse_times),
+		T(test_truncated_prefixes),
+		T(test_save_load),
+		T(test_load_errors),
+		T(test_save_fail_each_step),
+		T(test_full_disk),
+		T(test_lock_refused),
 		T(test_lock_cannot_create),
-		T(test_lock_stale),	     T(test_clean_tmp),
-		T(test_state_dir),	     T(test_messages_sanitised),
+		T(test_lock_stale),
+		T(test_clean_tmp),
+		T(test_state_dir),
+		T(test_messages_sanitised),
 		T(test_new_path),
 		T(test_list),
 	};

@@ -396,17 +396,17 @@ static void test_percent_known(void **state)
 	check_pct((long[]){0, 7}, 2, (int[]){0, 100});
 	check_pct((long[]){1, 1}, 2, (int[]){50, 50});
 	check_pct((long[]){3, 3, 3, 3, 3, 3}, 6,
-	          (int[]){17, 17, 17, 17, 16, 16});
+		  (int[]){17, 17, 17, 17, 16, 16});
 	check_pct((long[]){1, 1, 1, 1, 1, 1}, 6,
-	          (int[]){17, 17, 17, 17, 16, 16});
+		  (int[]){17, 17, 17, 17, 16, 16});
 	check_pct((long[]){1, 999}, 2, (int[]){0, 100});
 	check_pct((long[]){1, 199}, 2, (int[]){1, 99});
 	check_pct((long[]){-5, 1}, 2, (int[]){0, 100});
 	check_pct((long[]){TALLY_MAX_COUNT, TALLY_MAX_COUNT, 1}, 3,
-	          (int[]){50, 50, 0});
+		  (int[]){50, 50, 0});
 	/* Far beyond any room: still exact enough, and no overflow. */
 	check_pct((long[]){LONG_MAX, LONG_MAX, LONG_MAX}, 3,
-	          (int[]){34, 33, 33});
+		  (int[]){34, 33, 33});
 	check_pct((long[]){LONG_MAX, LONG_MAX / 3}, 2, (int[]){75, 25});
 }
 
@@ -479,22 +479,22 @@ static void test_apportion(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_init_zero),
-	    cmocka_unit_test(test_init_edges),
-	    cmocka_unit_test(test_set_add_get),
-	    cmocka_unit_test(test_bad_indices),
-	    cmocka_unit_test(test_clamp_zero),
-	    cmocka_unit_test(test_clamp_max),
-	    cmocka_unit_test(test_undo_redo),
-	    cmocka_unit_test(test_redo_tail_dropped),
-	    cmocka_unit_test(test_ring_overflow),
-	    cmocka_unit_test(test_reset_item),
-	    cmocka_unit_test(test_load_no_history),
-	    cmocka_unit_test(test_totals),
-	    cmocka_unit_test(test_leaning),
-	    cmocka_unit_test(test_percent_known),
-	    cmocka_unit_test(test_percent_random),
-	    cmocka_unit_test(test_apportion),
+		cmocka_unit_test(test_init_zero),
+		cmocka_unit_test(test_init_edges),
+		cmocka_unit_test(test_set_add_get),
+		cmocka_unit_test(test_bad_indices),
+		cmocka_unit_test(test_clamp_zero),
+		cmocka_unit_test(test_clamp_max),
+		cmocka_unit_test(test_undo_redo),
+		cmocka_unit_test(test_redo_tail_dropped),
+		cmocka_unit_test(test_ring_overflow),
+		cmocka_unit_test(test_reset_item),
+		cmocka_unit_test(test_load_no_history),
+		cmocka_unit_test(test_totals),
+		cmocka_unit_test(test_leaning),
+		cmocka_unit_test(test_percent_known),
+		cmocka_unit_test(test_percent_random),
+		cmocka_unit_test(test_apportion),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -41,8 +41,8 @@ static void test_decode_valid(void **state)
 static void test_decode_invalid(void **state)
 {
 	(void)state;
-	decode_one("\xC0\xAF", 2, 0xFFFD, 1, false);         /* overlong */
-	decode_one("\xC1\xBF", 2, 0xFFFD, 1, false);         /* overlong */
+	decode_one("\xC0\xAF", 2, 0xFFFD, 1, false);	     /* overlong */
+	decode_one("\xC1\xBF", 2, 0xFFFD, 1, false);	     /* overlong */
 	decode_one("\xE0\x80\xAF", 3, 0xFFFD, 1, false);     /* overlong */
 	decode_one("\xF0\x80\x80\xAF", 4, 0xFFFD, 1, false); /* overlong */
 	decode_one("\xED\xA0\x80", 3, 0xFFFD, 1, false);     /* surrogate */
@@ -50,16 +50,16 @@ static void test_decode_invalid(void **state)
 	decode_one("\xF4\x90\x80\x80", 4, 0xFFFD, 1, false); /* > 10FFFF */
 	decode_one("\xF5\x80\x80\x80", 4, 0xFFFD, 1, false);
 	decode_one("\xFF", 1, 0xFFFD, 1, false);
-	decode_one("\x80", 1, 0xFFFD, 1, false);             /* lone tail */
-	decode_one("\xE2\x80", 2, 0xFFFD, 1, false);         /* truncated */
-	decode_one("\xE2\x80\x99", 2, 0xFFFD, 1, false);     /* len cuts it */
-	decode_one("\xE2\x41\x99", 3, 0xFFFD, 1, false);     /* bad tail */
+	decode_one("\x80", 1, 0xFFFD, 1, false);	 /* lone tail */
+	decode_one("\xE2\x80", 2, 0xFFFD, 1, false);	 /* truncated */
+	decode_one("\xE2\x80\x99", 2, 0xFFFD, 1, false); /* len cuts it */
+	decode_one("\xE2\x41\x99", 3, 0xFFFD, 1, false); /* bad tail */
 }
 
 static void test_encode_roundtrip(void **state)
 {
-	static const unsigned cps[] = {0x24, 0xA2, 0x939, 0x20AC, 0xD55C,
-				       0x10348, 0x10FFFF};
+	static const unsigned cps[] = {0x24,   0xA2,	0x939,	 0x20AC,
+				       0xD55C, 0x10348, 0x10FFFF};
 	char buf[4];
 
 	(void)state;
@@ -91,11 +91,11 @@ static void test_utf8_valid(void **state)
 
 static void test_unsafe(void **state)
 {
-	static const unsigned bad[] = {0x00, 0x07, 0x1B, 0x7F, 0x80, 0x9B,
-				       0x9F, 0x061C, 0x200E, 0x200F, 0x202A,
-				       0x202E, 0x2066, 0x2069, 0x2028, 0x2029};
-	static const unsigned good[] = {' ', 'a', '~', 0xA0, 0x2019, 0x200D,
-					0x2065, 0x206A, 0x202F, 0x4E2D};
+	static const unsigned bad[] = {
+		0x00,	0x07,	0x1B,	0x7F,	0x80,	0x9B,	0x9F,	0x061C,
+		0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069, 0x2028, 0x2029};
+	static const unsigned good[] = {' ',	'a',	'~',	0xA0,	0x2019,
+					0x200D, 0x2065, 0x206A, 0x202F, 0x4E2D};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -118,13 +118,21 @@ static void test_sanitize(void **state)
 	(void)state;
 	check_sanitize("\x1b[2Jhello", 9, "\xEF\xBF\xBD[2Jhello");
 	check_sanitize("a\tb", 3, "a b");
-	check_sanitize("a\nb\r", 4, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
-	check_sanitize("\xC2\x9B" "31m", 5, "\xEF\xBF\xBD" "31m");
+	check_sanitize("a\nb\r", 4,
+		       "a\xEF\xBF\xBD"
+		       "b\xEF\xBF\xBD");
+	check_sanitize("\xC2\x9B"
+		       "31m",
+		       5,
+		       "\xEF\xBF\xBD"
+		       "31m");
 	/* Right-to-left override and isolate cannot reorder the screen. */
 	check_sanitize("x\xE2\x80\xAEy\xE2\x81\xA6z", 9,
 		       "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
 	check_sanitize("\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD");
-	check_sanitize("a\0b", 3, "a\xEF\xBF\xBD" "b");
+	check_sanitize("a\0b", 3,
+		       "a\xEF\xBF\xBD"
+		       "b");
 	check_sanitize("caf\xC3\xA9", 5, "caf\xC3\xA9");
 	check_sanitize("", 0, "");
 }
@@ -156,7 +164,11 @@ static void test_sanitize_emoji(void **state)
 	check_sanitize("I \xE2\x9D\xA4\xEF\xB8\x8F it", 11,
 		       "I \xE2\x9D\xA4 it");
 	check_sanitize(deva, sizeof deva - 1, deva);
-	check_sanitize("a\xE2\x80\x8D" "b", 5, "a\xE2\x80\x8D" "b");
+	check_sanitize("a\xE2\x80\x8D"
+		       "b",
+		       5,
+		       "a\xE2\x80\x8D"
+		       "b");
 	if (!utf8_locale)
 		skip();
 	/* Measured the same before and after. */
@@ -170,9 +182,15 @@ static void test_sanitize_into_cuts_whole(void **state)
 
 	(void)state;
 	/* "ab" + U+FFFD would need 6 bytes with the NUL: cut before it. */
-	assert_int_equal(text_sanitize_into("ab\x1b" "c", 4, buf, 5), 2);
+	assert_int_equal(text_sanitize_into("ab\x1b"
+					    "c",
+					    4, buf, 5),
+			 2);
 	assert_string_equal(buf, "ab");
-	assert_int_equal(text_sanitize_into("ab\x1b" "c", 4, buf, 6), 5);
+	assert_int_equal(text_sanitize_into("ab\x1b"
+					    "c",
+					    4, buf, 6),
+			 5);
 	assert_string_equal(buf, "ab\xEF\xBF\xBD");
 	assert_int_equal(text_sanitize_into("abc", 3, buf, 1), 0);
 	assert_string_equal(buf, "");
@@ -186,14 +204,18 @@ static void test_ascii(void **state)
 	text_to_ascii("\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x98x\xE2\x80\x99",
 		      buf, sizeof buf);
 	assert_string_equal(buf, "\"Hi\" 'x'");
-	text_to_ascii("a\xE2\x80\x93" "b\xE2\x80\x94" "c\xE2\x80\xA6", buf,
-		      sizeof buf);
+	text_to_ascii("a\xE2\x80\x93"
+		      "b\xE2\x80\x94"
+		      "c\xE2\x80\xA6",
+		      buf, sizeof buf);
 	assert_string_equal(buf, "a-b--c...");
-	text_to_ascii("1\xC2\xA0\xE2\x86\x92\xC2\xA0" "2 \xE4\xB8\xAD", buf,
-		      sizeof buf);
+	text_to_ascii("1\xC2\xA0\xE2\x86\x92\xC2\xA0"
+		      "2 \xE4\xB8\xAD",
+		      buf, sizeof buf);
 	assert_string_equal(buf, "1 -> 2 ?");
 	/* Accents go, decomposed or not; the letters stay. */
-	text_to_ascii("Caf\xC3\xA9 na\xC3\xAFve Stra\xC3\x9F" "e e\xCC\x81",
+	text_to_ascii("Caf\xC3\xA9 na\xC3\xAFve Stra\xC3\x9F"
+		      "e e\xCC\x81",
 		      buf, sizeof buf);
 	assert_string_equal(buf, "Cafe naive Strasse e");
 	/* An ellipsis that does not fit whole is left out. */
@@ -210,9 +232,9 @@ static void test_widths(void **state)
 	assert_int_equal(text_width_n("abc", 2), 2);
 	if (!utf8_locale)
 		skip();
-	assert_int_equal(text_cp_width(0x4E2D), 2);   /* 中 */
-	assert_int_equal(text_cp_width(0x1F600), 2);  /* 😀 */
-	assert_int_equal(text_cp_width(0x0301), 0);   /* combining acute */
+	assert_int_equal(text_cp_width(0x4E2D), 2);  /* 中 */
+	assert_int_equal(text_cp_width(0x1F600), 2); /* 😀 */
+	assert_int_equal(text_cp_width(0x0301), 0);  /* combining acute */
 	assert_int_equal(text_cp_width(0xE9), 1);
 	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87"), 4);
 	assert_int_equal(text_width("e\xCC\x81t\xC3\xA9"), 3);
@@ -227,7 +249,9 @@ static void test_widths(void **state)
 	assert_int_equal(text_width("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), 2);
 	/* Where the locale cannot show them, each code point is one '?'. */
 	setlocale(LC_CTYPE, "C");
-	assert_int_equal(text_width("\xE4\xB8\xAD" "e\xCC\x81"), 3);
+	assert_int_equal(text_width("\xE4\xB8\xAD"
+				    "e\xCC\x81"),
+			 3);
 	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
@@ -305,7 +329,10 @@ static void test_wrap_wide_and_combining(void **state)
 	const char *cjk = "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97\xE4\xB8\xAD"
 			  "\xE6\x96\x87";
 	/* "e" + U+0301 four times: four columns. */
-	const char *acc = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81";
+	const char *acc = "e\xCC\x81"
+			  "e\xCC\x81"
+			  "e\xCC\x81"
+			  "e\xCC\x81";
 	struct text_line l[8];
 	size_t n;
 
@@ -422,8 +449,9 @@ static void test_wrap_east_asian(void **state)
 	expect_lines(quote, 6, quote_lines, 3);
 	expect_lines(ga, 4, ga_lines, 2);
 	/* Latin text keeps its rule: "a.b" is one word. */
-	expect_lines("\xE4\xB8\xAD" "a.b", 3, (const char *const[]){
-		"\xE4\xB8\xAD", "a.b"}, 2);
+	expect_lines("\xE4\xB8\xAD"
+		     "a.b",
+		     3, (const char *const[]){"\xE4\xB8\xAD", "a.b"}, 2);
 }
 
 static void test_fit(void **state)
@@ -439,9 +467,15 @@ static void test_fit(void **state)
 	if (!utf8_locale)
 		skip();
 	/* A wide character that would overflow is left out whole. */
-	assert_int_equal(text_fit("a\xE4\xB8\xAD" "b", 2, &used), 1);
+	assert_int_equal(text_fit("a\xE4\xB8\xAD"
+				  "b",
+				  2, &used),
+			 1);
 	assert_int_equal(used, 1);
-	assert_int_equal(text_fit("a\xE4\xB8\xAD" "b", 3, &used), 4);
+	assert_int_equal(text_fit("a\xE4\xB8\xAD"
+				  "b",
+				  3, &used),
+			 4);
 	assert_int_equal(used, 3);
 	/* The mark after a fitting base comes along. */
 	assert_int_equal(text_fit("e\xCC\x81x", 1, &used), 3);
