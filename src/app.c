@@ -104,8 +104,11 @@ void app_goto(struct app *a, int pos)
 		pos = app_pos_closing(a);
 	if (pos == app_pos(a))
 		return;
+	/* The summary opens at the top, except when coming back from the
+	 * closing screen: then it is where it was left. */
+	if (pos == app_pos_summary(a) && app_pos(a) != app_pos_closing(a))
+		a->scroll = 0;
 	a->sess->current = pos;
-	a->scroll = 0;
 	a->note = false;
 	int item = app_item(a);
 	if (item >= 0 && a->selected >= nviews(a, item))
@@ -149,6 +152,8 @@ void app_set_count(struct app *a, int view, long value)
 		return;
 	if (tally_set(&a->sess->tally, item, view, value))
 		app_save(a);
+	app_message(a, "%s set to %ld", deck_view_label(view),
+		    tally_get(&a->sess->tally, item, view));
 }
 
 void app_reset_item(struct app *a)
@@ -190,14 +195,14 @@ static void show_touched(struct app *a, bool undo)
 	a->sess->current = item + 1;
 	if (a->selected >= n)
 		a->selected = 0;
+	/* Short enough for a 40-column status line. */
 	if (changed == 1)
-		app_message(a, "%s: item %d, %s %ld -> %ld",
-			    undo ? "Undone" : "Redone", item + 1,
-			    deck_view_label(moved), before[moved],
-			    tally_get(t, item, moved));
+		app_message(a, "%s: %s %ld -> %ld (item %d)",
+			    undo ? "Undone" : "Redone", deck_view_label(moved),
+			    before[moved], tally_get(t, item, moved), item + 1);
 	else
-		app_message(a, "%s: item %d, every view",
-			    undo ? "Undone" : "Redone", item + 1);
+		app_message(a, "%s: all %d views (item %d)",
+			    undo ? "Undone" : "Redone", n, item + 1);
 	app_save(a);
 }
 
@@ -254,8 +259,10 @@ void app_export(struct app *a)
 	}
 	/* The names first: they are what the facilitator reads out. */
 	const char *t = strrchr(paths[0], '/'), *c = strrchr(paths[1], '/');
+	char *abs = realpath(dir, NULL);
 	app_message(a, "Exported %s and %s in %s", t ? t + 1 : paths[0],
-		    c ? c + 1 : paths[1], dir);
+		    c ? c + 1 : paths[1], abs ? abs : dir);
+	free(abs);
 	free(paths[0]);
 	free(paths[1]);
 }

@@ -327,15 +327,17 @@ static int view_field(struct parser *p, int v)
 
 	if (!it)
 		return fail(p, p->lineno, "view outside an item");
-	if (v > DECK_MAX_VIEWS) {
+	if (v <= it->nviews)
+		return fail(p, p->lineno, "duplicate field '%d'", v);
+	/* "7:" is one view too many only after six; before that it is out
+	 * of order like any other gap. */
+	if (v > DECK_MAX_VIEWS && it->nviews == DECK_MAX_VIEWS) {
 		if (p->item_many)
 			return -1;
 		p->item_many = true;
 		return fail(p, it->line, "item has more than %d views",
 			    DECK_MAX_VIEWS);
 	}
-	if (v <= it->nviews)
-		return fail(p, p->lineno, "duplicate field '%d'", v);
 	if (v > it->nviews + 1)
 		return fail(p, p->lineno, "view %d out of order (expected %d)",
 			    v, it->nviews + 1);

@@ -16,7 +16,9 @@
 #define DECK_MAX_ITEMS	200
 #define DECK_MAX_GROUPS 12
 #define DECK_MAX_BYTES	(1024 * 1024)
-#define DECK_MAX_ERRORS 50 /* a good size for deck_parse_all's errs */
+/* A good size for deck_parse_all's errs: fifty errors, and room for the
+ * note that reading stopped there. */
+#define DECK_MAX_ERRORS 51
 
 struct deck_item {
 	char *heading;

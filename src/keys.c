@@ -51,7 +51,7 @@ static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, 'i', ACT_NOTE, 0, "i", "facilitator's note"},
 	{KEYMODE_NORMAL, 'b', ACT_BLANK, 0, "b .", "blank the screen"},
 	{KEYMODE_NORMAL, '.', ACT_BLANK, 0, NULL, NULL},
-	{KEYMODE_NORMAL, '?', ACT_HELP, 0, "? h", "this help"},
+	{KEYMODE_NORMAL, '?', ACT_HELP, 0, "? h F1", "this help"},
 	{KEYMODE_NORMAL, 'h', ACT_HELP, 0, NULL, NULL},
 	{KEYMODE_NORMAL, KEY_F(1), ACT_HELP, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 27, ACT_CANCEL, 0, "Esc", "close help"},

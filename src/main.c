@@ -84,6 +84,14 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	static const char *const subs[] = {"resume", "check", "export",
+					   "report"};
+	for (size_t i = 0; optind < argc && i < 4; i++)
+		if (strcmp(argv[optind], subs[i]) == 0) {
+			fprintf(stderr, "handsup: put '%s' first, before the "
+					"options\n", subs[i]);
+			return EXIT_USAGE;
+		}
 	if (argc - optind > 1) {
 		fputs("handsup: one deck or session at a time\n", stderr);
 		usage(stderr);

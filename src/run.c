@@ -347,12 +347,17 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 	fputs("The deck ", stderr);
 	put_safe(stderr, s->deck_path);
 	fputs(" has changed since this session began.\n", stderr);
-	if (!ask_yes("Continue with it? [y/N] ")) {
+	/* Say what going on means: new wording, or the session's own record. */
+	bool same = same_shape(d, s);
+	if (!ask_yes(same ? "Go on with the deck's new wording? [y/N] "
+			  : "Its items or views are not the same any more. Go on "
+			    "with the session's own record (headings and counts, "
+			    "no view texts)? [y/N] ")) {
 		deck_free(d);
 		fputs("handsup: not resumed.\n", stderr);
 		return EXIT_DATA;
 	}
-	if (same_shape(d, s)) {
+	if (same) {
 		/* Same items and views: take the new wording from now on. */
 		for (int i = 0; i < s->nitems; i++) {
 			char *h = strdup(d->items[i].heading);
@@ -369,14 +374,22 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 	return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 }
 
-/* Prints s cut or padded to exactly w columns, so the list stays aligned. */
+/*
+ * Prints s cut or padded to exactly w columns, so the list stays aligned;
+ * a cut ends in "~" (the list may go to a terminal of any locale).
+ */
 static void put_column(FILE *f, const char *s, int w)
 {
 	char *t = text_sanitize(s, strlen(s));
 	int used = 0;
 	if (t) {
-		size_t n = text_fit(t, w, &used);
+		bool cut = text_width(t) > w;
+		size_t n = text_fit(t, cut ? w - 1 : w, &used);
 		fwrite(t, 1, n, f);
+		if (cut) {
+			fputc('~', f);
+			used++;
+		}
 	}
 	fprintf(f, "%*s", w - used, "");
 	free(t);
@@ -409,6 +422,7 @@ static char *choose_session(const struct run_options *o, int *rc)
 		put_safe(stderr, dir);
 		fputc('\n', stderr);
 		free(dir);
+		*rc = 1; /* nothing chosen, as the man page says */
 		return NULL;
 	}
 	free(dir);
@@ -426,7 +440,7 @@ static char *choose_session(const struct run_options *o, int *rc)
 		snprintf(counted, sizeof counted, "%d/%d", e->counted,
 			 e->nitems);
 		fprintf(stderr, "  %-7s  ", counted);
-		put_column(stderr, e->deck_title, 18);
+		put_column(stderr, e->deck_title, 19);
 		fputc('\n', stderr);
 	}
 	char *pick = NULL;

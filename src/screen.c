@@ -130,18 +130,26 @@ int screen_totals(const struct app *a, int y, int h)
 		n = h;
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	int m = screen_margin();
-	int labw = 8, cntw = 14;
-	int barw = ui_cols() - 2 * m - labw - cntw;
+	int labw = 8, cntw = 0;
+	char labs[TALLY_MAX_VIEWS][32];
+	chart_layout(totals, n, 1, bars); /* for the percentages */
+	for (int v = 0; v < n; v++) {
+		int w = chart_label(labs[v], sizeof labs[v], totals[v],
+				    bars[v].pct);
+		cntw = w > cntw ? w : cntw;
+	}
+	int barw = ui_cols() - 2 * m - labw - cntw - 1;
 	if (barw < 4)
 		barw = 4;
 	chart_layout(totals, n, barw, bars);
 	for (int v = 0; v < n; v++) {
-		char lab[32];
 		ui_text(y + v, m, labw, (enum ui_role)(ROLE_VIEW1 + v),
 			deck_view_label(v));
 		ui_bar(y + v, m + labw, v, bars[v].full, bars[v].eighths);
-		chart_label(lab, sizeof lab, bars[v].count, bars[v].pct);
-		ui_text(y + v, m + labw + barw + 1, cntw, ROLE_NORMAL, lab);
+		/* Right-aligned, so the counts line up in a column. */
+		int lw = (int)strlen(labs[v]);
+		ui_text(y + v, m + labw + barw + 1 + cntw - lw, lw, ROLE_NORMAL,
+			labs[v]);
 	}
 	return n;
 }
@@ -154,7 +162,8 @@ static void draw_topbar(const struct app *a)
 	char pos[48];
 	int item = app_item(a);
 	if (item >= 0)
-		snprintf(pos, sizeof pos, " %ld %s   %d / %d ",
+		/* Padded, so the title does not jump as hands are counted. */
+		snprintf(pos, sizeof pos, " %4ld %s   %d / %d ",
 			 tally_item_total(&a->sess->tally, item),
 			 tally_item_total(&a->sess->tally, item) == 1 ? "hand"
 								      : "hands",

@@ -114,6 +114,7 @@ static void draw_chart(const struct app *a, int item,
 		int lw = text_width(si->labels[v]);
 		labw = lw > labw ? lw : labw;
 		snprintf(nums[v], sizeof nums[v], "%ld", counts[v]);
+		/* No hands yet: no share to show, as in the reports. */
 		snprintf(pcts[v], sizeof pcts[v], "%d%%", bars[v].pct);
 		if (big && ui_big_width(nums[v]) == 0)
 			big = false;

@@ -112,11 +112,19 @@ void screen_summary_draw(const struct app *a, int y, int h)
 bool screen_summary_key(struct app *a, enum action act, int arg)
 {
 	(void)arg;
-	int last = screen_summary_last_scroll(a, ui_rows() - 2);
+	int h = ui_rows() - 2, last = screen_summary_last_scroll(a, h);
+	struct summary_layout l;
+	layout(a, 1, h, &l);
 	if (act == ACT_SEL_NEXT)
 		app_scroll(a, 1, last);
 	else if (act == ACT_SEL_PREV)
 		app_scroll(a, -1, last);
+	/* A clicker has only next and previous: they page through a long
+	 * list before they leave the summary. */
+	else if (act == ACT_NEXT && a->scroll < last)
+		app_scroll(a, l.shown, last);
+	else if (act == ACT_PREV && a->scroll > 0)
+		app_scroll(a, -l.shown, last);
 	else
 		return false;
 	return true;

@@ -22,11 +22,10 @@ void screen_title_draw(const struct app *a, int y, int h)
 	row += screen_wrap(row, m, w, 3, ROLE_TITLE, d->title, true);
 	row++;
 	if (d->subtitle)
-		row += screen_wrap(row, m, w, end - row, ROLE_HEADING,
-				   d->subtitle, true);
-	if (d->source)
-		row += screen_wrap(row, m, w, end - row, ROLE_DIM, d->source,
+		row += screen_wrap(row, m, w, 3, ROLE_HEADING, d->subtitle,
 				   true);
+	if (d->source)
+		row += screen_wrap(row, m, w, 3, ROLE_DIM, d->source, true);
 	if (d->ngroups > 0 && end - row > 3) {
 		char line[512] = "In the room: ";
 		for (int g = 0; g < d->ngroups; g++) {

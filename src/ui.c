@@ -202,6 +202,13 @@ int ui_start(const struct ui_options *opts, char *err, int errcap)
 	}
 	started = true;
 	cbreak();
+	/* Ctrl-S would freeze the screen while keys still count unseen. */
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

@@ -68,7 +68,7 @@ static void test_resize_small_and_back(void **state)
 	su_press(h, '2');
 	su_expect(h, "2 (40%)");
 	su_press(h, 'u');
-	su_expect(h, "Undone: item 1, View 2 2 -> 1");
+	su_expect(h, "Undone: View 2 2 -> 1 (item 1)");
 	/* The message goes with the next key; then the screen is as before. */
 	su_press(h, HS_KEY_F(5));
 
@@ -326,6 +326,64 @@ static void test_f5_escape_never_quit(void **state)
 	su_end(&r);
 }
 
+/* Ctrl-S must not freeze the screen while keys go on counting unseen. */
+static void test_ctrl_s_does_not_freeze(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, HS_CTRL('s'));
+	su_press(h, '1');
+	su_expect(h, "1 hand ");
+	su_press(h, '2');
+	su_expect(h, "2 hands");
+	su_quit(&r);
+	su_end(&r);
+}
+
+/* A clicker pages through a long summary before it moves on. */
+static void test_clicker_pages_long_summary(void **state)
+{
+	(void)state;
+	char dir[64], deck[128];
+	su_mkdtemp(dir, sizeof dir);
+	char text[4096] = "title: Long\n";
+	for (int i = 1; i <= 30; i++) {
+		size_t n = strlen(text);
+		snprintf(text + n, sizeof text - n,
+			 "== Question %02d\n1: yes\n2: no\n", i);
+	}
+	su_write_file(dir, "long.deck", text, deck, sizeof deck);
+	const char *argv[] = {"handsup", "--name", "long", deck, NULL};
+	struct su_run r;
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, 's');
+	su_expect(h, "Question 01");
+	su_expect_not(h, "Question 30");
+	int pages = 0;
+	while (!hs_screen_contains(h, "Question 30") && pages < 10) {
+		su_press(h, HS_KEY_PGDN);
+		assert_int_equal(hs_row_find(h, "Summary"), 0);
+		pages++;
+	}
+	assert_true(pages >= 1 && pages < 10);
+	/* At the end of the list the next press moves on. */
+	su_press(h, HS_KEY_PGDN);
+	assert_int_equal(hs_row_find(h, "Closing"), 0);
+	su_press(h, HS_KEY_PGUP);
+	assert_int_equal(hs_row_find(h, "Summary"), 0);
+	su_expect(h, "Question 30");
+	for (int i = 0; i < pages; i++)
+		su_press(h, HS_KEY_PGUP);
+	su_expect(h, "Question 01");
+	su_press(h, HS_KEY_PGUP);
+	assert_int_equal(hs_row_find(h, "30 / 30"), 0);
+	su_quit(&r);
+	su_end(&r);
+	su_rm_rf(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +395,8 @@ int main(void)
 		cmocka_unit_test(test_clicker_navigation),
 		cmocka_unit_test(test_blank_screen),
 		cmocka_unit_test(test_f5_escape_never_quit),
+		cmocka_unit_test(test_ctrl_s_does_not_freeze),
+		cmocka_unit_test(test_clicker_pages_long_summary),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

@@ -129,7 +129,7 @@ static void test_undo_goes_to_the_item_and_says_so(void **state)
 	app_goto(a, 2);
 	app_common(a, ACT_UNDO);
 	assert_int_equal(app_item(a), 0);
-	assert_string_equal(a->message, "Undone: item 1, View 1 1 -> 0");
+	assert_string_equal(a->message, "Undone: View 1 1 -> 0 (item 1)");
 	assert_int_equal(on_disk(f, 0, 0, NULL), 0);
 	app_common(a, ACT_REDO);
 	assert_int_equal(on_disk(f, 0, 0, NULL), 1);

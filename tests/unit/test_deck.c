@@ -408,6 +408,9 @@ static void test_too_many_errors(void **state)
 		{3, "unknown field 'b'"},
 		{4, "unknown field 'c'"},
 	};
+	static const struct want seventh[] = {
+		{3, "view 7 out of order (expected 1)"},
+	};
 	static const struct want cut[] = {
 		{2, "unknown field 'a'"},
 		{3, "unknown field 'b'"},
@@ -422,6 +425,9 @@ static void test_too_many_errors(void **state)
 	(void)state;
 	expect_all("title: T\na: 1\nb: 2\nc: 3\n" OK_ITEM, 3, three, 3);
 	expect_all("title: T\na: 1\nb: 2\nc: 3\nd: 4\n" OK_ITEM, 3, cut, 3);
+	/* "7:" alone is out of order, not one view too many. */
+	expect_all("title: T\n== B\n7: seven\n" OK_ITEM, DECK_MAX_ERRORS,
+		   seventh, 1);
 
 	assert_non_null(s);
 	n += (size_t)sprintf(s, "title: T\n");
@@ -432,7 +438,9 @@ static void test_too_many_errors(void **state)
 	assert_int_equal(got, DECK_MAX_ERRORS);
 	for (int i = 0; i < DECK_MAX_ERRORS - 1; i++)
 		assert_int_equal(errs[i].line, i + 2);
-	/* The first 50 fit; the 51st, on line 52, is where it stops. */
+	/* Fifty errors are kept whole (lines 2 to 51); the last slot then
+	 * says where reading stopped. */
+	assert_int_equal(errs[DECK_MAX_ERRORS - 2].line, 51);
 	assert_int_equal(errs[DECK_MAX_ERRORS - 1].line, DECK_MAX_ERRORS + 2);
 	assert_string_equal(errs[DECK_MAX_ERRORS - 1].msg,
 			    "too many errors, stopping here");
