@@ -108,6 +108,10 @@ static void draw_chart(const struct app *a, int item,
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	chart_layout(counts, n, 1, bars); /* for the percentages */
 	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
+	/* The thicker the bars, the larger the digits that fit beside them. */
+	int scale = 3;
+	while (scale > 1 && (ui_ascii() || l->bar_h < ui_big_rows(scale) + 2))
+		scale--;
 	bool big = l->bar_h >= 3;
 	int labw = 0, cntw = 0;
 	for (int v = 0; v < n; v++) {
@@ -116,12 +120,13 @@ static void draw_chart(const struct app *a, int item,
 		snprintf(nums[v], sizeof nums[v], "%ld", counts[v]);
 		/* No hands yet: no share to show, as in the reports. */
 		snprintf(pcts[v], sizeof pcts[v], "%d%%", bars[v].pct);
-		if (big && ui_big_width(nums[v]) == 0)
+		if (big && ui_big_width(nums[v], scale) == 0)
 			big = false;
 	}
 	for (int v = 0; v < n; v++) {
 		char lab[48];
-		int cw = big ? ui_big_width(nums[v]) + 1 + (int)strlen(pcts[v])
+		int cw = big ? ui_big_width(nums[v], scale) + 1 +
+				       (int)strlen(pcts[v])
 			     : chart_label(lab, sizeof lab, counts[v],
 					   bars[v].pct);
 		cntw = cw > cntw ? cw : cntw;
@@ -145,7 +150,9 @@ static void draw_chart(const struct app *a, int item,
 		/* The count follows the bar, where the eye already is. */
 		int x = l->m + labw + used + 1;
 		if (big) {
-			x += ui_big(mid - 1, x, role, nums[v]) + 1;
+			int rows = ui_big_rows(scale);
+			x += ui_big(mid - (rows - 1) / 2, x, role, nums[v],
+				    scale) + 1;
 			ui_text(mid, x, cntw, role, pcts[v]);
 		} else {
 			char lab[48];

@@ -108,14 +108,16 @@ void ui_repaint(void);
 bool ui_too_small(void);
 
 /*
- * Large digits, three rows high, for counts that the back of the room
- * must read.  ui_big_width gives the columns digits would take, or 0 when
- * they cannot be drawn (a character other than 0-9).  In ASCII mode they
- * are drawn with _ and |, as on a seven-segment display.
+ * Large digits for counts that the back of the room must read, at scale
+ * 1 (three rows high) or more (scale 2: five rows).  ui_big_width gives
+ * the columns digits would take, or 0 when they cannot be drawn (a
+ * character other than 0-9, or a scale above 1 in ASCII mode, where they
+ * are drawn with _ and | as on a seven-segment display).
  */
-int ui_big_width(const char *digits);
-/* Draws digits from row y (three rows); returns the columns used. */
-int ui_big(int y, int x, enum ui_role role, const char *digits);
+int ui_big_rows(int scale);
+int ui_big_width(const char *digits, int scale);
+/* Draws digits from row y; returns the columns used. */
+int ui_big(int y, int x, enum ui_role role, const char *digits, int scale);
 
 /* The glyph used for the selected-view marker, and an ellipsis. */
 const char *ui_glyph_marker(void);

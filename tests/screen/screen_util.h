@@ -265,22 +265,6 @@ static inline void su_cells(struct hs *h, int row, int col, int n, char *out,
 	}
 }
 
-/* The large-digit glyph whose top-left cell is (row, col), or -1. */
-static inline int su_big_digit(struct hs *h, int row, int col)
-{
-	if (col < 0 || row < 0)
-		return -1;
-	char rows[3][64];
-	for (int r = 0; r < 3; r++)
-		su_cells(h, row + r, col, 3, rows[r], sizeof rows[r]);
-	for (int d = 0; d < 10; d++)
-		if (strcmp(rows[0], su_big_glyphs[d][0]) == 0 &&
-		    strcmp(rows[1], su_big_glyphs[d][1]) == 0 &&
-		    strcmp(rows[2], su_big_glyphs[d][2]) == 0)
-			return d;
-	return -1;
-}
-
 static inline bool su_is_digit_cell(struct hs *h, int row, int col)
 {
 	struct hs_cell c;
@@ -292,6 +276,53 @@ static inline bool su_cell_is(struct hs *h, int row, int col, const char *t)
 {
 	struct hs_cell c;
 	return hs_cell(h, row, col, &c) && strcmp(c.text, t) == 0;
+}
+
+/* The 3 x 5 pixel font the large digits are drawn from, row by row. */
+static const unsigned char su_font[10][5] = {
+	{7, 5, 5, 5, 7}, {2, 6, 2, 2, 7}, {7, 1, 7, 4, 7}, {7, 1, 7, 1, 7},
+	{5, 5, 7, 1, 1}, {7, 4, 7, 1, 7}, {7, 4, 7, 5, 7}, {7, 1, 1, 1, 1},
+	{7, 5, 7, 5, 7}, {7, 5, 7, 1, 7},
+};
+
+static inline int su_big_rows(int scale)
+{
+	return (5 * scale + 1) / 2;
+}
+
+/*
+ * The large-digit glyph at scale whose top-left cell is (row, col), or -1.
+ * Scale 1 is also recognised in its hand-drawn form (su_big_glyphs).
+ */
+static inline int su_big_digit(struct hs *h, int row, int col, int scale)
+{
+	static const char *const half[4] = {" ", "▄", "▀", "█"};
+	if (col < 0 || row < 0)
+		return -1;
+	for (int d = 0; d < 10; d++) {
+		bool same = true;
+		for (int r = 0; same && r < su_big_rows(scale); r++)
+			for (int c = 0; same && c < 3 * scale; c++) {
+				int y = 2 * r / scale, y2 = (2 * r + 1) / scale;
+				int top = y < 5 && (su_font[d][y] >> (2 - c / scale) & 1);
+				int bot = y2 < 5 && (su_font[d][y2] >> (2 - c / scale) & 1);
+				same = su_cell_is(h, row + r, col + c, half[top * 2 + bot]) ||
+				       (top + bot == 0 && su_cell_is(h, row + r, col + c, ""));
+			}
+		if (same)
+			return d;
+	}
+	if (scale != 1)
+		return -1;
+	char rows[3][64];
+	for (int r = 0; r < 3; r++)
+		su_cells(h, row + r, col, 3, rows[r], sizeof rows[r]);
+	for (int d = 0; d < 10; d++)
+		if (strcmp(rows[0], su_big_glyphs[d][0]) == 0 &&
+		    strcmp(rows[1], su_big_glyphs[d][1]) == 0 &&
+		    strcmp(rows[2], su_big_glyphs[d][2]) == 0)
+			return d;
+	return -1;
 }
 
 /* The number written in plain digits that ends at (row, end - 1). */
@@ -333,17 +364,22 @@ static inline int su_read_chart(struct hs *h, long counts[], int pcts[],
 				counts[n] = su_number_before(h, row, start - 2,
 							     NULL);
 			} else {
-				/* Large digits end one blank before "NN%". */
-				long v = 0, mul = 1;
-				int x = start - 4, got = 0;
-				int d;
-				while ((d = su_big_digit(h, row - 1, x)) >= 0) {
-					v += d * mul;
-					mul *= 10;
-					x -= 4;
-					got++;
+				/* Large digits end one blank before "NN%", at
+				 * whichever scale reads. */
+				counts[n] = -1;
+				for (int sc = 3; sc >= 1 && counts[n] < 0; sc--) {
+					long v = 0, mul = 1;
+					int x = start - 1 - 3 * sc, got = 0, d;
+					int top = row - (su_big_rows(sc) - 1) / 2;
+					while ((d = su_big_digit(h, top, x, sc)) >= 0) {
+						v += d * mul;
+						mul *= 10;
+						x -= 4 * sc;
+						got++;
+					}
+					if (got)
+						counts[n] = v;
 				}
-				counts[n] = got ? v : -1;
 			}
 			pcts[n] = (int)pct;
 			n++;
