@@ -247,6 +247,16 @@ static int item(struct parser *p, const char *v, size_t n)
 		p->counts = c;
 		p->cap = cap;
 	}
+	/*
+	 * The deck parser refuses an empty heading; a session must not bring
+	 * one in by hand either: reports and the summary would show a blank
+	 * line, and aggregates match items by heading.
+	 */
+	size_t k = 0;
+	while (k < n && (v[k] == ' ' || v[k] == '\t'))
+		k++;
+	if (k == n)
+		return fail(p, p->line, "empty heading");
 	memset(&s->items[s->nitems], 0, sizeof *s->items);
 	memset(p->counts[s->nitems], 0, sizeof *p->counts);
 	s->nitems++;

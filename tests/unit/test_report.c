@@ -404,7 +404,7 @@ static void test_edge_shapes(void **state)
 	static const char text[] =
 		"handsup-session 1\nname: \nstarted: 1970-01-01T00:00:00Z\n"
 		"deck-title: T\ndeck-path: (embedded)\n"
-		"deck-hash: 0000000000000000\ncurrent: 0\nitem: \n"
+		"deck-hash: 0000000000000000\ncurrent: 0\nitem: =\n"
 		"view: 0 \nview: 999999 a\n"
 		"view: 999999 "
 		"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"

@@ -397,6 +397,14 @@ static void test_parse_errors(void **state)
 		      "end\n",
 		 8, "item has 1 view"},
 		{HEAD "item: h\nview: 1 a\nend\n", 8, "item has 1 view"},
+		/* A heading is text, as in a deck: none is refused. */
+		{HEAD "item:\nview: 1 a\nview: 2 b\nend\n", 8, "empty heading"},
+		{HEAD "item: \nview: 1 a\nview: 2 b\nend\n", 8,
+		 "empty heading"},
+		{HEAD "item:  \t \r\nview: 1 a\nview: 2 b\nend\n", 8,
+		 "empty heading"},
+		{HEAD ITEM "item:\nview: 1 a\nview: 2 b\nend\n", 11,
+		 "empty heading"},
 		{HEAD "item: h\nview: 1 1\nview: 1 2\nview: 1 3\nview: 1 4\n"
 		      "view: 1 5\nview: 1 6\nview: 1 7\nend\n",
 		 15, "more than 6 views"},
