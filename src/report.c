@@ -390,11 +390,23 @@ int report_put_figure(FILE *out, enum report_format fmt, bool known, int value)
 		       : 0;
 }
 
-int report_json_views(FILE *out, const char *indent, char *const *labels,
-		      const int64_t *counts, int n, const int64_t *cmp,
-		      const int64_t *rest)
+/* A count, or null where that side does not have the item. */
+static int json_count(FILE *out, const char *key, const int64_t *counts, int v)
 {
-	int pct[TALLY_MAX_VIEWS], cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
+	if (fprintf(out, ", \"%s\": ", key) < 0)
+		return -1;
+	return (counts ? fprintf(out, "%" PRId64, counts[v])
+		       : fputs("null", out)) < 0
+		       ? -1
+		       : 0;
+}
+
+int report_json_views(FILE *out, const char *indent, char *const *labels,
+		      const int64_t *counts, int n, bool compared,
+		      const int64_t *cmp, const int64_t *rest)
+{
+	int pct[TALLY_MAX_VIEWS], cpct[TALLY_MAX_VIEWS] = {0},
+				  rpct[TALLY_MAX_VIEWS] = {0};
 	bool counted, ccounted = false, rcounted = false;
 
 	if (n > TALLY_MAX_VIEWS)
@@ -403,8 +415,10 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 	counted = sum_of(counts, n) > 0;
 	if (cmp) {
 		report_percent(cmp, n, cpct);
-		report_percent(rest, n, rpct);
 		ccounted = sum_of(cmp, n) > 0;
+	}
+	if (rest) {
+		report_percent(rest, n, rpct);
 		rcounted = sum_of(rest, n) > 0;
 	}
 	if (fputc('[', out) == EOF)
@@ -416,16 +430,12 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": ",
 			    counts[v]) < 0 ||
 		    report_put_figure(out, REPORT_JSON, counted, pct[v]) ||
-		    (cmp &&
-		     (fprintf(out,
-			      ", \"compare_count\": %" PRId64
-			      ", \"compare_percent\": ",
-			      cmp[v]) < 0 ||
+		    (compared &&
+		     (json_count(out, "compare_count", cmp, v) ||
+		      fputs(", \"compare_percent\": ", out) == EOF ||
 		      report_put_figure(out, REPORT_JSON, ccounted, cpct[v]) ||
-		      fprintf(out,
-			      ", \"rest_count\": %" PRId64
-			      ", \"rest_percent\": ",
-			      rest[v]) < 0 ||
+		      json_count(out, "rest_count", rest, v) ||
+		      fputs(", \"rest_percent\": ", out) == EOF ||
 		      report_put_figure(out, REPORT_JSON, rcounted,
 					rpct[v]))) ||
 		    fputc('}', out) == EOF)

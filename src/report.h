@@ -179,13 +179,14 @@ int report_text_views(FILE *out, const struct report_cols *c,
 
 /*
  * The JSON array of views: number, label, count and percent, each object
- * on a line of its own after indent; with cmp and rest (both or neither),
- * the compared session's and the rest's counts and percentages too.  A
- * percentage of counts that add up to 0 is null.
+ * on a line of its own after indent; when compared, the compared
+ * session's and the rest's counts and percentages too, where cmp or rest
+ * NULL means that side does not have the item: its count and percentage
+ * are null, not 0.  A percentage of counts that add up to 0 is null.
  */
 int report_json_views(FILE *out, const char *indent, char *const *labels,
-		      const int64_t *counts, int n, const int64_t *cmp,
-		      const int64_t *rest);
+		      const int64_t *counts, int n, bool compared,
+		      const int64_t *cmp, const int64_t *rest);
 
 /*
  * A figure derived from counts (a percentage, or a difference in points),

@@ -151,6 +151,7 @@ static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
 	}
 	it->nsessions++;
 	it->in_cmp |= is_cmp;
+	it->in_rest |= !is_cmp;
 	if (total == 0)
 		return;
 	tally_percent(c, n, pct);

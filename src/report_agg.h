@@ -25,11 +25,12 @@ struct agg_item {
 	int64_t totals[TALLY_MAX_VIEWS]; /* every session, compared too */
 	int64_t rest[TALLY_MAX_VIEWS];	 /* all but the compared session */
 	int64_t cmp[TALLY_MAX_VIEWS];	 /* the compared session */
-	bool in_cmp;
-	int nsessions;	       /* sessions that have the item */
-	int ncounted;	       /* ... and counted it */
-	int min_pct, max_pct;  /* View 1 share among those counted */
-	size_t min_at, max_at; /* ... and where: index into sess */
+	bool in_cmp;			 /* the compared session has the item */
+	bool in_rest;			 /* ... and some other session */
+	int nsessions;			 /* sessions that have the item */
+	int ncounted;			 /* ... and counted it */
+	int min_pct, max_pct;		 /* View 1 share among those counted */
+	size_t min_at, max_at;		 /* ... and where: index into sess */
 	/*
 	 * A session's item takes an aggregate item at most once, so that
 	 * items with the same heading stay apart: last_sess is the number
@@ -66,6 +67,11 @@ int report_agg_totals(const struct report_agg *a, int64_t *totals);
 struct agg_cmp {
 	bool counted;	   /* the compared session counted the item */
 	bool rest_counted; /* some other session did */
+	/*
+	 * Without the item a side has no count at all, not a count of 0:
+	 * an edited deck's new item is missing from the older sessions.
+	 */
+	bool present, rest_present;
 	int cpct[TALLY_MAX_VIEWS], rpct[TALLY_MAX_VIEWS];
 	int diff;	/* View 1 share, compared minus rest, in points */
 	bool other_way; /* both lean, to different views */

@@ -3,10 +3,17 @@
 
 #include <inttypes.h>
 
+/* A count, or an empty field where that side does not have the item. */
+static int csv_count(FILE *out, bool present, int64_t count)
+{
+	return present && fprintf(out, "%" PRId64, count) < 0 ? -1 : 0;
+}
+
 /*
- * The compare_* to leans_other_way cells of view v.  A share of hands
- * not counted, and a difference or leaning without both sides, stay
- * empty: a 0 or a "no" would claim what nobody counted.
+ * The compare_* to leans_other_way cells of view v.  A count of a side
+ * without the item, a share of hands not counted, and a difference or
+ * leaning without both sides, stay empty: a 0 or a "no" would claim what
+ * nobody counted.
  */
 static int compare_cells(FILE *out, const struct report_agg *a,
 			 const struct agg_item *it, const struct agg_cmp *ci,
@@ -16,9 +23,12 @@ static int compare_cells(FILE *out, const struct report_agg *a,
 
 	if (fputc(',', out) == EOF ||
 	    report_put_csv(out, a->sess[a->cmp_at].name) ||
-	    fprintf(out, ",%" PRId64 ",", it->cmp[v]) < 0 ||
+	    fputc(',', out) == EOF || csv_count(out, ci->present, it->cmp[v]) ||
+	    fputc(',', out) == EOF ||
 	    report_put_figure(out, REPORT_CSV, ci->counted, ci->cpct[v]) ||
-	    fprintf(out, ",%" PRId64 ",", it->rest[v]) < 0 ||
+	    fputc(',', out) == EOF ||
+	    csv_count(out, ci->rest_present, it->rest[v]) ||
+	    fputc(',', out) == EOF ||
 	    report_put_figure(out, REPORT_CSV, ci->rest_counted, ci->rpct[v]) ||
 	    fputc(',', out) == EOF ||
 	    report_put_figure(out, REPORT_CSV, both,
@@ -94,16 +104,16 @@ static int json_session(FILE *out, const struct agg_session *s)
 }
 
 /* null, not 0 or false, where one side did not count the item. */
-static int json_compare(FILE *out, const struct agg_item *it,
-			const struct agg_cmp *ci)
+static int json_compare(FILE *out, const struct agg_cmp *ci)
 {
 	bool both = ci->counted && ci->rest_counted;
 
 	if (fprintf(out,
 		    ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
-		    "\"view1_percent\": ",
-		    it->in_cmp ? "true" : "false",
-		    ci->counted ? "true" : "false") < 0 ||
+		    "\"rest_present\": %s, \"view1_percent\": ",
+		    ci->present ? "true" : "false",
+		    ci->counted ? "true" : "false",
+		    ci->rest_present ? "true" : "false") < 0 ||
 	    report_put_figure(out, REPORT_JSON, ci->counted, ci->cpct[0]) ||
 	    fputs(", \"rest_view1_percent\": ", out) == EOF ||
 	    report_put_figure(out, REPORT_JSON, ci->rest_counted,
@@ -145,11 +155,12 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 		       report_put_json(out, a->sess[it->max_at].name) ||
 		       fputc('}', out) == EOF))
 		return -1;
-	if (a->cmp_at >= 0 && json_compare(out, it, &ci))
+	if (a->cmp_at >= 0 && json_compare(out, &ci))
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
 	    report_json_views(out, "      ", it->labels, it->totals, it->nviews,
-			      a->cmp_at >= 0 ? it->cmp : NULL, it->rest) ||
+			      a->cmp_at >= 0, it->in_cmp ? it->cmp : NULL,
+			      it->in_rest ? it->rest : NULL) ||
 	    fputc('}', out) == EOF)
 		return -1;
 	return 0;
@@ -185,7 +196,8 @@ int report_agg_json(FILE *out, const struct report_agg *a)
 		if (json_item(out, a, i))
 			return -1;
 	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    report_json_views(out, "      ", NULL, totals, ntot, NULL, NULL) ||
+	    report_json_views(out, "      ", NULL, totals, ntot, false, NULL,
+			      NULL) ||
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;

@@ -34,8 +34,11 @@ void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
 	int cl = report_leaning_of(it->cmp, it->nviews);
 	int rl = report_leaning_of(it->rest, it->nviews);
 
+	ci->present = it->in_cmp;
+	ci->rest_present = it->in_rest;
 	ci->counted = it->in_cmp && report_agg_sum(it->cmp, it->nviews) > 0;
-	ci->rest_counted = report_agg_sum(it->rest, it->nviews) > 0;
+	ci->rest_counted =
+		it->in_rest && report_agg_sum(it->rest, it->nviews) > 0;
 	report_percent(it->cmp, it->nviews, ci->cpct);
 	report_percent(it->rest, it->nviews, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];
@@ -87,8 +90,16 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	if (a->cmp_at < 0)
 		return 0;
 	report_agg_cmp(it, &ci);
-	if (!it->in_cmp)
+	if (!ci.present)
 		snprintf(buf, sizeof buf, "    Compared: not in that session");
+	else if (!ci.rest_present && !ci.counted)
+		snprintf(
+			buf, sizeof buf,
+			"    Compared: not counted; not in the other sessions");
+	else if (!ci.rest_present)
+		snprintf(buf, sizeof buf,
+			 "    Compared: View 1 %d%%; not in the other sessions",
+			 ci.cpct[0]);
 	else if (!ci.counted)
 		snprintf(buf, sizeof buf, "    Compared: not counted");
 	else if (!ci.rest_counted)
@@ -160,10 +171,10 @@ static int write_text(FILE *out, const struct report_agg *a)
 }
 
 /* The comparison in the text report's words: no figure without both sides. */
-static int md_compare(FILE *out, const struct agg_item *it,
-		      const struct agg_cmp *ci)
+static int md_compare(FILE *out, const struct agg_cmp *ci)
 {
-	const char *none = !it->in_cmp	       ? "not in that session"
+	const char *none = !ci->present	       ? "not in that session"
+			   : !ci->rest_present ? "not in the other sessions"
 			   : !ci->counted      ? "not counted"
 			   : !ci->rest_counted ? "the rest did not count it"
 					       : NULL;
@@ -226,7 +237,7 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	     report_put_md(out, a->sess[it->max_at].name) ||
 	     fputs(").", out) == EOF))
 		return -1;
-	if (a->cmp_at >= 0 && md_compare(out, it, &ci))
+	if (a->cmp_at >= 0 && md_compare(out, &ci))
 		return -1;
 	return fputs("\n\n", out) == EOF ? -1 : 0;
 }

@@ -291,12 +291,13 @@ static int write_json(FILE *out, const struct session *s)
 		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
 			    tally_item_total(&s->tally, i)) < 0 ||
 		    report_json_views(out, "      ", s->items[i].labels, counts,
-				      n, NULL, NULL) ||
+				      n, false, NULL, NULL) ||
 		    fputs("}", out) == EOF)
 			return -1;
 	}
 	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    report_json_views(out, "    ", NULL, totals, ntot, NULL, NULL) ||
+	    report_json_views(out, "    ", NULL, totals, ntot, false, NULL,
+			      NULL) ||
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;

@@ -509,23 +509,26 @@ static void test_duplicate_headings(void **state)
 /*
  * Where one side did not count an item, no format shows a figure for it:
  * no share, no difference, no leaning (null in JSON, empty in CSV, "-" in
- * text and Markdown), so that nobody reads "no difference" into it.
+ * text and Markdown), so that nobody reads "no difference" into it.  A
+ * side that does not have the item at all (a deck edited between the
+ * workshops) has no count either: null or empty, never 0.
  */
 static void test_compare_not_counted(void **state)
 {
 	static const char *const a[] = {
 		"Both|3 a|1 b", "Rest only|2 a|2 b", "Compared only|0 a|0 b",
 		"Nobody|0 a|0 b", "Not compared|1 a|4 b"};
-	static const char *const c[] = {"Both|1 a|3 b", "Rest only|0 a|0 b",
-					"Compared only|5 a|0 b",
-					"Nobody|0 a|0 b"};
+	static const char *const c[] = {
+		"Both|1 a|3 b",		 "Rest only|0 a|0 b",
+		"Compared only|5 a|0 b", "Nobody|0 a|0 b",
+		"New|2 a|1 b",		 "New, not counted|0 a|0 b"};
 	struct session s[2];
 	const struct session *p[1] = {&s[0]};
 	const char *names[1] = {"a"};
 	(void)state;
 
 	make_session(&s[0], "A", a, 5);
-	make_session(&s[1], "C", c, 4);
+	make_session(&s[1], "C", c, 6);
 	for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
 		char gname[64];
 		char *out = aggregate(p, names, 1, &s[1], fmt);
@@ -543,6 +546,11 @@ static void test_compare_not_counted(void **state)
 				out, "View 1 100%; the rest did not count"));
 			assert_non_null(
 				strstr(out, "Compared: not in that session\n"));
+			assert_non_null(strstr(out, "Compared: View 1 67%; not "
+						    "in the other sessions\n"));
+			assert_non_null(strstr(out,
+					       "Compared: not counted; not "
+					       "in the other sessions\n"));
 			assert_null(strstr(out, "+0 points"));
 		}
 		if (fmt == REPORT_JSON) {
@@ -560,9 +568,24 @@ static void test_compare_not_counted(void **state)
 				"null}"));
 			assert_non_null(strstr(
 				out,
-				"\"counted\": false, \"view1_percent\": null, "
+				"\"counted\": false, \"rest_present\": true, "
+				"\"view1_percent\": null, "
 				"\"rest_view1_percent\": 50, \"difference\": "
 				"null, \"leans_other_way\": null}"));
+			/* No count, not 0, for a side without the item. */
+			assert_non_null(strstr(
+				out,
+				"\"count\": 1, \"percent\": 20, "
+				"\"compare_count\": null, "
+				"\"compare_percent\": null, "
+				"\"rest_count\": 1, \"rest_percent\": 20}"));
+			assert_non_null(strstr(out,
+					       "\"count\": 2, \"percent\": 67, "
+					       "\"compare_count\": 2, "
+					       "\"compare_percent\": 67, "
+					       "\"rest_count\": null, "
+					       "\"rest_percent\": null}"));
+			assert_non_null(strstr(out, "\"rest_present\": false"));
 		}
 		if (fmt == REPORT_CSV) {
 			check_csv_sums(out, 17);
@@ -570,9 +593,22 @@ static void test_compare_not_counted(void **state)
 			assert_non_null(strstr(
 				out, ",4,Nobody,1,a,0,,2,0,,,,,C,0,,0,,,\r\n"));
 			assert_null(strstr(out, ",no\r\n"));
+			/* No count for a side without the item. */
+			assert_non_null(strstr(out,
+					       ",5,Not compared,1,a,1,20,1,1,"
+					       "20,A,20,A,C,,,1,20,,\r\n"));
+			assert_non_null(strstr(
+				out, ",6,New,1,a,2,67,1,1,67,C,67,C,C,2,67,,,,"
+				     "\r\n"));
+			assert_non_null(strstr(
+				out, ",7,\"New, not counted\",2,b,0,,1,0,"
+				     ",,,,C,0,,,,,\r\n"));
 		}
 		if (fmt == REPORT_MD) {
 			assert_non_null(strstr(out, "| a | 0 | - | - | - |"));
+			assert_non_null(strstr(out,
+					       "Compared: not in the other "
+					       "sessions."));
 			assert_null(strstr(out, "+0 points"));
 		}
 		free(out);
