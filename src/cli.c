@@ -22,6 +22,8 @@ static const char report_usage[] =
 	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
 	"                      [--compare SESSION] SESSION...\n";
 static const char check_usage[] = "usage: handsup check DECK...\n";
+static const char no_other_session[] =
+	"--compare needs at least one other session to compare with";
 
 /* A file name from the command line may hold anything: print it safely. */
 static int put_name_to(FILE *out, const char *name)
@@ -34,18 +36,23 @@ static void put_name(const char *name)
 	put_name_to(stderr, name);
 }
 
-/* "handsup: FILE: what" on standard error, for a note that is no error. */
-static void note(const char *file, const char *what)
+/*
+ * "handsup: FILE: what[: detail]" on standard error, for an error or a
+ * note that is no error.  Every message starts with "handsup: " but a
+ * parse error's "FILE:LINE: message", which editors jump to as it is.
+ */
+static void say(const char *file, const char *what, const char *detail)
 {
 	fputs("handsup: ", stderr);
 	put_name(file);
-	fprintf(stderr, ": %s\n", what);
+	fprintf(stderr, ": %s%s%s\n", what, detail ? ": " : "",
+		detail ? detail : "");
 }
 
-static int usage_error(const char *cmd, const char *usage, const char *what,
-		       const char *arg)
+/* The usage line after the message names the subcommand. */
+static int usage_error(const char *usage, const char *what, const char *arg)
 {
-	fprintf(stderr, "handsup %s: %s", cmd, what);
+	fprintf(stderr, "handsup: %s", what);
 	if (arg) {
 		fputs(" '", stderr);
 		put_name(arg);
@@ -62,10 +69,12 @@ static int load_one(struct session *s, const char *path)
 
 	if (session_load(s, path, &err) == 0)
 		return 0;
-	put_name(path);
-	if (err.line > 0)
-		fprintf(stderr, ":%d", err.line);
-	fprintf(stderr, ": %s\n", err.msg);
+	if (err.line > 0) {
+		put_name(path);
+		fprintf(stderr, ":%d: %s\n", err.line, err.msg);
+	} else {
+		say(path, err.msg, NULL);
+	}
 	return EXIT_DATA;
 }
 
@@ -105,8 +114,7 @@ static int output_open(struct output *o, const char *path)
 	struct stat st;
 
 	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		put_name(path);
-		fputs(": is a directory\n", stderr);
+		say(path, "is a directory", NULL);
 		return EXIT_CANTCREAT;
 	}
 	o->path = path;
@@ -140,8 +148,7 @@ static int output_open(struct output *o, const char *path)
 			close(fd);
 			unlink(o->tmp);
 		}
-		put_name(path);
-		fprintf(stderr, ": cannot create: %s\n", strerror(e));
+		say(path, "cannot create", strerror(e));
 		output_free(o);
 		return EXIT_CANTCREAT;
 	}
@@ -200,10 +207,8 @@ static int output_close(struct output *o, int e)
 		unlink(o->tmp);
 	else
 		sync_dir(o->dir);
-	if (e > 0) {
-		put_name(o->path);
-		fprintf(stderr, ": %s: %s\n", what, strerror(e));
-	}
+	if (e > 0)
+		say(o->path, what, strerror(e));
 	output_free(o);
 	return e > 0 ? status : e ? EXIT_SOFTWARE : 0;
 }
@@ -306,7 +311,6 @@ struct args {
 /* Returns -1 to go on, else an exit status (0 after --help). */
 static int parse_args(int argc, char **argv, bool report, struct args *a)
 {
-	const char *cmd = report ? "report" : "export";
 	const char *usage = report ? report_usage : export_usage;
 	int c;
 
@@ -326,7 +330,7 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 		case OPT_FORMAT:
 			a->fmt = report_format_parse(optarg);
 			if (a->fmt < 0)
-				return usage_error(cmd, usage, "unknown format",
+				return usage_error(usage, "unknown format",
 						   optarg);
 			break;
 		case OPT_OUT:
@@ -334,7 +338,7 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 			break;
 		case OPT_COMPARE:
 			if (!report)
-				return usage_error(cmd, usage, "bad option",
+				return usage_error(usage, "bad option",
 						   "--compare");
 			a->compare = optarg;
 			break;
@@ -342,7 +346,7 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 			fputs(usage, stdout);
 			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
-			return usage_error(cmd, usage,
+			return usage_error(usage,
 					   "bad option or missing argument",
 					   argv[optind - 1]);
 		}
@@ -361,12 +365,12 @@ int cli_export(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (argc - a.first != 1)
-		return usage_error("export", export_usage,
+		return usage_error(export_usage,
 				   argc - a.first ? "one session at a time"
 						  : "no session given",
 				   NULL);
 	if (clobbers(a.out, argv[a.first]))
-		return usage_error("export", export_usage,
+		return usage_error(export_usage,
 				   "-o would overwrite the session", a.out);
 	if ((rc = load_one(&s, argv[a.first])))
 		return rc;
@@ -409,8 +413,10 @@ static void other_version(const struct report_agg *agg, const struct session *s,
 			  const char *file)
 {
 	if (report_agg_other_version(agg, s))
-		note(file, "run on another version of the deck (items are "
-			   "matched by heading)");
+		say(file,
+		    "run on another version of the deck (items are matched "
+		    "by heading)",
+		    NULL);
 }
 
 /*
@@ -431,15 +437,17 @@ int cli_report(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (argc - a.first < 1)
-		return usage_error("report", report_usage, "no session given",
+		return usage_error(report_usage,
+				   a.compare ? no_other_session
+					     : "no session given",
 				   NULL);
 	bool clash = a.compare && clobbers(a.out, a.compare);
 
 	for (int i = a.first; i < argc && !clash; i++)
 		clash = clobbers(a.out, argv[i]);
 	if (clash)
-		return usage_error("report", report_usage,
-				   "-o would overwrite a session", a.out);
+		return usage_error(report_usage, "-o would overwrite a session",
+				   a.out);
 	if (a.compare && (rc = load_one(&cmp, a.compare)))
 		return rc;
 	if (!(agg = report_agg_new())) {
@@ -461,7 +469,7 @@ int cli_report(int argc, char **argv)
 				rc = EXIT_SOFTWARE;
 				goto out;
 			}
-			note(argv[i], "named twice, counted once");
+			say(argv[i], "named twice, counted once", NULL);
 			continue;
 		}
 		if ((rc = load_one(&s, argv[i])))
@@ -475,8 +483,7 @@ int cli_report(int argc, char **argv)
 		n++;
 	}
 	if (n == 0) {
-		rc = usage_error("report", report_usage,
-				 "--compare needs another session", NULL);
+		rc = usage_error(report_usage, no_other_session, NULL);
 		goto out;
 	}
 	if (a.compare &&
@@ -487,9 +494,7 @@ int cli_report(int argc, char **argv)
 	rc = run_report(agg, &a);
 	goto out;
 bad:
-	/* Another deck's message starts with its file name. */
-	fprintf(stderr, "%s%s\n",
-		rc == REPORT_AGG_EDECK ? "" : "handsup: ", err.msg);
+	fprintf(stderr, "handsup: %s\n", err.msg);
 	rc = rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
 out:
 	if (a.compare)
@@ -510,17 +515,21 @@ int cli_check(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "--"))
 		first = 2;
-	if (argc - first < 1) {
-		fputs(check_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (argc - first < 1)
+		return usage_error(check_usage, "no deck given", NULL);
 	for (int i = first; i < argc; i++) {
 		struct deck d;
 		struct deck_error errs[DECK_MAX_ERRORS];
 		int nerrs = 0;
 
 		if (load_deck_all(argv[i], &d, errs, DECK_MAX_ERRORS, &nerrs)) {
-			load_print_errors(stderr, argv[i], errs, nerrs);
+			/* One without a line, such as a missing file, is
+			 * handsup's message, not the compiler-style kind. */
+			for (int k = 0; k < nerrs; k++) {
+				if (errs[k].line <= 0)
+					fputs("handsup: ", stderr);
+				load_print_error(stderr, argv[i], &errs[k]);
+			}
 			rc = EXIT_DATA;
 			continue;
 		}

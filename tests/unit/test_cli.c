@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,28 @@ static int hidden_files(void)
 	return n;
 }
 
+/*
+ * Every line of err starts "handsup: ", or is a usage line: only a parse
+ * error's "FILE:LINE: message" goes without, and those are checked
+ * where they are expected.
+ */
+static void expect_prefixed(const char *err)
+{
+	assert_true(*err != '\0');
+	for (const char *l = err; *l; l = strchr(l, '\n') + 1) {
+		assert_non_null(strchr(l, '\n'));
+		if (strncmp(l, "handsup: ", 9) && strncmp(l, "usage: ", 7) &&
+		    strncmp(l, "      ", 6))
+			fail_msg("not prefixed: %.*s", (int)strcspn(l, "\n"),
+				 l);
+	}
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
 static void put_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -193,19 +216,29 @@ static void test_export_errors(void **state)
 	assert_int_equal(run(cli_export, &err, "export", "--format", "xml",
 			     data("article.session"), (char *)NULL),
 			 EXIT_USAGE);
-	assert_non_null(strstr(err, "unknown format 'xml'"));
+	assert_non_null(strstr(err, "handsup: unknown format 'xml'\n"));
 	assert_non_null(strstr(err, "usage: handsup export"));
+	expect_prefixed(err);
 	free(err);
 	assert_int_equal(run(cli_export, &err, "export", (char *)NULL),
 			 EXIT_USAGE);
+	assert_non_null(strstr(err, "handsup: no session given\n"));
+	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
 		run(cli_export, &err, "export", "a", "b", (char *)NULL),
 		EXIT_USAGE);
+	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
 		run(cli_export, &err, "export", "--frobnicate", (char *)NULL),
 		EXIT_USAGE);
+	expect_prefixed(err);
+	free(err);
+	assert_int_equal(run(cli_export, &err, "export", "--compare", "x",
+			     data("article.session"), (char *)NULL),
+			 EXIT_USAGE);
+	expect_prefixed(err);
 	free(err);
 
 	/* A missing file, named safely: no escape sequence gets through. */
@@ -214,6 +247,7 @@ static void test_export_errors(void **state)
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "such.session: "));
 	assert_null(strchr(err, '\x1b'));
+	expect_prefixed(err);
 	free(err);
 
 	/* A corrupt file: FILE:LINE: message. */
@@ -225,7 +259,9 @@ static void test_export_errors(void **state)
 			     scratch("bad.txt"), scratch("bad.session"),
 			     (char *)NULL),
 			 EXIT_DATA);
-	assert_non_null(strstr(err, "bad.session:1: "));
+	/* Compiler-style, for editors to jump to: no prefix. */
+	snprintf(msg, sizeof msg, "%s:1: ", scratch("bad.session"));
+	assert_true(starts(err, msg));
 	assert_int_equal(access(scratch("bad.txt"), F_OK), -1);
 	free(err);
 	unlink(scratch("bad.session"));
@@ -234,7 +270,7 @@ static void test_export_errors(void **state)
 	assert_int_equal(run(cli_export, &err, "export", "-o", tmp,
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
-	snprintf(msg, sizeof msg, "%s: is a directory\n", tmp);
+	snprintf(msg, sizeof msg, "handsup: %s: is a directory\n", tmp);
 	assert_string_equal(err, msg);
 	assert_int_equal(hidden_files(), 0);
 	free(err);
@@ -242,6 +278,7 @@ static void test_export_errors(void **state)
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
 	assert_non_null(strstr(err, ": is a directory\n"));
+	expect_prefixed(err);
 	assert_int_equal(hidden_files(), 0);
 	free(err);
 
@@ -249,8 +286,8 @@ static void test_export_errors(void **state)
 			     "/nonexistent/folder/x.txt",
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
-	assert_non_null(strstr(err, "/nonexistent/folder/x.txt: cannot "
-				    "create: No such file or directory"));
+	assert_string_equal(err, "handsup: /nonexistent/folder/x.txt: cannot "
+				 "create: No such file or directory\n");
 	free(err);
 }
 
@@ -349,8 +386,10 @@ static void test_check(void **state)
 	assert_int_equal(run(cli_check, &err, "check", scratch("bad.deck"),
 			     scratch("good.deck"), (char *)NULL),
 			 EXIT_DATA);
-	assert_non_null(strstr(err, "/bad.deck:2: "));
-	assert_non_null(strstr(err, "/bad.deck:7: "));
+	snprintf(want, sizeof want, "%s:2: ", scratch("bad.deck"));
+	assert_true(starts(err, want));
+	snprintf(want, sizeof want, "\n%s:7: ", scratch("bad.deck"));
+	assert_non_null(strstr(err, want));
 	assert_null(strstr(err, "good.deck"));
 	assert_null(strstr(out, "bad.deck"));
 	assert_non_null(strstr(out, "/good.deck: ok, 1 item\n"));
@@ -370,11 +409,14 @@ static void test_check(void **state)
 			     (char *)NULL),
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "/none.deck: "));
+	/* No line to jump to: handsup's own message. */
+	expect_prefixed(err);
 	free(err);
 
 	assert_int_equal(run(cli_check, &err, "check", (char *)NULL),
 			 EXIT_USAGE);
-	assert_string_equal(err, "usage: handsup check DECK...\n");
+	assert_string_equal(err, "handsup: no deck given\n"
+				 "usage: handsup check DECK...\n");
 	free(err);
 	unlink(scratch("good.deck"));
 	unlink(scratch("bad.deck"));
@@ -498,6 +540,8 @@ static void test_report_other_version(void **state)
 
 static void test_report_errors(void **state)
 {
+	static const char no_other[] = "handsup: --compare needs at least one "
+				       "other session to compare with\nusage: ";
 	char *err;
 	(void)state;
 
@@ -507,14 +551,22 @@ static void test_report_errors(void **state)
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "intl.session: is a session of another "
 				    "deck"));
+	expect_prefixed(err);
 	assert_int_equal(access(scratch("x.md"), F_OK), -1);
 	assert_int_equal(hidden_files(), 0);
 	free(err);
 
+	/* --compare alone, or with only itself: nothing to compare with. */
 	assert_int_equal(run(cli_report, &err, "report", "--compare",
 			     data("globex.session"), data("globex.session"),
 			     (char *)NULL),
 			 EXIT_USAGE);
+	assert_true(starts(err, no_other));
+	free(err);
+	assert_int_equal(run(cli_report, &err, "report", "--compare",
+			     data("globex.session"), (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, no_other));
 	free(err);
 	/* -o naming an input would replace the record with a report. */
 	assert_int_equal(run(cli_report, &err, "report", "-o",
@@ -528,6 +580,21 @@ static void test_report_errors(void **state)
 	free(kept);
 	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),
 			 EXIT_USAGE);
+	assert_true(starts(err, "handsup: no session given\nusage: "));
+	free(err);
+	/* A missing output folder, a missing session: prefixed too. */
+	assert_int_equal(run(cli_report, &err, "report", "-o",
+			     "/nonexistent/folder/x.csv",
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
+	assert_string_equal(err, "handsup: /nonexistent/folder/x.csv: cannot "
+				 "create: No such file or directory\n");
+	free(err);
+	assert_int_equal(run(cli_report, &err, "report", "--compare",
+			     scratch("none.session"), data("article.session"),
+			     (char *)NULL),
+			 EXIT_DATA);
+	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
 		run(cli_report, &err, "report", "--help", (char *)NULL), 0);
