@@ -149,14 +149,36 @@ struct session_summary {
 	int current;
 	int nitems;
 	int counted; /* items with at least one count */
+	/*
+	 * Another live process holds the session's lock: resuming it would
+	 * be refused.  Told without taking the lock (fcntl F_GETLK on
+	 * "<path>.lock"); false when there is no lock file or its holder
+	 * is gone.
+	 */
+	bool in_use;
 };
 
 /*
  * Lists the sessions ("*.session") in dir, newest (by modification time)
  * first.  Unreadable or corrupt files are skipped; a missing dir is an
  * empty list.  Returns 0, or -1 (dir unreadable, out of memory).
+ *
+ * Each session's lock file is opened to tell in_use, and fcntl locks
+ * belong to the process: closing that descriptor drops any lock this
+ * process holds on the session (see session_lock), and a lock of this
+ * process never shows as in_use.  So list before taking a lock, or
+ * release it first.
  */
 int session_list(const char *dir, struct session_summary **out, size_t *n);
+
+/*
+ * session_list, and *skipped (when not NULL) set to the number of
+ * "*.session" entries left out because they could not be read or parsed
+ * (or are not regular files), so that the caller can say some sessions
+ * are not shown; 0 on failure.
+ */
+int session_list_skipped(const char *dir, struct session_summary **out,
+			 size_t *n, size_t *skipped);
 void session_list_free(struct session_summary *list, size_t n);
 
 /*

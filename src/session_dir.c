@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,29 @@ static bool is_session_name(const char *name)
 	return n > e && name[0] != '.' && !strcmp(name + n - e, SESSION_EXT);
 }
 
+/*
+ * 1 when another live process holds path's lock, 0 when none does (no
+ * lock file, or one left by a dead process), -1 out of memory.  Only
+ * asks: taking the lock to test it would race with a handsup opening
+ * the session at the same moment.
+ */
+static int lock_held(const char *path)
+{
+	char *lp = session_cat(path, ".lock");
+	if (!lp)
+		return -1;
+	/* O_NONBLOCK: a FIFO put there must not hang the list. */
+	int fd = open(lp, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	free(lp);
+	if (fd < 0)
+		return 0;
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	int held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return held;
+}
+
+/* 0 listed, 1 unreadable or corrupt, 2 gone meanwhile, -1 out of memory. */
 static int summarise(const char *dir, const char *name,
 		     struct session_summary *out)
 {
@@ -121,9 +145,18 @@ static int summarise(const char *dir, const char *name,
 	struct session_error err;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    session_load(&s, path, &err) != 0) {
+		/* A session deleted since readdir is not one to warn about. */
+		bool gone = access(path, F_OK) != 0 && errno == ENOENT;
 		free(path);
-		return 1;
+		return gone ? 2 : 1;
 	}
+	int held = lock_held(path);
+	if (held < 0) {
+		session_free(&s);
+		free(path);
+		return -1;
+	}
+	out->in_use = held;
 	out->path = path;
 	out->name = s.name;
 	out->deck_title = s.deck_title;
@@ -151,8 +184,17 @@ static int newest_first(const void *pa, const void *pb)
 
 int session_list(const char *dir, struct session_summary **out, size_t *n)
 {
+	return session_list_skipped(dir, out, n, NULL);
+}
+
+int session_list_skipped(const char *dir, struct session_summary **out,
+			 size_t *n, size_t *skipped)
+{
+	size_t bad = 0;
 	*out = NULL;
 	*n = 0;
+	if (skipped)
+		*skipped = 0;
 	DIR *d = opendir(dir);
 	if (!d)
 		return errno == ENOENT ? 0 : -1;
@@ -181,6 +223,8 @@ int session_list(const char *dir, struct session_summary **out, size_t *n)
 		}
 		if (r == 0)
 			len++;
+		else if (r == 1)
+			bad++;
 	}
 	closedir(d);
 	if (rc != 0) {
@@ -191,6 +235,8 @@ int session_list(const char *dir, struct session_summary **out, size_t *n)
 		qsort(list, len, sizeof *list, newest_first);
 	*out = list;
 	*n = len;
+	if (skipped)
+		*skipped = bad;
 	return 0;
 }
 

@@ -1110,6 +1110,99 @@ static void test_list(void **state)
 	assert_int_equal(list[0].current, 3);
 	assert_int_equal(list[1].counted, 2);
 	assert_int_equal(list[2].counted, 0);
+	assert_false(list[0].in_use);
+	session_list_free(list, n);
+}
+
+/* The index of the summary of file in list, which must hold it. */
+static size_t find_summary(const struct session_summary *list, size_t n,
+			   const char *file)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i].path, in_dir(file)))
+			return i;
+	fail_msg("%s not listed", file);
+	return 0;
+}
+
+/*
+ * A session locked by another live process shows as in use, without the
+ * list taking the lock; once that process is gone (its lock file left
+ * behind) it does not.  Files that cannot be listed are counted.
+ */
+static void test_list_in_use_skipped(void **state)
+{
+	(void)state;
+	struct session_summary *list;
+	size_t n, skipped = 99;
+	int up[2], down[2];
+	char c = 0;
+
+	save_named("held.session", "held", 1, 2000000000);
+	save_named("free.session", "free", 1, 2000000100);
+	write_file(in_dir("broken.session"), HEAD ITEM);
+	write_file(in_dir("empty.session"), "");
+	assert_int_equal(mkdir(in_dir("folder.session"), 0700), 0);
+	write_file(in_dir("notes.txt"), "x");
+	write_file(in_dir("held.session.tmp.1"), "x");
+	assert_int_equal(session_list_skipped(tmpdir, &list, &n, &skipped), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(skipped, 3);
+	assert_false(list[0].in_use);
+	assert_false(list[1].in_use);
+	session_list_free(list, n);
+
+	assert_int_equal(pipe(up), 0);
+	assert_int_equal(pipe(down), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct session_error err;
+		close(up[0]);
+		close(down[1]);
+		int fd = session_lock(in_dir("held.session"), &err);
+		char ok = fd >= 0 ? 'y' : 'n';
+		if (write(up[1], &ok, 1) != 1)
+			_exit(1);
+		/* Holds the lock until the parent closes its end. */
+		while (read(down[0], &ok, 1) > 0)
+			;
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	assert_int_equal(read(up[0], &c, 1), 1);
+	assert_int_equal(c, 'y');
+	assert_int_equal(session_list_skipped(tmpdir, &list, &n, &skipped), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(skipped, 3);
+	assert_true(list[find_summary(list, n, "held.session")].in_use);
+	assert_false(list[find_summary(list, n, "free.session")].in_use);
+	session_list_free(list, n);
+
+	/* Listing did not take the lock: the holder still has it. */
+	struct session_error err;
+	assert_int_equal(session_lock(in_dir("held.session"), &err),
+			 SESSION_LOCK_HELD);
+
+	close(down[1]);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	close(up[0]);
+	assert_int_equal(access(in_dir("held.session.lock"), F_OK), 0);
+	assert_int_equal(session_list(tmpdir, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_false(list[0].in_use);
+	assert_false(list[1].in_use);
+	session_list_free(list, n);
+
+	/* A missing folder: nothing listed, nothing skipped. */
+	assert_int_equal(
+		session_list_skipped(in_dir("missing"), &list, &n, &skipped),
+		0);
+	assert_int_equal(n, 0);
+	assert_int_equal(skipped, 0);
 	session_list_free(list, n);
 }
 
@@ -1139,6 +1232,7 @@ int main(void)
 		T(test_messages_sanitised),
 		T(test_new_path),
 		T(test_list),
+		T(test_list_in_use_skipped),
 	};
 	return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }
