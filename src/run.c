@@ -405,11 +405,13 @@ static void print_when(FILE *f, time_t t)
 }
 
 /* Lists recent sessions and lets the facilitator pick one. */
-static char *choose_session(const struct run_options *o, int *rc)
+/* Lists the sessions in the state folder, or NULL (message and *rc set). */
+static struct session_summary *list_sessions(const struct run_options *o,
+					     size_t *n, int *rc)
 {
 	struct session_error err;
 	struct session_summary *list;
-	size_t n;
+	size_t skipped = 0;
 	char *dir = session_state_dir(o->state_dir, &err);
 	*rc = EXIT_DATA;
 	if (dir == NULL) {
@@ -417,23 +419,38 @@ static char *choose_session(const struct run_options *o, int *rc)
 		return NULL;
 	}
 	session_clean_tmp(dir);
-	if (session_list(dir, &list, &n) != 0 || n == 0) {
+	int bad = session_list_skipped(dir, &list, n, &skipped);
+	if (skipped > 0) {
+		fprintf(stderr, "handsup: %zu file%s in ", skipped,
+			skipped == 1 ? "" : "s");
+		put_safe(stderr, dir);
+		fprintf(stderr, " could not be read and %s not listed\n",
+			skipped == 1 ? "is" : "are");
+	}
+	if (bad != 0 || *n == 0) {
 		fputs("handsup: no sessions to resume in ", stderr);
 		put_safe(stderr, dir);
 		fputc('\n', stderr);
 		free(dir);
+		if (bad == 0)
+			session_list_free(list, *n);
 		*rc = 1; /* nothing chosen, as the man page says */
 		return NULL;
 	}
 	free(dir);
-	size_t shown = n < 20 ? n : 20;
+	return list;
+}
+
+static void print_list(const struct session_summary *list, size_t shown)
+{
 	fputs("  #  last change       name                      counted  "
 	      "deck\n",
 	      stderr);
 	for (size_t i = 0; i < shown; i++) {
 		const struct session_summary *e = &list[i];
 		char counted[32];
-		fprintf(stderr, "%3zu  ", i + 1);
+		/* A star marks a session another handsup has open now. */
+		fprintf(stderr, "%3zu%c ", i + 1, e->in_use ? '*' : ' ');
 		print_when(stderr, e->modified);
 		fputs("  ", stderr);
 		put_column(stderr, e->name, 24);
@@ -443,6 +460,22 @@ static char *choose_session(const struct run_options *o, int *rc)
 		put_column(stderr, e->deck_title, 19);
 		fputc('\n', stderr);
 	}
+	for (size_t i = 0; i < shown; i++)
+		if (list[i].in_use) {
+			fputs("  * open in another handsup now\n", stderr);
+			break;
+		}
+}
+
+/* Lists recent sessions and lets the facilitator pick one. */
+static char *choose_session(const struct run_options *o, int *rc)
+{
+	size_t n;
+	struct session_summary *list = list_sessions(o, &n, rc);
+	if (list == NULL)
+		return NULL;
+	size_t shown = n < 20 ? n : 20;
+	print_list(list, shown);
 	char *pick = NULL;
 	char line[32];
 	bool cancelled = false;
@@ -460,15 +493,44 @@ static char *choose_session(const struct run_options *o, int *rc)
 		char *end;
 		long k = line[0] == '\n' ? 1 : strtol(line, &end, 10);
 		cancelled = line[0] == 'q' || line[0] == 'Q';
-		if (!cancelled && k >= 1 && (size_t)k <= shown &&
-		    (line[0] == '\n' || *end == '\n'))
-			pick = strdup(list[k - 1].path);
-		else if (!cancelled)
+		if (cancelled)
+			break;
+		if (k < 1 || (size_t)k > shown ||
+		    (line[0] != '\n' && *end != '\n'))
 			fprintf(stderr, "No session %s", line);
+		else if (list[k - 1].in_use)
+			fputs("That session is open in another handsup.\n",
+			      stderr);
+		else
+			pick = strdup(list[k - 1].path);
 	}
 	*rc = pick ? 0 : 1;
 	session_list_free(list, n);
 	return pick;
+}
+
+/*
+ * "handsup resume NAME": a session of that name in the state folder (the
+ * newest, if several), for when the facilitator remembers the name but
+ * not the file.  NULL if there is none.
+ */
+static char *find_by_name(const struct run_options *o, const char *name)
+{
+	struct session_error err;
+	struct session_summary *list;
+	size_t n;
+	char *found = NULL;
+	char *dir = session_state_dir(o->state_dir, &err);
+	if (dir == NULL)
+		return NULL;
+	if (session_list(dir, &list, &n) == 0) {
+		for (size_t i = 0; i < n && found == NULL; i++)
+			if (strcmp(list[i].name, name) == 0)
+				found = strdup(list[i].path);
+		session_list_free(list, n);
+	}
+	free(dir);
+	return found;
 }
 
 int run_resume(const struct run_options *o, const char *file)
@@ -478,7 +540,13 @@ int run_resume(const struct run_options *o, const char *file)
 		rc = check_out_dir(o->out_dir);
 	if (rc)
 		return rc;
-	char *chosen = file ? strdup(file) : choose_session(o, &rc);
+	char *chosen = NULL;
+	if (file == NULL)
+		chosen = choose_session(o, &rc);
+	else if (access(file, F_OK) != 0 && strchr(file, '/') == NULL)
+		chosen = find_by_name(o, file);
+	if (file != NULL && chosen == NULL)
+		chosen = strdup(file);
 	if (chosen == NULL)
 		return rc ? rc : EXIT_SOFTWARE;
 	/* Locked before it is read, so two runs never both resume it. */

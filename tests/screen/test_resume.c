@@ -237,6 +237,44 @@ static void test_resume_list_and_choose(void **state)
 	session_free(&s);
 }
 
+/* A session is found by its name, and one open elsewhere is starred. */
+static void test_resume_by_name_and_in_use(void **state)
+{
+	struct fixture *f = *state;
+	char one[256], two[256];
+	run_first(f, "morning", one, sizeof one);
+	run_first(f, "afternoon", two, sizeof two);
+	const char *env[] = {f->env_state, NULL};
+	const char *by_name[] = {"handsup", "resume", "morning", NULL};
+	struct hs *h = hs_start(12, 40, by_name, env);
+	assert_non_null(h);
+	assert_int_not_equal(hs_wait_frame(h), -1);
+	assert_true(hs_screen_contains(h, "2 / 2"));
+	/* While it is open, the list marks it and will not pick it. */
+	const char *list[] = {"handsup", "resume", NULL};
+	struct hs *l = hs_start(24, 100, list, env);
+	assert_non_null(l);
+	assert_int_not_equal(hs_wait_frame(l), -1);
+	int row = hs_row_find(l, "morning");
+	assert_true(row >= 0);
+	char *text = hs_row_text(l, row);
+	assert_non_null(strchr(text, '*'));
+	free(text);
+	assert_true(hs_screen_contains(l, "open in another handsup"));
+	char pick[8];
+	snprintf(pick, sizeof pick, "%d\r", row); /* rows count from 0 */
+	assert_int_equal(hs_send(l, pick), 0);
+	assert_int_not_equal(hs_wait_frame(l), -1);
+	assert_true(hs_screen_contains(l, "That session is open"));
+	assert_int_equal(hs_send(l, "q\r"), 0);
+	int status = 0;
+	assert_int_not_equal(hs_finish(l, &status), -1);
+	assert_int_equal(WEXITSTATUS(status), 1);
+	hs_free(l);
+	quit(h);
+	hs_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +287,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_second_handsup_refused,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume_list_and_choose,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resume_by_name_and_in_use,
 						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
