@@ -9,6 +9,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "unit/unit_util.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -27,35 +29,7 @@ static char tmp[] = "/tmp/handsup-cli-XXXXXX";
 
 static void find_root(void)
 {
-	const char *tail = "tests/unit/test_cli.c";
-	const char *file = __FILE__;
-	size_t n = strlen(file), t = strlen(tail);
-
-	snprintf(root, sizeof root, ".");
-	if (n > t && !strcmp(&file[n - t], tail))
-		snprintf(root, sizeof root, "%.*s", (int)(n - t - 1), file);
-	const char *env = getenv("HANDSUP_SRCDIR");
-	if (env)
-		snprintf(root, sizeof root, "%s", env);
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	unit_find_root(root, sizeof root, __FILE__, "tests/unit/test_cli.c");
 }
 
 /* Paths into the test data and the scratch folder. */
@@ -118,17 +92,18 @@ static int run(int (*cmd)(int, char **), char **err, ...)
 	dup2(saved_out, 1);
 	close(saved);
 	close(saved_out);
-	*err = slurp(errpath);
+	*err = unit_slurp(errpath, NULL);
 	unlink(errpath);
 	free(out);
-	out = slurp(outpath);
+	out = unit_slurp(outpath, NULL);
 	unlink(outpath);
 	return rc;
 }
 
 static void expect_same(const char *path, const char *golden)
 {
-	char *got = slurp(path), *want = slurp(data(golden));
+	char *got = unit_slurp(path, NULL),
+	     *want = unit_slurp(data(golden), NULL);
 
 	assert_non_null(got);
 	assert_non_null(want);
@@ -310,7 +285,7 @@ static void test_export_replaces(void **state)
 	umask(old);
 	assert_int_equal(rc, 0);
 	free(err);
-	kept = slurp(scratch("victim"));
+	kept = unit_slurp(scratch("victim"), NULL);
 	assert_string_equal(kept, "keep me\n");
 	free(kept);
 	assert_int_equal(lstat(scratch("r.txt"), &st), 0);
@@ -504,7 +479,7 @@ static void test_report_other_version(void **state)
 	char *err, *text, *h;
 	(void)state;
 
-	text = slurp(data("initech.session"));
+	text = unit_slurp(data("initech.session"), NULL);
 	assert_non_null(text);
 	h = strstr(text, "deck-hash: ");
 	assert_non_null(h);
@@ -575,7 +550,7 @@ static void test_report_errors(void **state)
 			 EXIT_USAGE);
 	assert_non_null(strstr(err, "would overwrite"));
 	free(err);
-	char *kept = slurp(data("initech.session"));
+	char *kept = unit_slurp(data("initech.session"), NULL);
 	assert_non_null(strstr(kept, "handsup-session 1\n"));
 	free(kept);
 	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),

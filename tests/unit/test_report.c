@@ -12,6 +12,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "unit/unit_util.h"
+
 #include <dirent.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -31,52 +33,17 @@ static char root[4096]; /* the source tree, found from __FILE__ */
 
 static void find_root(void)
 {
-	const char *tail = "tests/unit/test_report.c";
-	const char *file = __FILE__;
-	size_t n = strlen(file), t = strlen(tail);
-
-	snprintf(root, sizeof root, ".");
-	if (n > t && !strcmp(&file[n - t], tail))
-		snprintf(root, sizeof root, "%.*s", (int)(n - t - 1), file);
-	const char *env = getenv("HANDSUP_SRCDIR");
-	if (env)
-		snprintf(root, sizeof root, "%s", env);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-		size_t r = fread(buf + n, 1, cap - n - 1, f);
-		if (r == 0)
-			break;
-		n += r;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
+	unit_find_root(root, sizeof root, __FILE__, "tests/unit/test_report.c");
 }
 
 static void load(struct session *s, const char *name)
 {
 	char path[4200];
 	struct session_error err;
-	size_t len;
+	size_t len = 0;
 
 	snprintf(path, sizeof path, "%s/tests/report/%s.session", root, name);
-	char *text = slurp(path, &len);
+	char *text = unit_slurp(path, &len);
 	assert_non_null(text);
 	if (session_parse(s, text, len, &err))
 		fail_msg("%s:%d: %s", path, err.line, err.msg);
@@ -119,7 +86,7 @@ static void golden(const char *name, const char *text, size_t len)
 		return;
 	}
 	size_t glen;
-	char *want = slurp(path, &glen);
+	char *want = unit_slurp(path, &glen);
 	if (want && glen == len && !memcmp(want, text, len)) {
 		unlink(actual);
 		free(want);
@@ -766,7 +733,7 @@ static void test_export_never_overwrites(void **state)
 	assert_string_equal(paths[0], p);
 	snprintf(p, sizeof p, "%s/%s-2.csv", dir, base);
 	assert_string_equal(paths[1], p);
-	char *txt = slurp(paths[0], NULL);
+	char *txt = unit_slurp(paths[0], NULL);
 	assert_non_null(strstr(txt, "6 of 7 items counted"));
 	free(txt);
 	free(paths[0]);
@@ -781,11 +748,11 @@ static void test_export_never_overwrites(void **state)
 
 	/* The files that were there are untouched. */
 	snprintf(p, sizeof p, "%s/%s.txt", dir, base);
-	char *kept = slurp(p, NULL);
+	char *kept = unit_slurp(p, NULL);
 	assert_string_equal(kept, "keep me\n");
 	free(kept);
 	snprintf(p, sizeof p, "%s/%s-3.csv", dir, base);
-	kept = slurp(p, NULL);
+	kept = unit_slurp(p, NULL);
 	assert_string_equal(kept, "keep me too\n");
 	free(kept);
 	free(paths[0]);
