@@ -15,6 +15,7 @@
 #include "deck.h"
 #include "embedded.h"
 #include "load.h"
+#include "report.h"
 #include "screen.h"
 #include "session.h"
 #include "text.h"
@@ -25,9 +26,25 @@
 /* Prints a user-supplied string (a path) with controls neutralised. */
 static void put_safe(FILE *f, const char *s)
 {
-	char *t = text_sanitize(s, strlen(s));
-	fputs(t ? t : "?", f);
-	free(t);
+	report_put_safe(f, s, strlen(s));
+}
+
+/* The same, quoted for a shell when it needs to be, for copy and paste. */
+static void put_shell_word(FILE *f, const char *s)
+{
+	if (s[0] != '\0' && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+				      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				      "0123456789/._-+:,@") == strlen(s)) {
+		put_safe(f, s);
+		return;
+	}
+	fputc('\'', f);
+	for (const char *q; (q = strchr(s, '\'')) != NULL; s = q + 1) {
+		report_put_safe(f, s, (size_t)(q - s));
+		fputs("'\\''", f);
+	}
+	put_safe(f, s);
+	fputc('\'', f);
 }
 
 static void error_path(const char *path, const char *msg)
@@ -171,7 +188,7 @@ static int run_session(struct app *a, const struct run_options *o)
 		fputs("Session saved to ", stdout);
 		put_safe(stdout, a->path);
 		fputs("\nResume it with: handsup resume ", stdout);
-		put_safe(stdout, a->path);
+		put_shell_word(stdout, a->path);
 		fputc('\n', stdout);
 	}
 	return sig ? 128 + sig : 0;
