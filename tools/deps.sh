@@ -4,7 +4,8 @@
 #   sh tools/deps.sh run    only what building and running needs
 set -e
 pkgs="make gcc pkg-config libncurses-dev"
-[ "${1:-}" = run ] || pkgs="$pkgs clang libcmocka-dev libvterm-dev mandoc python3"
+# clang needs its runtime libraries (a "recommends" only) for the sanitizers.
+[ "${1:-}" = run ] || pkgs="$pkgs clang libclang-rt-dev libcmocka-dev libvterm-dev mandoc python3"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
