@@ -88,8 +88,10 @@ int main(int argc, char **argv)
 					   "report"};
 	for (size_t i = 0; optind < argc && i < 4; i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
-			fprintf(stderr, "handsup: put '%s' first, before the "
-					"options\n", subs[i]);
+			fprintf(stderr,
+				"handsup: put '%s' first, before the "
+				"options\n",
+				subs[i]);
 			return EXIT_USAGE;
 		}
 	if (argc - optind > 1) {

@@ -367,8 +367,10 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 	/* Say what going on means: new wording, or the session's own record. */
 	bool same = same_shape(d, s);
 	if (!ask_yes(same ? "Go on with the deck's new wording? [y/N] "
-			  : "Its items or views are not the same any more. Go on "
-			    "with the session's own record (headings and counts, "
+			  : "Its items or views are not the same any more. Go "
+			    "on "
+			    "with the session's own record (headings and "
+			    "counts, "
 			    "no view texts)? [y/N] ")) {
 		deck_free(d);
 		fputs("handsup: not resumed.\n", stderr);

@@ -126,7 +126,7 @@ static void draw_chart(const struct app *a, int item,
 	for (int v = 0; v < n; v++) {
 		char lab[48];
 		int cw = big ? ui_big_width(nums[v], scale) + 1 +
-				       (int)strlen(pcts[v])
+					 (int)strlen(pcts[v])
 			     : chart_label(lab, sizeof lab, counts[v],
 					   bars[v].pct);
 		cntw = cw > cntw ? cw : cntw;
@@ -152,7 +152,8 @@ static void draw_chart(const struct app *a, int item,
 		if (big) {
 			int rows = ui_big_rows(scale);
 			x += ui_big(mid - (rows - 1) / 2, x, role, nums[v],
-				    scale) + 1;
+				    scale) +
+			     1;
 			ui_text(mid, x, cntw, role, pcts[v]);
 		} else {
 			char lab[48];

@@ -310,10 +310,16 @@ static inline int su_big_digit(struct hs *h, int row, int col, int scale)
 		for (int r = 0; same && r < su_big_rows(scale); r++)
 			for (int c = 0; same && c < 3 * scale; c++) {
 				int y = 2 * r / scale, y2 = (2 * r + 1) / scale;
-				int top = y < 5 && (su_font[d][y] >> (2 - c / scale) & 1);
-				int bot = y2 < 5 && (su_font[d][y2] >> (2 - c / scale) & 1);
-				same = su_cell_is(h, row + r, col + c, half[top * 2 + bot]) ||
-				       (top + bot == 0 && su_cell_is(h, row + r, col + c, ""));
+				int top =
+					y < 5 &&
+					(su_font[d][y] >> (2 - c / scale) & 1);
+				int bot =
+					y2 < 5 &&
+					(su_font[d][y2] >> (2 - c / scale) & 1);
+				same = su_cell_is(h, row + r, col + c,
+						  half[top * 2 + bot]) ||
+				       (top + bot == 0 &&
+					su_cell_is(h, row + r, col + c, ""));
 			}
 		if (same)
 			return d;
@@ -373,11 +379,14 @@ static inline int su_read_chart(struct hs *h, long counts[], int pcts[],
 				/* Large digits end one blank before "NN%", at
 				 * whichever scale reads. */
 				counts[n] = -1;
-				for (int sc = 3; sc >= 1 && counts[n] < 0; sc--) {
+				for (int sc = 3; sc >= 1 && counts[n] < 0;
+				     sc--) {
 					long v = 0, mul = 1;
 					int x = start - 1 - 3 * sc, got = 0, d;
-					int top = row - (su_big_rows(sc) - 1) / 2;
-					while ((d = su_big_digit(h, top, x, sc)) >= 0) {
+					int top =
+						row - (su_big_rows(sc) - 1) / 2;
+					while ((d = su_big_digit(h, top, x,
+								 sc)) >= 0) {
 						v += d * mul;
 						mul *= 10;
 						x -= 4 * sc;
