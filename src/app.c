@@ -193,6 +193,7 @@ static void show_touched(struct app *a, bool undo)
 			changed++;
 		}
 	a->sess->current = item + 1;
+	a->note = false;
 	if (a->selected >= n)
 		a->selected = 0;
 	/* Short enough for a 40-column status line. */

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -115,6 +116,23 @@ static int output_open(struct output *o, const char *path)
 
 	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		say(path, "is a directory", NULL);
+		return EXIT_CANTCREAT;
+	}
+	/* The rename would replace a device, a FIFO or a link to one (as
+	 * root, /dev/null or /dev/stdout) with a plain file: only a regular
+	 * file, or a link to one, is written over. */
+	/* Nor is an entry of /dev or /proc replaced (/dev/stdout is a link
+	 * to whatever standard output is, a plain file included). */
+	char *dir = strdup(path),
+	     *real = dir ? realpath(dirname(dir), NULL) : NULL;
+	bool system_path =
+		real &&
+		(strcmp(real, "/dev") == 0 || strncmp(real, "/dev/", 5) == 0 ||
+		 strcmp(real, "/proc") == 0 || strncmp(real, "/proc/", 6) == 0);
+	free(real);
+	free(dir);
+	if ((stat(path, &st) == 0 && !S_ISREG(st.st_mode)) || system_path) {
+		say(path, "is not a regular file", NULL);
 		return EXIT_CANTCREAT;
 	}
 	o->path = path;

@@ -75,10 +75,10 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		case 'V':
 			puts("handsup " HANDSUP_VERSION);
-			return 0;
+			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
 			usage(stderr);
 			return EXIT_USAGE;

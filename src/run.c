@@ -170,15 +170,19 @@ static void rescue(struct app *a, bool interactive)
 	}
 }
 
-static int run_session(struct app *a, const struct run_options *o)
+/* Returns an exit status; *started says whether the screen ever opened. */
+static int run_session(struct app *a, const struct run_options *o,
+		       bool *started)
 {
 	struct ui_options uo = {o->mono, o->ascii};
 	char err[200];
 	a->export_dir = o->out_dir;
+	*started = false;
 	if (ui_start(&uo, err, sizeof err) != 0) {
 		error_msg(err);
 		return EXIT_SOFTWARE;
 	}
+	*started = true;
 	struct ui_handlers h = {a, on_key, on_draw};
 	int sig = ui_run(&h);
 	ui_stop();
@@ -288,7 +292,12 @@ int run_new(const struct run_options *o)
 			error_msg(err.msg);
 			rc = EXIT_CANTCREAT;
 		} else {
-			rc = run_session(&a, o);
+			bool started;
+			rc = run_session(&a, o, &started);
+			/* A session that never reached the screen holds
+			 * nothing: leave no empty file in the resume list. */
+			if (!started)
+				unlink(path);
 		}
 		if (fd >= 0)
 			session_unlock(fd, path);
@@ -568,6 +577,12 @@ int run_resume(const struct run_options *o, const char *file)
 		chosen = strdup(file);
 	if (chosen == NULL)
 		return rc ? rc : EXIT_SOFTWARE;
+	/* A file that is not there is bad input (65), not a lock failure. */
+	if (access(chosen, F_OK) != 0) {
+		error_path(chosen, "no such session file");
+		free(chosen);
+		return EXIT_DATA;
+	}
 	/* Locked before it is read, so two runs never both resume it. */
 	int fd = lock_or_complain(chosen, &rc);
 	if (fd < 0) {
@@ -600,7 +615,8 @@ int run_resume(const struct run_options *o, const char *file)
 			app_message(&a, "%s", note);
 		else
 			app_message(&a, "Resumed where the room was");
-		rc = run_session(&a, o);
+		bool started;
+		rc = run_session(&a, o, &started);
 		deck_free(&d);
 	}
 	session_free(&s);

@@ -55,6 +55,9 @@ int screen_wrap_rows(const char *s, int w);
 /* Draws the room's totals per view (one bar each) from row y; rows used. */
 int screen_totals(const struct app *a, int y, int h);
 
+/* The first row of the item screen's chart (for overlays to keep off). */
+int screen_item_chart_top(const struct app *a, int y, int h);
+
 /* The summary's first row index that still fills the list (for scrolling). */
 int screen_summary_last_scroll(const struct app *a, int h);
 

@@ -108,30 +108,44 @@ static void draw_chart(const struct app *a, int item,
 	struct chart_bar bars[TALLY_MAX_VIEWS];
 	chart_layout(counts, n, 1, bars); /* for the percentages */
 	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
-	/* The thicker the bars, the larger the digits that fit beside them. */
-	int scale = 3;
-	while (scale > 1 && (ui_ascii() || l->bar_h < ui_big_rows(scale) + 2))
-		scale--;
-	bool big = l->bar_h >= 3;
-	int labw = 0, cntw = 0;
+	int labw = 0;
 	for (int v = 0; v < n; v++) {
 		int lw = text_width(si->labels[v]);
 		labw = lw > labw ? lw : labw;
 		snprintf(nums[v], sizeof nums[v], "%ld", counts[v]);
-		/* No hands yet: no share to show, as in the reports. */
 		snprintf(pcts[v], sizeof pcts[v], "%d%%", bars[v].pct);
-		if (big && ui_big_width(nums[v], scale) == 0)
+	}
+	/* A label of any length still leaves the bars most of the width. */
+	if (labw > l->w / 3)
+		labw = l->w / 3;
+	labw += 3; /* marker, space, and a space after */
+	/*
+	 * The thicker the bars, the larger the digits beside them; but the
+	 * counts may not squeeze the bars below half the width, so the
+	 * digits shrink, down to the plain "12 (60%)" label.
+	 */
+	int scale = 3;
+	while (scale > 1 && (ui_ascii() || l->bar_h < ui_big_rows(scale) + 2))
+		scale--;
+	bool big = l->bar_h >= 3;
+	int cntw;
+	for (;;) {
+		cntw = 0;
+		for (int v = 0; v < n; v++) {
+			char lab[48];
+			int cw = big ? ui_big_width(nums[v], scale) + 1 +
+						 (int)strlen(pcts[v])
+				     : chart_label(lab, sizeof lab, counts[v],
+						   bars[v].pct);
+			cntw = cw > cntw ? cw : cntw;
+		}
+		if (!big || l->w - labw - cntw - 1 >= (l->w - labw) / 2)
+			break;
+		if (scale > 1)
+			scale--;
+		else
 			big = false;
 	}
-	for (int v = 0; v < n; v++) {
-		char lab[48];
-		int cw = big ? ui_big_width(nums[v], scale) + 1 +
-					 (int)strlen(pcts[v])
-			     : chart_label(lab, sizeof lab, counts[v],
-					   bars[v].pct);
-		cntw = cw > cntw ? cw : cntw;
-	}
-	labw += 3; /* marker, space, and a space after */
 	int barw = l->w - labw - cntw - 1;
 	if (barw < 1)
 		barw = 1;
@@ -149,18 +163,27 @@ static void draw_chart(const struct app *a, int item,
 				      bars[v].eighths);
 		/* The count follows the bar, where the eye already is. */
 		int x = l->m + labw + used + 1;
+		int drawn = 0;
 		if (big) {
 			int rows = ui_big_rows(scale);
-			x += ui_big(mid - (rows - 1) / 2, x, role, nums[v],
-				    scale) +
-			     1;
-			ui_text(mid, x, cntw, role, pcts[v]);
+			drawn = ui_big(mid - (rows - 1) / 2, x, role, nums[v],
+				       scale);
+		}
+		if (drawn > 0) {
+			ui_text(mid, x + drawn + 1, cntw, role, pcts[v]);
 		} else {
 			char lab[48];
 			chart_label(lab, sizeof lab, counts[v], bars[v].pct);
 			ui_text(mid, x, cntw, role, lab);
 		}
 	}
+}
+
+int screen_item_chart_top(const struct app *a, int y, int h)
+{
+	struct item_layout l;
+	layout(a, app_item(a), y, h, &l);
+	return l.chart_y;
 }
 
 void screen_item_draw(const struct app *a, int y, int h)

@@ -5,6 +5,8 @@
  */
 #include "screen.h"
 
+#include <stdio.h>
+
 #include "app.h"
 #include "deck.h"
 
@@ -15,14 +17,26 @@ void screen_note_draw(const struct app *a, int y, int h)
 		return;
 	const char *note = a->deck->items[item].note;
 	int m = screen_margin(), w = ui_cols() - 2 * m;
-	int rows = screen_wrap_rows(note, w - 4);
-	if (rows > h / 3)
-		rows = h / 3;
-	if (rows < 1 || w < 10)
+	if (w < 10)
 		return;
-	/* Under the heading's first row, where the views' texts are. */
-	int bh = rows + 2, by = y + 2;
-	for (int r = by - 1; r <= by + bh && r < y + h; r++)
+	/* Between the heading's first row and the chart, never over it. */
+	int by = y + 1, below = screen_item_chart_top(a, y, h) - 1;
+	int rows = screen_wrap_rows(note, w - 4);
+	if (rows > below - by - 2)
+		rows = below - by - 2;
+	if (rows < 1) {
+		/* No room for a box: one line over the heading. */
+		ui_fill(y, 0, ui_cols(), ROLE_NORMAL);
+		char line[300];
+		snprintf(line, sizeof line, "Note: %s", note);
+		for (char *p = line; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		ui_text_clip(y, m, w, ROLE_KEY, line);
+		return;
+	}
+	int bh = rows + 2;
+	for (int r = by; r <= by + bh && r < below; r++)
 		ui_fill(r, m - 1, w + 2, ROLE_NORMAL);
 	ui_box(by, m, bh, w, ROLE_DIM);
 	ui_text(by, m + 2, w - 4, ROLE_DIM, " Note (i hides it) ");

@@ -27,7 +27,8 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 	l->list_y = y + 2;
 	l->list_h = h - 2 - l->totals_h - 1;
 	if (l->list_h < 1) {
-		l->list_h = h - 2;
+		/* No room for the totals; keep a row below for "more v". */
+		l->list_h = h - 3;
 		l->totals_h = 0;
 	}
 	/* Two rows an item when they fit: the heading gets a second line. */

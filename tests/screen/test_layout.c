@@ -384,6 +384,28 @@ static void test_clicker_pages_long_summary(void **state)
 	su_rm_rf(dir);
 }
 
+/* Tall and narrow: large digits must not push the counts off screen. */
+static void test_tall_narrow_counts_stay(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 45, 40, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "c100");
+	su_press(h, HS_KEY_ENTER);
+	su_press(h, HS_KEY_TAB);
+	su_presses(h, "c12");
+	su_press(h, HS_KEY_ENTER);
+	long counts[SU_MAX_BARS];
+	int pcts[SU_MAX_BARS];
+	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 2);
+	assert_int_equal(counts[0], 100);
+	assert_int_equal(counts[1], 12);
+	assert_int_equal(pcts[0] + pcts[1], 100);
+	su_quit(&r);
+	su_end(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_blank_screen),
 		cmocka_unit_test(test_f5_escape_never_quit),
 		cmocka_unit_test(test_ctrl_s_does_not_freeze),
+		cmocka_unit_test(test_tall_narrow_counts_stay),
 		cmocka_unit_test(test_clicker_pages_long_summary),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);

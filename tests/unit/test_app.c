@@ -184,6 +184,14 @@ static void test_blank_help_and_note(void **state)
 	assert_false(a->note);
 	app_toggle_note(a);
 	assert_string_equal(a->message, "This item has no note");
+	/* Undo and redo move to the item they change, and close the note. */
+	app_goto(a, 1);
+	app_vote(a, 0, 1);
+	app_toggle_note(a);
+	assert_true(a->note);
+	app_undo(a);
+	assert_int_equal(app_item(a), 0);
+	assert_false(a->note);
 }
 
 static void test_positions_and_scroll_are_clamped(void **state)

@@ -216,6 +216,24 @@ static void test_export_errors(void **state)
 	expect_prefixed(err);
 	free(err);
 
+	/* -o never replaces a FIFO or a device with a plain file. */
+	assert_int_equal(mkfifo(scratch("fifo"), 0600), 0);
+	assert_int_equal(run(cli_export, &err, "export", "-o", scratch("fifo"),
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
+	assert_non_null(strstr(err, "is not a regular file"));
+	free(err);
+	struct stat st;
+	assert_int_equal(lstat(scratch("fifo"), &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	unlink(scratch("fifo"));
+	assert_int_equal(run(cli_export, &err, "export", "-o", "/dev/stdout",
+			     data("article.session"), (char *)NULL),
+			 EXIT_CANTCREAT);
+	free(err);
+	assert_int_equal(lstat("/dev/stdout", &st) == 0 && S_ISREG(st.st_mode),
+			 0);
+
 	/* A missing file, named safely: no escape sequence gets through. */
 	assert_int_equal(run(cli_export, &err, "export",
 			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
