@@ -122,4 +122,9 @@ int ui_big(int y, int x, enum ui_role role, const char *digits, int scale);
 /* The glyph used for the selected-view marker, and an ellipsis. */
 const char *ui_glyph_marker(void);
 
+/* ---- for ui*.c only ------------------------------------------------------ */
+
+/* Chooses colour or monochrome once the terminal is up. */
+void ui_draw_init(bool mono);
+
 #endif
