@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +18,7 @@
 
 static const char export_usage[] =
 	"usage: handsup export [--format text|csv|md|json] [-o FILE] SESSION\n";
-static const char report_usage[] =
-	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
-	"                      [--compare SESSION] SESSION...\n";
 static const char check_usage[] = "usage: handsup check DECK...\n";
-static const char no_other_session[] =
-	"--compare needs at least one other session to compare with";
 
 /* A file name from the command line may hold anything: print it safely. */
 static int put_name_to(FILE *out, const char *name)
@@ -42,7 +36,7 @@ static void put_name(const char *name)
  * note that is no error.  Every message starts with "handsup: " but a
  * parse error's "FILE:LINE: message", which editors jump to as it is.
  */
-static void say(const char *file, const char *what, const char *detail)
+void cli_say(const char *file, const char *what, const char *detail)
 {
 	fputs("handsup: ", stderr);
 	put_name(file);
@@ -51,7 +45,7 @@ static void say(const char *file, const char *what, const char *detail)
 }
 
 /* The usage line after the message names the subcommand. */
-static int usage_error(const char *usage, const char *what, const char *arg)
+int cli_usage_error(const char *usage, const char *what, const char *arg)
 {
 	fprintf(stderr, "handsup: %s", what);
 	if (arg) {
@@ -64,7 +58,7 @@ static int usage_error(const char *usage, const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
-static int load_one(struct session *s, const char *path)
+int cli_load_one(struct session *s, const char *path)
 {
 	struct session_error err;
 
@@ -74,33 +68,19 @@ static int load_one(struct session *s, const char *path)
 		put_name(path);
 		fprintf(stderr, ":%d: %s\n", err.line, err.msg);
 	} else {
-		say(path, err.msg, NULL);
+		cli_say(path, err.msg, NULL);
 	}
 	return EXIT_DATA;
 }
 
-/*
- * The output: standard output, or FILE written as a new temporary file in
- * FILE's folder (".FILE.XXXXXX", made with mkstemp: never an existing
- * file or a planted link, and never another run's) and renamed over FILE
- * only once complete, so a failed run never leaves a cut-off report where
- * a good one (or nothing) was.
- */
-struct output {
-	FILE *f;
-	const char *path; /* NULL: standard output */
-	char *tmp;
-	char *dir; /* the folder of path, to make the rename durable */
-};
-
-static void output_free(struct output *o)
+static void output_free(struct cli_output *o)
 {
 	free(o->tmp);
 	free(o->dir);
 	o->tmp = o->dir = NULL;
 }
 
-static int output_open(struct output *o, const char *path)
+int cli_output_open(struct cli_output *o, const char *path)
 {
 	memset(o, 0, sizeof *o);
 	if (!path || !strcmp(path, "-")) {
@@ -115,7 +95,7 @@ static int output_open(struct output *o, const char *path)
 	struct stat st;
 
 	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		say(path, "is a directory", NULL);
+		cli_say(path, "is a directory", NULL);
 		return EXIT_CANTCREAT;
 	}
 	/* The rename would replace a device, a FIFO or a link to one (as
@@ -132,7 +112,7 @@ static int output_open(struct output *o, const char *path)
 	free(real);
 	free(dir);
 	if ((stat(path, &st) == 0 && !S_ISREG(st.st_mode)) || system_path) {
-		say(path, "is not a regular file", NULL);
+		cli_say(path, "is not a regular file", NULL);
 		return EXIT_CANTCREAT;
 	}
 	o->path = path;
@@ -166,7 +146,7 @@ static int output_open(struct output *o, const char *path)
 			close(fd);
 			unlink(o->tmp);
 		}
-		say(path, "cannot create", strerror(e));
+		cli_say(path, "cannot create", strerror(e));
 		output_free(o);
 		return EXIT_CANTCREAT;
 	}
@@ -190,7 +170,7 @@ static void sync_dir(const char *dir)
  * here), or -1 for a failure the caller reports; the output is thrown
  * away then.  Each errno is taken where its call failed.
  */
-static int output_close(struct output *o, int e)
+int cli_output_close(struct cli_output *o, int e)
 {
 	if (!o->path) {
 		if (!e && fflush(stdout) == EOF)
@@ -226,12 +206,12 @@ static int output_close(struct output *o, int e)
 	else
 		sync_dir(o->dir);
 	if (e > 0)
-		say(o->path, what, strerror(e));
+		cli_say(o->path, what, strerror(e));
 	output_free(o);
 	return e > 0 ? status : e ? EXIT_SOFTWARE : 0;
 }
 
-static bool same_file(const char *a, const char *b)
+bool cli_same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
 
@@ -242,71 +222,9 @@ static bool same_file(const char *a, const char *b)
 }
 
 /* -o naming one of the sessions would replace the record with a report. */
-static bool clobbers(const char *out, const char *input)
+bool cli_clobbers(const char *out, const char *input)
 {
-	return out && strcmp(out, "-") && same_file(out, input);
-}
-
-/*
- * The files a report has read, by identity (device and inode), so that
- * one file named twice, under one path or several ("a", "./a", a link,
- * overlapping globs), counts once.  Open addressing: thousands of files
- * cost a few lookups each.
- */
-struct file_id {
-	dev_t dev;
-	ino_t ino;
-	bool used;
-};
-
-struct seen {
-	struct file_id *ids;
-	size_t n, cap; /* cap: 0 or a power of two, at least twice n */
-};
-
-static size_t id_hash(dev_t dev, ino_t ino)
-{
-	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u) ^ (uint64_t)ino;
-
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9u;
-	return (size_t)(h ^ (h >> 32));
-}
-
-static struct file_id *seen_slot(struct file_id *ids, size_t cap, dev_t dev,
-				 ino_t ino)
-{
-	size_t i = id_hash(dev, ino) & (cap - 1);
-
-	while (ids[i].used && !(ids[i].dev == dev && ids[i].ino == ino))
-		i = (i + 1) & (cap - 1);
-	return &ids[i];
-}
-
-/* 1 when the file was seen before, 0 when added now, -1 out of memory. */
-static int seen_add(struct seen *s, const struct stat *st)
-{
-	if (2 * (s->n + 1) > s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 64;
-		struct file_id *ids = calloc(cap, sizeof *ids);
-
-		if (!ids)
-			return -1;
-		for (size_t k = 0; k < s->cap; k++)
-			if (s->ids[k].used)
-				*seen_slot(ids, cap, s->ids[k].dev,
-					   s->ids[k].ino) = s->ids[k];
-		free(s->ids);
-		s->ids = ids;
-		s->cap = cap;
-	}
-	struct file_id *f = seen_slot(s->ids, s->cap, st->st_dev, st->st_ino);
-
-	if (f->used)
-		return 1;
-	*f = (struct file_id){st->st_dev, st->st_ino, true};
-	s->n++;
-	return 0;
+	return out && strcmp(out, "-") && cli_same_file(out, input);
 }
 
 enum { OPT_HELP = 'h', OPT_FORMAT = 'f', OPT_OUT = 'o', OPT_COMPARE = 'c' };
@@ -319,17 +237,10 @@ static const struct option long_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-struct args {
-	int fmt;
-	const char *out;
-	const char *compare;
-	int first; /* index of the first operand */
-};
-
 /* Returns -1 to go on, else an exit status (0 after --help). */
-static int parse_args(int argc, char **argv, bool report, struct args *a)
+int cli_parse_args(int argc, char **argv, bool report, struct cli_args *a)
 {
-	const char *usage = report ? report_usage : export_usage;
+	const char *usage = report ? cli_report_usage : export_usage;
 	int c;
 
 	a->fmt = REPORT_TEXT;
@@ -348,25 +259,25 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 		case OPT_FORMAT:
 			a->fmt = report_format_parse(optarg);
 			if (a->fmt < 0)
-				return usage_error(usage, "unknown format",
-						   optarg);
+				return cli_usage_error(usage, "unknown format",
+						       optarg);
 			break;
 		case OPT_OUT:
 			a->out = optarg;
 			break;
 		case OPT_COMPARE:
 			if (!report)
-				return usage_error(usage, "bad option",
-						   "--compare");
+				return cli_usage_error(usage, "bad option",
+						       "--compare");
 			a->compare = optarg;
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
-			return usage_error(usage,
-					   "bad option or missing argument",
-					   argv[optind - 1]);
+			return cli_usage_error(usage,
+					       "bad option or missing argument",
+					       argv[optind - 1]);
 		}
 	}
 	a->first = optind;
@@ -375,150 +286,31 @@ static int parse_args(int argc, char **argv, bool report, struct args *a)
 
 int cli_export(int argc, char **argv)
 {
-	struct args a;
+	struct cli_args a;
 	struct session s;
-	struct output o;
-	int rc = parse_args(argc, argv, false, &a);
+	struct cli_output o;
+	int rc = cli_parse_args(argc, argv, false, &a);
 
 	if (rc >= 0)
 		return rc;
 	if (argc - a.first != 1)
-		return usage_error(export_usage,
-				   argc - a.first ? "one session at a time"
-						  : "no session given",
-				   NULL);
-	if (clobbers(a.out, argv[a.first]))
-		return usage_error(export_usage,
-				   "-o would overwrite the session", a.out);
-	if ((rc = load_one(&s, argv[a.first])))
+		return cli_usage_error(export_usage,
+				       argc - a.first ? "one session at a time"
+						      : "no session given",
+				       NULL);
+	if (cli_clobbers(a.out, argv[a.first]))
+		return cli_usage_error(export_usage,
+				       "-o would overwrite the session", a.out);
+	if ((rc = cli_load_one(&s, argv[a.first])))
 		return rc;
-	if ((rc = output_open(&o, a.out)) == 0) {
+	if ((rc = cli_output_open(&o, a.out)) == 0) {
 		int e = 0;
 
 		if (report_write(o.f, &s, (enum report_format)a.fmt))
 			e = errno ? errno : EIO;
-		rc = output_close(&o, e);
+		rc = cli_output_close(&o, e);
 	}
 	session_free(&s);
-	return rc;
-}
-
-/* Writes the aggregate; the sessions are already in it. */
-static int run_report(struct report_agg *agg, const struct args *a)
-{
-	struct report_error err;
-	struct output o;
-	int rc = output_open(&o, a->out), e = 0;
-
-	if (rc)
-		return rc;
-	rc = report_agg_write(o.f, agg, (enum report_format)a->fmt, &err);
-	if (rc == REPORT_AGG_EIO)
-		e = errno ? errno : EIO;
-	else if (rc)
-		e = -1;
-	rc = output_close(&o, e);
-	if (e < 0)
-		fprintf(stderr, "handsup: %s\n", err.msg);
-	return rc;
-}
-
-/*
- * Sessions match by deck title; one run on an edited deck still counts,
- * its items matched by heading, but the reader should know.
- */
-static void other_version(const struct report_agg *agg, const struct session *s,
-			  const char *file)
-{
-	if (report_agg_other_version(agg, s))
-		say(file,
-		    "run on another version of the deck (items are matched "
-		    "by heading)",
-		    NULL);
-}
-
-/*
- * Sessions are added to the aggregate one at a time and freed at once, so
- * thousands of files need memory only for the sums.  Every file is read
- * before the output is created: a bad one leaves no output behind.
- */
-int cli_report(int argc, char **argv)
-{
-	struct args a;
-	struct session cmp, s;
-	struct report_agg *agg = NULL;
-	struct report_error err;
-	struct seen seen = {NULL, 0, 0};
-	size_t n = 0;
-	int rc = parse_args(argc, argv, true, &a);
-
-	if (rc >= 0)
-		return rc;
-	if (argc - a.first < 1)
-		return usage_error(report_usage,
-				   a.compare ? no_other_session
-					     : "no session given",
-				   NULL);
-	bool clash = a.compare && clobbers(a.out, a.compare);
-
-	for (int i = a.first; i < argc && !clash; i++)
-		clash = clobbers(a.out, argv[i]);
-	if (clash)
-		return usage_error(report_usage, "-o would overwrite a session",
-				   a.out);
-	if (a.compare && (rc = load_one(&cmp, a.compare)))
-		return rc;
-	if (!(agg = report_agg_new())) {
-		fputs("handsup: out of memory\n", stderr);
-		rc = EXIT_SOFTWARE;
-		goto out;
-	}
-	for (int i = a.first; i < argc; i++) {
-		struct stat st;
-		int dup = 0;
-
-		/* "--compare X *.session": X is set against the others. */
-		if (a.compare && same_file(argv[i], a.compare))
-			continue;
-		/* A file that cannot be read is load_one's to report. */
-		if (stat(argv[i], &st) == 0 && (dup = seen_add(&seen, &st))) {
-			if (dup < 0) {
-				fputs("handsup: out of memory\n", stderr);
-				rc = EXIT_SOFTWARE;
-				goto out;
-			}
-			say(argv[i], "named twice, counted once", NULL);
-			continue;
-		}
-		if ((rc = load_one(&s, argv[i])))
-			goto out;
-		rc = report_agg_add(agg, &s, argv[i], false, &err);
-		if (!rc)
-			other_version(agg, &s, argv[i]);
-		session_free(&s);
-		if (rc)
-			goto bad;
-		n++;
-	}
-	if (n == 0) {
-		rc = usage_error(report_usage, no_other_session, NULL);
-		goto out;
-	}
-	if (a.compare &&
-	    (rc = report_agg_add(agg, &cmp, a.compare, true, &err)))
-		goto bad;
-	if (a.compare)
-		other_version(agg, &cmp, a.compare);
-	rc = run_report(agg, &a);
-	goto out;
-bad:
-	fprintf(stderr, "handsup: %s\n", err.msg);
-	rc = rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
-out:
-	if (a.compare)
-		session_free(&cmp);
-	report_agg_free(agg);
-	free(seen.ids);
 	return rc;
 }
 
@@ -534,7 +326,7 @@ int cli_check(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--"))
 		first = 2;
 	if (argc - first < 1)
-		return usage_error(check_usage, "no deck given", NULL);
+		return cli_usage_error(check_usage, "no deck given", NULL);
 	for (int i = first; i < argc; i++) {
 		struct deck d;
 		struct deck_error errs[DECK_MAX_ERRORS];

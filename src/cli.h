@@ -32,4 +32,53 @@ int cli_export(int argc, char **argv);
  */
 int cli_report(int argc, char **argv);
 
+/*
+ * For cli*.c only: the helpers that cli.c (export, check) and
+ * cli_report.c (report) share.  Each prints its own message.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+
+struct session;
+
+extern const char cli_report_usage[];
+
+/* "handsup: FILE: what[: detail]" on standard error. */
+void cli_say(const char *file, const char *what, const char *detail);
+/* The message, then the usage; returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *what, const char *arg);
+/* Loads a session, reporting why not; 0 or EXIT_DATA. */
+int cli_load_one(struct session *s, const char *path);
+
+/*
+ * The output: standard output, or FILE written as a new temporary file in
+ * FILE's folder (".FILE.XXXXXX", made with mkstemp: never an existing
+ * file or a planted link, and never another run's) and renamed over FILE
+ * only once complete, so a failed run never leaves a cut-off report where
+ * a good one (or nothing) was.
+ */
+struct cli_output {
+	FILE *f;
+	const char *path; /* NULL: standard output */
+	char *tmp;
+	char *dir; /* the folder of path, to make the rename durable */
+};
+
+/* 0, or an exit status once the reason is printed. */
+int cli_output_open(struct cli_output *o, const char *path);
+int cli_output_close(struct cli_output *o, int e);
+
+bool cli_same_file(const char *a, const char *b);
+bool cli_clobbers(const char *out, const char *input);
+
+struct cli_args {
+	int fmt;
+	const char *out;
+	const char *compare;
+	int first; /* index of the first operand */
+};
+
+/* Returns -1 to go on, else an exit status (0 after --help). */
+int cli_parse_args(int argc, char **argv, bool report, struct cli_args *a);
+
 #endif
