@@ -403,6 +403,50 @@ static inline int su_read_chart(struct hs *h, long counts[], int pcts[],
 	return n;
 }
 
+/* Checks the bars on screen against the expected counts, and that the
+ * percentages add up to 100 whenever anything is counted. */
+static inline void su_expect_chart(struct hs *h, int n, const long *want)
+{
+	long counts[SU_MAX_BARS];
+	int pcts[SU_MAX_BARS];
+	int got = su_read_chart(h, counts, pcts, SU_MAX_BARS);
+	if (got != n) {
+		hs_dump(h, "chart");
+		fail_msg("%d bars on screen, expected %d", got, n);
+	}
+	long total = 0;
+	int sum = 0;
+	for (int v = 0; v < n; v++) {
+		if (counts[v] != want[v]) {
+			hs_dump(h, "chart");
+			fail_msg("view %d shows %ld, expected %ld", v + 1,
+				 counts[v], want[v]);
+		}
+		total += want[v];
+		sum += pcts[v];
+	}
+	if (total > 0 && sum != 100) {
+		hs_dump(h, "chart");
+		fail_msg("percentages add up to %d", sum);
+	}
+	for (int v = 0; v < n && total > 0; v++) {
+		/* Each share within a point of the exact one. */
+		double exact = 100.0 * (double)want[v] / (double)total;
+		assert_true(pcts[v] > exact - 1.0 && pcts[v] < exact + 1.0);
+	}
+}
+
+#define SU_EXPECT2(h, a, b)                                                    \
+	do {                                                                   \
+		const long w_[] = {a, b};                                      \
+		su_expect_chart(h, 2, w_);                                     \
+	} while (0)
+#define SU_EXPECT3(h, a, b, c)                                                 \
+	do {                                                                   \
+		const long w_[] = {a, b, c};                                   \
+		su_expect_chart(h, 3, w_);                                     \
+	} while (0)
+
 /* Whether any cell shows a character outside ASCII. */
 static inline bool su_screen_ascii(struct hs *h)
 {

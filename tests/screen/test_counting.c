@@ -6,50 +6,6 @@
  */
 #include "screen_util.h"
 
-/* Checks the bars on screen against the expected counts, and that the
- * percentages add up to 100 whenever anything is counted. */
-static void expect_chart(struct hs *h, int n, const long *want)
-{
-	long counts[SU_MAX_BARS];
-	int pcts[SU_MAX_BARS];
-	int got = su_read_chart(h, counts, pcts, SU_MAX_BARS);
-	if (got != n) {
-		hs_dump(h, "chart");
-		fail_msg("%d bars on screen, expected %d", got, n);
-	}
-	long total = 0;
-	int sum = 0;
-	for (int v = 0; v < n; v++) {
-		if (counts[v] != want[v]) {
-			hs_dump(h, "chart");
-			fail_msg("view %d shows %ld, expected %ld", v + 1,
-				 counts[v], want[v]);
-		}
-		total += want[v];
-		sum += pcts[v];
-	}
-	if (total > 0 && sum != 100) {
-		hs_dump(h, "chart");
-		fail_msg("percentages add up to %d", sum);
-	}
-	for (int v = 0; v < n && total > 0; v++) {
-		/* Each share within a point of the exact one. */
-		double exact = 100.0 * (double)want[v] / (double)total;
-		assert_true(pcts[v] > exact - 1.0 && pcts[v] < exact + 1.0);
-	}
-}
-
-#define EXPECT2(h, a, b)                                                       \
-	do {                                                                   \
-		const long w_[] = {a, b};                                      \
-		expect_chart(h, 2, w_);                                        \
-	} while (0)
-#define EXPECT3(h, a, b, c)                                                    \
-	do {                                                                   \
-		const long w_[] = {a, b, c};                                   \
-		expect_chart(h, 3, w_);                                        \
-	} while (0)
-
 /* The marker sits on the selected view's bar. */
 static int selected_bar(struct hs *h)
 {
@@ -75,23 +31,23 @@ static void test_number_keys_add_a_hand(void **state)
 	struct su_run r;
 	struct hs *h = su_start_default(&r, 24, 80, NULL);
 	su_press(h, HS_KEY_RIGHT);
-	EXPECT2(h, 0, 0);
+	SU_EXPECT2(h, 0, 0);
 	/* Each key shows its hand on the very next frame. */
 	su_press(h, '1');
-	EXPECT2(h, 1, 0);
+	SU_EXPECT2(h, 1, 0);
 	su_press(h, '2');
-	EXPECT2(h, 1, 1);
+	SU_EXPECT2(h, 1, 1);
 	su_press(h, '2');
-	EXPECT2(h, 1, 2);
+	SU_EXPECT2(h, 1, 2);
 	su_press(h, '1');
-	EXPECT2(h, 2, 2);
+	SU_EXPECT2(h, 2, 2);
 	/* A view this item does not have changes nothing. */
 	su_press(h, '3');
 	su_press(h, '6');
-	EXPECT2(h, 2, 2);
+	SU_EXPECT2(h, 2, 2);
 	for (int i = 0; i < 9; i++)
 		su_press(h, '1');
-	EXPECT2(h, 11, 2);
+	SU_EXPECT2(h, 11, 2);
 	su_quit(&r);
 
 	struct session s;
@@ -111,27 +67,27 @@ static void test_select_and_adjust(void **state)
 	assert_int_equal(selected_bar(h), 0);
 	su_press(h, '+');
 	su_press(h, '=');
-	EXPECT2(h, 2, 0);
+	SU_EXPECT2(h, 2, 0);
 	su_press(h, HS_KEY_TAB);
 	assert_int_equal(selected_bar(h), 1);
 	su_press(h, '+');
-	EXPECT2(h, 2, 1);
+	SU_EXPECT2(h, 2, 1);
 	su_press(h, HS_KEY_UP);
 	assert_int_equal(selected_bar(h), 0);
 	su_press(h, '-');
-	EXPECT2(h, 1, 1);
+	SU_EXPECT2(h, 1, 1);
 	su_press(h, HS_KEY_DOWN);
 	assert_int_equal(selected_bar(h), 1);
 	su_press(h, HS_KEY_BTAB);
 	assert_int_equal(selected_bar(h), 0);
 	/* No count goes below zero, however often '-' is pressed. */
 	su_press(h, '-');
-	EXPECT2(h, 0, 1);
+	SU_EXPECT2(h, 0, 1);
 	su_press(h, '-');
 	su_press(h, '-');
-	EXPECT2(h, 0, 1);
+	SU_EXPECT2(h, 0, 1);
 	su_press(h, '+');
-	EXPECT2(h, 1, 1);
+	SU_EXPECT2(h, 1, 1);
 	su_quit(&r);
 	su_end(&r);
 }
@@ -149,10 +105,10 @@ static void test_typed_counts(void **state)
 	su_press(h, HS_KEY_BACKSPACE);
 	su_press(h, '7');
 	/* Nothing counts before Enter. */
-	EXPECT2(h, 0, 0);
+	SU_EXPECT2(h, 0, 0);
 	su_press(h, HS_KEY_ENTER);
 	su_expect_not(h, "View 1 count:");
-	EXPECT2(h, 127, 0);
+	SU_EXPECT2(h, 127, 0);
 
 	/* 'c' types for the selected view; Escape leaves it as it was. */
 	su_press(h, HS_KEY_TAB);
@@ -161,18 +117,18 @@ static void test_typed_counts(void **state)
 	su_presses(h, "55");
 	su_press(h, HS_KEY_ESC);
 	su_expect_not(h, "View 2 count:");
-	EXPECT2(h, 127, 0);
+	SU_EXPECT2(h, 127, 0);
 	assert_true(hs_running(h));
 
 	su_press(h, 'c');
 	su_presses(h, "73");
 	su_press(h, HS_KEY_ENTER);
-	EXPECT2(h, 127, 73);
+	SU_EXPECT2(h, 127, 73);
 	/* Typing replaces the count, down as well as up. */
 	su_press(h, HS_KEY_ENTER);
 	su_press(h, '0');
 	su_press(h, HS_KEY_ENTER);
-	EXPECT2(h, 127, 0);
+	SU_EXPECT2(h, 127, 0);
 	su_quit(&r);
 
 	struct session s;
@@ -190,18 +146,18 @@ static void test_undo_redo(void **state)
 	struct hs *h = su_start_default(&r, 24, 80, NULL);
 	su_press(h, HS_KEY_RIGHT);
 	su_presses(h, "112");
-	EXPECT2(h, 2, 1);
+	SU_EXPECT2(h, 2, 1);
 	su_press(h, 'u');
-	EXPECT2(h, 2, 0);
+	SU_EXPECT2(h, 2, 0);
 	su_press(h, 'u');
-	EXPECT2(h, 1, 0);
+	SU_EXPECT2(h, 1, 0);
 	su_press(h, 'r');
-	EXPECT2(h, 2, 0);
+	SU_EXPECT2(h, 2, 0);
 	su_press(h, HS_CTRL('r'));
-	EXPECT2(h, 2, 1);
+	SU_EXPECT2(h, 2, 1);
 	/* Nothing left to redo. */
 	su_press(h, 'r');
-	EXPECT2(h, 2, 1);
+	SU_EXPECT2(h, 2, 1);
 
 	/* Undo reaches back to another item and shows it. */
 	su_press(h, HS_KEY_RIGHT);
@@ -211,16 +167,16 @@ static void test_undo_redo(void **state)
 	su_expect(h, "4 / 7");
 	su_press(h, 'u');
 	su_expect(h, "2 / 7");
-	EXPECT2(h, 0, 1);
+	SU_EXPECT2(h, 0, 1);
 	su_press(h, 'u');
 	su_press(h, 'u');
 	su_expect(h, "1 / 7");
-	EXPECT2(h, 2, 0);
+	SU_EXPECT2(h, 2, 0);
 	/* A new change drops what could be redone. */
 	su_press(h, '1');
-	EXPECT2(h, 3, 0);
+	SU_EXPECT2(h, 3, 0);
 	su_press(h, 'r');
-	EXPECT2(h, 3, 0);
+	SU_EXPECT2(h, 3, 0);
 	su_expect(h, "1 / 7");
 	su_quit(&r);
 
@@ -245,18 +201,18 @@ static void test_reset_item(void **state)
 	/* 'n' keeps the counts. */
 	su_press(h, 'n');
 	su_expect_not(h, "Clear every count");
-	EXPECT2(h, 3, 2);
+	SU_EXPECT2(h, 3, 2);
 	/* Escape cancels too. */
 	su_press(h, 'x');
 	su_press(h, HS_KEY_ESC);
-	EXPECT2(h, 3, 2);
+	SU_EXPECT2(h, 3, 2);
 	su_press(h, 'x');
 	su_press(h, 'y');
-	EXPECT2(h, 0, 0);
+	SU_EXPECT2(h, 0, 0);
 	su_press(h, 'u');
-	EXPECT2(h, 3, 2);
+	SU_EXPECT2(h, 3, 2);
 	su_press(h, 'r');
-	EXPECT2(h, 0, 0);
+	SU_EXPECT2(h, 0, 0);
 	su_press(h, 'u');
 	su_quit(&r);
 
@@ -279,25 +235,25 @@ static void test_percentages_add_up(void **state)
 	su_press(h, HS_KEY_RIGHT);
 	su_press(h, HS_KEY_RIGHT);
 	su_expect(h, "Releases");
-	EXPECT3(h, 0, 0, 0);
+	SU_EXPECT3(h, 0, 0, 0);
 	su_press(h, '1');
-	EXPECT3(h, 1, 0, 0);
+	SU_EXPECT3(h, 1, 0, 0);
 	su_press(h, '2');
-	EXPECT3(h, 1, 1, 0);
+	SU_EXPECT3(h, 1, 1, 0);
 	su_press(h, '3');
-	EXPECT3(h, 1, 1, 1);
+	SU_EXPECT3(h, 1, 1, 1);
 	su_press(h, '3');
 	su_press(h, '3');
 	su_press(h, '3');
-	EXPECT3(h, 1, 1, 4);
+	SU_EXPECT3(h, 1, 1, 4);
 	su_press(h, '2');
-	EXPECT3(h, 1, 2, 4);
+	SU_EXPECT3(h, 1, 2, 4);
 	/* 1/7, 2/7, 4/7 all have large remainders; the last key selected
 	 * view 2, so the typed count is its. */
 	su_press(h, HS_KEY_ENTER);
 	su_presses(h, "100");
 	su_press(h, HS_KEY_ENTER);
-	EXPECT3(h, 1, 100, 4);
+	SU_EXPECT3(h, 1, 100, 4);
 	su_quit(&r);
 	su_end(&r);
 }

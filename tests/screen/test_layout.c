@@ -396,12 +396,7 @@ static void test_tall_narrow_counts_stay(void **state)
 	su_press(h, HS_KEY_TAB);
 	su_presses(h, "c12");
 	su_press(h, HS_KEY_ENTER);
-	long counts[SU_MAX_BARS];
-	int pcts[SU_MAX_BARS];
-	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 2);
-	assert_int_equal(counts[0], 100);
-	assert_int_equal(counts[1], 12);
-	assert_int_equal(pcts[0] + pcts[1], 100);
+	SU_EXPECT2(h, 100, 12);
 	su_quit(&r);
 	su_end(&r);
 }

@@ -153,13 +153,7 @@ static void test_three_views(void **state)
 	su_expect(h, "2 / 3");
 	su_presses(h, "123333");
 	hs_expect_golden(h, "starter-three-views");
-	long counts[SU_MAX_BARS];
-	int pcts[SU_MAX_BARS];
-	assert_int_equal(su_read_chart(h, counts, pcts, SU_MAX_BARS), 3);
-	assert_int_equal(counts[0], 1);
-	assert_int_equal(counts[1], 1);
-	assert_int_equal(counts[2], 4);
-	assert_int_equal(pcts[0] + pcts[1] + pcts[2], 100);
+	SU_EXPECT3(h, 1, 1, 4);
 	/* Selection runs over all three, and round. */
 	su_press(h, HS_KEY_TAB);
 	su_expect(h, "▶ View 1");
