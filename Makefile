@@ -18,6 +18,8 @@ BIN       ?= handsup
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 
+.SECONDEXPANSION:
+
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wformat=2 -Wpointer-arith -Wvla
 ifeq ($(WERROR),1)
@@ -41,10 +43,16 @@ ALL_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-SRC      = $(wildcard src/*.c)
-OBJ      = $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded_deck.o
-LIBOBJ   = $(filter-out $(BUILD)/main.o,$(OBJ))
-LIB      = $(BUILD)/libhandsup.a
+# One folder per layer (src/README.md); each becomes a static library, and
+# the libraries are linked from the top layer down.
+LAYERS   = cmd tui app report store core base
+SRC      = $(wildcard src/*/*.c)
+OBJ      = $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/store/embedded_deck.o
+layer_objs = $(filter $(BUILD)/$(1)/%,$(OBJ))
+layer_lib  = $(BUILD)/lib$(1).a
+# What the pure layers and the model need: no curses.
+NOUI_LIBS = $(foreach l,app report store core base,$(call layer_lib,$(l)))
+UI_LIBS   = $(call layer_lib,tui) $(NOUI_LIBS)
 DECK     = content/sales-training.deck
 
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
@@ -60,32 +68,39 @@ HARNESS    = $(BUILD)/tests/harness.o
 TEST_BINS  = $(UNIT_BIN) $(SCREEN_BIN) $(CRASH_BIN) $(FUZZ_REPLAY)
 
 .PHONY: all run check test unit asan bench lint format deps install \
-        uninstall clean fuzz-smoke
+        uninstall clean fuzz-smoke layers
 .DELETE_ON_ERROR:
 
 all: $(BIN)
 
-$(BIN): $(BUILD)/main.o $(LIB)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(LIB) $(NCURSES_LIBS)
+$(BIN): $(call layer_lib,cmd) $(UI_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(BUILD)/cmd/main.o \
+	  $(ALL_LIBS) $(NCURSES_LIBS)
 
-$(LIB): $(LIBOBJ)
+$(BUILD)/lib%.a: $$(call layer_objs,%)
 	rm -f $@
-	ar rcs $@ $(LIBOBJ)
+	ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c | $(BUILD)
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The default deck, carried inside the binary as a byte array.
-$(BUILD)/embedded_deck.c: $(DECK) | $(BUILD)
+$(BUILD)/store/embedded_deck.c: $(DECK)
+	@mkdir -p $(@D)
 	{ printf '/* Generated from %s; do not edit. */\n' '$(DECK)'; \
-	  printf '#include "embedded.h"\n'; \
+	  printf '#include "store/embedded.h"\n'; \
 	  printf 'const unsigned char embedded_deck[] = {\n'; \
 	  od -An -v -tx1 $(DECK) | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  printf '0x00};\nconst size_t embedded_deck_len = sizeof embedded_deck - 1;\n'; \
 	  printf 'const char embedded_deck_name[] = "%s";\n' '$(notdir $(DECK))'; \
 	} > $@
-$(BUILD)/embedded_deck.o: $(BUILD)/embedded_deck.c src/embedded.h
+$(BUILD)/store/embedded_deck.o: $(BUILD)/store/embedded_deck.c src/store/embedded.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The dependencies between layers, files and folders (src/README.md).
+layers: $(OBJ)
+	@python3 tools/layers.py src $(BUILD)
 
 $(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
 	mkdir -p $@
@@ -94,29 +109,46 @@ run: $(BIN)
 	./$(BIN)
 
 # ---- tests ---------------------------------------------------------------
-TEST_LIBS = -lcmocka $(NCURSES_LIBS)
+# Tests of the layers below tui link without curses, which proves that
+# they do not need it; tests named test_tui_* link the terminal layer too.
+$(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS) -lcmocka
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(LIB) $(TEST_LIBS)
+ALL_LIBS = $(call layer_lib,cmd) $(UI_LIBS)
+$(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(UI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(UI_LIBS) -lcmocka $(NCURSES_LIBS)
 
-$(HARNESS): tests/screen/harness.c tests/screen/harness.h | $(BUILD)/tests
+$(BUILD)/tests/test_cmd_%: tests/unit/test_cmd_%.c $(ALL_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(ALL_LIBS) -lcmocka $(NCURSES_LIBS)
+
+$(HARNESS): tests/screen/harness.c tests/screen/harness.h
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen -c -o $@ $<
 
-$(BUILD)/tests/%: tests/screen/%.c $(HARNESS) $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) $(LIB) -lvterm -lutil $(TEST_LIBS)
+SCREEN_LINK = $(HARNESS) $(NOUI_LIBS) -lvterm -lutil -lcmocka
+$(BUILD)/tests/%: tests/screen/%.c $(HARNESS) $(NOUI_LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(SCREEN_LINK)
 
-$(BUILD)/tests/%: tests/crash/%.c $(HARNESS) $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) $(LIB) -lvterm -lutil $(TEST_LIBS)
+$(BUILD)/tests/%: tests/crash/%.c $(HARNESS) $(NOUI_LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(SCREEN_LINK)
 
-$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(TEST_LIBS)
+FUZZ_LAYERS = report store core base
+FUZZ_LIBS = $(foreach l,$(FUZZ_LAYERS),$(call layer_lib,$(l)))
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_LIBS) -lcmocka
 
-# The fuzzers compile every source themselves, so that libFuzzer sees
-# coverage in the code under test and not only in the target.
-FUZZ_SRC_ALL = $(filter-out src/main.c,$(SRC)) $(BUILD)/embedded_deck.c
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL) | $(BUILD)/fuzz
+# The fuzzers compile every source they use themselves, so that libFuzzer
+# sees coverage in the code under test and not only in the target.
+FUZZ_SRC_ALL = $(foreach l,$(FUZZ_LAYERS),$(wildcard src/$(l)/*.c)) \
+               $(BUILD)/store/embedded_deck.c
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
+	@mkdir -p $(@D)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(FUZZ_SRC_ALL) $(NCURSES_LIBS)
+	  -o $@ $< $(FUZZ_SRC_ALL)
 
 check test: $(BIN) $(TEST_BINS)
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
@@ -141,17 +173,18 @@ bench: $(BIN) $(BUILD)/tests/bench $(BUILD)/tests/bench_ui
 	@echo
 	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench_ui
 
-$(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS) | $(BUILD)/tests
+$(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS)
 	$(CC) $(ALL_CFLAGS) -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka
 
-$(BUILD)/tests/bench: tests/bench.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(NCURSES_LIBS)
+$(BUILD)/tests/bench: tests/bench.c $(NOUI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS)
 
 lint:
 	mandoc -Tlint -W warning man/handsup.1 man/handsup.5
 
 format:
-	clang-format -i src/*.c src/*.h tests/*/*.c tests/*/*.h
+	clang-format -i src/*/*.c src/*/*.h tests/*/*.c tests/*/*.h
 
 deps:
 	sh tools/deps.sh

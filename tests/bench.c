@@ -20,10 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "deck.h"
-#include "report.h"
-#include "session.h"
-#include "tally.h"
+#include "core/deck.h"
+#include "report/report.h"
+#include "core/session.h"
+#include "core/tally.h"
 
 #define PARSES   1000
 #define SESSIONS 10000

@@ -38,8 +38,8 @@
 #include <cmocka.h>
 
 #include "harness.h"
-#include "session.h"
-#include "tally.h"
+#include "core/session.h"
+#include "core/tally.h"
 
 /* The built-in deck: 7 items of 2 views.  Positions: 0 title, 1..7 items,
  * 8 summary, 9 closing. */

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deck.h"
-#include "text.h"
+#include "core/deck.h"
+#include "base/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

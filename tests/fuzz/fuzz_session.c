@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session.h"
-#include "tally.h"
+#include "core/session.h"
+#include "core/tally.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

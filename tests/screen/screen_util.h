@@ -10,7 +10,7 @@
 #define HANDSUP_TESTS_SCREEN_UTIL_H
 
 #include "harness.h"
-#include "session.h"
+#include "core/session.h"
 
 #include <dirent.h>
 #include <ftw.h>

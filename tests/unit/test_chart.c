@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "chart.h"
-#include "tally.h"
+#include "core/chart.h"
+#include "core/tally.h"
 
 static uint32_t rng_state = 88172645u;
 

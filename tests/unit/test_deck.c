@@ -9,8 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "deck.h"
-#include "embedded.h"
+#include "core/deck.h"
+#include "store/embedded.h"
 
 static int parse(struct deck *d, const char *s, struct deck_error *e)
 {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "load.h"
+#include "store/deck_file.h"
 
 static char dir[64];
 

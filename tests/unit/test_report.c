@@ -24,10 +24,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report.h"
-#include "session.h"
-#include "tally.h"
-#include "text.h"
+#include "report/report.h"
+#include "core/session.h"
+#include "core/tally.h"
+#include "base/text.h"
 
 static char root[4096]; /* the source tree, found from __FILE__ */
 

@@ -23,10 +23,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "deck.h"
-#include "session.h"
-#include "tally.h"
-#include "text.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "core/tally.h"
+#include "base/text.h"
 
 /* ---- fixtures ------------------------------------------------------- */
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "tally.h"
+#include "core/tally.h"
 
 /* Deterministic, so a failure found once is found every time. */
 static uint32_t rng_state = 2463534242u;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static bool utf8_locale;
 

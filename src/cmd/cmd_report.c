@@ -1,0 +1,198 @@
+#include "cmd/cli.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "report/report.h"
+#include "core/session.h"
+
+const char cli_report_usage[] =
+	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
+	"                      [--compare SESSION] SESSION...\n";
+static const char no_other_session[] =
+	"--compare needs at least one other session to compare with";
+
+/*
+ * The files a report has read, by identity (device and inode), so that
+ * one file named twice, under one path or several ("a", "./a", a link,
+ * overlapping globs), counts once.  Open addressing: thousands of files
+ * cost a few lookups each.
+ */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	bool used;
+};
+
+struct seen {
+	struct file_id *ids;
+	size_t n, cap; /* cap: 0 or a power of two, at least twice n */
+};
+
+static size_t id_hash(dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u) ^ (uint64_t)ino;
+
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+static struct file_id *seen_slot(struct file_id *ids, size_t cap, dev_t dev,
+				 ino_t ino)
+{
+	size_t i = id_hash(dev, ino) & (cap - 1);
+
+	while (ids[i].used && !(ids[i].dev == dev && ids[i].ino == ino))
+		i = (i + 1) & (cap - 1);
+	return &ids[i];
+}
+
+/* 1 when the file was seen before, 0 when added now, -1 out of memory. */
+static int seen_add(struct seen *s, const struct stat *st)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+		struct file_id *ids = calloc(cap, sizeof *ids);
+
+		if (!ids)
+			return -1;
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->ids[k].used)
+				*seen_slot(ids, cap, s->ids[k].dev,
+					   s->ids[k].ino) = s->ids[k];
+		free(s->ids);
+		s->ids = ids;
+		s->cap = cap;
+	}
+	struct file_id *f = seen_slot(s->ids, s->cap, st->st_dev, st->st_ino);
+
+	if (f->used)
+		return 1;
+	*f = (struct file_id){st->st_dev, st->st_ino, true};
+	s->n++;
+	return 0;
+}
+
+/* Writes the aggregate; the sessions are already in it. */
+static int run_report(struct report_agg *agg, const struct cli_args *a)
+{
+	struct report_error err;
+	struct cli_output o;
+	int rc = cli_output_open(&o, a->out), e = 0;
+
+	if (rc)
+		return rc;
+	rc = report_agg_write(o.f, agg, (enum report_format)a->fmt, &err);
+	if (rc == REPORT_AGG_EIO)
+		e = errno ? errno : EIO;
+	else if (rc)
+		e = -1;
+	rc = cli_output_close(&o, e);
+	if (e < 0)
+		fprintf(stderr, "handsup: %s\n", err.msg);
+	return rc;
+}
+
+/*
+ * Sessions match by deck title; one run on an edited deck still counts,
+ * its items matched by heading, but the reader should know.
+ */
+static void other_version(const struct report_agg *agg, const struct session *s,
+			  const char *file)
+{
+	if (report_agg_other_version(agg, s))
+		cli_say(file,
+			"run on another version of the deck (items are matched "
+			"by heading)",
+			NULL);
+}
+
+/*
+ * Sessions are added to the aggregate one at a time and freed at once, so
+ * thousands of files need memory only for the sums.  Every file is read
+ * before the output is created: a bad one leaves no output behind.
+ */
+int cli_report(int argc, char **argv)
+{
+	struct cli_args a;
+	struct session cmp, s;
+	struct report_agg *agg = NULL;
+	struct report_error err;
+	struct seen seen = {NULL, 0, 0};
+	size_t n = 0;
+	int rc = cli_parse_args(argc, argv, true, &a);
+
+	if (rc >= 0)
+		return rc;
+	if (argc - a.first < 1)
+		return cli_usage_error(cli_report_usage,
+				       a.compare ? no_other_session
+						 : "no session given",
+				       NULL);
+	bool clash = a.compare && cli_clobbers(a.out, a.compare);
+
+	for (int i = a.first; i < argc && !clash; i++)
+		clash = cli_clobbers(a.out, argv[i]);
+	if (clash)
+		return cli_usage_error(cli_report_usage,
+				       "-o would overwrite a session", a.out);
+	if (a.compare && (rc = cli_load_one(&cmp, a.compare)))
+		return rc;
+	if (!(agg = report_agg_new())) {
+		fputs("handsup: out of memory\n", stderr);
+		rc = EXIT_SOFTWARE;
+		goto out;
+	}
+	for (int i = a.first; i < argc; i++) {
+		struct stat st;
+		int dup = 0;
+
+		/* "--compare X *.session": X is set against the others. */
+		if (a.compare && cli_same_file(argv[i], a.compare))
+			continue;
+		/* A file that cannot be read is cli_load_one's to report. */
+		if (stat(argv[i], &st) == 0 && (dup = seen_add(&seen, &st))) {
+			if (dup < 0) {
+				fputs("handsup: out of memory\n", stderr);
+				rc = EXIT_SOFTWARE;
+				goto out;
+			}
+			cli_say(argv[i], "named twice, counted once", NULL);
+			continue;
+		}
+		if ((rc = cli_load_one(&s, argv[i])))
+			goto out;
+		rc = report_agg_add(agg, &s, argv[i], false, &err);
+		if (!rc)
+			other_version(agg, &s, argv[i]);
+		session_free(&s);
+		if (rc)
+			goto bad;
+		n++;
+	}
+	if (n == 0) {
+		rc = cli_usage_error(cli_report_usage, no_other_session, NULL);
+		goto out;
+	}
+	if (a.compare &&
+	    (rc = report_agg_add(agg, &cmp, a.compare, true, &err)))
+		goto bad;
+	if (a.compare)
+		other_version(agg, &cmp, a.compare);
+	rc = run_report(agg, &a);
+	goto out;
+bad:
+	fprintf(stderr, "handsup: %s\n", err.msg);
+	rc = rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
+out:
+	if (a.compare)
+		session_free(&cmp);
+	report_agg_free(agg);
+	free(seen.ids);
+	return rc;
+}

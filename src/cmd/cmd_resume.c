@@ -1,0 +1,339 @@
+/*
+ * The resume half of run: finding the session (a file, a name, or a pick
+ * from the list) and the deck it was run on, then running it again.
+ */
+#include "cmd/run.h"
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "cmd/cli.h"
+#include "core/deck.h"
+#include "store/deck_file.h"
+#include "core/session.h"
+#include "base/text.h"
+#include "tui/ui.h"
+
+/* ---- resuming ------------------------------------------------------------ */
+
+/* A deck rebuilt from what the session file records: headings and labels. */
+static int deck_from_session(struct deck *d, const struct session *s)
+{
+	memset(d, 0, sizeof *d);
+	d->items = calloc((size_t)s->nitems, sizeof *d->items);
+	d->title = strdup(s->deck_title);
+	d->source = s->deck_source ? strdup(s->deck_source) : NULL;
+	bool ok = d->items && d->title && (d->source || !s->deck_source);
+	d->nitems = d->items ? s->nitems : 0;
+	for (int i = 0; ok && i < s->nitems; i++) {
+		d->items[i].heading = strdup(s->items[i].heading);
+		d->items[i].nviews = s->items[i].nviews;
+		ok = d->items[i].heading != NULL;
+	}
+	if (!ok)
+		deck_free(d);
+	return ok ? 0 : -1;
+}
+
+static bool same_shape(const struct deck *d, const struct session *s)
+{
+	if (d->nitems != s->nitems)
+		return false;
+	for (int i = 0; i < d->nitems; i++)
+		if (d->items[i].nviews != s->items[i].nviews)
+			return false;
+	return true;
+}
+
+/*
+ * Finds the deck the session was run on.  A missing deck is no obstacle
+ * (the session holds enough to go on); a changed one needs a yes.
+ * Returns 0 with *d set, or an exit status.
+ */
+static int resume_deck(struct session *s, struct deck *d, char *note,
+		       size_t cap)
+{
+	struct deck_error derr;
+	int rc = strcmp(s->deck_path, RUN_EMBEDDED_PATH) == 0
+			 ? run_parse_embedded(d)
+			 : load_deck(s->deck_path, d, &derr);
+	if (rc != 0) {
+		if (rc == -1)
+			load_print_error(stderr, s->deck_path, &derr);
+		fputs("handsup: going on from what the session file holds.\n",
+		      stderr);
+		snprintf(note, cap, "Deck file %s: view texts not shown",
+			 access(s->deck_path, F_OK) == 0 ? "unusable"
+							 : "missing");
+		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+	}
+	if (d->hash == s->deck_hash && same_shape(d, s))
+		return 0;
+	if (d->hash == s->deck_hash) {
+		/* The same deck, but a session file edited out of step with it. */
+		deck_free(d);
+		snprintf(note, cap,
+			 "Session and deck differ: showing the session");
+		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+	}
+	fputs("The deck ", stderr);
+	run_put_safe(stderr, s->deck_path);
+	fputs(" has changed since this session began.\n", stderr);
+	/* Say what going on means: new wording, or the session's own record. */
+	bool same = same_shape(d, s);
+	if (!run_ask_yes(
+		    same ? "Go on with the deck's new wording? [y/N] "
+			 : "Its items or views are not the same any more. Go "
+			   "on "
+			   "with the session's own record (headings and "
+			   "counts, "
+			   "no view texts)? [y/N] ")) {
+		deck_free(d);
+		fputs("handsup: not resumed.\n", stderr);
+		return EXIT_DATA;
+	}
+	if (same) {
+		/* Same items and views: take the new wording from now on. */
+		for (int i = 0; i < s->nitems; i++) {
+			char *h = strdup(d->items[i].heading);
+			if (h) {
+				free(s->items[i].heading);
+				s->items[i].heading = h;
+			}
+		}
+		s->deck_hash = d->hash;
+		return 0;
+	}
+	deck_free(d);
+	snprintf(note, cap, "Deck changed shape: showing the session's record");
+	return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+}
+
+/*
+ * Prints s cut or padded to exactly w columns, so the list stays aligned;
+ * a cut ends in "~" (the list may go to a terminal of any locale).
+ */
+static void put_column(FILE *f, const char *s, int w)
+{
+	char *t = text_sanitize(s, strlen(s));
+	int used = 0;
+	if (t) {
+		bool cut = text_width(t) > w;
+		size_t n = text_fit(t, cut ? w - 1 : w, &used);
+		fwrite(t, 1, n, f);
+		if (cut) {
+			fputc('~', f);
+			used++;
+		}
+	}
+	fprintf(f, "%*s", w - used, "");
+	free(t);
+}
+
+static void print_when(FILE *f, time_t t)
+{
+	char buf[32] = "(unknown time)";
+	struct tm tm;
+	if (localtime_r(&t, &tm) != NULL)
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+	fputs(buf, f);
+}
+
+/* Lists recent sessions and lets the facilitator pick one. */
+/* Lists the sessions in the state folder, or NULL (message and *rc set). */
+static struct session_summary *list_sessions(const struct run_options *o,
+					     size_t *n, int *rc)
+{
+	struct session_error err;
+	struct session_summary *list;
+	size_t skipped = 0;
+	char *dir = session_state_dir(o->state_dir, &err);
+	*rc = EXIT_DATA;
+	if (dir == NULL) {
+		run_error(err.msg);
+		return NULL;
+	}
+	session_clean_tmp(dir);
+	int bad = session_list_skipped(dir, &list, n, &skipped);
+	if (skipped > 0) {
+		fprintf(stderr, "handsup: %zu file%s in ", skipped,
+			skipped == 1 ? "" : "s");
+		run_put_safe(stderr, dir);
+		fprintf(stderr, " could not be read and %s not listed\n",
+			skipped == 1 ? "is" : "are");
+	}
+	if (bad != 0 || *n == 0) {
+		fputs("handsup: no sessions to resume in ", stderr);
+		run_put_safe(stderr, dir);
+		fputc('\n', stderr);
+		free(dir);
+		if (bad == 0)
+			session_list_free(list, *n);
+		*rc = 1; /* nothing chosen, as the man page says */
+		return NULL;
+	}
+	free(dir);
+	return list;
+}
+
+static void print_list(const struct session_summary *list, size_t shown)
+{
+	fputs("  #  last change       name                      counted  "
+	      "deck\n",
+	      stderr);
+	for (size_t i = 0; i < shown; i++) {
+		const struct session_summary *e = &list[i];
+		char counted[32];
+		/* A star marks a session another handsup has open now. */
+		fprintf(stderr, "%3zu%c ", i + 1, e->in_use ? '*' : ' ');
+		print_when(stderr, e->modified);
+		fputs("  ", stderr);
+		put_column(stderr, e->name, 24);
+		snprintf(counted, sizeof counted, "%d/%d", e->counted,
+			 e->nitems);
+		fprintf(stderr, "  %-7s  ", counted);
+		put_column(stderr, e->deck_title, 19);
+		fputc('\n', stderr);
+	}
+	for (size_t i = 0; i < shown; i++)
+		if (list[i].in_use) {
+			fputs("  * open in another handsup now\n", stderr);
+			break;
+		}
+}
+
+/* Lists recent sessions and lets the facilitator pick one. */
+static char *choose_session(const struct run_options *o, int *rc)
+{
+	size_t n;
+	struct session_summary *list = list_sessions(o, &n, rc);
+	if (list == NULL)
+		return NULL;
+	size_t shown = n < 20 ? n : 20;
+	print_list(list, shown);
+	char *pick = NULL;
+	char line[32];
+	bool cancelled = false;
+	while (pick == NULL && !cancelled) {
+		fprintf(stderr,
+			"Resume which? [1-%zu, Enter for 1, q to cancel] ",
+			shown);
+		fflush(stderr);
+		ui_sync();
+		if (!isatty(STDIN_FILENO) || !fgets(line, sizeof line, stdin)) {
+			fputs("\n(no answer; run: handsup resume FILE)\n",
+			      stderr);
+			break;
+		}
+		char *end;
+		long k = line[0] == '\n' ? 1 : strtol(line, &end, 10);
+		cancelled = line[0] == 'q' || line[0] == 'Q';
+		if (cancelled)
+			break;
+		if (k < 1 || (size_t)k > shown ||
+		    (line[0] != '\n' && *end != '\n'))
+			fprintf(stderr, "No session %s", line);
+		else if (list[k - 1].in_use)
+			fputs("That session is open in another handsup.\n",
+			      stderr);
+		else
+			pick = strdup(list[k - 1].path);
+	}
+	*rc = pick ? 0 : 1;
+	session_list_free(list, n);
+	return pick;
+}
+
+/*
+ * "handsup resume NAME": a session of that name in the state folder (the
+ * newest, if several), for when the facilitator remembers the name but
+ * not the file.  NULL if there is none.
+ */
+static char *find_by_name(const struct run_options *o, const char *name)
+{
+	struct session_error err;
+	struct session_summary *list;
+	size_t n;
+	char *found = NULL;
+	char *dir = session_state_dir(o->state_dir, &err);
+	if (dir == NULL)
+		return NULL;
+	if (session_list(dir, &list, &n) == 0) {
+		for (size_t i = 0; i < n && found == NULL; i++)
+			if (strcmp(list[i].name, name) == 0)
+				found = strdup(list[i].path);
+		session_list_free(list, n);
+	}
+	free(dir);
+	return found;
+}
+
+int run_resume(const struct run_options *o, const char *file)
+{
+	int rc = run_need_terminal();
+	if (rc == 0)
+		rc = run_check_out_dir(o->out_dir);
+	if (rc)
+		return rc;
+	char *chosen = NULL;
+	if (file == NULL)
+		chosen = choose_session(o, &rc);
+	else if (access(file, F_OK) != 0 && strchr(file, '/') == NULL)
+		chosen = find_by_name(o, file);
+	if (file != NULL && chosen == NULL)
+		chosen = strdup(file);
+	if (chosen == NULL)
+		return rc ? rc : EXIT_SOFTWARE;
+	/* A file that is not there is bad input (65), not a lock failure. */
+	if (access(chosen, F_OK) != 0) {
+		run_error_path(chosen, "no such session file");
+		free(chosen);
+		return EXIT_DATA;
+	}
+	/* Locked before it is read, so two runs never both resume it. */
+	int fd = run_lock(chosen, &rc);
+	if (fd < 0) {
+		free(chosen);
+		return rc;
+	}
+	struct session s;
+	struct session_error err;
+	if (session_load(&s, chosen, &err) != 0) {
+		if (err.line > 0) {
+			run_put_safe(stderr, chosen);
+			fprintf(stderr, ":%d: %s\n", err.line, err.msg);
+		} else {
+			run_error_path(chosen, err.msg);
+		}
+		session_unlock(fd, chosen);
+		free(chosen);
+		return EXIT_DATA;
+	}
+	char dirbuf[PATH_MAX];
+	snprintf(dirbuf, sizeof dirbuf, "%s", chosen);
+	session_clean_tmp(dirname(dirbuf));
+	struct deck d;
+	char note[120] = "";
+	rc = resume_deck(&s, &d, note, sizeof note);
+	if (rc == 0) {
+		struct app a;
+		app_init(&a, &d, &s, chosen);
+		if (note[0])
+			app_message(&a, "%s", note);
+		else
+			app_message(&a, "Resumed where the room was");
+		bool started;
+		rc = run_session(&a, o, &started);
+		deck_free(&d);
+	}
+	session_free(&s);
+	session_unlock(fd, chosen);
+	free(chosen);
+	return rc;
+}

@@ -1,0 +1,329 @@
+/*
+ * report_agg: many sessions of one deck added up, item by item, with the
+ * spread between sessions and, optionally, one session set against the
+ * rest.  The sums are gathered here (struct report_agg) and written in
+ * the requested format by report_agg_out.c.
+ */
+#include "report/report.h"
+#include "report/report_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/session.h"
+#include "core/tally.h"
+#include "base/text.h"
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* A copy that is safe to write anywhere; NULL stays NULL. */
+static char *copy(const char *s, bool *oom)
+{
+	char *c;
+
+	if (!s)
+		return NULL;
+	c = text_sanitize(s, strlen(s));
+	if (!c)
+		*oom = true;
+	return c;
+}
+
+struct report_agg *report_agg_new(void)
+{
+	struct report_agg *a = calloc(1, sizeof *a);
+
+	if (a)
+		a->cmp_at = -1;
+	return a;
+}
+
+void report_agg_free(struct report_agg *a)
+{
+	if (!a)
+		return;
+	for (int i = 0; i < a->nitems; i++) {
+		free(a->items[i].heading);
+		for (int v = 0; v < TALLY_MAX_VIEWS; v++)
+			free(a->items[i].labels[v]);
+	}
+	for (size_t k = 0; k < a->nsess; k++) {
+		free(a->sess[k].name);
+		free(a->sess[k].file);
+	}
+	free(a->items);
+	free(a->sess);
+	free(a->title);
+	free(a->source);
+	free(a);
+}
+
+/*
+ * The first item with this heading that session number sess (index + 1)
+ * has not taken yet, or -1.  Sessions of one deck list their items in the
+ * same order, so the item at the same position is tried first: its chain
+ * of earlier items with the same heading (one link when headings are
+ * unique) says whether one of those comes first.  The search only runs
+ * for decks that were edited between workshops.
+ */
+static int find_item(const struct report_agg *a, const char *heading, int hint,
+		     size_t sess)
+{
+	if (hint < a->nitems && same_text(a->items[hint].heading, heading)) {
+		int first = -1;
+
+		for (int k = hint; k >= 0; k = a->items[k].same_prev)
+			if (a->items[k].last_sess != sess)
+				first = k;
+		if (first >= 0)
+			return first;
+	}
+	for (int i = 0; i < a->nitems; i++)
+		if (a->items[i].last_sess != sess &&
+		    same_text(a->items[i].heading, heading))
+			return i;
+	return -1;
+}
+
+static int add_item(struct report_agg *a, const char *heading)
+{
+	bool oom = false;
+
+	if (a->nitems == a->items_cap) {
+		int cap = a->items_cap ? a->items_cap * 2 : 16;
+		struct agg_item *p = realloc(a->items, sizeof *p * (size_t)cap);
+
+		if (!p)
+			return -1;
+		a->items = p;
+		a->items_cap = cap;
+	}
+	struct agg_item *it = &a->items[a->nitems];
+
+	memset(it, 0, sizeof *it);
+	it->heading = copy(heading ? heading : "", &oom);
+	if (oom)
+		return -1;
+	it->same_prev = -1;
+	for (int k = a->nitems - 1; k >= 0; k--)
+		if (same_text(a->items[k].heading, it->heading)) {
+			it->same_prev = k;
+			break;
+		}
+	return a->nitems++;
+}
+
+/* Takes the labels of a session that has more views than seen so far. */
+static int take_labels(struct agg_item *it, const struct session_item *si,
+		       int n)
+{
+	bool oom = false;
+
+	for (int v = 0; v < n; v++) {
+		char *l = copy(si->labels[v] ? si->labels[v] : "", &oom);
+
+		if (oom)
+			return -1;
+		free(it->labels[v]);
+		it->labels[v] = l;
+	}
+	it->nviews = n;
+	return 0;
+}
+
+static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
+		       size_t at)
+{
+	long total = 0;
+	int pct[TALLY_MAX_VIEWS];
+
+	for (int v = 0; v < n; v++) {
+		total += c[v];
+		it->totals[v] += c[v];
+		if (is_cmp)
+			it->cmp[v] += c[v];
+		else
+			it->rest[v] += c[v];
+	}
+	it->nsessions++;
+	it->in_cmp |= is_cmp;
+	it->in_rest |= !is_cmp;
+	if (total == 0)
+		return;
+	tally_percent(c, n, pct);
+	if (it->ncounted == 0 || pct[0] < it->min_pct) {
+		it->min_pct = pct[0];
+		it->min_at = at;
+	}
+	if (it->ncounted == 0 || pct[0] > it->max_pct) {
+		it->max_pct = pct[0];
+		it->max_at = at;
+	}
+	it->ncounted++;
+}
+
+/* Copies s into buf for an error message: sanitised and cut to fit. */
+static const char *clean(const char *s, char *buf, size_t cap)
+{
+	text_sanitize_into(s ? s : "", strlen(s ? s : ""), buf, cap);
+	return buf;
+}
+
+static void set_oom(struct report_error *err)
+{
+	if (err)
+		snprintf(err->msg, sizeof err->msg, "out of memory");
+}
+
+static int add_session(struct report_agg *a, const struct session *s,
+		       const char *name, bool is_cmp)
+{
+	bool oom = false;
+	struct agg_session *as;
+
+	if (a->nsess == 0) {
+		a->title = copy(s->deck_title ? s->deck_title : "", &oom);
+		a->source = copy(s->deck_source, &oom);
+		a->hash = s->deck_hash;
+		if (oom)
+			return -1;
+	}
+	if (a->nsess == a->sess_cap) {
+		size_t cap = a->sess_cap ? a->sess_cap * 2 : 64;
+		struct agg_session *p = realloc(a->sess, sizeof *p * cap);
+
+		if (!p)
+			return -1;
+		a->sess = p;
+		a->sess_cap = cap;
+	}
+	as = &a->sess[a->nsess];
+	as->name = copy(s->name ? s->name : "", &oom);
+	as->file = copy(name, &oom);
+	as->started = s->started;
+	if (oom) {
+		free(as->name);
+		free(as->file);
+		return -1;
+	}
+	if (a->nsess == 0 || s->started < a->first)
+		a->first = s->started;
+	if (a->nsess == 0 || s->started > a->last)
+		a->last = s->started;
+	if (is_cmp)
+		a->cmp_at = (long)a->nsess;
+	a->nsess++;
+
+	for (int i = 0; i < s->nitems; i++) {
+		const struct session_item *si = &s->items[i];
+		int k = find_item(a, si->heading, i, a->nsess);
+		long c[TALLY_MAX_VIEWS] = {0};
+		int n = si->nviews < TALLY_MAX_VIEWS ? si->nviews
+						     : TALLY_MAX_VIEWS;
+
+		if (k < 0 && (k = add_item(a, si->heading)) < 0)
+			return -1;
+		a->items[k].last_sess = a->nsess;
+		if (n > a->items[k].nviews && take_labels(&a->items[k], si, n))
+			return -1;
+		for (int v = 0; v < n; v++)
+			c[v] = tally_get(&s->tally, i, v);
+		add_counts(&a->items[k], c, n, is_cmp, a->nsess - 1);
+	}
+	return 0;
+}
+
+int report_agg_add(struct report_agg *a, const struct session *s,
+		   const char *name, bool compare, struct report_error *err)
+{
+	char file[100], theirs[72], ours[72];
+
+	if (a->nsess > 0 && !same_text(a->title, s->deck_title)) {
+		if (err)
+			snprintf(err->msg, sizeof err->msg,
+				 "%s: is a session of another deck (\"%s\"), "
+				 "not \"%s\"",
+				 clean(name ? name : "(session)", file,
+				       sizeof file),
+				 clean(s->deck_title, theirs, sizeof theirs),
+				 clean(a->title, ours, sizeof ours));
+		return REPORT_AGG_EDECK;
+	}
+	if (compare && a->cmp_at >= 0) {
+		if (err)
+			snprintf(err->msg, sizeof err->msg,
+				 "only one session can be compared");
+		return REPORT_AGG_EINVAL;
+	}
+	if (add_session(a, s, name, compare)) {
+		set_oom(err);
+		return REPORT_AGG_ENOMEM;
+	}
+	return REPORT_AGG_OK;
+}
+
+bool report_agg_other_version(const struct report_agg *a,
+			      const struct session *s)
+{
+	return a->nsess > 0 && s->deck_hash != a->hash;
+}
+
+int report_agg_write(FILE *out, const struct report_agg *a,
+		     enum report_format fmt, struct report_error *err)
+{
+	if (a->nsess == 0 || (a->cmp_at >= 0 && a->nsess < 2)) {
+		if (err)
+			snprintf(err->msg, sizeof err->msg, "no sessions");
+		return REPORT_AGG_EINVAL;
+	}
+	struct report_locale loc;
+
+	report_locale_enter(&loc);
+	errno = 0;
+	int rc = report_agg_emit(out, a, fmt);
+	int e = errno; /* of the failed write, for the caller */
+
+	report_locale_leave(&loc);
+	if (!rc && fflush(out) == EOF) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc || ferror(out)) {
+		if (err)
+			snprintf(err->msg, sizeof err->msg, "write error: %s",
+				 strerror(e ? e : EIO));
+		errno = e ? e : EIO;
+		return REPORT_AGG_EIO;
+	}
+	return REPORT_AGG_OK;
+}
+
+int report_aggregate(FILE *out, const struct session *const *sessions,
+		     const char *const *names, size_t n,
+		     const struct session *compare, const char *compare_name,
+		     enum report_format fmt, struct report_error *err)
+{
+	struct report_agg *a = report_agg_new();
+	int rc = REPORT_AGG_OK;
+
+	if (err)
+		err->msg[0] = '\0';
+	if (!a) {
+		set_oom(err);
+		return REPORT_AGG_ENOMEM;
+	}
+	/* Refuse another deck before any output, whatever its position. */
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = report_agg_add(a, sessions[i], names ? names[i] : NULL,
+				    false, err);
+	if (!rc && compare)
+		rc = report_agg_add(a, compare, compare_name, true, err);
+	if (!rc)
+		rc = report_agg_write(out, a, fmt, err);
+	report_agg_free(a);
+	return rc;
+}

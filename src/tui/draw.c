@@ -1,0 +1,269 @@
+/*
+ * The drawing half of ui: colour roles with their monochrome column,
+ * glyph sets with ASCII fallbacks, and helpers that only ever write
+ * sanitised text.
+ */
+#include "tui/ui.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+/* ---- roles and glyphs ---------------------------------------------------- */
+
+struct role_style {
+	short fg, bg;
+	attr_t colour; /* attributes with colour */
+	attr_t mono;   /* attributes without colour: must stand on their own */
+};
+
+static const struct role_style roles[ROLE_COUNT] = {
+	[ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+	[ROLE_TOPBAR] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
+	[ROLE_TITLE] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+	[ROLE_HEADING] = {-1, -1, A_BOLD, A_BOLD},
+	[ROLE_DIM] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
+	[ROLE_KEY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+	[ROLE_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
+	[ROLE_WARNING] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
+	[ROLE_SELECTED] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_REVERSE},
+	[ROLE_VIEW1 + 0] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 1] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 2] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 3] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 4] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
+	[ROLE_VIEW1 + 5] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+};
+
+/*
+ * Bar fills.  With colour every view is a solid bar in its own colour;
+ * without colour each view gets its own pattern, so the split still reads
+ * on a monochrome projector.  The eighth blocks give sub-cell lengths.
+ */
+static const char *const fill_solid[6] = {"█", "█", "█", "█", "█", "█"};
+static const char *const fill_mono[6] = {"█", "░", "▒", "▓", "▚", "▞"};
+static const char *const fill_ascii[6] = {"#", "=", "*", "+", "%", "@"};
+static const char *const eighth[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+
+static bool use_colour;
+
+void ui_draw_init(bool mono)
+{
+	const char *nc = getenv("NO_COLOR");
+	use_colour = !mono && !(nc && *nc) && has_colors();
+	if (!use_colour)
+		return;
+	start_color();
+	bool dflt = use_default_colors() == OK;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		short fg = roles[r].fg, bg = roles[r].bg;
+		if (!dflt) {
+			fg = fg < 0 ? COLOR_WHITE : fg;
+			bg = bg < 0 ? COLOR_BLACK : bg;
+		}
+		init_pair((short)(r + 1), fg, bg);
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static void set_role(enum ui_role r)
+{
+	if (use_colour)
+		attrset(roles[r].colour | COLOR_PAIR(r + 1));
+	else
+		attrset(roles[r].mono);
+}
+
+/* Sanitises (and for ASCII, transliterates) s into buf. */
+static const char *prepare(const char *s, char *buf, size_t cap)
+{
+	if (ui_ascii()) {
+		char tmp[1024];
+		text_sanitize_into(s, strlen(s), tmp, sizeof tmp);
+		text_to_ascii(tmp, buf, cap);
+	} else {
+		text_sanitize_into(s, strlen(s), buf, cap);
+	}
+	return buf;
+}
+
+static int put_fit(int y, int x, int maxw, enum ui_role role, const char *s)
+{
+	int used = 0;
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || maxw <= 0)
+		return 0;
+	if (maxw > COLS - x)
+		maxw = COLS - x;
+	size_t n = text_fit(s, maxw, &used);
+	set_role(role);
+	mvaddnstr(y, x, s, (int)n);
+	set_role(ROLE_NORMAL);
+	return used;
+}
+
+int ui_text(int y, int x, int maxw, enum ui_role role, const char *s)
+{
+	char buf[1024];
+	return put_fit(y, x, maxw, role, prepare(s, buf, sizeof buf));
+}
+
+int ui_text_clip(int y, int x, int maxw, enum ui_role role, const char *s)
+{
+	char buf[1024];
+	prepare(s, buf, sizeof buf);
+	if (text_width(buf) <= maxw || maxw < 2)
+		return put_fit(y, x, maxw, role, buf);
+	/* Cut after a whole word when one ends in the second half. */
+	size_t fit = text_fit(buf, maxw - 1, NULL);
+	bool at_word_end = buf[fit] == ' ';
+	buf[fit] = '\0';
+	char *sp = strrchr(buf, ' ');
+	if (!at_word_end && sp && (size_t)(sp - buf) > fit / 2) {
+		while (sp > buf && sp[-1] == ' ')
+			sp--;
+		*sp = '\0';
+	}
+	int used = put_fit(y, x, maxw - 1, role, buf);
+	return used + put_fit(y, x + used, 1, role, ui_ascii() ? "~" : "…");
+}
+
+void ui_text_centre(int y, int x, int w, enum ui_role role, const char *s)
+{
+	char buf[1024];
+	prepare(s, buf, sizeof buf);
+	int tw = text_width(buf);
+	int off = tw < w ? (w - tw) / 2 : 0;
+	put_fit(y, x + off, w - off, role, buf);
+}
+
+void ui_fill(int y, int x, int w, enum ui_role role)
+{
+	if (y < 0 || y >= LINES)
+		return;
+	set_role(role);
+	for (int i = 0; i < w && x + i < COLS; i++)
+		mvaddch(y, x + i, ' ');
+	set_role(ROLE_NORMAL);
+}
+
+int ui_bar(int y, int x, int view, int full, int eighths)
+{
+	if (view < 0 || view > 5 || y < 0 || y >= LINES)
+		return 0;
+	const char *const *fill = ui_ascii()   ? fill_ascii
+				  : use_colour ? fill_solid
+					       : fill_mono;
+	/* A solid eighth block would end a patterned bar in another
+	 * pattern: those bars round to whole cells instead. */
+	bool whole = ui_ascii() || (!use_colour && view > 0);
+	if (whole && eighths >= 4)
+		full++;
+	set_role((enum ui_role)(ROLE_VIEW1 + view));
+	int cells = 0;
+	for (; cells < full && x + cells < COLS; cells++)
+		mvaddstr(y, x + cells, fill[view]);
+	if (!whole && eighths > 0 && eighths < 8 && x + cells < COLS) {
+		mvaddstr(y, x + cells, eighth[eighths]);
+		cells++;
+	}
+	set_role(ROLE_NORMAL);
+	return cells;
+}
+
+void ui_box(int y, int x, int h, int w, enum ui_role role)
+{
+	const char *hz = ui_ascii() ? "-" : "─", *vt = ui_ascii() ? "|" : "│";
+	const char *c[4] = {"┌", "┐", "└", "┘"};
+	if (ui_ascii())
+		c[0] = c[1] = c[2] = c[3] = "+";
+	for (int r = 0; r < h; r++)
+		ui_fill(y + r, x, w, ROLE_NORMAL);
+	set_role(role);
+	for (int i = 1; i < w - 1; i++) {
+		mvaddstr(y, x + i, hz);
+		mvaddstr(y + h - 1, x + i, hz);
+	}
+	for (int r = 1; r < h - 1; r++) {
+		mvaddstr(y + r, x, vt);
+		mvaddstr(y + r, x + w - 1, vt);
+	}
+	mvaddstr(y, x, c[0]);
+	mvaddstr(y, x + w - 1, c[1]);
+	mvaddstr(y + h - 1, x, c[2]);
+	mvaddstr(y + h - 1, x + w - 1, c[3]);
+	set_role(ROLE_NORMAL);
+}
+
+const char *ui_glyph_marker(void)
+{
+	return ui_ascii() ? ">" : "▶";
+}
+
+/*
+ * Large digits come from a 3 x 5 pixel font.  Each cell shows two pixels
+ * stacked (half blocks), so at scale s a digit is 3s cells wide and
+ * (5s + 1) / 2 rows high.
+ */
+static const unsigned char font[10][5] = {
+	{7, 5, 5, 5, 7}, {2, 6, 2, 2, 7}, {7, 1, 7, 4, 7}, {7, 1, 7, 1, 7},
+	{5, 5, 7, 1, 1}, {7, 4, 7, 1, 7}, {7, 4, 7, 5, 7}, {7, 1, 1, 1, 1},
+	{7, 5, 7, 5, 7}, {7, 5, 7, 1, 7},
+};
+
+/* ASCII terminals get scale 1 only, as on a seven-segment display. */
+static const char *const big_ascii[10][3] = {
+	{" _ ", "| |", "|_|"}, {"   ", "  |", "  |"}, {" _ ", " _|", "|_ "},
+	{" _ ", " _|", " _|"}, {"   ", "|_|", "  |"}, {" _ ", "|_ ", " _|"},
+	{" _ ", "|_ ", "|_|"}, {" _ ", "  |", "  |"}, {" _ ", "|_|", "|_|"},
+	{" _ ", "|_|", " _|"},
+};
+
+static bool pixel(int d, int px, int py, int scale)
+{
+	px /= scale;
+	py /= scale;
+	return py < 5 && (font[d][py] >> (2 - px) & 1);
+}
+
+int ui_big_rows(int scale)
+{
+	return (5 * scale + 1) / 2;
+}
+
+int ui_big_width(const char *digits, int scale)
+{
+	size_t n = strlen(digits);
+	if (n == 0 || strspn(digits, "0123456789") != n || scale < 1 ||
+	    (ui_ascii() && scale > 1))
+		return 0;
+	return (int)n * 4 * scale - scale;
+}
+
+int ui_big(int y, int x, enum ui_role role, const char *digits, int scale)
+{
+	static const char *const half[4] = {" ", "▄", "▀", "█"};
+	int w = ui_big_width(digits, scale), rows = ui_big_rows(scale);
+	if (w == 0 || x + w > COLS || y < 0 || y + rows > LINES)
+		return 0;
+	set_role(role);
+	for (size_t i = 0; digits[i]; i++) {
+		int d = digits[i] - '0', dx = x + (int)i * 4 * scale;
+		for (int r = 0; r < rows; r++)
+			for (int c = 0; c < 3 * scale; c++) {
+				if (ui_ascii()) {
+					mvaddnstr(y + r, dx + c,
+						  big_ascii[d][r] + c, 1);
+					continue;
+				}
+				int top = pixel(d, c, 2 * r, scale);
+				int bot = pixel(d, c, 2 * r + 1, scale);
+				mvaddstr(y + r, dx + c, half[top * 2 + bot]);
+			}
+	}
+	set_role(ROLE_NORMAL);
+	return w;
+}

@@ -1,0 +1,244 @@
+/* The item screen: heading, each view's text, and the live bar chart. */
+#include "tui/screen.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/chart.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "core/tally.h"
+#include "base/text.h"
+
+/* Where each part goes, worked out before anything is drawn. */
+struct item_layout {
+	int m, w; /* margin and text width */
+	int head_rows;
+	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
+	int gap;		       /* blank rows between views' texts */
+	bool list; /* the views' labels and texts above the chart */
+	int bar_h, bar_gap;
+	int chart_y, chart_rows;
+};
+
+static int text_rows(const struct item_layout *l, int n)
+{
+	int rows = l->head_rows + 1;
+	if (!l->list)
+		return rows;
+	for (int v = 0; v < n; v++)
+		rows += 1 + l->view_rows[v] + (v > 0 ? l->gap : 0);
+	return rows;
+}
+
+/*
+ * Gives the chart as much height as the text leaves (thicker bars read
+ * better from the back of the room); when space runs short the text gives
+ * way first: blank lines, then the longest view text loses rows.
+ */
+static void layout(const struct app *a, int item, int y, int h,
+		   struct item_layout *l)
+{
+	const struct deck_item *it = &a->deck->items[item];
+	int n = it->nviews;
+	memset(l, 0, sizeof *l);
+	l->m = screen_margin();
+	l->w = ui_cols() - 2 * l->m;
+	l->head_rows = screen_wrap_rows(it->heading, l->w);
+	if (l->head_rows > 3)
+		l->head_rows = 3;
+	for (int v = 0; v < n; v++)
+		l->view_rows[v] = screen_wrap_rows(it->views[v], l->w - 2);
+	l->gap = 1;
+	l->list = true;
+	int min_chart = n;
+	/* Space runs short: blank lines go first, then the longest text
+	 * loses rows, then the list of views (the chart names them too),
+	 * then heading rows. */
+	while (text_rows(l, n) + 1 + min_chart > h) {
+		if (l->gap) {
+			l->gap = 0;
+			continue;
+		}
+		int big = 0;
+		for (int v = 1; v < n; v++)
+			if (l->view_rows[v] > l->view_rows[big])
+				big = v;
+		if (l->list && l->view_rows[big] > 0)
+			l->view_rows[big]--;
+		else if (l->list)
+			l->list = false;
+		else if (l->head_rows > 1)
+			l->head_rows--;
+		else
+			break;
+	}
+	int left = h - text_rows(l, n) - 1;
+	if (left < n)
+		left = n;
+	l->bar_h = 1;
+	for (int bh = 12; bh > 1; bh--) {
+		int need = n * bh + (n - 1);
+		if (need <= left) {
+			l->bar_h = bh;
+			break;
+		}
+	}
+	l->bar_gap = l->bar_h > 1 ? 1 : 0;
+	l->chart_rows = n * l->bar_h + (n - 1) * l->bar_gap;
+	/* Keep the chart off the text and roughly centred in what is left. */
+	l->chart_y = y + h - l->chart_rows - (left - l->chart_rows) / 2;
+	if (l->chart_y > y + h - l->chart_rows)
+		l->chart_y = y + h - l->chart_rows;
+}
+
+/*
+ * Bars of three rows or more carry their count in large digits, with the
+ * percentage beside it; thinner bars get the plain "12 (60%)" label.
+ */
+static void draw_chart(const struct app *a, int item,
+		       const struct item_layout *l)
+{
+	const struct session_item *si = &a->sess->items[item];
+	int n = si->nviews;
+	long counts[TALLY_MAX_VIEWS] = {0};
+	for (int v = 0; v < n; v++)
+		counts[v] = tally_get(&a->sess->tally, item, v);
+	struct chart_bar bars[TALLY_MAX_VIEWS];
+	chart_layout(counts, n, 1, bars); /* for the percentages */
+	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
+	int labw = 0;
+	for (int v = 0; v < n; v++) {
+		int lw = text_width(si->labels[v]);
+		labw = lw > labw ? lw : labw;
+		snprintf(nums[v], sizeof nums[v], "%ld", counts[v]);
+		snprintf(pcts[v], sizeof pcts[v], "%d%%", bars[v].pct);
+	}
+	/* A label of any length still leaves the bars most of the width. */
+	if (labw > l->w / 3)
+		labw = l->w / 3;
+	labw += 3; /* marker, space, and a space after */
+	/*
+	 * The thicker the bars, the larger the digits beside them; but the
+	 * counts may not squeeze the bars below half the width, so the
+	 * digits shrink, down to the plain "12 (60%)" label.
+	 */
+	int scale = 3;
+	while (scale > 1 && (ui_ascii() || l->bar_h < ui_big_rows(scale) + 2))
+		scale--;
+	bool big = l->bar_h >= 3;
+	int cntw;
+	for (;;) {
+		cntw = 0;
+		for (int v = 0; v < n; v++) {
+			char lab[48];
+			int cw = big ? ui_big_width(nums[v], scale) + 1 +
+						 (int)strlen(pcts[v])
+				     : chart_label(lab, sizeof lab, counts[v],
+						   bars[v].pct);
+			cntw = cw > cntw ? cw : cntw;
+		}
+		if (!big || l->w - labw - cntw - 1 >= (l->w - labw) / 2)
+			break;
+		if (scale > 1)
+			scale--;
+		else
+			big = false;
+	}
+	int barw = l->w - labw - cntw - 1;
+	if (barw < 1)
+		barw = 1;
+	chart_layout(counts, n, barw, bars);
+	for (int v = 0; v < n; v++) {
+		int top = l->chart_y + v * (l->bar_h + l->bar_gap);
+		int mid = top + (l->bar_h - 1) / 2;
+		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
+		if (v == a->selected)
+			ui_text(mid, l->m, 2, ROLE_SELECTED, ui_glyph_marker());
+		ui_text_clip(mid, l->m + 2, labw - 3, role, si->labels[v]);
+		int used = 0;
+		for (int r = 0; r < l->bar_h; r++)
+			used = ui_bar(top + r, l->m + labw, v, bars[v].full,
+				      bars[v].eighths);
+		/* The count follows the bar, where the eye already is. */
+		int x = l->m + labw + used + 1;
+		int drawn = 0;
+		if (big) {
+			int rows = ui_big_rows(scale);
+			drawn = ui_big(mid - (rows - 1) / 2, x, role, nums[v],
+				       scale);
+		}
+		if (drawn > 0) {
+			ui_text(mid, x + drawn + 1, cntw, role, pcts[v]);
+		} else {
+			char lab[48];
+			chart_label(lab, sizeof lab, counts[v], bars[v].pct);
+			ui_text(mid, x, cntw, role, lab);
+		}
+	}
+}
+
+int screen_item_chart_top(const struct app *a, int y, int h)
+{
+	struct item_layout l;
+	layout(a, app_item(a), y, h, &l);
+	return l.chart_y;
+}
+
+void screen_item_draw(const struct app *a, int y, int h)
+{
+	int item = app_item(a);
+	const struct deck_item *it = &a->deck->items[item];
+	struct item_layout l;
+	layout(a, item, y, h, &l);
+	int row = y;
+	row += screen_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
+			   it->heading, false);
+	row++;
+	for (int v = 0; l.list && v < it->nviews; v++) {
+		if (v > 0)
+			row += l.gap;
+		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
+		if (v == a->selected)
+			ui_text(row, l.m, 2, ROLE_SELECTED, ui_glyph_marker());
+		ui_text(row, l.m + 2, l.w - 2, role,
+			a->sess->items[item].labels[v]);
+		row++;
+		row += screen_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
+				   ROLE_NORMAL, it->views[v], false);
+	}
+	draw_chart(a, item, &l);
+}
+
+bool screen_item_key(struct app *a, enum action act, int arg)
+{
+	switch (act) {
+	case ACT_VOTE:
+		app_vote(a, arg, 1);
+		return true;
+	case ACT_INC:
+		app_vote(a, a->selected, 1);
+		return true;
+	case ACT_DEC:
+		app_vote(a, a->selected, -1);
+		return true;
+	case ACT_SEL_NEXT:
+		app_select(a, 1);
+		return true;
+	case ACT_SEL_PREV:
+		app_select(a, -1);
+		return true;
+	case ACT_ENTRY:
+		app_begin_entry(a);
+		return true;
+	case ACT_RESET:
+		app_ask(a, ASK_RESET);
+		return true;
+	case ACT_NOTE:
+		app_toggle_note(a);
+		return true;
+	default:
+		return false;
+	}
+}

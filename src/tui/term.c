@@ -1,0 +1,287 @@
+/*
+ * The terminal half of ui: start and stop, signals, the event loop, the
+ * frame counter for tests.  Drawing is in ui_draw.c.
+ */
+#include "tui/ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+
+/* ---- terminal state ------------------------------------------------------ */
+
+static SCREEN *screen;
+static bool use_ascii, started;
+static int sig_pipe[2] = {-1, -1};
+static int sync_fd = -1;
+static unsigned long frame;
+static struct termios saved_tio;
+static bool have_tio;
+/* Written by the fatal-signal handler, so prepared in advance. */
+static char restore_seq[128];
+static size_t restore_len;
+
+bool ui_ascii(void)
+{
+	return use_ascii;
+}
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+	if (sig_pipe[1] >= 0)
+		(void)!write(sig_pipe[1], &b, 1);
+	errno = saved;
+}
+
+static const int soft_sigs[] = {SIGWINCH, SIGINT,  SIGTERM,
+				SIGHUP,	  SIGQUIT, SIGCONT};
+static const int fatal_sigs[] = {SIGSEGV, SIGBUS,  SIGFPE, SIGILL,
+				 SIGABRT, SIGXCPU, SIGSYS, SIGTRAP};
+#define NSOFT  (sizeof soft_sigs / sizeof soft_sigs[0])
+#define NFATAL (sizeof fatal_sigs / sizeof fatal_sigs[0])
+/* What was there before us, put back on the way out (a sanitizer's
+ * handler, for one, must still see a crash). */
+static struct sigaction old_soft[NSOFT], old_fatal[NFATAL];
+
+/* Puts the terminal back with async-signal-safe calls only, then dies. */
+static void on_fatal(int sig)
+{
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	if (restore_len)
+		(void)!write(STDOUT_FILENO, restore_seq, restore_len);
+	for (size_t i = 0; i < NFATAL; i++)
+		if (fatal_sigs[i] == sig)
+			sigaction(sig, &old_fatal[i], NULL);
+	raise(sig);
+}
+
+static void add_restore(const char *cap)
+{
+	char *s = tigetstr((char *)cap);
+	if (s == NULL || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < NSOFT; i++)
+		sigaction(soft_sigs[i], &sa, &old_soft[i]);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_sigs[i], &sa, &old_fatal[i]);
+}
+
+static void restore_signals(void)
+{
+	for (size_t i = 0; i < NSOFT; i++)
+		sigaction(soft_sigs[i], &old_soft[i], NULL);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_sigs[i], &old_fatal[i], NULL);
+}
+
+static void open_sync_fd(void)
+{
+	static bool probed;
+	if (probed)
+		return;
+	probed = true;
+	const char *s = getenv("HANDSUP_SYNC_FD");
+	if (s == NULL || *s == '\0')
+		return;
+	char *end;
+	long fd = strtol(s, &end, 10);
+	if (*end == '\0' && fd > 2 && fd < 1024 &&
+	    fcntl((int)fd, F_GETFD) != -1)
+		sync_fd = (int)fd;
+}
+
+int ui_start(const struct ui_options *opts, char *err, int errcap)
+{
+	const char *cs = nl_langinfo(CODESET);
+	use_ascii = opts->ascii ||
+		    !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, (size_t)errcap,
+			 "standard input and output must be a terminal");
+		return -1;
+	}
+	if (pipe(sig_pipe) != 0) {
+		snprintf(err, (size_t)errcap, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+		fcntl(sig_pipe[i], F_SETFL, O_NONBLOCK);
+	}
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	/* Our SIGWINCH handler goes in first so that ncurses keeps out. */
+	install_signals();
+	set_escdelay(25);
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		const char *t = getenv("TERM");
+		snprintf(err, (size_t)errcap, "cannot use terminal type '%s'",
+			 t ? t : "(unset)");
+		ui_stop();
+		return -1;
+	}
+	started = true;
+	cbreak();
+	/* Ctrl-S would freeze the screen while keys still count unseen. */
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	ui_draw_init(opts->mono);
+	add_restore("sgr0");
+	add_restore("cnorm");
+	add_restore("rmkx");
+	add_restore("rmcup");
+	open_sync_fd();
+	return 0;
+}
+
+void ui_stop(void)
+{
+	if (started) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		started = false;
+	}
+	if (sig_pipe[0] >= 0)
+		restore_signals();
+	for (int i = 0; i < 2; i++) {
+		if (sig_pipe[i] >= 0)
+			close(sig_pipe[i]);
+		sig_pipe[i] = -1;
+	}
+	restore_len = 0;
+}
+
+int ui_rows(void)
+{
+	return LINES;
+}
+
+int ui_cols(void)
+{
+	return COLS;
+}
+
+/* ---- event loop ---------------------------------------------------------- */
+
+static void apply_size(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+}
+
+static void redraw(const struct ui_handlers *h)
+{
+	erase();
+	h->draw(h->ctx);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ui_sync();
+}
+
+void ui_sync(void)
+{
+	/* Prompts may come before the terminal is taken over. */
+	open_sync_fd();
+	if (sync_fd >= 0) {
+		char buf[32];
+		int n = snprintf(buf, sizeof buf, "%lu\n", ++frame);
+		(void)!write(sync_fd, buf, (size_t)n);
+	}
+}
+
+int ui_run(const struct ui_handlers *h)
+{
+	redraw(h);
+	for (;;) {
+		struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0},
+				      {sig_pipe[0], POLLIN, 0}};
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return SIGHUP;
+		}
+		bool dirty = false, any = false;
+		int ch;
+		/* Keys first: a hand counted just before Ctrl-C must count. */
+		while ((ch = getch()) != ERR) {
+			any = true;
+			if (ch == KEY_RESIZE) {
+				apply_size();
+				continue;
+			}
+			if (!h->key(h->ctx, ch))
+				return 0;
+		}
+		dirty = any;
+		if (p[1].revents & POLLIN) {
+			unsigned char sigs[16];
+			ssize_t n;
+			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
+				for (ssize_t i = 0; i < n; i++) {
+					if (sigs[i] != SIGWINCH &&
+					    sigs[i] != SIGCONT)
+						return sigs[i];
+					apply_size();
+					dirty = true;
+				}
+			}
+		}
+		/* The terminal went away: treat it as a hang-up. */
+		if (!any && (p[0].revents & (POLLHUP | POLLERR)))
+			return SIGHUP;
+		if (dirty)
+			redraw(h);
+	}
+}
+
+void ui_repaint(void)
+{
+	clearok(curscr, TRUE);
+}
+
+bool ui_too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+}
