@@ -24,6 +24,8 @@
 #include "report/report.h"
 #include "core/session.h"
 #include "core/tally.h"
+#include "base/error.h"
+#include "store/session_file.h"
 
 #define PARSES   1000
 #define SESSIONS 10000
@@ -98,7 +100,7 @@ int main(int argc, char **argv)
 	const char *deck_path =
 	    argc > 1 ? argv[1] : "content/sales-training.deck";
 	struct deck d;
-	struct deck_error derr;
+	struct error derr;
 	size_t len;
 	double t0;
 	char dir[] = "/tmp/handsup-bench-XXXXXX";
@@ -161,7 +163,7 @@ int main(int argc, char **argv)
 	/* What one counted hand costs: a change and an atomic, synced save. */
 	{
 		struct session s;
-		struct session_error serr;
+		struct error serr;
 		char live[sizeof dir + 32];
 		snprintf(live, sizeof live, "%s/live.session", dir);
 		if (session_from_deck(&s, &d, "(embedded)", "live", 1795772112))
@@ -205,8 +207,8 @@ int main(int argc, char **argv)
 	t0 = now();
 	for (int k = 0; k < SESSIONS; k++) {
 		struct session one;
-		struct session_error serr;
-		struct report_error rerr0;
+		struct error serr;
+		struct error rerr0;
 
 		if (session_load(&one, paths[k + 4], &serr) ||
 		    report_agg_add(ra, &one, paths[k + 4], false, &rerr0)) {
@@ -232,7 +234,7 @@ int main(int argc, char **argv)
 		die("calloc");
 	double load0 = now();
 	for (int k = 0; k < SESSIONS; k++) {
-		struct session_error serr;
+		struct error serr;
 
 		if (session_load(&all[k], paths[k + 4], &serr)) {
 			fprintf(stderr, "bench: %s:%d: %s\n", paths[k + 4],
@@ -245,7 +247,7 @@ int main(int argc, char **argv)
 	row("load 10,000 session files", load1 - load0, SESSIONS);
 
 	FILE *null = fopen("/dev/null", "w");
-	struct report_error rerr;
+	struct error rerr;
 	if (!null)
 		die("/dev/null");
 	t0 = now();

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Checks that handsup's dependencies run one way (src/README.md).
 
-    python3 tools/layers.py SRC BUILD
+    python3 tools/layers.py SRC OBJECT...
 
 Reads every #include in SRC/<layer>/*.[ch] and every symbol that the
-objects in BUILD/<layer>/*.o define and use (nm), then fails when
+objects (BUILD/<layer>/NAME.o) define and use (nm), then fails when
 - a file includes or links against a layer it may not use;
 - a file outside tui includes curses;
 - a folder's private header (*_int.h) is included from another folder;
@@ -70,29 +70,26 @@ def includes(src, problems):
     return files, edges
 
 
-def symbols(build):
-    """Objects by name, with the symbols each defines and uses."""
+def symbols(objects):
+    """Objects by name (layer/file), with the symbols each defines and uses."""
     defs, uses = {}, {}
-    for layer in ALLOWED:
-        folder = os.path.join(build, layer)
-        if not os.path.isdir(folder):
+    for path in sorted(objects):
+        layer = os.path.basename(os.path.dirname(path))
+        obj = f"{layer}/{os.path.basename(path)[:-2]}"
+        if layer not in ALLOWED:
             continue
-        for name in sorted(os.listdir(folder)):
-            if not name.endswith(".o"):
+        out = subprocess.run(["nm", "-P", path],
+                             capture_output=True, text=True, check=True)
+        uses[obj] = set()
+        for row in out.stdout.splitlines():
+            parts = row.split()
+            if len(parts) < 2:
                 continue
-            obj = f"{layer}/{name[:-2]}"
-            out = subprocess.run(["nm", "-P", os.path.join(folder, name)],
-                                 capture_output=True, text=True, check=True)
-            uses[obj] = set()
-            for row in out.stdout.splitlines():
-                parts = row.split()
-                if len(parts) < 2:
-                    continue
-                sym, kind = parts[0], parts[1]
-                if kind == "U":
-                    uses[obj].add(sym)
-                elif kind in "TDBRCVW" and kind.isupper():
-                    defs.setdefault(sym, obj)
+            sym, kind = parts[0], parts[1]
+            if kind == "U":
+                uses[obj].add(sym)
+            elif kind in "TDBRCVW" and kind.isupper():
+                defs.setdefault(sym, obj)
     return defs, uses
 
 
@@ -131,12 +128,12 @@ def rings(nodes, edges):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: layers.py SRC BUILD")
-    src, build = sys.argv[1], sys.argv[2]
+    if len(sys.argv) < 3:
+        sys.exit("usage: layers.py SRC OBJECT...")
+    src, objects = sys.argv[1], sys.argv[2:]
     problems = []
     files, inc_edges = includes(src, problems)
-    defs, uses = symbols(build)
+    defs, uses = symbols(objects)
     links = {}
     for obj, syms in uses.items():
         for s in syms:

@@ -9,6 +9,8 @@
 #include "report/report.h"
 #include "core/session.h"
 #include "core/tally.h"
+#include "base/error.h"
+#include "store/session_file.h"
 
 void app_init(struct app *a, const struct deck *d, struct session *s,
 	      const char *path)
@@ -49,20 +51,8 @@ int app_item(const struct app *a)
 
 int app_max_views(const struct app *a)
 {
-	int n = 2;
-	for (int i = 0; i < a->sess->nitems; i++)
-		if (a->sess->items[i].nviews > n)
-			n = a->sess->items[i].nviews;
-	return n;
-}
-
-enum key_mode app_key_mode(const struct app *a)
-{
-	if (a->ask != ASK_NONE)
-		return KEYMODE_ASK;
-	if (a->entry)
-		return KEYMODE_ENTRY;
-	return KEYMODE_NORMAL;
+	int n = session_max_views(a->sess);
+	return n < 2 ? 2 : n;
 }
 
 void app_message(struct app *a, const char *fmt, ...)
@@ -75,7 +65,7 @@ void app_message(struct app *a, const char *fmt, ...)
 
 bool app_save(struct app *a)
 {
-	struct session_error err;
+	struct error err;
 	if (session_save(a->sess, a->path, &err) != 0) {
 		/* Keep the counts in memory and say so until a save works. */
 		snprintf(a->save_error, sizeof a->save_error, "%s",
@@ -217,17 +207,22 @@ void app_redo(struct app *a)
 	show_touched(a, false);
 }
 
-void app_begin_entry(struct app *a)
-{
-	if (app_item(a) < 0)
-		return;
-	a->entry = true;
-	a->typed[0] = '\0';
-}
-
 void app_ask(struct app *a, enum app_ask q)
 {
 	a->ask = q;
+}
+
+void app_answer(struct app *a, bool yes)
+{
+	enum app_ask q = a->ask;
+	a->ask = ASK_NONE;
+	if (yes && q == ASK_RESET)
+		app_reset_item(a);
+}
+
+void app_blank(struct app *a, bool on)
+{
+	a->blank = on;
 }
 
 void app_toggle_note(struct app *a)
@@ -252,7 +247,7 @@ void app_scroll(struct app *a, int delta, int last)
 void app_export(struct app *a)
 {
 	char *paths[2] = {NULL, NULL};
-	struct report_error err;
+	struct error err;
 	const char *dir = a->export_dir ? a->export_dir : ".";
 	if (report_export(a->sess, dir, paths, &err) != 0) {
 		app_message(a, "Export failed: %s", err.msg);
@@ -266,136 +261,4 @@ void app_export(struct app *a)
 	free(abs);
 	free(paths[0]);
 	free(paths[1]);
-}
-
-/* ---- modal states -------------------------------------------------------- */
-
-static void ask_key(struct app *a, enum action act)
-{
-	enum app_ask q = a->ask;
-	if (act == ACT_REDRAW) {
-		a->repaint = true;
-		return;
-	}
-	/* Anything but a yes is a no: a stray clicker press must not quit. */
-	a->ask = ASK_NONE;
-	if (act != ACT_CONFIRM)
-		return;
-	if (q == ASK_QUIT)
-		a->quit = true;
-	else if (q == ASK_RESET)
-		app_reset_item(a);
-}
-
-static void entry_key(struct app *a, enum action act, int arg)
-{
-	size_t n = strlen(a->typed);
-	switch (act) {
-	case ACT_DIGIT:
-		if (n == 1 && a->typed[0] == '0')
-			n = 0; /* no leading zeros */
-		if (n < 6) {
-			a->typed[n] = (char)('0' + arg);
-			a->typed[n + 1] = '\0';
-		}
-		break;
-	case ACT_ERASE:
-		if (n > 0)
-			a->typed[n - 1] = '\0';
-		break;
-	case ACT_CONFIRM:
-		a->entry = false;
-		if (n > 0)
-			app_set_count(a, a->selected,
-				      strtol(a->typed, NULL, 10));
-		break;
-	case ACT_CANCEL:
-		a->entry = false;
-		break;
-	case ACT_REDRAW:
-		a->repaint = true;
-		break;
-	default:
-		break;
-	}
-}
-
-bool app_modal(struct app *a, enum action act, int arg)
-{
-	if (a->blank) {
-		/* Any key brings the screen back; it does nothing else. */
-		a->blank = false;
-		return true;
-	}
-	switch (app_key_mode(a)) {
-	case KEYMODE_ASK:
-		ask_key(a, act);
-		return true;
-	case KEYMODE_ENTRY:
-		entry_key(a, act, arg);
-		return true;
-	case KEYMODE_NORMAL:
-		break;
-	}
-	if (a->help) {
-		a->help = false;
-		/* ? and Esc only close the overlay; any other key also acts. */
-		return act == ACT_HELP || act == ACT_CANCEL;
-	}
-	return false;
-}
-
-void app_common(struct app *a, enum action act)
-{
-	switch (act) {
-	case ACT_NEXT:
-		app_goto(a, app_pos(a) + 1);
-		break;
-	case ACT_PREV:
-		app_goto(a, app_pos(a) - 1);
-		break;
-	case ACT_FIRST:
-		app_goto(a, app_nitems(a) > 0 ? 1 : 0);
-		break;
-	case ACT_LAST:
-		app_goto(a, app_nitems(a));
-		break;
-	case ACT_TITLE:
-		app_goto(a, 0);
-		break;
-	case ACT_SUMMARY:
-		app_goto(a, app_pos_summary(a));
-		break;
-	case ACT_HELP:
-		a->help = true;
-		break;
-	case ACT_BLANK:
-		a->blank = true;
-		break;
-	case ACT_REDRAW:
-		a->repaint = true;
-		break;
-	case ACT_QUIT:
-		app_ask(a, ASK_QUIT);
-		break;
-	case ACT_EXPORT:
-		app_export(a);
-		break;
-	case ACT_UNDO:
-		app_undo(a);
-		break;
-	case ACT_REDO:
-		app_redo(a);
-		break;
-	case ACT_VOTE:
-	case ACT_INC:
-	case ACT_DEC:
-	case ACT_ENTRY:
-	case ACT_RESET:
-	case ACT_NOTE:
-		app_message(a, "Counting keys work on an item's screen");
-		break;
-	default:
-		break;
-	}
 }

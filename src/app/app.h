@@ -2,15 +2,14 @@
  * app: the application's state and every change to it.  Each change that
  * touches the session (a count, the current screen) is saved to disk
  * before it returns, so what the next frame shows is already on disk
- * ("save before draw").  No curses here: screens read this state to draw
- * and call these functions to change it.
+ * ("save before draw").  The model knows operations (vote, set, undo,
+ * go to, ask, blank...), not keys: the terminal layer turns keys into
+ * these calls, and screens read this state to draw.  No curses here.
  */
 #ifndef HANDSUP_APP_H
 #define HANDSUP_APP_H
 
 #include <stdbool.h>
-
-#include "tui/keys.h"
 
 struct deck;
 struct session;
@@ -26,17 +25,12 @@ struct app {
 	const char *export_dir;	 /* where 'e' writes; NULL: "." */
 	int selected;		 /* selected view on an item screen */
 	int scroll;		 /* first row shown on the summary */
-	bool help;		 /* the help overlay is open */
 	bool blank;		 /* the screen is blanked */
 	bool note;		 /* the item's facilitator note is shown */
 	enum app_ask ask;	 /* an open yes/no question */
-	bool entry;		 /* a count is being typed */
-	char typed[8];		 /* the digits typed so far */
-	char save_error[240];	 /* why the last save failed; "" if it
+	char save_error[300];	 /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
 	char message[240];	 /* one-shot status line text */
-	bool repaint;		 /* repaint every cell on the next frame */
-	bool quit;		 /* leave the event loop */
 };
 
 void app_init(struct app *a, const struct deck *d, struct session *s,
@@ -52,19 +46,6 @@ int app_item(const struct app *a);
 /* The most views any item has. */
 int app_max_views(const struct app *a);
 
-/* The input mode the keys table should use now. */
-enum key_mode app_key_mode(const struct app *a);
-
-/*
- * The states that take a key before any screen does: the blanked
- * screen, an open question, a count being typed, the help overlay.
- * Returns true when the action was used up by one of them.
- */
-bool app_modal(struct app *a, enum action act, int arg);
-
-/* Actions that mean the same on every screen (moving, undo, quit...). */
-void app_common(struct app *a, enum action act);
-
 /* Moves to a position (clamped) and saves it. */
 void app_goto(struct app *a, int pos);
 
@@ -77,10 +58,15 @@ void app_redo(struct app *a);
 
 /* Select a view on the current item (wraps). */
 void app_select(struct app *a, int delta);
-/* Start typing a count for the selected view. */
-void app_begin_entry(struct app *a);
-/* Open a yes/no question. */
+/* Opens a yes/no question. */
 void app_ask(struct app *a, enum app_ask q);
+/*
+ * Closes the open question: yes carries it out (ASK_RESET clears the
+ * item; ASK_QUIT is the caller's to carry out), no does nothing.
+ */
+void app_answer(struct app *a, bool yes);
+/* Blanks the screen, or brings it back. */
+void app_blank(struct app *a, bool on);
 /* Show or hide the current item's facilitator note. */
 void app_toggle_note(struct app *a);
 /* Scroll the summary by delta rows, within 0..last. */

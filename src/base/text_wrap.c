@@ -1,7 +1,8 @@
-#include "base/text.h"
+#include "base/text_wrap.h"
 
 #include <stdbool.h>
 #include <string.h>
+#include "base/text.h"
 
 /* Cutting text to size: fitting and word wrap in columns, and slugs for
  * file names.  Decoding, sanitising and widths are in text.c. */

@@ -1,4 +1,8 @@
-#include "cmd/cli.h"
+/*
+ * handsup report: many sessions of one deck added up, and one set against
+ * the rest with --compare.
+ */
+#include "cmd/cmd.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -9,8 +13,13 @@
 
 #include "report/report.h"
 #include "core/session.h"
+#include "base/error.h"
+#include "cmd/args.h"
+#include "cmd/exit.h"
+#include "cmd/msg.h"
+#include "cmd/output.h"
 
-const char cli_report_usage[] =
+static const char report_usage[] =
 	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
 	"                      [--compare SESSION] SESSION...\n";
 static const char no_other_session[] =
@@ -79,11 +88,11 @@ static int seen_add(struct seen *s, const struct stat *st)
 }
 
 /* Writes the aggregate; the sessions are already in it. */
-static int run_report(struct report_agg *agg, const struct cli_args *a)
+static int run_report(struct report_agg *agg, const struct args *a)
 {
-	struct report_error err;
-	struct cli_output o;
-	int rc = cli_output_open(&o, a->out), e = 0;
+	struct error err;
+	struct output o;
+	int rc = output_open(&o, a->out), e = 0;
 
 	if (rc)
 		return rc;
@@ -92,7 +101,7 @@ static int run_report(struct report_agg *agg, const struct cli_args *a)
 		e = errno ? errno : EIO;
 	else if (rc)
 		e = -1;
-	rc = cli_output_close(&o, e);
+	rc = output_close(&o, e);
 	if (e < 0)
 		fprintf(stderr, "handsup: %s\n", err.msg);
 	return rc;
@@ -106,7 +115,7 @@ static void other_version(const struct report_agg *agg, const struct session *s,
 			  const char *file)
 {
 	if (report_agg_other_version(agg, s))
-		cli_say(file,
+		msg_path(file,
 			"run on another version of the deck (items are matched "
 			"by heading)",
 			NULL);
@@ -117,34 +126,34 @@ static void other_version(const struct report_agg *agg, const struct session *s,
  * thousands of files need memory only for the sums.  Every file is read
  * before the output is created: a bad one leaves no output behind.
  */
-int cli_report(int argc, char **argv)
+int cmd_report(int argc, char **argv)
 {
-	struct cli_args a;
+	struct args a;
 	struct session cmp, s;
 	struct report_agg *agg = NULL;
-	struct report_error err;
+	struct error err;
 	struct seen seen = {NULL, 0, 0};
 	size_t n = 0;
-	int rc = cli_parse_args(argc, argv, true, &a);
+	int rc = args_parse(argc, argv, report_usage, true, &a);
 
 	if (rc >= 0)
 		return rc;
 	if (argc - a.first < 1)
-		return cli_usage_error(cli_report_usage,
+		return msg_usage(report_usage,
 				       a.compare ? no_other_session
 						 : "no session given",
 				       NULL);
-	bool clash = a.compare && cli_clobbers(a.out, a.compare);
+	bool clash = a.compare && output_clobbers(a.out, a.compare);
 
 	for (int i = a.first; i < argc && !clash; i++)
-		clash = cli_clobbers(a.out, argv[i]);
+		clash = output_clobbers(a.out, argv[i]);
 	if (clash)
-		return cli_usage_error(cli_report_usage,
+		return msg_usage(report_usage,
 				       "-o would overwrite a session", a.out);
-	if (a.compare && (rc = cli_load_one(&cmp, a.compare)))
+	if (a.compare && (rc = msg_load_session(&cmp, a.compare)))
 		return rc;
 	if (!(agg = report_agg_new())) {
-		fputs("handsup: out of memory\n", stderr);
+		msg_oom();
 		rc = EXIT_SOFTWARE;
 		goto out;
 	}
@@ -153,19 +162,19 @@ int cli_report(int argc, char **argv)
 		int dup = 0;
 
 		/* "--compare X *.session": X is set against the others. */
-		if (a.compare && cli_same_file(argv[i], a.compare))
+		if (a.compare && output_same_file(argv[i], a.compare))
 			continue;
-		/* A file that cannot be read is cli_load_one's to report. */
+		/* A file that cannot be read is msg_load_session's to report. */
 		if (stat(argv[i], &st) == 0 && (dup = seen_add(&seen, &st))) {
 			if (dup < 0) {
-				fputs("handsup: out of memory\n", stderr);
+				msg_oom();
 				rc = EXIT_SOFTWARE;
 				goto out;
 			}
-			cli_say(argv[i], "named twice, counted once", NULL);
+			msg_path(argv[i], "named twice, counted once", NULL);
 			continue;
 		}
-		if ((rc = cli_load_one(&s, argv[i])))
+		if ((rc = msg_load_session(&s, argv[i])))
 			goto out;
 		rc = report_agg_add(agg, &s, argv[i], false, &err);
 		if (!rc)
@@ -176,7 +185,7 @@ int cli_report(int argc, char **argv)
 		n++;
 	}
 	if (n == 0) {
-		rc = cli_usage_error(cli_report_usage, no_other_session, NULL);
+		rc = msg_usage(report_usage, no_other_session, NULL);
 		goto out;
 	}
 	if (a.compare &&

@@ -2,7 +2,7 @@
  * The resume half of run: finding the session (a file, a name, or a pick
  * from the list) and the deck it was run on, then running it again.
  */
-#include "cmd/run.h"
+#include "cmd/cmd.h"
 
 #include <libgen.h>
 #include <limits.h>
@@ -13,12 +13,21 @@
 #include <unistd.h>
 
 #include "app/app.h"
-#include "cmd/cli.h"
 #include "core/deck.h"
 #include "store/deck_file.h"
 #include "core/session.h"
 #include "base/text.h"
-#include "tui/ui.h"
+#include "cmd/exit.h"
+#include "cmd/live.h"
+#include "cmd/msg.h"
+#include "cmd/options.h"
+#include "tui/term.h"
+#include "base/error.h"
+#include "base/safe.h"
+#include "base/text_wrap.h"
+#include "store/session_dir.h"
+#include "store/session_file.h"
+#include "store/session_lock.h"
 
 /* ---- resuming ------------------------------------------------------------ */
 
@@ -59,13 +68,13 @@ static bool same_shape(const struct deck *d, const struct session *s)
 static int resume_deck(struct session *s, struct deck *d, char *note,
 		       size_t cap)
 {
-	struct deck_error derr;
-	int rc = strcmp(s->deck_path, RUN_EMBEDDED_PATH) == 0
-			 ? run_parse_embedded(d)
-			 : load_deck(s->deck_path, d, &derr);
+	struct error derr;
+	int rc = strcmp(s->deck_path, LIVE_EMBEDDED_PATH) == 0
+			 ? live_parse_embedded(d)
+			 : deck_file_load(s->deck_path, d, &derr);
 	if (rc != 0) {
 		if (rc == -1)
-			load_print_error(stderr, s->deck_path, &derr);
+			error_print(stderr, &derr);
 		fputs("handsup: going on from what the session file holds.\n",
 		      stderr);
 		snprintf(note, cap, "Deck file %s: view texts not shown",
@@ -83,11 +92,11 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
 	fputs("The deck ", stderr);
-	run_put_safe(stderr, s->deck_path);
+	safe_puts(stderr, s->deck_path);
 	fputs(" has changed since this session began.\n", stderr);
 	/* Say what going on means: new wording, or the session's own record. */
 	bool same = same_shape(d, s);
-	if (!run_ask_yes(
+	if (!msg_ask_yes(
 		    same ? "Go on with the deck's new wording? [y/N] "
 			 : "Its items or views are not the same any more. Go "
 			   "on "
@@ -150,13 +159,13 @@ static void print_when(FILE *f, time_t t)
 static struct session_summary *list_sessions(const struct run_options *o,
 					     size_t *n, int *rc)
 {
-	struct session_error err;
+	struct error err;
 	struct session_summary *list;
 	size_t skipped = 0;
 	char *dir = session_state_dir(o->state_dir, &err);
 	*rc = EXIT_DATA;
 	if (dir == NULL) {
-		run_error(err.msg);
+		msg_error(err.msg);
 		return NULL;
 	}
 	session_clean_tmp(dir);
@@ -164,13 +173,13 @@ static struct session_summary *list_sessions(const struct run_options *o,
 	if (skipped > 0) {
 		fprintf(stderr, "handsup: %zu file%s in ", skipped,
 			skipped == 1 ? "" : "s");
-		run_put_safe(stderr, dir);
+		safe_puts(stderr, dir);
 		fprintf(stderr, " could not be read and %s not listed\n",
 			skipped == 1 ? "is" : "are");
 	}
 	if (bad != 0 || *n == 0) {
 		fputs("handsup: no sessions to resume in ", stderr);
-		run_put_safe(stderr, dir);
+		safe_puts(stderr, dir);
 		fputc('\n', stderr);
 		free(dir);
 		if (bad == 0)
@@ -225,7 +234,7 @@ static char *choose_session(const struct run_options *o, int *rc)
 			"Resume which? [1-%zu, Enter for 1, q to cancel] ",
 			shown);
 		fflush(stderr);
-		ui_sync();
+		term_sync();
 		if (!isatty(STDIN_FILENO) || !fgets(line, sizeof line, stdin)) {
 			fputs("\n(no answer; run: handsup resume FILE)\n",
 			      stderr);
@@ -257,7 +266,7 @@ static char *choose_session(const struct run_options *o, int *rc)
  */
 static char *find_by_name(const struct run_options *o, const char *name)
 {
-	struct session_error err;
+	struct error err;
 	struct session_summary *list;
 	size_t n;
 	char *found = NULL;
@@ -274,11 +283,12 @@ static char *find_by_name(const struct run_options *o, const char *name)
 	return found;
 }
 
-int run_resume(const struct run_options *o, const char *file)
+/* Resumes file, or one chosen from the list; returns an exit status. */
+static int resume(const struct run_options *o, const char *file)
 {
-	int rc = run_need_terminal();
+	int rc = live_need_terminal();
 	if (rc == 0)
-		rc = run_check_out_dir(o->out_dir);
+		rc = live_check_out_dir(o->out_dir);
 	if (rc)
 		return rc;
 	char *chosen = NULL;
@@ -292,25 +302,20 @@ int run_resume(const struct run_options *o, const char *file)
 		return rc ? rc : EXIT_SOFTWARE;
 	/* A file that is not there is bad input (65), not a lock failure. */
 	if (access(chosen, F_OK) != 0) {
-		run_error_path(chosen, "no such session file");
+		msg_path(chosen, "no such session file", NULL);
 		free(chosen);
 		return EXIT_DATA;
 	}
 	/* Locked before it is read, so two runs never both resume it. */
-	int fd = run_lock(chosen, &rc);
+	int fd = live_lock(chosen, &rc);
 	if (fd < 0) {
 		free(chosen);
 		return rc;
 	}
 	struct session s;
-	struct session_error err;
+	struct error err;
 	if (session_load(&s, chosen, &err) != 0) {
-		if (err.line > 0) {
-			run_put_safe(stderr, chosen);
-			fprintf(stderr, ":%d: %s\n", err.line, err.msg);
-		} else {
-			run_error_path(chosen, err.msg);
-		}
+		msg_file_error(chosen, &err);
 		session_unlock(fd, chosen);
 		free(chosen);
 		return EXIT_DATA;
@@ -329,11 +334,19 @@ int run_resume(const struct run_options *o, const char *file)
 		else
 			app_message(&a, "Resumed where the room was");
 		bool started;
-		rc = run_session(&a, o, &started);
+		rc = live_run(&a, o, &started);
 		deck_free(&d);
 	}
 	session_free(&s);
 	session_unlock(fd, chosen);
 	free(chosen);
 	return rc;
+}
+
+int cmd_resume(int argc, char **argv)
+{
+	struct run_options o;
+	const char *file;
+	int rc = options_parse(argc, argv, &o, &file);
+	return rc >= 0 ? rc : resume(&o, file);
 }

@@ -10,38 +10,6 @@
 /* The largest time the file format can hold: 9999-12-31T23:59:59Z. */
 #define SESSION_MAX_TIME 253402300799LL
 
-char *session_cat(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	char *p = malloc(la + lb + 1);
-	if (p) {
-		memcpy(p, a, la);
-		memcpy(p + la, b, lb + 1);
-	}
-	return p;
-}
-
-void session_set_err(struct session_error *err, const char *what,
-		     const char *path, int e)
-{
-	/* Paths come from the user and the environment and may hold
-	 * escapes; the message is printed as it is.  The reason matters
-	 * most, so a long path gives way to it. */
-	const char *reason = strerror(e);
-	char why[80], shown[sizeof err->msg];
-	size_t nwhy =
-		text_sanitize_into(reason, strlen(reason), why, sizeof why);
-	size_t used = strlen(what) + nwhy + 4;
-	size_t room = used < sizeof shown ? sizeof shown - used : 1;
-
-	text_sanitize_into(path, strlen(path), shown, room);
-	err->line = 0;
-	/* room keeps this within msg; only an encoding error can fail. */
-	if (snprintf(err->msg, sizeof err->msg, "%s %s: %s", what, shown, why) <
-	    0)
-		snprintf(err->msg, sizeof err->msg, "%s", what);
-}
-
 int session_from_deck(struct session *s, const struct deck *d,
 		      const char *deck_path, const char *name, time_t started)
 {
@@ -102,6 +70,15 @@ int session_from_deck(struct session *s, const struct deck *d,
 fail:
 	session_free(s);
 	return -1;
+}
+
+int session_max_views(const struct session *s)
+{
+	int n = 0;
+	for (int i = 0; i < s->nitems; i++)
+		if (s->items[i].nviews > n)
+			n = s->items[i].nviews;
+	return n < TALLY_MAX_VIEWS ? n : TALLY_MAX_VIEWS;
 }
 
 void session_free(struct session *s)

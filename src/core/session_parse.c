@@ -12,6 +12,8 @@
 
 #include "core/deck.h"
 #include "base/text.h"
+#include "base/error.h"
+#include "core/session_parse.h"
 
 /* Bounds memory for hostile input; a real deck has far fewer items. */
 #define SESSION_MAX_ITEMS 1000
@@ -40,7 +42,7 @@ static const struct {
 
 struct parser {
 	struct session *s;
-	struct session_error *err;
+	struct error *err;
 	int line;
 	unsigned have;
 	int item_line;			 /* line of the last "item:" */
@@ -55,6 +57,7 @@ fail(struct parser *p, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
 	va_end(ap);
+	p->err->file = NULL;
 	p->err->line = line;
 	return -1;
 }
@@ -435,10 +438,11 @@ static int build_tally(struct parser *p)
 }
 
 int session_parse(struct session *s, const char *text, size_t len,
-		  struct session_error *err)
+		  struct error *err)
 {
 	struct parser p = {.s = s, .err = err};
 	memset(s, 0, sizeof *s);
+	err->file = NULL;
 	err->line = 0;
 	err->msg[0] = '\0';
 	int rc = parse_lines(&p, text, len);

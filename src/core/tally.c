@@ -214,12 +214,15 @@ bool tally_item_counted(const struct tally *t, int item)
 
 int tally_leaning(const struct tally *t, int item)
 {
+	int64_t c[TALLY_MAX_VIEWS];
 	if (!valid_item(t, item))
 		return -1;
-	return tally_leaning_of(t->counts[item], t->nviews[item]);
+	for (int v = 0; v < t->nviews[item]; v++)
+		c[v] = t->counts[item][v];
+	return tally_leaning_of(c, t->nviews[item]);
 }
 
-int tally_leaning_of(const long *counts, int n)
+int tally_leaning_of(const int64_t *counts, int n)
 {
 	int best = -1;
 	bool tie = false;

@@ -82,8 +82,9 @@ bool tally_item_counted(const struct tally *t, int item);
  */
 int tally_leaning(const struct tally *t, int item);
 
-/* The same rule over any array of counts. */
-int tally_leaning_of(const long *counts, int n);
+/* The same rule over any array of counts (int64_t: sums over many
+ * sessions, exact; narrowing them could make a tie). */
+int tally_leaning_of(const int64_t *counts, int n);
 
 /*
  * Percentages of counts[0..n) by the largest-remainder method, so that

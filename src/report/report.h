@@ -1,6 +1,7 @@
 /*
  * report: a session's tallies as text, CSV, Markdown or JSON, written to a
- * FILE *; and the aggregate of many sessions of one deck.  No curses.
+ * FILE *; and the aggregate of many sessions of one deck.  Pure but for
+ * the stream it writes to (and report_export's files).
  * Every string written is already sanitised by the session loader, and is
  * escaped as each format needs.
  */
@@ -29,9 +30,7 @@ const char *report_format_ext(enum report_format fmt);
  */
 int report_write(FILE *out, const struct session *s, enum report_format fmt);
 
-struct report_error {
-	char msg[300];
-};
+struct error;
 
 /* What an aggregate's failure was, for the caller's exit status. */
 enum report_agg_status {
@@ -54,7 +53,7 @@ enum report_agg_status {
 int report_aggregate(FILE *out, const struct session *const *sessions,
 		     const char *const *names, size_t n,
 		     const struct session *compare, const char *compare_name,
-		     enum report_format fmt, struct report_error *err);
+		     enum report_format fmt, struct error *err);
 
 /*
  * The same, one session at a time, for callers that would rather not hold
@@ -75,7 +74,7 @@ struct report_agg *report_agg_new(void);
  * session, naming name), REPORT_AGG_ENOMEM or REPORT_AGG_EINVAL.
  */
 int report_agg_add(struct report_agg *a, const struct session *s,
-		   const char *name, bool compare, struct report_error *err);
+		   const char *name, bool compare, struct error *err);
 
 /*
  * Whether s, of the aggregate's deck by title, was run on another version
@@ -91,7 +90,7 @@ bool report_agg_other_version(const struct report_agg *a,
  * *err set.
  */
 int report_agg_write(FILE *out, const struct report_agg *a,
-		     enum report_format fmt, struct report_error *err);
+		     enum report_format fmt, struct error *err);
 
 void report_agg_free(struct report_agg *a);
 
@@ -104,17 +103,14 @@ void report_agg_free(struct report_agg *a);
  * and nothing left half-written.
  */
 int report_export(const struct session *s, const char *dir, char *paths[2],
-		  struct report_error *err);
+		  struct error *err);
 
 /*
- * Building blocks shared by the report_*.c files and the command line.
- * Every one of them writes its string through the same safety net: an
- * invalid byte or an unsafe code point (see text_is_unsafe) never reaches
- * the output as it is.  Each returns 0, or -1 when the stream has failed.
+ * Strings escaped for each format.  Every one of them writes through the
+ * same safety net (safe_put): an invalid byte or an unsafe code point
+ * never reaches the output as it is.  Each returns 0, or -1 when the
+ * stream has failed.
  */
-
-/* s with unsafe code points and invalid bytes as U+FFFD. */
-int report_put_safe(FILE *out, const char *s, size_t len);
 
 /* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
 int report_put_csv(FILE *out, const char *s);
@@ -136,85 +132,9 @@ void report_time(char *buf, size_t cap, time_t t, bool iso);
 void report_slug(const char *name, char *buf, size_t cap);
 
 /*
- * Reports are UTF-8 whatever the caller's locale, so their widths are
- * measured as UTF-8 too: between enter and leave, the calling thread's
- * LC_CTYPE is a UTF-8 one when the process's is not (e.g. LANG=C under
- * cron).  report_write and report_agg_write do this themselves.
- */
-struct report_locale {
-	void *saved; /* locale_t, or NULL when nothing was changed */
-	void *utf8;
-};
-
-void report_locale_enter(struct report_locale *l);
-void report_locale_leave(struct report_locale *l);
-
-/* Width of the text reports, for e-mail and 80-column terminals. */
-#define REPORT_WIDTH 80
-
-/*
- * Column widths of the text report's view rows, shared by every block of
- * one report so that the columns line up: grow them with report_cols_fit
- * for each label and count to be shown, then report_cols_done.
- */
-struct report_cols {
-	int label;
-	int count;
-	int bar;
-};
-
-void report_cols_init(struct report_cols *c);
-void report_cols_fit(struct report_cols *c, const char *label, int64_t count);
-void report_cols_done(struct report_cols *c);
-
-/*
- * Counts are int64_t from here on: the aggregate sums them over any
- * number of sessions, and a long may have only 32 bits.  labels NULL
- * means "View 1", "View 2", ... (deck_view_label).
- */
-
-/* Rows "label  count  pct%  ####" for counts[0..n), indented. */
-int report_text_views(FILE *out, const struct report_cols *c,
-		      char *const *labels, const int64_t *counts, int n);
-
-/*
- * The JSON array of views: number, label, count and percent, each object
- * on a line of its own after indent; when compared, the compared
- * session's and the rest's counts and percentages too, where cmp or rest
- * NULL means that side does not have the item: its count and percentage
- * are null, not 0.  A percentage of counts that add up to 0 is null.
- */
-int report_json_views(FILE *out, const char *indent, char *const *labels,
-		      const int64_t *counts, int n, bool compared,
-		      const int64_t *cmp, const int64_t *rest);
-
-/*
- * A figure derived from counts (a percentage, or a difference in points),
- * or the format's mark for "none" when the counts it comes from were not
- * counted (known false): an empty CSV field, JSON null, "-" in text and
- * Markdown.  A 0 there would read as "nobody chose it" or "no
- * difference".  Text and Markdown add "%" (text right-aligned in four
- * columns); CSV and JSON write the bare number.
- */
-int report_put_figure(FILE *out, enum report_format fmt, bool known, int value);
-
-/* tally_percent and tally_leaning_of for int64_t counts. */
-void report_percent(const int64_t *counts, int n, int *pct);
-int report_leaning_of(const int64_t *counts, int n);
-
-/*
  * prefix then s word-wrapped to REPORT_WIDTH, later lines indented by the
  * width of prefix; ends with a newline.
  */
 int report_text_wrap(FILE *out, const char *prefix, const char *s);
-
-/* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
-int report_text_fit(FILE *out, const char *s, int width, bool pad);
-
-/*
- * How the room leans on counts[0..n): "leans to View 2", "tied" or "not
- * counted".  Returns buf.
- */
-const char *report_leaning(char *buf, size_t cap, const int64_t *counts, int n);
 
 #endif

@@ -14,6 +14,8 @@
 #include "core/session.h"
 #include "core/tally.h"
 #include "base/text.h"
+#include "base/error.h"
+#include "base/safe.h"
 
 static bool same_text(const char *a, const char *b)
 {
@@ -166,19 +168,6 @@ static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
 	it->ncounted++;
 }
 
-/* Copies s into buf for an error message: sanitised and cut to fit. */
-static const char *clean(const char *s, char *buf, size_t cap)
-{
-	text_sanitize_into(s ? s : "", strlen(s ? s : ""), buf, cap);
-	return buf;
-}
-
-static void set_oom(struct report_error *err)
-{
-	if (err)
-		snprintf(err->msg, sizeof err->msg, "out of memory");
-}
-
 static int add_session(struct report_agg *a, const struct session *s,
 		       const char *name, bool is_cmp)
 {
@@ -238,29 +227,30 @@ static int add_session(struct report_agg *a, const struct session *s,
 }
 
 int report_agg_add(struct report_agg *a, const struct session *s,
-		   const char *name, bool compare, struct report_error *err)
+		   const char *name, bool compare, struct error *err)
 {
 	char file[100], theirs[72], ours[72];
 
 	if (a->nsess > 0 && !same_text(a->title, s->deck_title)) {
 		if (err)
-			snprintf(err->msg, sizeof err->msg,
+			error_set(err, 0,
 				 "%s: is a session of another deck (\"%s\"), "
 				 "not \"%s\"",
-				 clean(name ? name : "(session)", file,
-				       sizeof file),
-				 clean(s->deck_title, theirs, sizeof theirs),
-				 clean(a->title, ours, sizeof ours));
+				 safe_copy(file, sizeof file,
+					   name ? name : "(session)"),
+				 safe_copy(theirs, sizeof theirs, s->deck_title),
+				 safe_copy(ours, sizeof ours, a->title));
 		return REPORT_AGG_EDECK;
 	}
 	if (compare && a->cmp_at >= 0) {
 		if (err)
-			snprintf(err->msg, sizeof err->msg,
+			error_set(err, 0,
 				 "only one session can be compared");
 		return REPORT_AGG_EINVAL;
 	}
 	if (add_session(a, s, name, compare)) {
-		set_oom(err);
+		if (err)
+			error_set(err, 0, "out of memory");
 		return REPORT_AGG_ENOMEM;
 	}
 	return REPORT_AGG_OK;
@@ -272,58 +262,33 @@ bool report_agg_other_version(const struct report_agg *a,
 	return a->nsess > 0 && s->deck_hash != a->hash;
 }
 
-int report_agg_write(FILE *out, const struct report_agg *a,
-		     enum report_format fmt, struct report_error *err)
+int report_agg_totals(const struct report_agg *a, int64_t *totals)
 {
-	if (a->nsess == 0 || (a->cmp_at >= 0 && a->nsess < 2)) {
-		if (err)
-			snprintf(err->msg, sizeof err->msg, "no sessions");
-		return REPORT_AGG_EINVAL;
-	}
-	struct report_locale loc;
+	int n = 0;
 
-	report_locale_enter(&loc);
-	errno = 0;
-	int rc = report_agg_emit(out, a, fmt);
-	int e = errno; /* of the failed write, for the caller */
-
-	report_locale_leave(&loc);
-	if (!rc && fflush(out) == EOF) {
-		rc = -1;
-		e = errno;
+	memset(totals, 0, sizeof *totals * TALLY_MAX_VIEWS);
+	for (int i = 0; i < a->nitems; i++) {
+		if (a->items[i].nviews > n)
+			n = a->items[i].nviews;
+		for (int v = 0; v < a->items[i].nviews; v++)
+			totals[v] += a->items[i].totals[v];
 	}
-	if (rc || ferror(out)) {
-		if (err)
-			snprintf(err->msg, sizeof err->msg, "write error: %s",
-				 strerror(e ? e : EIO));
-		errno = e ? e : EIO;
-		return REPORT_AGG_EIO;
-	}
-	return REPORT_AGG_OK;
+	return n;
 }
 
-int report_aggregate(FILE *out, const struct session *const *sessions,
-		     const char *const *names, size_t n,
-		     const struct session *compare, const char *compare_name,
-		     enum report_format fmt, struct report_error *err)
+void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
 {
-	struct report_agg *a = report_agg_new();
-	int rc = REPORT_AGG_OK;
+	int cl = tally_leaning_of(it->cmp, it->nviews);
+	int rl = tally_leaning_of(it->rest, it->nviews);
 
-	if (err)
-		err->msg[0] = '\0';
-	if (!a) {
-		set_oom(err);
-		return REPORT_AGG_ENOMEM;
-	}
-	/* Refuse another deck before any output, whatever its position. */
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = report_agg_add(a, sessions[i], names ? names[i] : NULL,
-				    false, err);
-	if (!rc && compare)
-		rc = report_agg_add(a, compare, compare_name, true, err);
-	if (!rc)
-		rc = report_agg_write(out, a, fmt, err);
-	report_agg_free(a);
-	return rc;
+	ci->present = it->in_cmp;
+	ci->rest_present = it->in_rest;
+	ci->counted = it->in_cmp && report_sum(it->cmp, it->nviews) > 0;
+	ci->rest_counted =
+		it->in_rest && report_sum(it->rest, it->nviews) > 0;
+	report_percent(it->cmp, it->nviews, ci->cpct);
+	report_percent(it->rest, it->nviews, ci->rpct);
+	ci->diff = ci->cpct[0] - ci->rpct[0];
+	ci->other_way = ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 &&
+			cl != rl;
 }

@@ -12,36 +12,25 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/error.h"
+#include "base/file.h"
+#include "base/safe.h"
 #include "core/session.h"
-#include "base/text.h"
 
 #define MAX_TRIES 1000
 
 /* path NULL (it could not be made) names dir instead. */
-static void set_err(struct report_error *err, const char *what,
+static void set_err(struct error *err, const char *what,
 		    const char *path, const char *dir, int e)
 {
 	char safe[200];
 
 	if (!err)
 		return;
-	if (!path)
-		path = dir;
 	/* The folder may come from the environment: keep it printable. */
-	text_sanitize_into(path, strlen(path), safe, sizeof safe);
-	snprintf(err->msg, sizeof err->msg, "%s: %s: %s", safe, what,
-		 strerror(e));
-}
-
-/* Makes the new names durable too, not only the bytes. */
-static void sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	error_set(err, 0, "%s: %s: %s",
+		  safe_copy(safe, sizeof safe, path ? path : dir), what,
+		  strerror(e));
 }
 
 static char *path_for(const char *dir, const char *base, int k, const char *ext)
@@ -86,7 +75,7 @@ static int write_fd(int fd, const struct session *s, enum report_format fmt)
 }
 
 int report_export(const struct session *s, const char *dir, char *paths[2],
-		  struct report_error *err)
+		  struct error *err)
 {
 	static const enum report_format fmts[2] = {REPORT_TEXT, REPORT_CSV};
 	char base[64];
@@ -148,6 +137,7 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 		paths[0] = paths[1] = NULL;
 		return -1;
 	}
-	sync_dir(dir);
+	/* The new names durable too, not only the bytes. */
+	file_sync_dir(dir);
 	return 0;
 }

@@ -1,12 +1,12 @@
 /*
- * report_agg: the sums behind an aggregate report, shared by the file
- * that gathers them (report_agg.c) and the one that writes them
- * (report_agg_out.c).  Internal to report.  Everything is copied out of
- * the sessions, so an aggregate needs memory for its items and one name
- * per session, not for the sessions themselves.
+ * report_int: private to report/.  What the format files share: the
+ * aggregate's sums, the per-format writers that report.c dispatches to,
+ * and the building blocks of figures and columns.  Everything is copied
+ * out of the sessions, so an aggregate needs memory for its items and
+ * one name per session, not for the sessions themselves.
  */
-#ifndef HANDSUP_REPORT_AGG_H
-#define HANDSUP_REPORT_AGG_H
+#ifndef HANDSUP_REPORT_INT_H
+#define HANDSUP_REPORT_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,8 +14,13 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "report/report.h"
 #include "core/tally.h"
+#include "report/report.h"
+
+struct session;
+
+/* Width of the text reports, for e-mail and 80-column terminals. */
+#define REPORT_WIDTH 80
 
 struct agg_item {
 	char *heading;
@@ -58,11 +63,6 @@ struct report_agg {
 	int nitems, items_cap;
 };
 
-int64_t report_agg_sum(const int64_t *c, int n);
-
-/* Totals of each view over all items; returns the number of views. */
-int report_agg_totals(const struct report_agg *a, int64_t *totals);
-
 /* The compared session against the pooled rest, for one item. */
 struct agg_cmp {
 	bool counted;	   /* the compared session counted the item */
@@ -79,11 +79,109 @@ struct agg_cmp {
 
 void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci);
 
-int report_agg_csv(FILE *out, const struct report_agg *a);
-int report_agg_json(FILE *out, const struct report_agg *a);
+/* Totals of each view over all items; returns the number of views. */
+int report_agg_totals(const struct report_agg *a, int64_t *totals);
 
-/* Writes the aggregate in one format (report_agg_out.c). */
-int report_agg_emit(FILE *out, const struct report_agg *a,
-		    enum report_format fmt);
+/* The writers, one file per format; each returns 0 or -1 (errno). */
+int report_text_session(FILE *out, const struct session *s);
+int report_text_agg(FILE *out, const struct report_agg *a);
+int report_csv_session(FILE *out, const struct session *s);
+int report_csv_agg(FILE *out, const struct report_agg *a);
+int report_md_session(FILE *out, const struct session *s);
+int report_md_agg(FILE *out, const struct report_agg *a);
+int report_json_session(FILE *out, const struct session *s);
+int report_json_agg(FILE *out, const struct report_agg *a);
+
+/* ---- building blocks (report_util.c) ------------------------------------ */
+
+/* The sum of c[0..n). */
+int64_t report_sum(const int64_t *c, int n);
+
+/* labels[v], or "View N" when labels is NULL. */
+const char *report_view_label(char *const *labels, int v);
+
+/* A session's item i: its counts into counts[]; returns its views. */
+int report_item_counts(const struct session *s, int i, int64_t *counts);
+/* A session's totals of each view over all items; returns the views. */
+int report_view_totals(const struct session *s, int64_t *totals);
+/* A session's items with at least one count. */
+int report_counted_items(const struct session *s);
+
+/*
+ * Copies int64_t sums into the longs that tally and chart take, shifted
+ * right together until each fits (a long may be 32 bits), which keeps
+ * their shares.
+ */
+void report_narrow(const int64_t *in, int n, long *out);
+
+/* tally_percent for int64_t counts, exact in share for any sum. */
+void report_percent(const int64_t *counts, int n, int *pct);
+
+/*
+ * Reports are UTF-8 whatever the caller's locale, so their widths are
+ * measured as UTF-8 too: between enter and leave, the calling thread's
+ * LC_CTYPE is a UTF-8 one when the process's is not (e.g. LANG=C under
+ * cron).  report_write and report_agg_write do this themselves.
+ */
+struct report_locale {
+	void *saved; /* locale_t, or NULL when nothing was changed */
+	void *utf8;
+};
+
+void report_locale_enter(struct report_locale *l);
+void report_locale_leave(struct report_locale *l);
+
+/*
+ * How the room leans on counts[0..n): "leans to View 2", "tied" or "not
+ * counted".  Returns buf.
+ */
+const char *report_leaning(char *buf, size_t cap, const int64_t *counts, int n);
+
+/*
+ * A figure derived from counts (a percentage, or a difference in points),
+ * or the format's mark for "none" when the counts it comes from were not
+ * counted (known false): an empty CSV field, JSON null, "-" in text and
+ * Markdown.  A 0 there would read as "nobody chose it" or "no
+ * difference".  Text and Markdown add "%" (text right-aligned in four
+ * columns); CSV and JSON write the bare number.
+ */
+int report_put_figure(FILE *out, enum report_format fmt, bool known, int value);
+
+/*
+ * The JSON array of views: number, label, count and percent, each object
+ * on a line of its own after indent; when compared, the compared
+ * session's and the rest's counts and percentages too, where cmp or rest
+ * NULL means that side does not have the item: its count and percentage
+ * are null, not 0.  A percentage of counts that add up to 0 is null.
+ */
+int report_json_views(FILE *out, const char *indent, char *const *labels,
+		      const int64_t *counts, int n, bool compared,
+		      const int64_t *cmp, const int64_t *rest);
+
+/* ---- text columns (report_text.c) --------------------------------------- */
+
+/*
+ * Column widths of the text report's view rows, shared by every block of
+ * one report so that the columns line up: grow them with report_cols_fit
+ * for each label and count to be shown, then report_cols_done.
+ */
+struct report_cols {
+	int label;
+	int count;
+	int bar;
+};
+
+void report_cols_init(struct report_cols *c);
+void report_cols_fit(struct report_cols *c, const char *label, int64_t count);
+void report_cols_done(struct report_cols *c);
+
+
+/* Rows "label  count  pct%  ####" for counts[0..n), indented; labels
+ * NULL means "View 1", "View 2", ... */
+int report_text_views(FILE *out, const struct report_cols *c,
+		      char *const *labels, const int64_t *counts, int n);
+
+/* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
+int report_text_fit(FILE *out, const char *s, int width, bool pad);
 
 #endif

@@ -14,6 +14,11 @@
 #include <unistd.h>
 
 #include "base/text.h"
+#include "base/error.h"
+#include "base/file.h"
+#include "base/text_wrap.h"
+#include "store/session_dir.h"
+#include "store/session_file.h"
 
 #define SLUG_MAX 40
 
@@ -41,7 +46,7 @@ static int make_dirs(char *path)
 	return 0;
 }
 
-char *session_state_dir(const char *override, struct session_error *err)
+char *session_state_dir(const char *override, struct error *err)
 {
 	const char *env = getenv("HANDSUP_STATE_DIR");
 	const char *xdg = getenv("XDG_STATE_HOME");
@@ -54,22 +59,22 @@ char *session_state_dir(const char *override, struct session_error *err)
 		dir = strdup(env);
 	/* The XDG spec says a relative value is invalid and to ignore it. */
 	else if (xdg && xdg[0] == '/')
-		dir = session_cat(xdg, "/handsup");
+		dir = file_cat(xdg, "/handsup");
 	else if (home && *home)
-		dir = session_cat(home, "/.local/state/handsup");
+		dir = file_cat(home, "/.local/state/handsup");
 	else {
-		snprintf(err->msg, sizeof err->msg,
+		error_set(err, 0,
 			 "no state folder: HOME is not set");
 		return NULL;
 	}
 	if (!dir) {
-		snprintf(err->msg, sizeof err->msg, "out of memory");
+		error_set(err, 0, "out of memory");
 		return NULL;
 	}
 	/* The folder comes from the environment: the message may only show
 	 * it sanitised. */
 	if (make_dirs(dir) != 0) {
-		session_set_err(err, "cannot create", dir, errno);
+		error_errno(err, "cannot create", dir, errno);
 		free(dir);
 		return NULL;
 	}
@@ -117,7 +122,7 @@ static bool is_session_name(const char *name)
  */
 static int lock_held(const char *path)
 {
-	char *lp = session_cat(path, ".lock");
+	char *lp = file_cat(path, ".lock");
 	if (!lp)
 		return -1;
 	/* O_NONBLOCK: a FIFO put there must not hang the list. */
@@ -142,7 +147,7 @@ static int summarise(const char *dir, const char *name,
 	sprintf(path, "%s/%s", dir, name);
 	struct stat st;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    session_load(&s, path, &err) != 0) {
 		/* A session deleted since readdir is not one to warn about. */

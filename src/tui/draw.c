@@ -3,7 +3,7 @@
  * glyph sets with ASCII fallbacks, and helpers that only ever write
  * sanitised text.
  */
-#include "tui/ui.h"
+#include "tui/draw.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/text_wrap.h"
 
 /* ---- roles and glyphs ---------------------------------------------------- */
 
@@ -48,10 +49,16 @@ static const char *const fill_mono[6] = {"█", "░", "▒", "▓", "▚", "▞
 static const char *const fill_ascii[6] = {"#", "=", "*", "+", "%", "@"};
 static const char *const eighth[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 
-static bool use_colour;
+static bool use_colour, use_ascii;
 
-void ui_draw_init(bool mono)
+bool draw_ascii(void)
 {
+	return use_ascii;
+}
+
+void draw_init(bool mono, bool ascii)
+{
+	use_ascii = ascii;
 	const char *nc = getenv("NO_COLOR");
 	use_colour = !mono && !(nc && *nc) && has_colors();
 	if (!use_colour)
@@ -70,7 +77,7 @@ void ui_draw_init(bool mono)
 
 /* ---- drawing ------------------------------------------------------------- */
 
-static void set_role(enum ui_role r)
+void draw_role(enum role r)
 {
 	if (use_colour)
 		attrset(roles[r].colour | COLOR_PAIR(r + 1));
@@ -81,7 +88,7 @@ static void set_role(enum ui_role r)
 /* Sanitises (and for ASCII, transliterates) s into buf. */
 static const char *prepare(const char *s, char *buf, size_t cap)
 {
-	if (ui_ascii()) {
+	if (draw_ascii()) {
 		char tmp[1024];
 		text_sanitize_into(s, strlen(s), tmp, sizeof tmp);
 		text_to_ascii(tmp, buf, cap);
@@ -91,7 +98,7 @@ static const char *prepare(const char *s, char *buf, size_t cap)
 	return buf;
 }
 
-static int put_fit(int y, int x, int maxw, enum ui_role role, const char *s)
+static int put_fit(int y, int x, int maxw, enum role role, const char *s)
 {
 	int used = 0;
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || maxw <= 0)
@@ -99,19 +106,19 @@ static int put_fit(int y, int x, int maxw, enum ui_role role, const char *s)
 	if (maxw > COLS - x)
 		maxw = COLS - x;
 	size_t n = text_fit(s, maxw, &used);
-	set_role(role);
+	draw_role(role);
 	mvaddnstr(y, x, s, (int)n);
-	set_role(ROLE_NORMAL);
+	draw_role(ROLE_NORMAL);
 	return used;
 }
 
-int ui_text(int y, int x, int maxw, enum ui_role role, const char *s)
+int draw_text(int y, int x, int maxw, enum role role, const char *s)
 {
 	char buf[1024];
 	return put_fit(y, x, maxw, role, prepare(s, buf, sizeof buf));
 }
 
-int ui_text_clip(int y, int x, int maxw, enum ui_role role, const char *s)
+int draw_text_clip(int y, int x, int maxw, enum role role, const char *s)
 {
 	char buf[1024];
 	prepare(s, buf, sizeof buf);
@@ -128,10 +135,10 @@ int ui_text_clip(int y, int x, int maxw, enum ui_role role, const char *s)
 		*sp = '\0';
 	}
 	int used = put_fit(y, x, maxw - 1, role, buf);
-	return used + put_fit(y, x + used, 1, role, ui_ascii() ? "~" : "…");
+	return used + put_fit(y, x + used, 1, role, draw_ascii() ? "~" : "…");
 }
 
-void ui_text_centre(int y, int x, int w, enum ui_role role, const char *s)
+void draw_text_centre(int y, int x, int w, enum role role, const char *s)
 {
 	char buf[1024];
 	prepare(s, buf, sizeof buf);
@@ -140,29 +147,29 @@ void ui_text_centre(int y, int x, int w, enum ui_role role, const char *s)
 	put_fit(y, x + off, w - off, role, buf);
 }
 
-void ui_fill(int y, int x, int w, enum ui_role role)
+void draw_fill(int y, int x, int w, enum role role)
 {
 	if (y < 0 || y >= LINES)
 		return;
-	set_role(role);
+	draw_role(role);
 	for (int i = 0; i < w && x + i < COLS; i++)
 		mvaddch(y, x + i, ' ');
-	set_role(ROLE_NORMAL);
+	draw_role(ROLE_NORMAL);
 }
 
-int ui_bar(int y, int x, int view, int full, int eighths)
+int draw_bar(int y, int x, int view, int full, int eighths)
 {
 	if (view < 0 || view > 5 || y < 0 || y >= LINES)
 		return 0;
-	const char *const *fill = ui_ascii()   ? fill_ascii
+	const char *const *fill = draw_ascii()   ? fill_ascii
 				  : use_colour ? fill_solid
 					       : fill_mono;
 	/* A solid eighth block would end a patterned bar in another
 	 * pattern: those bars round to whole cells instead. */
-	bool whole = ui_ascii() || (!use_colour && view > 0);
+	bool whole = draw_ascii() || (!use_colour && view > 0);
 	if (whole && eighths >= 4)
 		full++;
-	set_role((enum ui_role)(ROLE_VIEW1 + view));
+	draw_role((enum role)(ROLE_VIEW1 + view));
 	int cells = 0;
 	for (; cells < full && x + cells < COLS; cells++)
 		mvaddstr(y, x + cells, fill[view]);
@@ -170,19 +177,19 @@ int ui_bar(int y, int x, int view, int full, int eighths)
 		mvaddstr(y, x + cells, eighth[eighths]);
 		cells++;
 	}
-	set_role(ROLE_NORMAL);
+	draw_role(ROLE_NORMAL);
 	return cells;
 }
 
-void ui_box(int y, int x, int h, int w, enum ui_role role)
+void draw_box(int y, int x, int h, int w, enum role role)
 {
-	const char *hz = ui_ascii() ? "-" : "─", *vt = ui_ascii() ? "|" : "│";
+	const char *hz = draw_ascii() ? "-" : "─", *vt = draw_ascii() ? "|" : "│";
 	const char *c[4] = {"┌", "┐", "└", "┘"};
-	if (ui_ascii())
+	if (draw_ascii())
 		c[0] = c[1] = c[2] = c[3] = "+";
 	for (int r = 0; r < h; r++)
-		ui_fill(y + r, x, w, ROLE_NORMAL);
-	set_role(role);
+		draw_fill(y + r, x, w, ROLE_NORMAL);
+	draw_role(role);
 	for (int i = 1; i < w - 1; i++) {
 		mvaddstr(y, x + i, hz);
 		mvaddstr(y + h - 1, x + i, hz);
@@ -195,75 +202,10 @@ void ui_box(int y, int x, int h, int w, enum ui_role role)
 	mvaddstr(y, x + w - 1, c[1]);
 	mvaddstr(y + h - 1, x, c[2]);
 	mvaddstr(y + h - 1, x + w - 1, c[3]);
-	set_role(ROLE_NORMAL);
+	draw_role(ROLE_NORMAL);
 }
 
-const char *ui_glyph_marker(void)
+const char *draw_marker(void)
 {
-	return ui_ascii() ? ">" : "▶";
-}
-
-/*
- * Large digits come from a 3 x 5 pixel font.  Each cell shows two pixels
- * stacked (half blocks), so at scale s a digit is 3s cells wide and
- * (5s + 1) / 2 rows high.
- */
-static const unsigned char font[10][5] = {
-	{7, 5, 5, 5, 7}, {2, 6, 2, 2, 7}, {7, 1, 7, 4, 7}, {7, 1, 7, 1, 7},
-	{5, 5, 7, 1, 1}, {7, 4, 7, 1, 7}, {7, 4, 7, 5, 7}, {7, 1, 1, 1, 1},
-	{7, 5, 7, 5, 7}, {7, 5, 7, 1, 7},
-};
-
-/* ASCII terminals get scale 1 only, as on a seven-segment display. */
-static const char *const big_ascii[10][3] = {
-	{" _ ", "| |", "|_|"}, {"   ", "  |", "  |"}, {" _ ", " _|", "|_ "},
-	{" _ ", " _|", " _|"}, {"   ", "|_|", "  |"}, {" _ ", "|_ ", " _|"},
-	{" _ ", "|_ ", "|_|"}, {" _ ", "  |", "  |"}, {" _ ", "|_|", "|_|"},
-	{" _ ", "|_|", " _|"},
-};
-
-static bool pixel(int d, int px, int py, int scale)
-{
-	px /= scale;
-	py /= scale;
-	return py < 5 && (font[d][py] >> (2 - px) & 1);
-}
-
-int ui_big_rows(int scale)
-{
-	return (5 * scale + 1) / 2;
-}
-
-int ui_big_width(const char *digits, int scale)
-{
-	size_t n = strlen(digits);
-	if (n == 0 || strspn(digits, "0123456789") != n || scale < 1 ||
-	    (ui_ascii() && scale > 1))
-		return 0;
-	return (int)n * 4 * scale - scale;
-}
-
-int ui_big(int y, int x, enum ui_role role, const char *digits, int scale)
-{
-	static const char *const half[4] = {" ", "▄", "▀", "█"};
-	int w = ui_big_width(digits, scale), rows = ui_big_rows(scale);
-	if (w == 0 || x + w > COLS || y < 0 || y + rows > LINES)
-		return 0;
-	set_role(role);
-	for (size_t i = 0; digits[i]; i++) {
-		int d = digits[i] - '0', dx = x + (int)i * 4 * scale;
-		for (int r = 0; r < rows; r++)
-			for (int c = 0; c < 3 * scale; c++) {
-				if (ui_ascii()) {
-					mvaddnstr(y + r, dx + c,
-						  big_ascii[d][r] + c, 1);
-					continue;
-				}
-				int top = pixel(d, c, 2 * r, scale);
-				int bot = pixel(d, c, 2 * r + 1, scale);
-				mvaddstr(y + r, dx + c, half[top * 2 + bot]);
-			}
-	}
-	set_role(ROLE_NORMAL);
-	return w;
+	return draw_ascii() ? ">" : "▶";
 }

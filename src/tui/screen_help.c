@@ -5,6 +5,9 @@
 
 #include "app/app.h"
 #include "base/text.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/widgets.h"
 
 /* Rows worth listing: the first row of each group in normal mode. */
 static int help_rows(const struct key_binding **rows, int cap)
@@ -31,9 +34,9 @@ static void widths(const struct key_binding **rows, int from, int to,
 	}
 }
 
-void screen_help_draw(const struct app *a, int y, int h)
+void screen_help_draw(const struct tui *t, int y, int h)
 {
-	(void)a;
+	(void)t;
 	const struct key_binding *rows[64];
 	int n = help_rows(rows, 64), per = n;
 	int namew[2], helpw[2];
@@ -45,7 +48,7 @@ void screen_help_draw(const struct app *a, int y, int h)
 		widths(rows, 0, half, &nw[0], &hw[0]);
 		widths(rows, half, n, &nw[1], &hw[1]);
 		int w2 = 4 + nw[0] + 2 + hw[0] + 3 + nw[1] + 2 + hw[1];
-		if (w2 <= ui_cols()) {
+		if (w2 <= term_cols()) {
 			per = half;
 			bw = w2;
 			for (int c = 0; c < 2; c++) {
@@ -67,17 +70,17 @@ void screen_help_draw(const struct app *a, int y, int h)
 	int bh = shown + (cut ? 1 : 0) + foot + 2;
 	if (bw < 56)
 		bw = 56;
-	if (bw > ui_cols())
-		bw = ui_cols();
+	if (bw > term_cols())
+		bw = term_cols();
 	if (bh > h)
 		bh = h;
-	int bx = (ui_cols() - bw) / 2, by = y + (h - bh) / 2;
+	int bx = (term_cols() - bw) / 2, by = y + (h - bh) / 2;
 	/* A blank margin, so the screen below does not run into the box. */
 	for (int r = by - 1; r <= by + bh; r++)
 		if (r >= y && r < y + h)
-			ui_fill(r, bx - 1, bw + 2, ROLE_NORMAL);
-	ui_box(by, bx, bh, bw, ROLE_KEY);
-	ui_text_centre(by, bx, bw, ROLE_KEY, " Keys ");
+			draw_fill(r, bx - 1, bw + 2, ROLE_NORMAL);
+	draw_box(by, bx, bh, bw, ROLE_KEY);
+	draw_text_centre(by, bx, bw, ROLE_KEY, " Keys ");
 	int inner = bw - 4;
 	for (int i = 0; i < n; i++) {
 		int c = i / per, r = i % per;
@@ -85,19 +88,19 @@ void screen_help_draw(const struct app *a, int y, int h)
 			continue;
 		int x = bx + 2 + (c ? namew[0] + 2 + helpw[0] + 3 : 0);
 		int right = bx + bw - 2;
-		ui_text_clip(by + 1 + r, x, right - x, ROLE_KEY, rows[i]->name);
+		draw_text_clip(by + 1 + r, x, right - x, ROLE_KEY, rows[i]->name);
 		int hx = x + namew[c] + 2;
 		if (hx < right)
-			ui_text_clip(by + 1 + r, hx, right - hx, ROLE_NORMAL,
+			draw_text_clip(by + 1 + r, hx, right - hx, ROLE_NORMAL,
 				     rows[i]->help);
 	}
 	if (cut) {
-		ui_text_clip(by + 1 + shown, bx + 2, inner, ROLE_WARNING,
+		draw_text_clip(by + 1 + shown, bx + 2, inner, ROLE_WARNING,
 			     "More keys: enlarge the terminal");
 		return;
 	}
-	ui_text_clip(by + bh - 3, bx + 2, inner, ROLE_DIM,
+	draw_text_clip(by + bh - 3, bx + 2, inner, ROLE_DIM,
 		     "Typing a count: 0-9, Bksp, Enter sets, Esc cancels");
-	ui_text_clip(by + bh - 2, bx + 2, inner, ROLE_DIM,
+	draw_text_clip(by + bh - 2, bx + 2, inner, ROLE_DIM,
 		     "Esc or ? closes this help");
 }

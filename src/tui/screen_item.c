@@ -10,6 +10,10 @@
 #include "core/session.h"
 #include "core/tally.h"
 #include "base/text.h"
+#include "tui/big.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/widgets.h"
 
 /* Where each part goes, worked out before anything is drawn. */
 struct item_layout {
@@ -43,13 +47,13 @@ static void layout(const struct app *a, int item, int y, int h,
 	const struct deck_item *it = &a->deck->items[item];
 	int n = it->nviews;
 	memset(l, 0, sizeof *l);
-	l->m = screen_margin();
-	l->w = ui_cols() - 2 * l->m;
-	l->head_rows = screen_wrap_rows(it->heading, l->w);
+	l->m = widget_margin();
+	l->w = term_cols() - 2 * l->m;
+	l->head_rows = widget_wrap_rows(it->heading, l->w);
 	if (l->head_rows > 3)
 		l->head_rows = 3;
 	for (int v = 0; v < n; v++)
-		l->view_rows[v] = screen_wrap_rows(it->views[v], l->w - 2);
+		l->view_rows[v] = widget_wrap_rows(it->views[v], l->w - 2);
 	l->gap = 1;
 	l->list = true;
 	int min_chart = n;
@@ -125,7 +129,7 @@ static void draw_chart(const struct app *a, int item,
 	 * digits shrink, down to the plain "12 (60%)" label.
 	 */
 	int scale = 3;
-	while (scale > 1 && (ui_ascii() || l->bar_h < ui_big_rows(scale) + 2))
+	while (scale > 1 && (draw_ascii() || l->bar_h < big_rows(scale) + 2))
 		scale--;
 	bool big = l->bar_h >= 3;
 	int cntw;
@@ -133,7 +137,7 @@ static void draw_chart(const struct app *a, int item,
 		cntw = 0;
 		for (int v = 0; v < n; v++) {
 			char lab[48];
-			int cw = big ? ui_big_width(nums[v], scale) + 1 +
+			int cw = big ? big_width(nums[v], scale) + 1 +
 						 (int)strlen(pcts[v])
 				     : chart_label(lab, sizeof lab, counts[v],
 						   bars[v].pct);
@@ -153,28 +157,28 @@ static void draw_chart(const struct app *a, int item,
 	for (int v = 0; v < n; v++) {
 		int top = l->chart_y + v * (l->bar_h + l->bar_gap);
 		int mid = top + (l->bar_h - 1) / 2;
-		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
+		enum role role = (enum role)(ROLE_VIEW1 + v);
 		if (v == a->selected)
-			ui_text(mid, l->m, 2, ROLE_SELECTED, ui_glyph_marker());
-		ui_text_clip(mid, l->m + 2, labw - 3, role, si->labels[v]);
+			draw_text(mid, l->m, 2, ROLE_SELECTED, draw_marker());
+		draw_text_clip(mid, l->m + 2, labw - 3, role, si->labels[v]);
 		int used = 0;
 		for (int r = 0; r < l->bar_h; r++)
-			used = ui_bar(top + r, l->m + labw, v, bars[v].full,
+			used = draw_bar(top + r, l->m + labw, v, bars[v].full,
 				      bars[v].eighths);
 		/* The count follows the bar, where the eye already is. */
 		int x = l->m + labw + used + 1;
 		int drawn = 0;
 		if (big) {
-			int rows = ui_big_rows(scale);
-			drawn = ui_big(mid - (rows - 1) / 2, x, role, nums[v],
+			int rows = big_rows(scale);
+			drawn = big_draw(mid - (rows - 1) / 2, x, role, nums[v],
 				       scale);
 		}
 		if (drawn > 0) {
-			ui_text(mid, x + drawn + 1, cntw, role, pcts[v]);
+			draw_text(mid, x + drawn + 1, cntw, role, pcts[v]);
 		} else {
 			char lab[48];
 			chart_label(lab, sizeof lab, counts[v], bars[v].pct);
-			ui_text(mid, x, cntw, role, lab);
+			draw_text(mid, x, cntw, role, lab);
 		}
 	}
 }
@@ -186,59 +190,68 @@ int screen_item_chart_top(const struct app *a, int y, int h)
 	return l.chart_y;
 }
 
-void screen_item_draw(const struct app *a, int y, int h)
+static void draw(const struct tui *t, int y, int h)
 {
+	const struct app *a = t->app;
 	int item = app_item(a);
 	const struct deck_item *it = &a->deck->items[item];
 	struct item_layout l;
 	layout(a, item, y, h, &l);
 	int row = y;
-	row += screen_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
+	row += widget_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
 			   it->heading, false);
 	row++;
 	for (int v = 0; l.list && v < it->nviews; v++) {
 		if (v > 0)
 			row += l.gap;
-		enum ui_role role = (enum ui_role)(ROLE_VIEW1 + v);
+		enum role role = (enum role)(ROLE_VIEW1 + v);
 		if (v == a->selected)
-			ui_text(row, l.m, 2, ROLE_SELECTED, ui_glyph_marker());
-		ui_text(row, l.m + 2, l.w - 2, role,
+			draw_text(row, l.m, 2, ROLE_SELECTED, draw_marker());
+		draw_text(row, l.m + 2, l.w - 2, role,
 			a->sess->items[item].labels[v]);
 		row++;
-		row += screen_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
+		row += widget_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
 				   ROLE_NORMAL, it->views[v], false);
 	}
 	draw_chart(a, item, &l);
 }
 
-bool screen_item_key(struct app *a, enum action act, int arg)
+static enum input_result key(struct tui *t, enum action act, int arg)
 {
+	struct app *a = t->app;
 	switch (act) {
 	case ACT_VOTE:
 		app_vote(a, arg, 1);
-		return true;
+		return INPUT_HANDLED;
 	case ACT_INC:
 		app_vote(a, a->selected, 1);
-		return true;
+		return INPUT_HANDLED;
 	case ACT_DEC:
 		app_vote(a, a->selected, -1);
-		return true;
+		return INPUT_HANDLED;
 	case ACT_SEL_NEXT:
 		app_select(a, 1);
-		return true;
+		return INPUT_HANDLED;
 	case ACT_SEL_PREV:
 		app_select(a, -1);
-		return true;
+		return INPUT_HANDLED;
 	case ACT_ENTRY:
-		app_begin_entry(a);
-		return true;
+		t->entry = true;
+		t->typed[0] = '\0';
+		return INPUT_HANDLED;
 	case ACT_RESET:
 		app_ask(a, ASK_RESET);
-		return true;
+		return INPUT_HANDLED;
 	case ACT_NOTE:
 		app_toggle_note(a);
-		return true;
+		return INPUT_HANDLED;
 	default:
-		return false;
+		return INPUT_IGNORED;
 	}
 }
+
+const struct screen screen_item = {
+	draw,
+	key,
+	"? help  1-6 hand  Tab select  +/- adjust  Enter type  u undo",
+};

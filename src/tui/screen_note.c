@@ -9,36 +9,40 @@
 
 #include "app/app.h"
 #include "core/deck.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/widgets.h"
 
-void screen_note_draw(const struct app *a, int y, int h)
+void screen_note_draw(const struct tui *t, int y, int h)
 {
+	const struct app *a = t->app;
 	int item = app_item(a);
 	if (item < 0 || a->deck->items[item].note == NULL)
 		return;
 	const char *note = a->deck->items[item].note;
-	int m = screen_margin(), w = ui_cols() - 2 * m;
+	int m = widget_margin(), w = term_cols() - 2 * m;
 	if (w < 10)
 		return;
 	/* Between the heading's first row and the chart, never over it. */
 	int by = y + 1, below = screen_item_chart_top(a, y, h) - 1;
-	int rows = screen_wrap_rows(note, w - 4);
+	int rows = widget_wrap_rows(note, w - 4);
 	if (rows > below - by - 2)
 		rows = below - by - 2;
 	if (rows < 1) {
 		/* No room for a box: one line over the heading. */
-		ui_fill(y, 0, ui_cols(), ROLE_NORMAL);
+		draw_fill(y, 0, term_cols(), ROLE_NORMAL);
 		char line[300];
 		snprintf(line, sizeof line, "Note: %s", note);
 		for (char *p = line; *p; p++)
 			if (*p == '\n')
 				*p = ' ';
-		ui_text_clip(y, m, w, ROLE_KEY, line);
+		draw_text_clip(y, m, w, ROLE_KEY, line);
 		return;
 	}
 	int bh = rows + 2;
 	for (int r = by; r <= by + bh && r < below; r++)
-		ui_fill(r, m - 1, w + 2, ROLE_NORMAL);
-	ui_box(by, m, bh, w, ROLE_DIM);
-	ui_text(by, m + 2, w - 4, ROLE_DIM, " Note (i hides it) ");
-	screen_wrap(by + 1, m + 2, w - 4, rows, ROLE_NORMAL, note, false);
+		draw_fill(r, m - 1, w + 2, ROLE_NORMAL);
+	draw_box(by, m, bh, w, ROLE_DIM);
+	draw_text(by, m + 2, w - 4, ROLE_DIM, " Note (i hides it) ");
+	widget_wrap(by + 1, m + 2, w - 4, rows, ROLE_NORMAL, note, false);
 }

@@ -13,6 +13,9 @@
 #include "core/session.h"
 #include "core/tally.h"
 #include "base/text.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/widgets.h"
 
 /* Where the list of items goes, shared by drawing and scrolling. */
 struct summary_layout {
@@ -38,7 +41,7 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 		l->shown = 1;
 }
 
-int screen_summary_last_scroll(const struct app *a, int h)
+static int last_scroll(const struct app *a, int h)
 {
 	struct summary_layout l;
 	layout(a, 1, h, &l);
@@ -53,13 +56,13 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 	const struct session_item *si = &a->sess->items[item];
 	char num[16], lean[40];
 	snprintf(num, sizeof num, "%3d", item + 1);
-	ui_text(y, x, 4, ROLE_DIM, num);
+	draw_text(y, x, 4, ROLE_DIM, num);
 	int headw = w / 2, leanw = 14;
-	screen_wrap(y, x + 4, headw - 5, rows, ROLE_NORMAL, si->heading, false);
+	widget_wrap(y, x + 4, headw - 5, rows, ROLE_NORMAL, si->heading, false);
 	int bx = x + headw, bw = w - (bx - x) - leanw - 1;
 	if (!tally_item_counted(t, item)) {
 		/* Cut short, "not counted yet" would read as something else. */
-		ui_text(y, bx, bw, ROLE_DIM,
+		draw_text(y, bx, bw, ROLE_DIM,
 			bw >= 15 ? "not counted yet" : "-");
 		return;
 	}
@@ -70,50 +73,52 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 	chart_split(counts, si->nviews, bw, cells);
 	int cx = bx;
 	for (int v = 0; v < si->nviews; v++)
-		cx += ui_bar(y, cx, v, cells[v], 0);
+		cx += draw_bar(y, cx, v, cells[v], 0);
 	int l = tally_leaning(t, item), pct[TALLY_MAX_VIEWS];
 	tally_percent(counts, si->nviews, pct);
 	if (l < 0)
 		snprintf(lean, sizeof lean, "tied");
 	else
 		snprintf(lean, sizeof lean, "%s %d%%", si->labels[l], pct[l]);
-	ui_text(y, x + w - leanw, leanw,
-		l < 0 ? ROLE_DIM : (enum ui_role)(ROLE_VIEW1 + l), lean);
+	draw_text(y, x + w - leanw, leanw,
+		l < 0 ? ROLE_DIM : (enum role)(ROLE_VIEW1 + l), lean);
 }
 
-void screen_summary_draw(const struct app *a, int y, int h)
+static void draw(const struct tui *t, int y, int h)
 {
-	int m = screen_margin(), w = ui_cols() - 2 * m;
+	const struct app *a = t->app;
+	int m = widget_margin(), w = term_cols() - 2 * m;
 	int n = a->sess->nitems;
 	struct summary_layout l;
 	layout(a, y, h, &l);
 	static const char head[] = "How the room split, item by item";
-	ui_text(y, m, w, ROLE_HEADING, head);
+	draw_text(y, m, w, ROLE_HEADING, head);
 	/* The column's header shares the title's row when there is room, so
 	 * that the row below is free for the scroll marks. */
 	if ((int)sizeof head + 14 <= w)
-		ui_text(y, m + w - 14, 14, ROLE_DIM, "leans to");
+		draw_text(y, m + w - 14, 14, ROLE_DIM, "leans to");
 	int first = a->scroll;
-	if (first > screen_summary_last_scroll(a, h))
-		first = screen_summary_last_scroll(a, h);
+	if (first > last_scroll(a, h))
+		first = last_scroll(a, h);
 	for (int i = 0; i < l.shown && first + i < n; i++)
 		draw_row(a, first + i, l.list_y + i * l.step, m, w, l.step);
 	if (first > 0)
-		ui_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
+		draw_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
 	if (first + l.shown < n)
-		ui_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8,
+		draw_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8,
 			8, ROLE_DIM, "more v");
 	if (l.totals_h == 0)
 		return;
 	int ty = y + h - l.totals_h;
-	ui_text(ty, m, w, ROLE_HEADING, "Room totals over all items");
-	screen_totals(a, ty + 1, l.totals_h - 1);
+	draw_text(ty, m, w, ROLE_HEADING, "Room totals over all items");
+	widget_totals(a, ty + 1, l.totals_h - 1);
 }
 
-bool screen_summary_key(struct app *a, enum action act, int arg)
+static enum input_result key(struct tui *t, enum action act, int arg)
 {
+	struct app *a = t->app;
 	(void)arg;
-	int h = ui_rows() - 2, last = screen_summary_last_scroll(a, h);
+	int h = term_rows() - 2, last = last_scroll(a, h);
 	struct summary_layout l;
 	layout(a, 1, h, &l);
 	if (act == ACT_SEL_NEXT)
@@ -127,6 +132,12 @@ bool screen_summary_key(struct app *a, enum action act, int arg)
 	else if (act == ACT_PREV && a->scroll > 0)
 		app_scroll(a, -l.shown, last);
 	else
-		return false;
-	return true;
+		return INPUT_IGNORED;
+	return INPUT_HANDLED;
 }
+
+const struct screen screen_summary = {
+	draw,
+	key,
+	"? help  Up/Down scroll  Left back  Right closing  e export",
+};

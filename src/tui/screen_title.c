@@ -6,26 +6,30 @@
 
 #include "app/app.h"
 #include "core/deck.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/widgets.h"
 
-void screen_title_draw(const struct app *a, int y, int h)
+static void draw(const struct tui *t, int y, int h)
 {
+	const struct app *a = t->app;
 	const struct deck *d = a->deck;
-	int m = screen_margin(), w = ui_cols() - 2 * m;
+	int m = widget_margin(), w = term_cols() - 2 * m;
 	/* Long lines are hard to follow on a projector: keep the intro narrow. */
-	int iw = w > 100 ? 100 : w, ix = (ui_cols() - iw) / 2;
-	int need = screen_wrap_rows(d->title, w) + 1 +
-		   (d->subtitle ? screen_wrap_rows(d->subtitle, w) : 0) +
-		   (d->source ? screen_wrap_rows(d->source, w) : 0) + 1 +
+	int iw = w > 100 ? 100 : w, ix = (term_cols() - iw) / 2;
+	int need = widget_wrap_rows(d->title, w) + 1 +
+		   (d->subtitle ? widget_wrap_rows(d->subtitle, w) : 0) +
+		   (d->source ? widget_wrap_rows(d->source, w) : 0) + 1 +
 		   (d->ngroups > 0 ? 2 : 0) +
-		   (d->intro ? screen_wrap_rows(d->intro, iw) : 0) + 2;
+		   (d->intro ? widget_wrap_rows(d->intro, iw) : 0) + 2;
 	int row = y + (need < h ? (h - need) / 3 : 0), end = y + h;
-	row += screen_wrap(row, m, w, 3, ROLE_TITLE, d->title, true);
+	row += widget_wrap(row, m, w, 3, ROLE_TITLE, d->title, true);
 	row++;
 	if (d->subtitle)
-		row += screen_wrap(row, m, w, 3, ROLE_HEADING, d->subtitle,
+		row += widget_wrap(row, m, w, 3, ROLE_HEADING, d->subtitle,
 				   true);
 	if (d->source)
-		row += screen_wrap(row, m, w, 3, ROLE_DIM, d->source, true);
+		row += widget_wrap(row, m, w, 3, ROLE_DIM, d->source, true);
 	if (d->ngroups > 0 && end - row > 3) {
 		char line[512] = "In the room: ";
 		for (int g = 0; g < d->ngroups; g++) {
@@ -33,21 +37,19 @@ void screen_title_draw(const struct app *a, int y, int h)
 			snprintf(line + len, sizeof line - len, "%s%s",
 				 g ? ", " : "", d->groups[g]);
 		}
-		row += screen_wrap(row, m, w, 2, ROLE_DIM, line, true);
+		row += widget_wrap(row, m, w, 2, ROLE_DIM, line, true);
 	}
 	row++;
 	if (d->intro && end - row > 2)
-		row += screen_wrap(row, ix, iw, end - row - 2, ROLE_NORMAL,
+		row += widget_wrap(row, ix, iw, end - row - 2, ROLE_NORMAL,
 				   d->intro, false);
 	if (end - row >= 2)
-		ui_text_centre(end - 1, m, w, ROLE_KEY,
+		draw_text_centre(end - 1, m, w, ROLE_KEY,
 			       "Press Right, PageDown or Space to begin");
 }
 
-bool screen_title_key(struct app *a, enum action act, int arg)
-{
-	(void)a;
-	(void)act;
-	(void)arg;
-	return false;
-}
+const struct screen screen_title = {
+	draw,
+	NULL, /* no keys of its own */
+	"? help  Right/PgDn/Space begin  q quit",
+};

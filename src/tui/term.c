@@ -1,8 +1,8 @@
 /*
- * The terminal half of ui: start and stop, signals, the event loop, the
- * frame counter for tests.  Drawing is in ui_draw.c.
+ * The terminal: start and stop, signals, the event loop, the frame
+ * counter for tests.  Drawing is in draw.c.
  */
-#include "tui/ui.h"
+#include "tui/term.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -17,11 +17,14 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "base/error.h"
+#include "tui/draw.h"
+
 
 /* ---- terminal state ------------------------------------------------------ */
 
 static SCREEN *screen;
-static bool use_ascii, started;
+static bool started;
 static int sig_pipe[2] = {-1, -1};
 static int sync_fd = -1;
 static unsigned long frame;
@@ -30,11 +33,6 @@ static bool have_tio;
 /* Written by the fatal-signal handler, so prepared in advance. */
 static char restore_seq[128];
 static size_t restore_len;
-
-bool ui_ascii(void)
-{
-	return use_ascii;
-}
 
 static void on_signal(int sig)
 {
@@ -119,18 +117,17 @@ static void open_sync_fd(void)
 		sync_fd = (int)fd;
 }
 
-int ui_start(const struct ui_options *opts, char *err, int errcap)
+int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
-	use_ascii = opts->ascii ||
+	bool ascii = opts->ascii ||
 		    !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(err, (size_t)errcap,
-			 "standard input and output must be a terminal");
+		error_set(err, 0, "standard input and output must be a terminal");
 		return -1;
 	}
 	if (pipe(sig_pipe) != 0) {
-		snprintf(err, (size_t)errcap, "pipe: %s", strerror(errno));
+		error_set(err, 0, "pipe: %s", strerror(errno));
 		return -1;
 	}
 	for (int i = 0; i < 2; i++) {
@@ -144,9 +141,9 @@ int ui_start(const struct ui_options *opts, char *err, int errcap)
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
 		const char *t = getenv("TERM");
-		snprintf(err, (size_t)errcap, "cannot use terminal type '%s'",
-			 t ? t : "(unset)");
-		ui_stop();
+		error_set(err, 0, "cannot use terminal type '%s'",
+			  t ? t : "(unset)");
+		term_stop();
 		return -1;
 	}
 	started = true;
@@ -163,7 +160,7 @@ int ui_start(const struct ui_options *opts, char *err, int errcap)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
-	ui_draw_init(opts->mono);
+	draw_init(opts->mono, ascii);
 	add_restore("sgr0");
 	add_restore("cnorm");
 	add_restore("rmkx");
@@ -172,7 +169,7 @@ int ui_start(const struct ui_options *opts, char *err, int errcap)
 	return 0;
 }
 
-void ui_stop(void)
+void term_stop(void)
 {
 	if (started) {
 		endwin();
@@ -190,12 +187,12 @@ void ui_stop(void)
 	restore_len = 0;
 }
 
-int ui_rows(void)
+int term_rows(void)
 {
 	return LINES;
 }
 
-int ui_cols(void)
+int term_cols(void)
 {
 	return COLS;
 }
@@ -211,16 +208,16 @@ static void apply_size(void)
 	clearok(curscr, TRUE);
 }
 
-static void redraw(const struct ui_handlers *h)
+static void redraw(const struct term_handlers *h)
 {
 	erase();
 	h->draw(h->ctx);
 	wnoutrefresh(stdscr);
 	doupdate();
-	ui_sync();
+	term_sync();
 }
 
-void ui_sync(void)
+void term_sync(void)
 {
 	/* Prompts may come before the terminal is taken over. */
 	open_sync_fd();
@@ -231,7 +228,7 @@ void ui_sync(void)
 	}
 }
 
-int ui_run(const struct ui_handlers *h)
+int term_run(const struct term_handlers *h)
 {
 	redraw(h);
 	for (;;) {
@@ -276,12 +273,12 @@ int ui_run(const struct ui_handlers *h)
 	}
 }
 
-void ui_repaint(void)
+void term_repaint(void)
 {
 	clearok(curscr, TRUE);
 }
 
-bool ui_too_small(void)
+bool term_too_small(void)
 {
-	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+	return COLS < TERM_MIN_COLS || LINES < TERM_MIN_ROWS;
 }

@@ -40,6 +40,8 @@
 #include "harness.h"
 #include "core/session.h"
 #include "core/tally.h"
+#include "base/error.h"
+#include "store/session_file.h"
 
 /* The built-in deck: 7 items of 2 views.  Positions: 0 title, 1..7 items,
  * 8 summary, 9 closing. */
@@ -567,7 +569,7 @@ static bool snap_equal(const struct snap *a, const struct snap *b)
 static void load_disk(struct run *r, struct snap *out)
 {
 	struct session s;
-	struct session_error err;
+	struct error err;
 	if (session_load(&s, r->path, &err) != 0)
 		fail_msg("round %ld: the session does not load after a kill: "
 			 "line %d: %s",

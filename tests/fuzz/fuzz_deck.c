@@ -14,6 +14,7 @@
 
 #include "core/deck.h"
 #include "base/text.h"
+#include "base/error.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -41,19 +42,19 @@ static void check_string(const char *s, bool may_be_null)
 /* Small, so that the "too many errors" entry is reached often. */
 #define ROOM 8
 
-static int key(const struct deck_error *e)
+static int key(const struct error *e)
 {
 	return e->line > 0 ? e->line : INT_MAX;
 }
 
 static void check_errors(const char *text, size_t size,
-			 const struct deck_error *errs, int n)
+			 const struct error *errs, int n)
 {
 	bool full = n == ROOM && strcmp(errs[n - 1].msg,
 					"too many errors, stopping here") == 0;
 	int sorted = full ? n - 1 : n;
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	if (n < 1 || n > ROOM)
 		abort();
@@ -74,7 +75,7 @@ static void check_errors(const char *text, size_t size,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct deck d;
-	struct deck_error errs[ROOM];
+	struct error errs[ROOM];
 	int n = -1;
 
 	if (deck_parse_all(&d, (const char *)data, size, errs, ROOM, &n) < 0) {

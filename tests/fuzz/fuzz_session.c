@@ -9,6 +9,8 @@
 
 #include "core/session.h"
 #include "core/tally.h"
+#include "base/error.h"
+#include "core/session_parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,7 +37,7 @@ static void same_or_die(const struct session *a, const struct session *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct session s, t;
-	struct session_error err;
+	struct error err;
 	if (session_parse(&s, (const char *)data, size, &err) != 0) {
 		if (err.msg[0] == '\0' || s.items != NULL)
 			abort();

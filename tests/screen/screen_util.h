@@ -11,6 +11,8 @@
 
 #include "harness.h"
 #include "core/session.h"
+#include "base/error.h"
+#include "store/session_file.h"
 
 #include <dirent.h>
 #include <ftw.h>
@@ -237,7 +239,7 @@ static inline void su_load(const char *dir, struct session *s)
 {
 	char path[512];
 	su_session_path(dir, path, sizeof path);
-	struct session_error err;
+	struct error err;
 	if (session_load(s, path, &err) != 0)
 		fail_msg("%s:%d: %s", path, err.line, err.msg);
 }

@@ -5,6 +5,8 @@
  * chosen.
  */
 #include "screen_util.h"
+#include "base/error.h"
+#include "store/session_file.h"
 
 struct fixture {
 	char dir[64];
@@ -231,7 +233,7 @@ static void test_resume_list_and_choose(void **state)
 	hs_free(h);
 	/* The second row was the morning session: it is the one resumed. */
 	struct session s;
-	struct session_error err;
+	struct error err;
 	assert_int_equal(session_load(&s, one, &err), 0);
 	assert_string_equal(s.name, "morning");
 	session_free(&s);

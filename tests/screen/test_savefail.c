@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include "screen_util.h"
+#include "base/error.h"
+#include "store/session_file.h"
 
 struct fixture {
 	char dir[64];
@@ -45,7 +47,7 @@ static int teardown(void **state)
 static void expect_counts(const char *path, long v1, long v2)
 {
 	struct session s;
-	struct session_error err;
+	struct error err;
 	assert_int_equal(session_load(&s, path, &err), 0);
 	assert_int_equal(tally_get(&s.tally, 0, 0), v1);
 	assert_int_equal(tally_get(&s.tally, 0, 1), v2);

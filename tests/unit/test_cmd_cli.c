@@ -22,7 +22,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "cmd/exit.h"
 
 static char root[4096];
 static char tmp[] = "/tmp/handsup-cli-XXXXXX";
@@ -164,7 +165,7 @@ static void test_export_to_file(void **state)
 	char *err;
 	(void)state;
 
-	assert_int_equal(run(cli_export, &err, "export", "--format", "csv",
+	assert_int_equal(run(cmd_export, &err, "export", "--format", "csv",
 			     "-o", scratch("a.csv"), data("article.session"),
 			     (char *)NULL),
 			 0);
@@ -174,7 +175,7 @@ static void test_export_to_file(void **state)
 	assert_int_equal(hidden_files(), 0);
 
 	/* Options after the operand work too; text is the default. */
-	assert_int_equal(run(cli_export, &err, "export", data("intl.session"),
+	assert_int_equal(run(cmd_export, &err, "export", data("intl.session"),
 			     "--output", scratch("i.txt"), (char *)NULL),
 			 0);
 	free(err);
@@ -188,29 +189,29 @@ static void test_export_errors(void **state)
 	char *err, msg[512];
 	(void)state;
 
-	assert_int_equal(run(cli_export, &err, "export", "--format", "xml",
+	assert_int_equal(run(cmd_export, &err, "export", "--format", "xml",
 			     data("article.session"), (char *)NULL),
 			 EXIT_USAGE);
 	assert_non_null(strstr(err, "handsup: unknown format 'xml'\n"));
 	assert_non_null(strstr(err, "usage: handsup export"));
 	expect_prefixed(err);
 	free(err);
-	assert_int_equal(run(cli_export, &err, "export", (char *)NULL),
+	assert_int_equal(run(cmd_export, &err, "export", (char *)NULL),
 			 EXIT_USAGE);
 	assert_non_null(strstr(err, "handsup: no session given\n"));
 	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
-		run(cli_export, &err, "export", "a", "b", (char *)NULL),
+		run(cmd_export, &err, "export", "a", "b", (char *)NULL),
 		EXIT_USAGE);
 	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
-		run(cli_export, &err, "export", "--frobnicate", (char *)NULL),
+		run(cmd_export, &err, "export", "--frobnicate", (char *)NULL),
 		EXIT_USAGE);
 	expect_prefixed(err);
 	free(err);
-	assert_int_equal(run(cli_export, &err, "export", "--compare", "x",
+	assert_int_equal(run(cmd_export, &err, "export", "--compare", "x",
 			     data("article.session"), (char *)NULL),
 			 EXIT_USAGE);
 	expect_prefixed(err);
@@ -218,7 +219,7 @@ static void test_export_errors(void **state)
 
 	/* -o never replaces a FIFO or a device with a plain file. */
 	assert_int_equal(mkfifo(scratch("fifo"), 0600), 0);
-	assert_int_equal(run(cli_export, &err, "export", "-o", scratch("fifo"),
+	assert_int_equal(run(cmd_export, &err, "export", "-o", scratch("fifo"),
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
 	assert_non_null(strstr(err, "is not a regular file"));
@@ -227,7 +228,7 @@ static void test_export_errors(void **state)
 	assert_int_equal(lstat(scratch("fifo"), &st), 0);
 	assert_true(S_ISFIFO(st.st_mode));
 	unlink(scratch("fifo"));
-	assert_int_equal(run(cli_export, &err, "export", "-o", "/dev/stdout",
+	assert_int_equal(run(cmd_export, &err, "export", "-o", "/dev/stdout",
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
 	free(err);
@@ -235,7 +236,7 @@ static void test_export_errors(void **state)
 			 0);
 
 	/* A missing file, named safely: no escape sequence gets through. */
-	assert_int_equal(run(cli_export, &err, "export",
+	assert_int_equal(run(cmd_export, &err, "export",
 			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "such.session: "));
@@ -248,7 +249,7 @@ static void test_export_errors(void **state)
 	assert_non_null(f);
 	fputs("not a session\n", f);
 	fclose(f);
-	assert_int_equal(run(cli_export, &err, "export", "-o",
+	assert_int_equal(run(cmd_export, &err, "export", "-o",
 			     scratch("bad.txt"), scratch("bad.session"),
 			     (char *)NULL),
 			 EXIT_DATA);
@@ -260,14 +261,14 @@ static void test_export_errors(void **state)
 	unlink(scratch("bad.session"));
 
 	/* A folder: refused before anything is made in it. */
-	assert_int_equal(run(cli_export, &err, "export", "-o", tmp,
+	assert_int_equal(run(cmd_export, &err, "export", "-o", tmp,
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
 	snprintf(msg, sizeof msg, "handsup: %s: is a directory\n", tmp);
 	assert_string_equal(err, msg);
 	assert_int_equal(hidden_files(), 0);
 	free(err);
-	assert_int_equal(run(cli_report, &err, "report", "-o", scratch(""),
+	assert_int_equal(run(cmd_report, &err, "report", "-o", scratch(""),
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
 	assert_non_null(strstr(err, ": is a directory\n"));
@@ -275,7 +276,7 @@ static void test_export_errors(void **state)
 	assert_int_equal(hidden_files(), 0);
 	free(err);
 
-	assert_int_equal(run(cli_export, &err, "export", "-o",
+	assert_int_equal(run(cmd_export, &err, "export", "-o",
 			     "/nonexistent/folder/x.txt",
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
@@ -297,7 +298,7 @@ static void test_export_replaces(void **state)
 	put_file(scratch("victim"), "keep me\n");
 	assert_int_equal(symlink(scratch("victim"), scratch("r.txt")), 0);
 	mode_t old = umask(027);
-	int rc = run(cli_export, &err, "export", "-o", scratch("r.txt"),
+	int rc = run(cmd_export, &err, "export", "-o", scratch("r.txt"),
 		     data("intl.session"), (char *)NULL);
 
 	umask(old);
@@ -336,7 +337,7 @@ static void test_export_stdout_full(void **state)
 
 		dup2(full, 1);
 		dup2(pipefd[1], 2);
-		_exit(cli_export(2, argv));
+		_exit(cmd_export(2, argv));
 	}
 	close(full);
 	close(pipefd[1]);
@@ -363,7 +364,7 @@ static void test_check(void **state)
 		 "title: T\n== H\n1: a\n2: b\n== I\n1: c\n2: d\n");
 	put_file(scratch("bad.deck"), "title: T\n== H\n1: a\n"
 				      "== I\n1: a\n2: b\nbogus line\n");
-	assert_int_equal(run(cli_check, &err, "check", scratch("good.deck"),
+	assert_int_equal(run(cmd_check, &err, "check", scratch("good.deck"),
 			     scratch("two.deck"), (char *)NULL),
 			 0);
 	assert_string_equal(err, "");
@@ -376,7 +377,7 @@ static void test_check(void **state)
 	 * Every deck is checked, every error of each reported; any error
 	 * makes the status 65, and a good deck still says so.
 	 */
-	assert_int_equal(run(cli_check, &err, "check", scratch("bad.deck"),
+	assert_int_equal(run(cmd_check, &err, "check", scratch("bad.deck"),
 			     scratch("good.deck"), (char *)NULL),
 			 EXIT_DATA);
 	snprintf(want, sizeof want, "%s:2: ", scratch("bad.deck"));
@@ -390,7 +391,7 @@ static void test_check(void **state)
 
 	/* The name on standard output is sanitised too. */
 	put_file(scratch("e\x1b[2J.deck"), "title: T\n== H\n1: a\n2: b\n");
-	assert_int_equal(run(cli_check, &err, "check", scratch("e\x1b[2J.deck"),
+	assert_int_equal(run(cmd_check, &err, "check", scratch("e\x1b[2J.deck"),
 			     (char *)NULL),
 			 0);
 	assert_null(strchr(out, '\x1b'));
@@ -398,7 +399,7 @@ static void test_check(void **state)
 	free(err);
 	unlink(scratch("e\x1b[2J.deck"));
 	unlink(scratch("two.deck"));
-	assert_int_equal(run(cli_check, &err, "check", scratch("none.deck"),
+	assert_int_equal(run(cmd_check, &err, "check", scratch("none.deck"),
 			     (char *)NULL),
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "/none.deck: "));
@@ -406,7 +407,7 @@ static void test_check(void **state)
 	expect_prefixed(err);
 	free(err);
 
-	assert_int_equal(run(cli_check, &err, "check", (char *)NULL),
+	assert_int_equal(run(cmd_check, &err, "check", (char *)NULL),
 			 EXIT_USAGE);
 	assert_string_equal(err, "handsup: no deck given\n"
 				 "usage: handsup check DECK...\n");
@@ -420,7 +421,7 @@ static void test_report_aggregate(void **state)
 	char *err;
 	(void)state;
 
-	assert_int_equal(run(cli_report, &err, "report", "-o",
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
 			     scratch("agg.txt"), data("article.session"),
 			     data("globex.session"), data("initech.session"),
 			     (char *)NULL),
@@ -429,7 +430,7 @@ static void test_report_aggregate(void **state)
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 
 	/* The compared session may be listed among the others too. */
-	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), "-o", scratch("cmp.txt"),
 			     data("article.session"), data("globex.session"),
 			     data("initech.session"), (char *)NULL),
@@ -457,7 +458,7 @@ static void test_report_duplicates(void **state)
 	assert_non_null(abs);
 	assert_int_equal(symlink(abs, scratch("link")), 0);
 	free(abs);
-	assert_int_equal(run(cli_report, &err, "report", "-o",
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
 			     scratch("agg.txt"), data("article.session"),
 			     data("globex.session"), data("article.session"),
 			     other, data("initech.session"), scratch("link"),
@@ -476,7 +477,7 @@ static void test_report_duplicates(void **state)
 	assert_string_equal(err, want);
 	free(err);
 
-	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), "-o", scratch("cmp.txt"),
 			     data("article.session"), data("globex.session"),
 			     data("initech.session"), scratch("link"),
@@ -504,7 +505,7 @@ static void test_report_other_version(void **state)
 	memcpy(h + strlen("deck-hash: "), "fedcba9876543210", 16);
 	put_file(scratch("edited.session"), text);
 	free(text);
-	assert_int_equal(run(cli_report, &err, "report", "-o",
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
 			     scratch("agg.txt"), data("article.session"),
 			     data("globex.session"), scratch("edited.session"),
 			     (char *)NULL),
@@ -520,7 +521,7 @@ static void test_report_other_version(void **state)
 	free(err);
 
 	/* The compared session is held against the first one too. */
-	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     scratch("edited.session"), "-o",
 			     scratch("agg.txt"), data("article.session"),
 			     (char *)NULL),
@@ -538,7 +539,7 @@ static void test_report_errors(void **state)
 	char *err;
 	(void)state;
 
-	assert_int_equal(run(cli_report, &err, "report", "-o", scratch("x.md"),
+	assert_int_equal(run(cmd_report, &err, "report", "-o", scratch("x.md"),
 			     "--format", "md", data("article.session"),
 			     data("intl.session"), (char *)NULL),
 			 EXIT_DATA);
@@ -550,19 +551,19 @@ static void test_report_errors(void **state)
 	free(err);
 
 	/* --compare alone, or with only itself: nothing to compare with. */
-	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), data("globex.session"),
 			     (char *)NULL),
 			 EXIT_USAGE);
 	assert_true(starts(err, no_other));
 	free(err);
-	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), (char *)NULL),
 			 EXIT_USAGE);
 	assert_true(starts(err, no_other));
 	free(err);
 	/* -o naming an input would replace the record with a report. */
-	assert_int_equal(run(cli_report, &err, "report", "-o",
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
 			     data("initech.session"), data("article.session"),
 			     data("initech.session"), (char *)NULL),
 			 EXIT_USAGE);
@@ -571,26 +572,26 @@ static void test_report_errors(void **state)
 	char *kept = unit_slurp(data("initech.session"), NULL);
 	assert_non_null(strstr(kept, "handsup-session 1\n"));
 	free(kept);
-	assert_int_equal(run(cli_report, &err, "report", (char *)NULL),
+	assert_int_equal(run(cmd_report, &err, "report", (char *)NULL),
 			 EXIT_USAGE);
 	assert_true(starts(err, "handsup: no session given\nusage: "));
 	free(err);
 	/* A missing output folder, a missing session: prefixed too. */
-	assert_int_equal(run(cli_report, &err, "report", "-o",
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
 			     "/nonexistent/folder/x.csv",
 			     data("article.session"), (char *)NULL),
 			 EXIT_CANTCREAT);
 	assert_string_equal(err, "handsup: /nonexistent/folder/x.csv: cannot "
 				 "create: No such file or directory\n");
 	free(err);
-	assert_int_equal(run(cli_report, &err, "report", "--compare",
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     scratch("none.session"), data("article.session"),
 			     (char *)NULL),
 			 EXIT_DATA);
 	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
-		run(cli_report, &err, "report", "--help", (char *)NULL), 0);
+		run(cmd_report, &err, "report", "--help", (char *)NULL), 0);
 	free(err);
 }
 

@@ -11,8 +11,9 @@
 
 #include "core/deck.h"
 #include "store/embedded.h"
+#include "base/error.h"
 
-static int parse(struct deck *d, const char *s, struct deck_error *e)
+static int parse(struct deck *d, const char *s, struct error *e)
 {
 	return deck_parse(d, s, strlen(s), e);
 }
@@ -20,7 +21,7 @@ static int parse(struct deck *d, const char *s, struct deck_error *e)
 static void test_embedded_deck(void **state)
 {
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	assert_int_equal(deck_parse(&d, (const char *)embedded_deck,
@@ -65,7 +66,7 @@ static void test_starter_deck(void **state)
 {
 	static char buf[DECK_MAX_BYTES];
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 	FILE *f = fopen("content/starter.deck", "rb");
 	size_t n;
 
@@ -109,7 +110,7 @@ static void test_syntax(void **state)
 			"2: z\r\n"
 			"3: w";
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	assert_int_equal(parse(&d, s, &e), 0);
@@ -140,7 +141,7 @@ static void test_groups_and_closing_after(void **state)
 			"== H\n1: a\n2: b\n"
 			"closing: the\n end\n";
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	assert_int_equal(parse(&d, s, &e), 0);
@@ -238,7 +239,7 @@ static void test_errors(void **state)
 		const struct bad *b = &bad_decks[i];
 		size_t len = b->len ? b->len : strlen(b->text);
 		struct deck d;
-		struct deck_error e;
+		struct error e;
 
 		print_message("case %zu: %s\n", i, b->msg);
 		assert_int_equal(deck_parse(&d, b->text, len, &e), -1);
@@ -258,7 +259,7 @@ struct want {
 
 static void expect_all(const char *text, int max, const struct want *w, int n)
 {
-	struct deck_error errs[DECK_MAX_ERRORS + 1];
+	struct error errs[DECK_MAX_ERRORS + 1];
 	struct deck d;
 	int got = -1;
 
@@ -316,7 +317,7 @@ static void test_all_errors(void **state)
 		{29, "empty value for 'closing'"},
 	};
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	expect_all(s, DECK_MAX_ERRORS, w, (int)(sizeof w / sizeof w[0]));
@@ -374,7 +375,7 @@ static void test_no_cascades(void **state)
 static void test_all_whole_file(void **state)
 {
 	static const char bin[] = "title: T\n\0x\nfoo\n";
-	struct deck_error errs[4];
+	struct error errs[4];
 	struct deck d;
 	char *big = malloc(DECK_MAX_BYTES + 1);
 	int n = -1;
@@ -418,7 +419,7 @@ static void test_too_many_errors(void **state)
 	};
 	char *s = malloc(100 * 16 + 64);
 	size_t n = 0;
-	struct deck_error errs[DECK_MAX_ERRORS];
+	struct error errs[DECK_MAX_ERRORS];
 	struct deck d;
 	int got;
 
@@ -451,7 +452,7 @@ static void test_too_many_errors(void **state)
 static void test_distinct_headings(void **state)
 {
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	assert_int_equal(parse(&d,
@@ -475,7 +476,7 @@ static void test_field_names_ignore_locale(void **state)
 		"fr_FR.ISO-8859-1", "C.UTF-8",
 	};
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
@@ -498,7 +499,7 @@ static void test_limits(void **state)
 	size_t cap = DECK_MAX_BYTES + 2, n = 0;
 	char *buf = malloc(cap);
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
 	(void)state;
 	assert_non_null(buf);

@@ -1,4 +1,5 @@
-/* Unit tests of load: files on disk and the messages about them. */
+/* Unit tests of file_read and deck_file: files on disk and the messages
+ * about them. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "base/error.h"
+#include "base/file.h"
+#include "core/deck.h"
 #include "store/deck_file.h"
 
 static char dir[64];
@@ -47,9 +51,9 @@ static const char *write_file(const char *name, const char *data, size_t len)
 static void expect_fail(const char *path, int line, const char *msg)
 {
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 
-	assert_int_equal(load_deck(path, &d, &e), -1);
+	assert_int_equal(deck_file_load(path, &d, &e), -1);
 	assert_string_equal(e.msg, msg);
 	assert_int_equal(e.line, line);
 	assert_null(d.title);
@@ -61,21 +65,22 @@ static void test_good_file(void **state)
 	const char *text = "title: T\n== H\n1: a\n2: b\n";
 	const char *path = write_file("good.deck", text, strlen(text));
 	struct deck d;
-	struct deck_error e;
+	struct error e;
 	char *buf;
 	size_t len;
-	char err[80];
+	struct error err;
 
 	(void)state;
-	assert_int_equal(load_deck(path, &d, &e), 0);
+	assert_int_equal(deck_file_load(path, &d, &e), 0);
 	assert_int_equal(d.nitems, 1);
 	deck_free(&d);
-	assert_int_equal(load_file(path, 100, &buf, &len, err, sizeof err), 0);
+	assert_int_equal(file_read(path, 100, &buf, &len, &err), 0);
 	assert_int_equal(len, strlen(text));
 	assert_string_equal(buf, text);
 	free(buf);
-	assert_int_equal(load_file(path, 10, &buf, &len, err, sizeof err), -1);
-	assert_string_equal(err, "larger than 10 bytes");
+	assert_int_equal(file_read(path, 10, &buf, &len, &err), -1);
+	assert_string_equal(err.msg, "larger than 10 bytes");
+	assert_int_equal(err.line, 0);
 	assert_null(buf);
 }
 
@@ -124,14 +129,14 @@ static void test_all_errors(void **state)
 	static const char text[] = "title: T\nfoo: x\n== H\n1: a\n"
 				   "bar\n== H\n1: a\n2: b\n";
 	const char *path = write_file("many.deck", text, sizeof text - 1);
-	struct deck_error errs[DECK_MAX_ERRORS];
+	struct error errs[DECK_MAX_ERRORS];
 	struct deck d;
 	char out[512];
 	FILE *f;
 	int n = -1;
 
 	(void)state;
-	assert_int_equal(load_deck_all(path, &d, errs, DECK_MAX_ERRORS, &n),
+	assert_int_equal(deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n),
 			 -1);
 	assert_int_equal(n, 3);
 	assert_int_equal(errs[0].line, 2);
@@ -143,7 +148,12 @@ static void test_all_errors(void **state)
 	assert_null(d.items);
 	f = fmemopen(out, sizeof out, "w");
 	assert_non_null(f);
-	load_print_errors(f, "many.deck", errs, n);
+	for (int i = 0; i < n; i++) {
+		/* Each error names its file, ready to print. */
+		assert_string_equal(errs[i].file, path);
+		errs[i].file = "many.deck";
+		error_print(f, &errs[i]);
+	}
 	fclose(f);
 	assert_string_equal(out, "many.deck:2: unknown field 'foo'\n"
 				 "many.deck:5: expected 'field: value', "
@@ -151,13 +161,13 @@ static void test_all_errors(void **state)
 				 "many.deck:6: duplicate heading 'H' "
 				 "(first at line 3)\n");
 
-	assert_int_equal(load_deck_all(dir, &d, errs, DECK_MAX_ERRORS, &n), -1);
+	assert_int_equal(deck_file_load_all(dir, &d, errs, DECK_MAX_ERRORS, &n), -1);
 	assert_int_equal(n, 1);
 	assert_int_equal(errs[0].line, 0);
 	assert_string_equal(errs[0].msg, "is a directory");
 
 	path = write_file("ok.deck", "title: T\n== H\n1: a\n2: b\n", 24);
-	assert_int_equal(load_deck_all(path, &d, errs, DECK_MAX_ERRORS, &n), 0);
+	assert_int_equal(deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(d.nitems, 1);
 	deck_free(&d);
@@ -165,16 +175,17 @@ static void test_all_errors(void **state)
 
 static void test_print_error(void **state)
 {
-	struct deck_error e = {3, "unknown field 'x'"};
+	struct error e = {"a.deck", 3, "unknown field 'x'"};
 	char out[256];
 	FILE *f = fmemopen(out, sizeof out, "w");
 
 	(void)state;
 	assert_non_null(f);
-	load_print_error(f, "a.deck", &e);
+	error_print(f, &e);
+	e.file = "dir\x1b]0;pwned\a";
 	e.line = 0;
 	snprintf(e.msg, sizeof e.msg, "is a directory");
-	load_print_error(f, "dir\x1b]0;pwned\a", &e);
+	error_print(f, &e);
 	fclose(f);
 	assert_string_equal(out, "a.deck:3: unknown field 'x'\n"
 				 "dir\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD: "

@@ -28,6 +28,9 @@
 #include "core/session.h"
 #include "core/tally.h"
 #include "base/text.h"
+#include "base/error.h"
+#include "base/safe.h"
+#include "core/session_parse.h"
 
 static char root[4096]; /* the source tree, found from __FILE__ */
 
@@ -39,7 +42,7 @@ static void find_root(void)
 static void load(struct session *s, const char *name)
 {
 	char path[4200];
-	struct session_error err;
+	struct error err;
 	size_t len = 0;
 
 	snprintf(path, sizeof path, "%s/tests/report/%s.session", root, name);
@@ -257,7 +260,7 @@ static char *aggregate(const struct session *const *p, const char *const *names,
 		       size_t n, const struct session *cmp, int fmt)
 {
 	struct buf b;
-	struct report_error err;
+	struct error err;
 
 	if (report_aggregate(buf_open(&b), p, names, n, cmp,
 			     cmp ? "globex" : NULL, fmt, &err))
@@ -333,7 +336,7 @@ static void test_aggregate_figures(void **state)
 static void test_other_deck_refused(void **state)
 {
 	struct session a, b;
-	struct report_error err;
+	struct error err;
 	struct buf buf;
 	(void)state;
 
@@ -382,7 +385,7 @@ static void test_edge_shapes(void **state)
 		"東京東京東京東京東京東京東京東京東京東京東京東京\n"
 		"view: 0 x\nview: 0 y\nend\n";
 	struct session s;
-	struct session_error serr;
+	struct error serr;
 	(void)state;
 
 	if (session_parse(&s, text, sizeof text - 1, &serr))
@@ -410,7 +413,7 @@ static void make_session(struct session *s, const char *name,
 {
 	char text[8192];
 	size_t k = 0;
-	struct session_error err;
+	struct error err;
 
 	k += (size_t)snprintf(text + k, sizeof text - k,
 			      "handsup-session 1\nname: %s\n"
@@ -642,7 +645,7 @@ static void test_escaping(void **state)
 			    "d\xff|e,\"f\"";
 	FILE *f = buf_open(&b);
 
-	assert_int_equal(report_put_safe(f, nasty, strlen(nasty)), 0);
+	assert_int_equal(safe_put(f, nasty, strlen(nasty)), 0);
 	fputc('\n', f);
 	assert_int_equal(report_put_csv(f, nasty), 0);
 	fputc('\n', f);
@@ -715,7 +718,7 @@ static void test_export_never_overwrites(void **state)
 {
 	char dir[] = "/tmp/handsup-report-XXXXXX", p[512];
 	char *paths[2];
-	struct report_error err;
+	struct error err;
 	struct session s;
 	const char *base = "acme-sales-kickoff-q4-day-1";
 	(void)state;

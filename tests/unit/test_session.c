@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -27,6 +28,101 @@
 #include "core/session.h"
 #include "core/tally.h"
 #include "base/text.h"
+#include "base/error.h"
+#include "core/session_parse.h"
+#include "store/session_dir.h"
+#include "store/session_file.h"
+#include "store/session_lock.h"
+
+/* ---- faults --------------------------------------------------------- */
+
+/*
+ * Test doubles for the system calls of the save, put in by link-time
+ * wrapping (-Wl,--wrap=open,... in the Makefile), so the release build
+ * has no hook at all.  fail_step N makes step N of the write protocol
+ * fail with a plausible errno: 1 creating the temporary file, 2 writing
+ * it, 3 its fsync, 4 its close, 5 the rename, 6 the folder's fsync.
+ */
+static int fail_step, tmp_fd = -1;
+
+static void session_fail_at_step(int step)
+{
+	fail_step = step;
+}
+
+int __real_open(const char *path, int flags, ...);
+ssize_t __real_write(int fd, const void *buf, size_t n);
+int __real_fsync(int fd);
+int __real_close(int fd);
+int __real_rename(const char *from, const char *to);
+int __wrap_open(const char *path, int flags, ...);
+ssize_t __wrap_write(int fd, const void *buf, size_t n);
+int __wrap_fsync(int fd);
+int __wrap_close(int fd);
+int __wrap_rename(const char *from, const char *to);
+
+int __wrap_open(const char *path, int flags, ...)
+{
+	unsigned mode = 0;
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, unsigned);
+		va_end(ap);
+	}
+	bool tmp = (flags & O_CREAT) && strstr(path, ".tmp.") != NULL;
+	if (tmp && fail_step == 1) {
+		errno = EACCES;
+		return -1;
+	}
+	int fd = __real_open(path, flags, mode);
+	if (tmp)
+		tmp_fd = fd;
+	return fd;
+}
+
+ssize_t __wrap_write(int fd, const void *buf, size_t n)
+{
+	if (fail_step == 2 && fd == tmp_fd) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return __real_write(fd, buf, n);
+}
+
+int __wrap_fsync(int fd)
+{
+	struct stat st;
+	bool dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+	if ((fail_step == 3 && fd == tmp_fd) || (fail_step == 6 && dir)) {
+		errno = EIO;
+		return -1;
+	}
+	return __real_fsync(fd);
+}
+
+int __wrap_close(int fd)
+{
+	int rc = __real_close(fd);
+	if (fd == tmp_fd) {
+		tmp_fd = -1;
+		/* Closed all the same, as a failed close on Linux is. */
+		if (fail_step == 4 && rc == 0) {
+			errno = EIO;
+			return -1;
+		}
+	}
+	return rc;
+}
+
+int __wrap_rename(const char *from, const char *to)
+{
+	if (fail_step == 5 && strstr(from, ".tmp.") != NULL) {
+		errno = EIO;
+		return -1;
+	}
+	return __real_rename(from, to);
+}
 
 /* ---- fixtures ------------------------------------------------------- */
 
@@ -224,7 +320,7 @@ static void test_round_trip(void **state)
 {
 	(void)state;
 	struct session s, t;
-	struct session_error err;
+	struct error err;
 	make_session(&s, "Day 1 – Room B «ü»");
 	s.current = 5;
 	long v = 0;
@@ -272,7 +368,7 @@ static void test_hostile_strings(void **state)
 {
 	(void)state;
 	struct session s, t;
-	struct session_error err;
+	struct error err;
 	make_session(&s, "evil\nname: injected");
 	free(s.items[0].heading);
 	s.items[0].heading = strdup("\x1b[2J\xe2\x80\xae"
@@ -334,7 +430,7 @@ static void test_parse_minimal(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	const char *ok = HEAD ITEM "end\n";
 	assert_int_equal(session_parse(&s, ok, strlen(ok), &err), 0);
 	assert_int_equal(tally_get(&s.tally, 0, 1), 2);
@@ -358,7 +454,7 @@ static void test_parse_labels(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	const char *ok =
 		HEAD "item: h\nview: 1 View 1\nview: 2\n"
 		     "view: 3 Not sure\nview: 4 VIEW 4\nview: 5 Viewpoint 9\n"
@@ -484,7 +580,7 @@ static void test_parse_errors(void **state)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct session s;
-		struct session_error err;
+		struct error err;
 		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
 				       &err);
 		if (rc != -1 || err.line != cases[i].line ||
@@ -499,7 +595,7 @@ static void test_parse_errors(void **state)
 	static const char nul[] =
 		HEAD "item: h\0x\nview: 1 a\nview: 2 b\nend\n";
 	struct session s;
-	struct session_error err;
+	struct error err;
 	assert_int_equal(session_parse(&s, nul, sizeof nul - 1, &err), -1);
 	assert_int_equal(err.line, 8);
 	assert_string_equal(err.msg, "invalid UTF-8");
@@ -510,7 +606,7 @@ static void test_parse_numbers(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	const char *ok = HEAD "item: h\nview: 999999 a\n"
 			      "view: 0000000000000000000000000000000000007 b\n"
 			      "end\n";
@@ -524,7 +620,7 @@ static void parse_started(const char *when, time_t *out, int want_rc)
 {
 	char text[512];
 	struct session s;
-	struct session_error err;
+	struct error err;
 	snprintf(text, sizeof text,
 		 "handsup-session 1\nname: n\nstarted: %s\n"
 		 "deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"
@@ -576,7 +672,7 @@ static void test_truncated_prefixes(void **state)
 {
 	(void)state;
 	struct session s, t;
-	struct session_error err;
+	struct error err;
 	make_session(&s, "cut");
 	for (int i = 0; i < s.nitems; i++)
 		for (int v = 0; v < s.items[i].nviews; v++)
@@ -611,7 +707,7 @@ static void test_save_load(void **state)
 {
 	(void)state;
 	struct session s, t;
-	struct session_error err;
+	struct error err;
 	make_session(&s, "saved");
 	tally_load(&s.tally, 1, 2, 42);
 	const char *path = in_dir("a.session");
@@ -639,7 +735,7 @@ static void test_load_errors(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	assert_int_equal(session_load(&s, in_dir("none.session"), &err), -1);
 	assert_string_equal(err.msg, "no such file or directory");
 	assert_int_equal(session_load(&s, tmpdir, &err), -1);
@@ -667,7 +763,7 @@ static void test_save_fail_each_step(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	make_session(&s, "steps");
 	tally_load(&s.tally, 0, 0, 7);
 	const char *path = in_dir("s.session");
@@ -715,7 +811,7 @@ static void test_full_disk(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	make_session(&s, "full");
 	const char *path = in_dir("f.session");
 	assert_int_equal(session_save(&s, path, &err), 0);
@@ -758,7 +854,7 @@ static void test_full_disk(void **state)
 static void test_lock_refused(void **state)
 {
 	(void)state;
-	struct session_error err;
+	struct error err;
 	const char *path = in_dir("l.session");
 	int fd = session_lock(path, &err);
 	assert_true(fd >= 0);
@@ -769,7 +865,7 @@ static void test_lock_refused(void **state)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct session_error e;
+		struct error e;
 		int rc = session_lock(path, &e);
 		_exit(rc == SESSION_LOCK_HELD && !strcmp(e.msg, want) ? 0 : 1);
 	}
@@ -789,7 +885,7 @@ static void test_lock_refused(void **state)
 static void test_lock_cannot_create(void **state)
 {
 	(void)state;
-	struct session_error err;
+	struct error err;
 	assert_int_equal(session_lock(in_dir("missing/m.session"), &err), -1);
 	assert_non_null(strstr(err.msg, "cannot lock "));
 	assert_non_null(strstr(err.msg, strerror(ENOENT)));
@@ -801,14 +897,14 @@ static void test_lock_cannot_create(void **state)
 static void test_lock_stale(void **state)
 {
 	(void)state;
-	struct session_error err;
+	struct error err;
 	const char *path = in_dir("k.session");
 	int ready[2];
 	assert_int_equal(pipe(ready), 0);
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct session_error e;
+		struct error e;
 		char c = session_lock(path, &e) >= 0 ? 'y' : 'n';
 		if (write(ready[1], &c, 1) != 1)
 			_exit(1);
@@ -893,7 +989,7 @@ static void set_env(const char *name, const char *value)
 static void test_state_dir(void **state)
 {
 	(void)state;
-	struct session_error err;
+	struct error err;
 	char *saved[3];
 	const char *names[3] = {"HANDSUP_STATE_DIR", "XDG_STATE_HOME", "HOME"};
 	for (int i = 0; i < 3; i++)
@@ -966,7 +1062,7 @@ static void test_messages_sanitised(void **state)
 {
 	(void)state;
 	struct session s;
-	struct session_error err;
+	struct error err;
 	char *saved = getenv("HANDSUP_STATE_DIR");
 	saved = saved ? strdup(saved) : NULL;
 	make_session(&s, "evil");
@@ -1068,7 +1164,7 @@ static void save_named(const char *file, const char *name, int counted,
 		       time_t mtime)
 {
 	struct session s;
-	struct session_error err;
+	struct error err;
 	make_session(&s, name);
 	for (int i = 0; i < counted; i++)
 		tally_load(&s.tally, i, 1, 1);
@@ -1158,7 +1254,7 @@ static void test_list_in_use_skipped(void **state)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct session_error err;
+		struct error err;
 		close(up[0]);
 		close(down[1]);
 		int fd = session_lock(in_dir("held.session"), &err);
@@ -1182,7 +1278,7 @@ static void test_list_in_use_skipped(void **state)
 	session_list_free(list, n);
 
 	/* Listing did not take the lock: the holder still has it. */
-	struct session_error err;
+	struct error err;
 	assert_int_equal(session_lock(in_dir("held.session"), &err),
 			 SESSION_LOCK_HELD);
 

@@ -349,12 +349,12 @@ static void test_leaning(void **state)
 {
 	int nv[] = {3};
 	struct tally t = fresh(1, nv);
-	long a[] = {0, 0, 0};
-	long b[] = {2, 5, 5};
-	long c[] = {5, 2, 5};
-	long d[] = {7, 5, 5};
-	long e[] = {0, 0, 1};
-	long f[] = {-3, -1, 0};
+	int64_t a[] = {0, 0, 0};
+	int64_t b[] = {2, 5, 5};
+	int64_t c[] = {5, 2, 5};
+	int64_t d[] = {7, 5, 5};
+	int64_t e[] = {0, 0, 1};
+	int64_t f[] = {-3, -1, 0};
 
 	(void)state;
 	assert_int_equal(tally_leaning_of(a, 3), -1);

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "base/text.h"
+#include "base/text_wrap.h"
 
 static bool utf8_locale;
 

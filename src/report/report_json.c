@@ -1,93 +1,108 @@
-/* report_agg_data: an aggregate as CSV or JSON, for other programs. */
+/* JSON for one session and for an aggregate: one document each. */
 #include "report/report_int.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
 
-/* A count, or an empty field where that side does not have the item. */
-static int csv_count(FILE *out, bool present, int64_t count)
+#include "core/session.h"
+#include "core/tally.h"
+
+/* A count, or null where that side does not have the item. */
+static int json_count(FILE *out, const char *key, const int64_t *counts, int v)
 {
-	return present && fprintf(out, "%" PRId64, count) < 0 ? -1 : 0;
+	if (fprintf(out, ", \"%s\": ", key) < 0)
+		return -1;
+	return (counts ? fprintf(out, "%" PRId64, counts[v])
+		       : fputs("null", out)) < 0
+		       ? -1
+		       : 0;
 }
 
-/*
- * The compare_* to leans_other_way cells of view v.  A count of a side
- * without the item, a share of hands not counted, and a difference or
- * leaning without both sides, stay empty: a 0 or a "no" would claim what
- * nobody counted.
- */
-static int compare_cells(FILE *out, const struct report_agg *a,
-			 const struct agg_item *it, const struct agg_cmp *ci,
-			 int v)
+int report_json_views(FILE *out, const char *indent, char *const *labels,
+		      const int64_t *counts, int n, bool compared,
+		      const int64_t *cmp, const int64_t *rest)
 {
-	bool both = ci->counted && ci->rest_counted;
+	int pct[TALLY_MAX_VIEWS], cpct[TALLY_MAX_VIEWS] = {0},
+				  rpct[TALLY_MAX_VIEWS] = {0};
+	bool counted, ccounted = false, rcounted = false;
 
-	if (fputc(',', out) == EOF ||
-	    report_put_csv(out, a->sess[a->cmp_at].name) ||
-	    fputc(',', out) == EOF || csv_count(out, ci->present, it->cmp[v]) ||
-	    fputc(',', out) == EOF ||
-	    report_put_figure(out, REPORT_CSV, ci->counted, ci->cpct[v]) ||
-	    fputc(',', out) == EOF ||
-	    csv_count(out, ci->rest_present, it->rest[v]) ||
-	    fputc(',', out) == EOF ||
-	    report_put_figure(out, REPORT_CSV, ci->rest_counted, ci->rpct[v]) ||
-	    fputc(',', out) == EOF ||
-	    report_put_figure(out, REPORT_CSV, both,
-			      ci->cpct[v] - ci->rpct[v]) ||
-	    fprintf(out, ",%s",
-		    !both	    ? ""
-		    : ci->other_way ? "yes"
-				    : "no") < 0)
-		return -1;
-	return 0;
-}
-
-int report_agg_csv(FILE *out, const struct report_agg *a)
-{
-	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
-		  "counted,view1_min,view1_min_session,view1_max,"
-		  "view1_max_session",
-		  out) == EOF ||
-	    (a->cmp_at >= 0 &&
-	     fputs(",compare_session,compare_count,compare_percent,"
-		   "rest_count,rest_percent,difference,leans_other_way",
-		   out) == EOF) ||
-	    fputs("\r\n", out) == EOF)
-		return -1;
-	for (int i = 0; i < a->nitems; i++) {
-		const struct agg_item *it = &a->items[i];
-		int pct[TALLY_MAX_VIEWS];
-		struct agg_cmp ci;
-
-		report_percent(it->totals, it->nviews, pct);
-		report_agg_cmp(it, &ci);
-		bool counted = it->ncounted > 0;
-
-		for (int v = 0; v < it->nviews; v++) {
-			if (report_put_csv(out, a->title) ||
-			    fprintf(out, ",%d,", i + 1) < 0 ||
-			    report_put_csv(out, it->heading) ||
-			    fprintf(out, ",%d,", v + 1) < 0 ||
-			    report_put_csv(out, it->labels[v]) ||
-			    fprintf(out, ",%" PRId64 ",", it->totals[v]) < 0 ||
-			    report_put_figure(out, REPORT_CSV, counted,
-					      pct[v]) ||
-			    fprintf(out, ",%d,%d,", it->nsessions,
-				    it->ncounted) < 0)
-				return -1;
-			if (it->ncounted > 0 &&
-			    (fprintf(out, "%d,", it->min_pct) < 0 ||
-			     report_put_csv(out, a->sess[it->min_at].name) ||
-			     fprintf(out, ",%d,", it->max_pct) < 0 ||
-			     report_put_csv(out, a->sess[it->max_at].name)))
-				return -1;
-			if (it->ncounted == 0 && fputs(",,,", out) == EOF)
-				return -1;
-			if (a->cmp_at >= 0 && compare_cells(out, a, it, &ci, v))
-				return -1;
-			if (fputs("\r\n", out) == EOF)
-				return -1;
-		}
+	if (n > TALLY_MAX_VIEWS)
+		n = TALLY_MAX_VIEWS;
+	report_percent(counts, n, pct);
+	counted = report_sum(counts, n) > 0;
+	if (cmp) {
+		report_percent(cmp, n, cpct);
+		ccounted = report_sum(cmp, n) > 0;
 	}
+	if (rest) {
+		report_percent(rest, n, rpct);
+		rcounted = report_sum(rest, n) > 0;
+	}
+	if (fputc('[', out) == EOF)
+		return -1;
+	for (int v = 0; v < n; v++) {
+		if (fprintf(out, "%s\n%s{\"number\": %d, \"label\": ",
+			    v ? "," : "", indent, v + 1) < 0 ||
+		    report_put_json(out, report_view_label(labels, v)) ||
+		    fprintf(out, ", \"count\": %" PRId64 ", \"percent\": ",
+			    counts[v]) < 0 ||
+		    report_put_figure(out, REPORT_JSON, counted, pct[v]) ||
+		    (compared &&
+		     (json_count(out, "compare_count", cmp, v) ||
+		      fputs(", \"compare_percent\": ", out) == EOF ||
+		      report_put_figure(out, REPORT_JSON, ccounted, cpct[v]) ||
+		      json_count(out, "rest_count", rest, v) ||
+		      fputs(", \"rest_percent\": ", out) == EOF ||
+		      report_put_figure(out, REPORT_JSON, rcounted,
+					rpct[v]))) ||
+		    fputc('}', out) == EOF)
+			return -1;
+	}
+	return fputc(']', out) == EOF ? -1 : 0;
+}
+
+int report_json_session(FILE *out, const struct session *s)
+{
+	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
+	char when[40];
+	int ntot = report_view_totals(s, totals);
+
+	report_time(when, sizeof when, s->started, true);
+	if (fputs("{\n  \"format\": \"handsup-report\",\n  \"version\": 1,\n"
+		  "  \"session\": {\"name\": ",
+		  out) == EOF ||
+	    report_put_json(out, s->name ? s->name : "") ||
+	    fprintf(out, ", \"started\": \"%s\"},\n  \"deck\": {\"title\": ",
+		    when) < 0 ||
+	    report_put_json(out, s->deck_title ? s->deck_title : "") ||
+	    fputs(", \"source\": ", out) == EOF ||
+	    report_put_json(out, s->deck_source) ||
+	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"items\": [",
+		    (unsigned long long)s->deck_hash) < 0)
+		return -1;
+	for (int i = 0; i < s->nitems; i++) {
+		int n = report_item_counts(s, i, counts);
+		int lv = tally_leaning_of(counts, n);
+
+		if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
+			    i ? "," : "", i + 1) < 0 ||
+		    report_put_json(out, s->items[i].heading) ||
+		    fputs(", \"leaning\": ", out) == EOF ||
+		    (lv < 0 ? fputs("null", out) == EOF
+			    : fprintf(out, "%d", lv + 1) < 0) ||
+		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
+			    tally_item_total(&s->tally, i)) < 0 ||
+		    report_json_views(out, "      ", s->items[i].labels, counts,
+				      n, false, NULL, NULL) ||
+		    fputs("}", out) == EOF)
+			return -1;
+	}
+	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
+	    report_json_views(out, "    ", NULL, totals, ntot, false, NULL,
+			      NULL) ||
+	    fputs("\n}\n", out) == EOF)
+		return -1;
 	return 0;
 }
 
@@ -131,7 +146,7 @@ static int json_compare(FILE *out, const struct agg_cmp *ci)
 static int json_item(FILE *out, const struct report_agg *a, int i)
 {
 	const struct agg_item *it = &a->items[i];
-	int lv = report_leaning_of(it->totals, it->nviews);
+	int lv = tally_leaning_of(it->totals, it->nviews);
 	struct agg_cmp ci;
 
 	report_agg_cmp(it, &ci);
@@ -143,7 +158,7 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 	    (lv < 0 ? fputs("null", out) == EOF
 		    : fprintf(out, "%d", lv + 1) < 0) ||
 	    fprintf(out, ", \"total\": %" PRId64 ",\n     \"view1_share\": ",
-		    report_agg_sum(it->totals, it->nviews)) < 0)
+		    report_sum(it->totals, it->nviews)) < 0)
 		return -1;
 	if (it->ncounted == 0
 		    ? fputs("null", out) == EOF
@@ -166,7 +181,7 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 	return 0;
 }
 
-int report_agg_json(FILE *out, const struct report_agg *a)
+int report_json_agg(FILE *out, const struct report_agg *a)
 {
 	int64_t totals[TALLY_MAX_VIEWS];
 	int ntot = report_agg_totals(a, totals);

@@ -1,0 +1,134 @@
+/* handsup [DECK]: a new session on a deck, the built-in one by default. */
+#include "cmd/cmd.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "base/error.h"
+#include "cmd/exit.h"
+#include "cmd/live.h"
+#include "cmd/msg.h"
+#include "cmd/options.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "store/deck_file.h"
+#include "store/session_dir.h"
+#include "store/session_file.h"
+#include "store/session_lock.h"
+
+static bool looks_like_session(const char *path)
+{
+	char head[sizeof SESSION_MAGIC];
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strcmp(head, SESSION_MAGIC) == 0;
+}
+
+/*
+ * Opens the deck to run: the built-in one, or a file whose every error is
+ * listed.  *deck_path is what the session records.  0 or an exit status.
+ */
+static int open_deck(const char *arg, struct deck *d, const char **deck_path,
+		     char abs[PATH_MAX])
+{
+	*deck_path = LIVE_EMBEDDED_PATH;
+	if (arg == NULL)
+		return live_parse_embedded(d);
+	struct error errs[DECK_MAX_ERRORS];
+	int nerrs = 0;
+	if (deck_file_load_all(arg, d, errs, DECK_MAX_ERRORS, &nerrs) != 0) {
+		for (int i = 0; i < nerrs; i++)
+			error_print(stderr, &errs[i]);
+		if (looks_like_session(arg))
+			fputs("handsup: that is a session file; to go on with "
+			      "it: handsup resume FILE\n",
+			      stderr);
+		return EXIT_DATA;
+	}
+	*deck_path = realpath(arg, abs) ? abs : arg;
+	return 0;
+}
+
+/* Saves the new session, locked, before its first frame, and runs it. */
+static int run_locked(struct session *s, const struct deck *d,
+		      const char *path, const struct run_options *o)
+{
+	struct app a;
+	struct error err;
+	int rc;
+	app_init(&a, d, s, path);
+	int fd = live_lock(path, &rc);
+	if (fd < 0)
+		return rc;
+	/* On disk before the first frame, so even a crash can resume. */
+	if (session_save(s, path, &err) != 0) {
+		msg_error(err.msg);
+		rc = EXIT_CANTCREAT;
+	} else {
+		bool started;
+		rc = live_run(&a, o, &started);
+		/* A session that never reached the screen holds nothing:
+		 * leave no empty file in the resume list. */
+		if (!started)
+			unlink(path);
+	}
+	session_unlock(fd, path);
+	return rc;
+}
+
+/* A new session of d in the state folder.  Returns an exit status. */
+static int run_new(const struct deck *d, const char *deck_path,
+		   const struct run_options *o)
+{
+	struct error err;
+	char *dir = session_state_dir(o->state_dir, &err);
+	if (dir == NULL) {
+		msg_error(err.msg);
+		return EXIT_CANTCREAT;
+	}
+	session_clean_tmp(dir);
+	struct session s;
+	if (session_from_deck(&s, d, deck_path, o->name, time(NULL)) != 0) {
+		msg_oom();
+		free(dir);
+		return EXIT_SOFTWARE;
+	}
+	char *path = session_new_path(dir, &s);
+	free(dir);
+	int rc = path ? run_locked(&s, d, path, o) : EXIT_SOFTWARE;
+	free(path);
+	session_free(&s);
+	return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_options o;
+	const char *arg;
+	int rc = options_parse(argc, argv, &o, &arg);
+	if (rc >= 0)
+		return rc;
+	struct deck d;
+	char abs[PATH_MAX];
+	const char *deck_path;
+	if ((rc = open_deck(arg, &d, &deck_path, abs)) != 0)
+		return rc;
+	/* The deck's own errors come first; then what running it needs. */
+	rc = live_need_terminal();
+	if (rc == 0)
+		rc = live_check_out_dir(o.out_dir);
+	if (rc == 0)
+		rc = run_new(&d, deck_path, &o);
+	deck_free(&d);
+	return rc;
+}

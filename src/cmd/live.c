@@ -1,0 +1,172 @@
+/*
+ * live: a session on the terminal, new or resumed -- the checks made
+ * before any file is created, the lock, the run itself, and the close
+ * that loses nothing: the final save, a way out when saving fails, and
+ * where to find the file.
+ */
+#include "cmd/live.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "base/error.h"
+#include "base/safe.h"
+#include "cmd/exit.h"
+#include "cmd/msg.h"
+#include "cmd/options.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "store/embedded.h"
+#include "store/session_file.h"
+#include "store/session_lock.h"
+#include "tui/frame.h"
+#include "tui/input.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+
+/*
+ * Checked before any file is made: without a terminal nothing can run,
+ * and a new empty session file per failed start would litter the list.
+ */
+int live_need_terminal(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return 0;
+	msg_error("standard input and output must be a terminal");
+	return EXIT_SOFTWARE;
+}
+
+/* An export folder that does not work should stop us now, not at 'e'. */
+int live_check_out_dir(const char *dir)
+{
+	if (dir == NULL || access(dir, W_OK | X_OK) == 0)
+		return 0;
+	msg_path(dir, strerror(errno), NULL);
+	return EXIT_CANTCREAT;
+}
+
+int live_parse_embedded(struct deck *d)
+{
+	struct error err;
+	if (deck_parse(d, (const char *)embedded_deck, embedded_deck_len,
+		       &err) != 0) {
+		err.file = embedded_deck_name;
+		error_print(stderr, &err);
+		return EXIT_SOFTWARE;
+	}
+	return 0;
+}
+
+static bool on_key(void *ctx, int key)
+{
+	enum input_result r = input_key(ctx, key);
+	if (r == INPUT_REDRAW)
+		term_repaint();
+	return r != INPUT_QUIT;
+}
+
+static void on_draw(void *ctx)
+{
+	frame_draw(ctx);
+}
+
+/*
+ * The last save failed.  Counts must not be lost: ask for another path
+ * when someone is there to answer, else try the temporary folder, and as
+ * a last resort print the session itself.
+ */
+static void rescue(struct app *a, bool interactive)
+{
+	struct error err;
+	fputs("handsup: the session could not be saved: ", stderr);
+	safe_puts(stderr, a->save_error);
+	fputc('\n', stderr);
+	while (interactive && isatty(STDIN_FILENO)) {
+		char line[PATH_MAX];
+		fputs("Write it to another path (Enter to skip): ", stderr);
+		fflush(stderr);
+		term_sync();
+		if (fgets(line, sizeof line, stdin) == NULL)
+			break;
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '\0')
+			break;
+		if (session_save(a->sess, line, &err) == 0) {
+			fputs("Session written to ", stderr);
+			safe_puts(stderr, line);
+			fputc('\n', stderr);
+			return;
+		}
+		safe_puts(stderr, err.msg);
+		fputc('\n', stderr);
+	}
+	const char *tmp = getenv("TMPDIR");
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/handsup-rescue-%ld%s",
+		 tmp && *tmp ? tmp : "/tmp", (long)getpid(), SESSION_EXT);
+	if (session_save(a->sess, path, &err) == 0) {
+		fputs("Session written to ", stderr);
+		safe_puts(stderr, path);
+		fputc('\n', stderr);
+		return;
+	}
+	size_t len;
+	char *text = session_format(a->sess, &len);
+	if (text) {
+		fputs("Here is the session, so that no count is lost:\n",
+		      stderr);
+		fwrite(text, 1, len, stdout);
+		free(text);
+	}
+}
+
+int live_run(struct app *a, const struct run_options *o, bool *started)
+{
+	struct term_options uo = {o->mono, o->ascii};
+	struct error err;
+	a->export_dir = o->out_dir;
+	*started = false;
+	if (term_start(&uo, &err) != 0) {
+		msg_error(err.msg);
+		return EXIT_SOFTWARE;
+	}
+	*started = true;
+	struct tui t = {.app = a};
+	struct term_handlers h = {&t, on_key, on_draw};
+	int sig = term_run(&h);
+	term_stop();
+	if (!app_save(a))
+		rescue(a, sig == 0);
+	else {
+		fputs("Session saved to ", stdout);
+		safe_puts(stdout, a->path);
+		fputs("\nResume it with: handsup resume ", stdout);
+		safe_put_shell(stdout, a->path);
+		fputc('\n', stdout);
+	}
+	return sig ? 128 + sig : 0;
+}
+
+/*
+ * Takes the session's lock, or says why not.  Returns the descriptor, or
+ * -1 with *rc set: another handsup holds it (75), or the lock file
+ * cannot be made at all (73).
+ */
+int live_lock(const char *path, int *rc)
+{
+	struct error err;
+	int fd = session_lock(path, &err);
+	if (fd == SESSION_LOCK_HELD) {
+		msg_path(path, err.msg, NULL);
+		*rc = EXIT_INUSE;
+	} else if (fd < 0) {
+		msg_error(err.msg);
+		*rc = EXIT_CANTCREAT;
+	}
+	return fd < 0 ? -1 : fd;
+}

@@ -1,0 +1,41 @@
+/*
+ * msg: what handsup says on standard error.  Every message starts with
+ * "handsup: ", except a parse error's "FILE:LINE: message", which editors
+ * jump to as it is; every piece of user text in one is sanitised.
+ */
+#ifndef HANDSUP_MSG_H
+#define HANDSUP_MSG_H
+
+#include <stdbool.h>
+
+struct error;
+struct session;
+
+/* "handsup: MSG". */
+void msg_error(const char *msg);
+
+/* "handsup: FILE: what" or "handsup: FILE: what: detail". */
+void msg_path(const char *file, const char *what, const char *detail);
+
+/* "handsup: what 'arg'" (arg may be NULL), then usage; returns 64. */
+int msg_usage(const char *usage, const char *what, const char *arg);
+
+/*
+ * A file's error: "FILE:LINE: message" when it has a line, else
+ * "handsup: FILE: message", FILE being e->file or else path.
+ */
+void msg_file_error(const char *path, const struct error *e);
+
+/* Loads a session, saying why not; 0 or EXIT_DATA. */
+int msg_load_session(struct session *s, const char *path);
+
+/* "handsup: out of memory". */
+void msg_oom(void);
+
+/*
+ * Asks question on the terminal (standard error, answer on standard
+ * input); true only for y, Y or yes.  No terminal: false.
+ */
+bool msg_ask_yes(const char *question);
+
+#endif

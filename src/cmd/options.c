@@ -1,0 +1,93 @@
+#include "cmd/options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/exit.h"
+
+#define HANDSUP_VERSION "1.0.0"
+
+static void usage(FILE *f)
+{
+	fputs("usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
+	      "               [--mono] [--ascii] [DECK]\n"
+	      "       handsup resume [--state-dir DIR] [--out DIR] [SESSION]\n"
+	      "       handsup check DECK...\n"
+	      "       handsup export [--format text|csv|md|json] [-o FILE] "
+	      "SESSION\n"
+	      "       handsup report [--format F] [-o FILE] [--compare "
+	      "SESSION] SESSION...\n"
+	      "With no DECK, runs the built-in deck. See handsup(1).\n",
+	      f);
+}
+
+static const struct option longs[] = {
+	{"name", required_argument, NULL, 'n'},
+	{"state-dir", required_argument, NULL, 'd'},
+	{"out", required_argument, NULL, 'o'},
+	{"mono", no_argument, NULL, 'm'},
+	{"ascii", no_argument, NULL, 'a'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+/* One option; -1 to go on, else the exit status. */
+static int option(int c, struct run_options *o)
+{
+	switch (c) {
+	case 'n':
+		o->name = optarg;
+		return -1;
+	case 'd':
+		o->state_dir = optarg;
+		return -1;
+	case 'o':
+		o->out_dir = optarg;
+		return -1;
+	case 'm':
+		o->mono = true;
+		return -1;
+	case 'a':
+		o->ascii = true;
+		return -1;
+	case 'h':
+		usage(stdout);
+		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+	case 'V':
+		puts("handsup " HANDSUP_VERSION);
+		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+	default:
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+}
+
+int options_parse(int argc, char **argv, struct run_options *o,
+		  const char **operand)
+{
+	static const char *const subs[] = {"resume", "check", "export",
+					   "report"};
+	int c, rc;
+	memset(o, 0, sizeof *o);
+	*operand = NULL;
+	while ((c = getopt_long(argc, argv, "n:d:o:mahV", longs, NULL)) != -1)
+		if ((rc = option(c, o)) >= 0)
+			return rc;
+	for (size_t i = 0; optind < argc && i < 4; i++)
+		if (strcmp(argv[optind], subs[i]) == 0) {
+			fprintf(stderr,
+				"handsup: put '%s' first, before the "
+				"options\n",
+				subs[i]);
+			return EXIT_USAGE;
+		}
+	if (argc - optind > 1) {
+		fputs("handsup: one deck or session at a time\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	*operand = optind < argc ? argv[optind] : NULL;
+	return -1;
+}

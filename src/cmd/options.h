@@ -1,0 +1,27 @@
+/*
+ * options: the options of a session on the terminal, shared by a new
+ * session (handsup [DECK]) and a resumed one (handsup resume [SESSION]).
+ */
+#ifndef HANDSUP_OPTIONS_H
+#define HANDSUP_OPTIONS_H
+
+#include <stdbool.h>
+
+struct run_options {
+	const char *deck_path; /* NULL: the embedded deck */
+	const char *name;      /* session name, or NULL */
+	const char *state_dir; /* NULL: the default state folder */
+	const char *out_dir;   /* where 'e' exports; NULL: "." */
+	bool mono, ascii;
+};
+
+/*
+ * Parses argv (argv[0] is "handsup" or "resume") into *o and *operand
+ * (the one DECK or SESSION, or NULL).  Returns -1 to go on, else an exit
+ * status: 0 after --help or --version, EXIT_USAGE after a mistake, which
+ * it has reported.
+ */
+int options_parse(int argc, char **argv, struct run_options *o,
+		  const char **operand);
+
+#endif

@@ -1,0 +1,131 @@
+/* CSV (RFC 4180, UTF-8) for one session and for an aggregate. */
+#include "report/report_int.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/session.h"
+#include "core/tally.h"
+
+int report_csv_session(FILE *out, const struct session *s)
+{
+	int64_t counts[TALLY_MAX_VIEWS];
+	int pct[TALLY_MAX_VIEWS];
+	char when[40];
+
+	report_time(when, sizeof when, s->started, true);
+	if (fputs("session,started,deck,item_no,item,view_no,view,count,"
+		  "percent\r\n",
+		  out) == EOF)
+		return -1;
+	for (int i = 0; i < s->nitems; i++) {
+		int n = report_item_counts(s, i, counts);
+		bool counted = tally_item_total(&s->tally, i) > 0;
+
+		report_percent(counts, n, pct);
+		for (int v = 0; v < n; v++) {
+			if (report_put_csv(out, s->name) ||
+			    fprintf(out, ",%s,", when) < 0 ||
+			    report_put_csv(out, s->deck_title) ||
+			    fprintf(out, ",%d,", i + 1) < 0 ||
+			    report_put_csv(out, s->items[i].heading) ||
+			    fprintf(out, ",%d,", v + 1) < 0 ||
+			    report_put_csv(out, s->items[i].labels[v]) ||
+			    fprintf(out, ",%" PRId64 ",", counts[v]) < 0 ||
+			    report_put_figure(out, REPORT_CSV, counted,
+					      pct[v]) ||
+			    fputs("\r\n", out) == EOF)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* A count, or an empty field where that side does not have the item. */
+static int csv_count(FILE *out, bool present, int64_t count)
+{
+	return present && fprintf(out, "%" PRId64, count) < 0 ? -1 : 0;
+}
+
+/*
+ * The compare_* to leans_other_way cells of view v.  A count of a side
+ * without the item, a share of hands not counted, and a difference or
+ * leaning without both sides, stay empty: a 0 or a "no" would claim what
+ * nobody counted.
+ */
+static int compare_cells(FILE *out, const struct report_agg *a,
+			 const struct agg_item *it, const struct agg_cmp *ci,
+			 int v)
+{
+	bool both = ci->counted && ci->rest_counted;
+
+	if (fputc(',', out) == EOF ||
+	    report_put_csv(out, a->sess[a->cmp_at].name) ||
+	    fputc(',', out) == EOF || csv_count(out, ci->present, it->cmp[v]) ||
+	    fputc(',', out) == EOF ||
+	    report_put_figure(out, REPORT_CSV, ci->counted, ci->cpct[v]) ||
+	    fputc(',', out) == EOF ||
+	    csv_count(out, ci->rest_present, it->rest[v]) ||
+	    fputc(',', out) == EOF ||
+	    report_put_figure(out, REPORT_CSV, ci->rest_counted, ci->rpct[v]) ||
+	    fputc(',', out) == EOF ||
+	    report_put_figure(out, REPORT_CSV, both,
+			      ci->cpct[v] - ci->rpct[v]) ||
+	    fprintf(out, ",%s",
+		    !both	    ? ""
+		    : ci->other_way ? "yes"
+				    : "no") < 0)
+		return -1;
+	return 0;
+}
+
+int report_csv_agg(FILE *out, const struct report_agg *a)
+{
+	if (fputs("deck,item_no,item,view_no,view,count,percent,sessions,"
+		  "counted,view1_min,view1_min_session,view1_max,"
+		  "view1_max_session",
+		  out) == EOF ||
+	    (a->cmp_at >= 0 &&
+	     fputs(",compare_session,compare_count,compare_percent,"
+		   "rest_count,rest_percent,difference,leans_other_way",
+		   out) == EOF) ||
+	    fputs("\r\n", out) == EOF)
+		return -1;
+	for (int i = 0; i < a->nitems; i++) {
+		const struct agg_item *it = &a->items[i];
+		int pct[TALLY_MAX_VIEWS];
+		struct agg_cmp ci;
+
+		report_percent(it->totals, it->nviews, pct);
+		report_agg_cmp(it, &ci);
+		bool counted = it->ncounted > 0;
+
+		for (int v = 0; v < it->nviews; v++) {
+			if (report_put_csv(out, a->title) ||
+			    fprintf(out, ",%d,", i + 1) < 0 ||
+			    report_put_csv(out, it->heading) ||
+			    fprintf(out, ",%d,", v + 1) < 0 ||
+			    report_put_csv(out, it->labels[v]) ||
+			    fprintf(out, ",%" PRId64 ",", it->totals[v]) < 0 ||
+			    report_put_figure(out, REPORT_CSV, counted,
+					      pct[v]) ||
+			    fprintf(out, ",%d,%d,", it->nsessions,
+				    it->ncounted) < 0)
+				return -1;
+			if (it->ncounted > 0 &&
+			    (fprintf(out, "%d,", it->min_pct) < 0 ||
+			     report_put_csv(out, a->sess[it->min_at].name) ||
+			     fprintf(out, ",%d,", it->max_pct) < 0 ||
+			     report_put_csv(out, a->sess[it->max_at].name)))
+				return -1;
+			if (it->ncounted == 0 && fputs(",,,", out) == EOF)
+				return -1;
+			if (a->cmp_at >= 0 && compare_cells(out, a, it, &ci, v))
+				return -1;
+			if (fputs("\r\n", out) == EOF)
+				return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,181 @@
+/* Markdown for one session and for an aggregate: the text report's tables. */
+#include "report/report_int.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/deck.h"
+#include "core/session.h"
+#include "core/tally.h"
+
+/* A Markdown table of view rows; labels NULL means "View N". */
+static int md_table(FILE *out, char *const *labels, const int64_t *counts,
+		    int n)
+{
+	int pct[TALLY_MAX_VIEWS];
+	int64_t total = 0;
+
+	report_percent(counts, n, pct);
+	for (int v = 0; v < n; v++)
+		total += counts[v];
+	if (fputs("| View | Count | Share |\n|:---|---:|---:|\n", out) == EOF)
+		return -1;
+	for (int v = 0; v < n; v++) {
+		if (fputs("| ", out) == EOF ||
+		    report_put_md(out,
+				  labels ? labels[v] : deck_view_label(v)) ||
+		    fprintf(out, " | %" PRId64 " | ", counts[v]) < 0 ||
+		    report_put_figure(out, REPORT_MD, total > 0, pct[v]) ||
+		    fputs(" |\n", out) == EOF)
+			return -1;
+	}
+	return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+int report_md_session(FILE *out, const struct session *s)
+{
+	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
+	char when[40], lean[40];
+	int ntot = report_view_totals(s, totals);
+
+	report_time(when, sizeof when, s->started, false);
+	if (fputs("# ", out) == EOF || report_put_md(out, s->deck_title) ||
+	    fputs("\n\n", out) == EOF)
+		return -1;
+	if (s->deck_source &&
+	    (fputs("- Source: ", out) == EOF ||
+	     report_put_md(out, s->deck_source) || fputc('\n', out) == EOF))
+		return -1;
+	if (fputs("- Session: ", out) == EOF || report_put_md(out, s->name) ||
+	    fprintf(out, "\n- Started: %s\n- %d of %d items counted\n\n", when,
+		    report_counted_items(s), s->nitems) < 0)
+		return -1;
+	for (int i = 0; i < s->nitems; i++) {
+		int n = report_item_counts(s, i, counts);
+
+		if (fprintf(out, "## %d. ", i + 1) < 0 ||
+		    report_put_md(out, s->items[i].heading) ||
+		    fputs("\n\n", out) == EOF ||
+		    md_table(out, s->items[i].labels, counts, n) ||
+		    fprintf(out, "%ld %s, %s.\n\n",
+			    tally_item_total(&s->tally, i),
+			    tally_item_total(&s->tally, i) == 1 ? "hand"
+								: "hands",
+			    report_leaning(lean, sizeof lean, counts, n)) < 0)
+			return -1;
+	}
+	if (fputs("## Totals over all items\n\n", out) == EOF ||
+	    md_table(out, NULL, totals, ntot) ||
+	    fprintf(out, "Overall: %s.\n",
+		    report_leaning(lean, sizeof lean, totals, ntot)) < 0)
+		return -1;
+	return 0;
+}
+
+/* The comparison in the text report's words: no figure without both sides. */
+static int md_compare(FILE *out, const struct agg_cmp *ci)
+{
+	const char *none = !ci->present	       ? "not in that session"
+			   : !ci->rest_present ? "not in the other sessions"
+			   : !ci->counted      ? "not counted"
+			   : !ci->rest_counted ? "the rest did not count it"
+					       : NULL;
+
+	if (none)
+		return fprintf(out, " Compared: %s.", none) < 0 ? -1 : 0;
+	return fprintf(out, " Compared: %+d points on View 1%s.", ci->diff,
+		       ci->other_way ? ", leans the other way" : "") < 0
+		       ? -1
+		       : 0;
+}
+
+static int md_item(FILE *out, const struct report_agg *a, int i)
+{
+	const struct agg_item *it = &a->items[i];
+	int pct[TALLY_MAX_VIEWS];
+	char lean[40];
+	struct agg_cmp ci;
+
+	report_percent(it->totals, it->nviews, pct);
+	report_agg_cmp(it, &ci);
+	if (fprintf(out, "## %d. ", i + 1) < 0 ||
+	    report_put_md(out, it->heading) ||
+	    fputs("\n\n| View | Count | Share |", out) == EOF ||
+	    (a->cmp_at >= 0 && fputs(" Compared | Rest |", out) == EOF) ||
+	    fputs("\n|:---|---:|---:|", out) == EOF ||
+	    (a->cmp_at >= 0 && fputs("---:|---:|", out) == EOF) ||
+	    fputc('\n', out) == EOF)
+		return -1;
+	for (int v = 0; v < it->nviews; v++) {
+		if (fputs("| ", out) == EOF ||
+		    report_put_md(out, it->labels[v]) ||
+		    fprintf(out, " | %" PRId64 " | ", it->totals[v]) < 0 ||
+		    report_put_figure(out, REPORT_MD, it->ncounted > 0,
+				      pct[v]) ||
+		    fputs(" |", out) == EOF ||
+		    (a->cmp_at >= 0 &&
+		     (fputc(' ', out) == EOF ||
+		      report_put_figure(out, REPORT_MD, ci.counted,
+					ci.cpct[v]) ||
+		      fputs(" | ", out) == EOF ||
+		      report_put_figure(out, REPORT_MD, ci.rest_counted,
+					ci.rpct[v]) ||
+		      fputs(" |", out) == EOF)) ||
+		    fputc('\n', out) == EOF)
+			return -1;
+	}
+	if (fprintf(out,
+		    "\n%" PRId64
+		    " hands in %d of %d sessions (%d counted), %s.",
+		    report_sum(it->totals, it->nviews), it->nsessions,
+		    (int)a->nsess, it->ncounted,
+		    report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
+	    0)
+		return -1;
+	if (it->ncounted > 0 &&
+	    (fprintf(out, " View 1 share: lowest %d%% (", it->min_pct) < 0 ||
+	     report_put_md(out, a->sess[it->min_at].name) ||
+	     fprintf(out, "), highest %d%% (", it->max_pct) < 0 ||
+	     report_put_md(out, a->sess[it->max_at].name) ||
+	     fputs(").", out) == EOF))
+		return -1;
+	if (a->cmp_at >= 0 && md_compare(out, &ci))
+		return -1;
+	return fputs("\n\n", out) == EOF ? -1 : 0;
+}
+
+int report_md_agg(FILE *out, const struct report_agg *a)
+{
+	int64_t totals[TALLY_MAX_VIEWS];
+	char from[40], to[40], lean[40];
+	int ntot = report_agg_totals(a, totals);
+
+	report_time(from, sizeof from, a->first, false);
+	report_time(to, sizeof to, a->last, false);
+	if (fputs("# ", out) == EOF || report_put_md(out, a->title) ||
+	    fputs("\n\n", out) == EOF ||
+	    (a->source &&
+	     (fputs("- Source: ", out) == EOF ||
+	      report_put_md(out, a->source) || fputc('\n', out) == EOF)) ||
+	    fprintf(out, "- Sessions: %d, from %s to %s\n", (int)a->nsess, from,
+		    to) < 0)
+		return -1;
+	if (a->cmp_at >= 0 &&
+	    (fputs("- Compared: ", out) == EOF ||
+	     report_put_md(out, a->sess[a->cmp_at].name) ||
+	     fprintf(out, " (with the other %zu)\n", a->nsess - 1) < 0))
+		return -1;
+	if (fputc('\n', out) == EOF)
+		return -1;
+	for (int i = 0; i < a->nitems; i++)
+		if (md_item(out, a, i))
+			return -1;
+	if (fputs("## Totals over all items and sessions\n\n", out) == EOF ||
+	    md_table(out, NULL, totals, ntot))
+		return -1;
+	return fprintf(out, "Overall: %s.\n",
+		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
+		       ? -1
+		       : 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * session_file: a session on disk.  The save is file_replace's atomic
+ * protocol, so a failed save always leaves the previous save in place.
+ */
+#ifndef HANDSUP_SESSION_FILE_H
+#define HANDSUP_SESSION_FILE_H
+
+struct error;
+struct session;
+
+/*
+ * Saves atomically to path (mode 0600).  On failure returns -1 with *err
+ * set ("cannot save PATH: <errno text>", PATH sanitised: every message of
+ * this module is safe to print as it is) and the previous file at path
+ * untouched -- even when only the final folder sync fails, the previous
+ * file is put back -- and no temporary file left behind.
+ */
+int session_save(const struct session *s, const char *path,
+		 struct error *err);
+
+/*
+ * Reads and parses a file (at most 16 MiB).  -1 with *err on any failure:
+ * a parse error with its line, or line 0 and a reason without the path
+ * ("no such file or directory", "is a directory", "not a regular file",
+ * "larger than 16 MiB", ...; see file_read), for the caller to print as
+ * "PATH: reason".
+ */
+int session_load(struct session *s, const char *path,
+		 struct error *err);
+
+#endif

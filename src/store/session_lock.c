@@ -1,0 +1,158 @@
+/*
+ * The session's lock, and clearing what killed runs left behind.
+ */
+#include "store/session_lock.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/error.h"
+#include "core/session.h"
+#include "base/file.h"
+
+/* The pid of the process holding fd's lock, or 0 if it cannot be told. */
+static long holder(int fd)
+{
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	if (fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK &&
+	    fl.l_pid > 0)
+		return (long)fl.l_pid;
+	char buf[24];
+	ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	long pid = strtol(buf, NULL, 10);
+	return pid > 0 ? pid : 0;
+}
+
+int session_lock(const char *path, struct error *err)
+{
+	char *lp = file_cat(path, ".lock");
+	if (!lp) {
+		error_errno(err, "cannot lock", path, ENOMEM);
+		return -1;
+	}
+	/* What the last failed step said; EAGAIN when the lock file was
+	 * replaced under us on every try. */
+	int e = EAGAIN;
+	for (int tries = 0; tries < 20; tries++) {
+		int fd = open(lp, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			e = errno;
+			break;
+		}
+		struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+		if (fcntl(fd, F_SETLK, &fl) != 0) {
+			e = errno;
+			long pid = e == EAGAIN || e == EACCES ? holder(fd) : -1;
+			close(fd);
+			free(lp);
+			err->line = 0;
+			if (pid < 0) {
+				error_errno(err, "cannot lock", path, e);
+				return -1;
+			}
+			if (pid > 0)
+				error_set(err, 0,
+					 "session is open in another handsup "
+					 "(process %ld)",
+					 pid);
+			else
+				error_set(err, 0,
+					 "session is open in another handsup");
+			return SESSION_LOCK_HELD;
+		}
+		/*
+		 * The last holder unlinks the file as it lets go; a lock on
+		 * an unlinked file guards nothing, so take the new one.
+		 */
+		struct stat a, b;
+		if (fstat(fd, &a) != 0 || stat(lp, &b) != 0) {
+			e = errno;
+		} else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			char pid[24];
+			int n = snprintf(pid, sizeof pid, "%ld\n",
+					 (long)getpid());
+			ssize_t w = -1;
+			if (ftruncate(fd, 0) == 0)
+				w = pwrite(fd, pid, (size_t)n, 0);
+			if (w == n) {
+				free(lp);
+				return fd;
+			}
+			/* A full disk will not empty itself: do not retry. */
+			e = w < 0 ? errno : EIO;
+			close(fd);
+			break;
+		} else {
+			e = EAGAIN;
+		}
+		close(fd);
+	}
+	error_errno(err, "cannot lock", path, e);
+	free(lp);
+	return -1;
+}
+
+void session_unlock(int fd, const char *path)
+{
+	if (fd < 0)
+		return;
+	/* Unlink while still holding it, so no one else's lock is removed. */
+	char *lp = file_cat(path, ".lock");
+	if (lp)
+		unlink(lp);
+	free(lp);
+	close(fd);
+}
+
+/* The pid in "<x>.session.tmp.<pid>" or "<...pid>.old"; 0 if not one.
+ * A number beyond any pid is not one of ours (and must not overflow). */
+static long tmp_pid(const char *name)
+{
+	static const char mark[] = SESSION_EXT ".tmp.";
+	const long max = 0x7fffffffL;
+	for (const char *p = strstr(name, mark); p; p = strstr(p + 1, mark)) {
+		const char *d = p + sizeof mark - 1;
+		long pid = 0;
+		size_t n = 0;
+		bool fits = true;
+		for (; d[n] >= '0' && d[n] <= '9'; n++) {
+			int digit = d[n] - '0';
+			if (pid > (max - digit) / 10)
+				fits = false;
+			else
+				pid = pid * 10 + digit;
+		}
+		if (fits && n > 0 && (d[n] == '\0' || !strcmp(d + n, ".old")))
+			return pid;
+	}
+	return 0;
+}
+
+void session_clean_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		long pid = tmp_pid(e->d_name);
+		if (pid <= 0)
+			continue;
+		/* A live process may be mid-save: leave its file alone. */
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}

@@ -1,0 +1,152 @@
+/*
+ * The frame around every screen: the top bar (title, position, hands,
+ * NOT SAVED), the body from the current screen and its overlays, and
+ * the status line (a question, the count being typed, a message, or the
+ * screen's key hints); or, below the minimum size, the request to make
+ * the terminal larger.
+ */
+#include "tui/frame.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "base/text.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "core/tally.h"
+#include "tui/draw.h"
+#include "tui/screen.h"
+#include "tui/term.h"
+#include "tui/widgets.h"
+
+static void draw_topbar(const struct app *a)
+{
+	int w = term_cols();
+	char pos[48];
+	int item = app_item(a);
+	if (item >= 0)
+		/* Padded, so the title does not jump as hands are counted. */
+		snprintf(pos, sizeof pos, " %4ld %s   %d / %d ",
+			 tally_item_total(&a->sess->tally, item),
+			 tally_item_total(&a->sess->tally, item) == 1 ? "hand"
+								      : "hands",
+			 item + 1, app_nitems(a));
+	else if (app_pos(a) == 0)
+		snprintf(pos, sizeof pos, " Title ");
+	else if (app_pos(a) == app_pos_summary(a))
+		snprintf(pos, sizeof pos, " Summary ");
+	else
+		snprintf(pos, sizeof pos, " Closing ");
+	draw_fill(0, 0, w, ROLE_TOPBAR);
+	const char *warn = app_save_failed(a) ? " NOT SAVED " : "";
+	int right = (int)strlen(pos) + (int)strlen(warn);
+	draw_text_clip(0, 1, w - right - 2, ROLE_TOPBAR, a->deck->title);
+	int x = w - right;
+	if (*warn)
+		x += draw_text(0, x, w - x, ROLE_WARNING, warn);
+	draw_text(0, x, w - x, ROLE_TOPBAR, pos);
+}
+
+/*
+ * Key hints are separated by two spaces; those that do not fit are left
+ * out whole, since "Ente..." tells a facilitator nothing.
+ */
+static void draw_hints(int y, int w, const char *hints)
+{
+	char buf[256];
+	size_t len = 1;
+	buf[0] = ' ';
+	buf[1] = '\0';
+	while (*hints) {
+		const char *end = strstr(hints, "  ");
+		size_t n = end ? (size_t)(end - hints) : strlen(hints);
+		size_t sep = len > 1 ? 2 : 0;
+		if (len + sep + n >= sizeof buf)
+			break;
+		char next[256];
+		memcpy(next, buf, len);
+		memcpy(next + len, "  ", sep);
+		memcpy(next + len + sep, hints, n);
+		next[len + sep + n] = '\0';
+		if (text_width(next) > w)
+			break;
+		memcpy(buf, next, len + sep + n + 1);
+		len += sep + n;
+		hints += n;
+		while (*hints == ' ')
+			hints++;
+	}
+	draw_text(y, 0, w, ROLE_STATUS, buf);
+}
+
+static void draw_status(const struct tui *t)
+{
+	const struct app *a = t->app;
+	int y = term_rows() - 1, w = term_cols();
+	char buf[400];
+	enum role role = ROLE_STATUS;
+	if (a->ask == ASK_QUIT) {
+		snprintf(buf, sizeof buf, " Quit? Every count is saved. y / n");
+		role = ROLE_WARNING;
+	} else if (a->ask == ASK_RESET) {
+		snprintf(buf, sizeof buf,
+			 " Clear every count of this item? y / n");
+		role = ROLE_WARNING;
+	} else if (t->entry) {
+		snprintf(buf, sizeof buf,
+			 " %s count: %s_   Enter sets, Esc cancels",
+			 deck_view_label(a->selected), t->typed);
+	} else if (a->message[0]) {
+		snprintf(buf, sizeof buf, " %s", a->message);
+	} else if (app_save_failed(a)) {
+		snprintf(buf, sizeof buf,
+			 " NOT SAVED: %s. Counts are kept; every change "
+			 "retries.",
+			 a->save_error);
+		role = ROLE_WARNING;
+	} else {
+		draw_fill(y, 0, w, role);
+		draw_hints(y, w, screen_for(a)->hint);
+		return;
+	}
+	draw_fill(y, 0, w, role);
+	draw_text_clip(y, 0, w, role, buf);
+}
+
+static void draw_too_small(const struct app *a)
+{
+	int w = term_cols(), h = term_rows();
+	char need[80];
+	snprintf(need, sizeof need, "at least %d x %d, now %d x %d",
+		 TERM_MIN_COLS, TERM_MIN_ROWS, w, h);
+	int y = h / 2 - 1;
+	if (y < 0)
+		y = 0;
+	y += widget_wrap(y, 0, w, h - y, ROLE_WARNING,
+			 "Make the terminal larger", true);
+	y += widget_wrap(y, 0, w, h - y, ROLE_NORMAL, need, true);
+	/* q still works here, so its question must be seen too. */
+	if (a->ask == ASK_QUIT)
+		widget_wrap(y + 1, 0, w, h - y - 1, ROLE_WARNING, "Quit? y / n",
+			    true);
+}
+
+void frame_draw(const struct tui *t)
+{
+	const struct app *a = t->app;
+	if (a->blank)
+		return;
+	if (term_too_small()) {
+		draw_too_small(a);
+		return;
+	}
+	int h = term_rows() - 2;
+	draw_topbar(a);
+	screen_for(a)->draw(t, 1, h);
+	if (t->help)
+		screen_help_draw(t, 1, h);
+	else if (a->note)
+		screen_note_draw(t, 1, h);
+	draw_status(t);
+}

@@ -1,0 +1,12 @@
+/*
+ * frame: draws the whole terminal for the current state (top bar, the
+ * current screen with its overlays, status line).
+ */
+#ifndef HANDSUP_FRAME_H
+#define HANDSUP_FRAME_H
+
+#include "tui/tui.h"
+
+void frame_draw(const struct tui *t);
+
+#endif

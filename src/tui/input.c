@@ -1,0 +1,177 @@
+#include "tui/input.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "tui/screen.h"
+#include "tui/term.h"
+
+enum key_mode input_mode(const struct tui *t)
+{
+	if (t->app->ask != ASK_NONE)
+		return KEYMODE_ASK;
+	if (t->entry)
+		return KEYMODE_ENTRY;
+	return KEYMODE_NORMAL;
+}
+
+static enum input_result ask_key(struct tui *t, enum action act)
+{
+	if (act == ACT_REDRAW)
+		return INPUT_REDRAW;
+	/* Anything but a yes is a no: a stray clicker press must not quit. */
+	enum app_ask q = t->app->ask;
+	app_answer(t->app, act == ACT_CONFIRM);
+	return act == ACT_CONFIRM && q == ASK_QUIT ? INPUT_QUIT : INPUT_HANDLED;
+}
+
+static enum input_result entry_key(struct tui *t, enum action act, int arg)
+{
+	size_t n = strlen(t->typed);
+	switch (act) {
+	case ACT_DIGIT:
+		if (n == 1 && t->typed[0] == '0')
+			n = 0; /* no leading zeros */
+		if (n < 6) {
+			t->typed[n] = (char)('0' + arg);
+			t->typed[n + 1] = '\0';
+		}
+		break;
+	case ACT_ERASE:
+		if (n > 0)
+			t->typed[n - 1] = '\0';
+		break;
+	case ACT_CONFIRM:
+		t->entry = false;
+		if (n > 0)
+			app_set_count(t->app, t->app->selected,
+				      strtol(t->typed, NULL, 10));
+		break;
+	case ACT_CANCEL:
+		t->entry = false;
+		break;
+	case ACT_REDRAW:
+		return INPUT_REDRAW;
+	default:
+		break;
+	}
+	return INPUT_HANDLED;
+}
+
+/* The states that take a key before any screen does. */
+static enum input_result modal(struct tui *t, enum action act, int arg)
+{
+	if (t->app->blank) {
+		/* Any key brings the screen back; it does nothing else. */
+		app_blank(t->app, false);
+		return INPUT_HANDLED;
+	}
+	switch (input_mode(t)) {
+	case KEYMODE_ASK:
+		return ask_key(t, act);
+	case KEYMODE_ENTRY:
+		return entry_key(t, act, arg);
+	case KEYMODE_NORMAL:
+		break;
+	}
+	if (t->help) {
+		t->help = false;
+		/* ? and Esc only close the overlay; any other key also acts. */
+		if (act == ACT_HELP || act == ACT_CANCEL)
+			return INPUT_HANDLED;
+	}
+	return INPUT_IGNORED;
+}
+
+/* Actions that mean the same on every screen. */
+static enum input_result common(struct tui *t, enum action act)
+{
+	struct app *a = t->app;
+	switch (act) {
+	case ACT_NEXT:
+		app_goto(a, app_pos(a) + 1);
+		break;
+	case ACT_PREV:
+		app_goto(a, app_pos(a) - 1);
+		break;
+	case ACT_FIRST:
+		app_goto(a, app_nitems(a) > 0 ? 1 : 0);
+		break;
+	case ACT_LAST:
+		app_goto(a, app_nitems(a));
+		break;
+	case ACT_TITLE:
+		app_goto(a, 0);
+		break;
+	case ACT_SUMMARY:
+		app_goto(a, app_pos_summary(a));
+		break;
+	case ACT_HELP:
+		t->help = true;
+		break;
+	case ACT_BLANK:
+		app_blank(a, true);
+		break;
+	case ACT_REDRAW:
+		return INPUT_REDRAW;
+	case ACT_QUIT:
+		app_ask(a, ASK_QUIT);
+		break;
+	case ACT_EXPORT:
+		app_export(a);
+		break;
+	case ACT_UNDO:
+		app_undo(a);
+		break;
+	case ACT_REDO:
+		app_redo(a);
+		break;
+	case ACT_VOTE:
+	case ACT_INC:
+	case ACT_DEC:
+	case ACT_ENTRY:
+	case ACT_RESET:
+	case ACT_NOTE:
+		app_message(a, "Counting keys work on an item's screen");
+		break;
+	default:
+		return INPUT_IGNORED;
+	}
+	return INPUT_HANDLED;
+}
+
+/*
+ * small: the too-small screen is up, where only what it shows may act
+ * (the quit question and its answer): acting on a screen the
+ * facilitator cannot see would be acting blind.
+ */
+static enum input_result dispatch(struct tui *t, enum action act, int arg,
+				  bool small)
+{
+	if (small && input_mode(t) == KEYMODE_ENTRY && act != ACT_CANCEL)
+		return INPUT_IGNORED;
+	enum input_result r = modal(t, act, arg);
+	if (r != INPUT_IGNORED)
+		return r;
+	if (small && act != ACT_QUIT && act != ACT_REDRAW)
+		return INPUT_HANDLED;
+	const struct screen *s = screen_for(t->app);
+	if (s->key != NULL && (r = s->key(t, act, arg)) != INPUT_IGNORED)
+		return r;
+	return common(t, act);
+}
+
+enum input_result input_action(struct tui *t, enum action act, int arg)
+{
+	return dispatch(t, act, arg, false);
+}
+
+enum input_result input_key(struct tui *t, int key)
+{
+	int arg = 0;
+	enum action act = keys_lookup(input_mode(t), key, &arg);
+	t->app->message[0] = '\0';
+	return dispatch(t, act, arg, term_too_small());
+}

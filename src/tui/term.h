@@ -1,0 +1,67 @@
+/*
+ * term: the terminal itself.  Start and stop (always restoring the
+ * terminal, also on a fatal signal), and the event loop: one poll over
+ * standard input and a self-pipe fed by signal handlers, so a resize is
+ * never lost and an idle session never wakes.  The frame counter that
+ * screen tests wait for is written here after every frame.
+ */
+#ifndef HANDSUP_TERM_H
+#define HANDSUP_TERM_H
+
+#include <stdbool.h>
+
+struct error;
+
+#define TERM_MIN_COLS 40
+#define TERM_MIN_ROWS 12
+
+struct term_options {
+	bool mono;  /* no colour even if the terminal has it */
+	bool ascii; /* plain ASCII glyphs even in a UTF-8 locale */
+};
+
+/*
+ * Takes over the terminal.  Returns 0, or -1 with err set (the terminal
+ * is left as it was).  Colour is off when NO_COLOR is set and non-empty,
+ * when the terminal has none, or when opts->mono.  Glyphs are ASCII when
+ * the locale's character set is not UTF-8, or opts->ascii.
+ */
+int term_start(const struct term_options *opts, struct error *err);
+
+/* Gives the terminal back (idempotent).  Safe to call at any time. */
+void term_stop(void);
+
+/* Event loop callbacks. */
+struct term_handlers {
+	void *ctx;
+	/* A key was read.  Return false to leave the loop. */
+	bool (*key)(void *ctx, int key);
+	/* Draw the whole screen from state (term clears and flushes). */
+	void (*draw)(void *ctx);
+};
+
+/*
+ * Draws, then waits for keys, resizes and signals, redrawing after each
+ * batch of keys and after each resize.  Returns 0 when a key handler
+ * asked to leave, or the number of the signal (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT) that ended the loop; keys typed before it are handled first.
+ */
+int term_run(const struct term_handlers *h);
+
+int term_rows(void);
+int term_cols(void);
+
+/*
+ * Tells a watching test harness that the screen changed (a frame count on
+ * $HANDSUP_SYNC_FD); term does it after every frame, and callers do it
+ * after writing a prompt once the terminal has been given back.
+ */
+void term_sync(void);
+
+/* Repaints every cell on the next frame (after a glitch or F5). */
+void term_repaint(void);
+
+/* True when the terminal is below TERM_MIN_COLS x TERM_MIN_ROWS. */
+bool term_too_small(void);
+
+#endif

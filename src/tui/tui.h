@@ -1,0 +1,29 @@
+/*
+ * tui: the terminal side's own state over the model -- what only the
+ * facilitator's screen has (the help overlay, a count being typed) --
+ * and the result every key handler returns.  The model (app) knows
+ * operations; this layer knows keys.
+ */
+#ifndef HANDSUP_TUI_H
+#define HANDSUP_TUI_H
+
+#include <stdbool.h>
+
+struct app;
+
+/* What a key handler did, so the caller (not a flag) decides what next. */
+enum input_result {
+	INPUT_IGNORED, /* not this handler's key: let the next one try */
+	INPUT_HANDLED, /* done; the next frame shows it */
+	INPUT_REDRAW,  /* done; repaint every cell of the next frame */
+	INPUT_QUIT,    /* leave the session */
+};
+
+struct tui {
+	struct app *app;
+	bool help;	/* the help overlay is open */
+	bool entry;	/* a count is being typed */
+	char typed[8];	/* the digits typed so far */
+};
+
+#endif
