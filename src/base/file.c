@@ -15,94 +15,93 @@
 static void set_too_large(struct error *err, size_t max)
 {
 	if (max >= 1024 * 1024 && max % (1024 * 1024) == 0)
-		error_set(err, 0, "larger than %zu MiB",
-			 max / (1024 * 1024));
+		error_set(err, 0, "larger than %zu MiB", max / (1024 * 1024));
 	else
 		error_set(err, 0, "larger than %zu bytes", max);
 }
 
-int file_read(const char *path, size_t max, char **buf, size_t *len,
-	      struct error *err)
+/* Only a regular file within max is read; anything else says why not. */
+static int check(int fd, size_t max, size_t *size, struct error *err)
 {
 	struct stat st;
-	char *b = NULL;
-	size_t n = 0, cap;
-	int fd;
-
-	*buf = NULL;
-	*len = 0;
-	err->file = path;
-	err->line = 0;
-	/* O_NONBLOCK so that a FIFO cannot hang us before fstat says what
-	 * the path is; regular files ignore the flag. */
-	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
+	if (fstat(fd, &st) < 0)
 		error_reason(err->msg, sizeof err->msg, errno);
-		return -1;
-	}
-	if (fstat(fd, &st) < 0) {
-		error_reason(err->msg, sizeof err->msg, errno);
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode))
 		error_set(err, 0, "is a directory");
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
+	else if (!S_ISREG(st.st_mode))
 		error_set(err, 0, "not a regular file");
-		goto fail;
-	}
-	if (max >= SIZE_MAX / 2 || (unsigned long long)st.st_size > max) {
+	else if (max >= SIZE_MAX / 2 || (unsigned long long)st.st_size > max)
 		set_too_large(err, max);
-		goto fail;
+	else {
+		*size = (size_t)st.st_size;
+		return 0;
 	}
-	/* Size from fstat, but read to the end: the file may have grown,
-	 * and one byte beyond max is enough to notice that. */
-	cap = (size_t)st.st_size + 1;
-	for (;;) {
-		ssize_t r;
+	return -1;
+}
+
+/*
+ * Reads fd to its end, size bytes expected: the file may have grown, and
+ * one byte beyond max is enough to notice that.
+ */
+static char *read_all(int fd, size_t size, size_t max, size_t *len,
+		      struct error *err)
+{
+	size_t n = 0, cap = size + 1;
+	char *b = malloc(cap + 1);
+	while (b != NULL) {
 		if (n == cap) {
-			char *nb;
 			if (cap > max)
 				break;
 			cap = cap > max / 2 ? max + 1 : cap * 2;
-			nb = realloc(b, cap + 1);
-			if (!nb) {
-				error_set(err, 0, "out of memory");
-				goto fail;
-			}
+			char *nb = realloc(b, cap + 1);
+			if (nb == NULL)
+				break;
 			b = nb;
-		} else if (!b) {
-			b = malloc(cap + 1);
-			if (!b) {
-				error_set(err, 0, "out of memory");
-				goto fail;
-			}
 		}
-		r = read(fd, b + n, cap - n);
+		ssize_t r = read(fd, b + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			error_reason(err->msg, sizeof err->msg, errno);
-			goto fail;
+			free(b);
+			return NULL;
 		}
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
-	if (n > max) {
-		set_too_large(err, max);
-		goto fail;
+	if (b == NULL || n == cap) {
+		if (b == NULL || cap <= max)
+			error_set(err, 0, "out of memory");
+		else
+			set_too_large(err, max);
+		free(b);
+		return NULL;
 	}
-	close(fd);
 	b[n] = '\0';
-	*buf = b;
 	*len = n;
-	return 0;
-fail:
-	free(b);
-	close(fd);
-	return -1;
+	return b;
+}
+
+int file_read(const char *path, size_t max, char **buf, size_t *len,
+	      struct error *err)
+{
+	size_t size;
+
+	*buf = NULL;
+	*len = 0;
+	/* O_NONBLOCK so that a FIFO cannot hang us before fstat says what
+	 * the path is; regular files ignore the flag. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		error_reason(err->msg, sizeof err->msg, errno);
+	else if (check(fd, max, &size, err) == 0)
+		*buf = read_all(fd, size, max, len, err);
+	if (fd >= 0)
+		close(fd);
+	err->file = path;
+	err->line = 0;
+	return *buf != NULL ? 0 : -1;
 }
 
 char *file_dir_of(const char *path)

@@ -40,7 +40,7 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			a->fmt = report_format_parse(optarg);
 			if (a->fmt < 0)
 				return msg_usage(usage, "unknown format",
-						       optarg);
+						 optarg);
 			break;
 		case OPT_OUT:
 			a->out = optarg;
@@ -48,7 +48,7 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 		case OPT_COMPARE:
 			if (!report)
 				return msg_usage(usage, "bad option",
-						       "--compare");
+						 "--compare");
 			a->compare = optarg;
 			break;
 		case OPT_HELP:
@@ -56,11 +56,10 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
 			return msg_usage(usage,
-					       "bad option or missing argument",
-					       argv[optind - 1]);
+					 "bad option or missing argument",
+					 argv[optind - 1]);
 		}
 	}
 	a->first = optind;
 	return -1;
 }
-

@@ -32,7 +32,8 @@ int cmd_check(int argc, char **argv)
 		struct error errs[DECK_MAX_ERRORS];
 		int nerrs = 0;
 
-		if (deck_file_load_all(argv[i], &d, errs, DECK_MAX_ERRORS, &nerrs)) {
+		if (deck_file_load_all(argv[i], &d, errs, DECK_MAX_ERRORS,
+				       &nerrs)) {
 			/* One without a line, such as a missing file, is
 			 * handsup's message, not the compiler-style kind. */
 			for (int k = 0; k < nerrs; k++)

@@ -26,12 +26,12 @@ int cmd_export(int argc, char **argv)
 		return rc;
 	if (argc - a.first != 1)
 		return msg_usage(export_usage,
-				       argc - a.first ? "one session at a time"
-						      : "no session given",
-				       NULL);
+				 argc - a.first ? "one session at a time"
+						: "no session given",
+				 NULL);
 	if (output_clobbers(a.out, argv[a.first]))
-		return msg_usage(export_usage,
-				       "-o would overwrite the session", a.out);
+		return msg_usage(export_usage, "-o would overwrite the session",
+				 a.out);
 	if ((rc = msg_load_session(&s, argv[a.first])))
 		return rc;
 	if ((rc = output_open(&o, a.out)) == 0) {
@@ -44,4 +44,3 @@ int cmd_export(int argc, char **argv)
 	session_free(&s);
 	return rc;
 }
-

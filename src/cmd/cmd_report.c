@@ -115,10 +115,61 @@ static void other_version(const struct report_agg *agg, const struct session *s,
 			  const char *file)
 {
 	if (report_agg_other_version(agg, s))
-		msg_path(file,
+		msg_path(
+			file,
 			"run on another version of the deck (items are matched "
 			"by heading)",
 			NULL);
+}
+
+/* An aggregate that refused a session: say why; the exit status. */
+static int refused(int rc, const struct error *err)
+{
+	fprintf(stderr, "handsup: %s\n", err->msg);
+	return rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
+}
+
+/*
+ * Adds one file (a file named twice counts once); *n counts those added.
+ * Returns 0 or an exit status, once the reason is printed.
+ */
+static int add_file(struct report_agg *agg, struct seen *seen, const char *file,
+		    size_t *n)
+{
+	struct stat st;
+	struct session s;
+	struct error err;
+	int dup = 0, rc;
+
+	/* A file that cannot be read is msg_load_session's to report. */
+	if (stat(file, &st) == 0 && (dup = seen_add(seen, &st))) {
+		if (dup < 0) {
+			msg_oom();
+			return EXIT_SOFTWARE;
+		}
+		msg_path(file, "named twice, counted once", NULL);
+		return 0;
+	}
+	if ((rc = msg_load_session(&s, file)))
+		return rc;
+	rc = report_agg_add(agg, &s, file, false, &err);
+	if (!rc)
+		other_version(agg, &s, file);
+	session_free(&s);
+	if (rc)
+		return refused(rc, &err);
+	(*n)++;
+	return 0;
+}
+
+/* -o must not name any of the sessions read. */
+static bool clobbers_any(const struct args *a, int argc, char **argv)
+{
+	bool clash = a->compare && output_clobbers(a->out, a->compare);
+
+	for (int i = a->first; i < argc && !clash; i++)
+		clash = output_clobbers(a->out, argv[i]);
+	return clash;
 }
 
 /*
@@ -126,82 +177,58 @@ static void other_version(const struct report_agg *agg, const struct session *s,
  * thousands of files need memory only for the sums.  Every file is read
  * before the output is created: a bad one leaves no output behind.
  */
+static int aggregate(struct report_agg *agg, const struct args *a, int argc,
+		     char **argv, struct session *cmp)
+{
+	struct seen seen = {NULL, 0, 0};
+	struct error err;
+	size_t n = 0;
+	int rc = 0;
+
+	/* "--compare X *.session": X is set against the others. */
+	for (int i = a->first; i < argc && !rc; i++)
+		if (!a->compare || !output_same_file(argv[i], a->compare))
+			rc = add_file(agg, &seen, argv[i], &n);
+	free(seen.ids);
+	if (rc)
+		return rc;
+	if (n == 0)
+		return msg_usage(report_usage, no_other_session, NULL);
+	if (a->compare) {
+		if ((rc = report_agg_add(agg, cmp, a->compare, true, &err)))
+			return refused(rc, &err);
+		other_version(agg, cmp, a->compare);
+	}
+	return run_report(agg, a);
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct args a;
-	struct session cmp, s;
-	struct report_agg *agg = NULL;
-	struct error err;
-	struct seen seen = {NULL, 0, 0};
-	size_t n = 0;
+	struct session cmp;
 	int rc = args_parse(argc, argv, report_usage, true, &a);
 
 	if (rc >= 0)
 		return rc;
 	if (argc - a.first < 1)
 		return msg_usage(report_usage,
-				       a.compare ? no_other_session
-						 : "no session given",
-				       NULL);
-	bool clash = a.compare && output_clobbers(a.out, a.compare);
-
-	for (int i = a.first; i < argc && !clash; i++)
-		clash = output_clobbers(a.out, argv[i]);
-	if (clash)
-		return msg_usage(report_usage,
-				       "-o would overwrite a session", a.out);
+				 a.compare ? no_other_session
+					   : "no session given",
+				 NULL);
+	if (clobbers_any(&a, argc, argv))
+		return msg_usage(report_usage, "-o would overwrite a session",
+				 a.out);
 	if (a.compare && (rc = msg_load_session(&cmp, a.compare)))
 		return rc;
-	if (!(agg = report_agg_new())) {
+	struct report_agg *agg = report_agg_new();
+	if (agg == NULL) {
 		msg_oom();
 		rc = EXIT_SOFTWARE;
-		goto out;
+	} else {
+		rc = aggregate(agg, &a, argc, argv, &cmp);
 	}
-	for (int i = a.first; i < argc; i++) {
-		struct stat st;
-		int dup = 0;
-
-		/* "--compare X *.session": X is set against the others. */
-		if (a.compare && output_same_file(argv[i], a.compare))
-			continue;
-		/* A file that cannot be read is msg_load_session's to report. */
-		if (stat(argv[i], &st) == 0 && (dup = seen_add(&seen, &st))) {
-			if (dup < 0) {
-				msg_oom();
-				rc = EXIT_SOFTWARE;
-				goto out;
-			}
-			msg_path(argv[i], "named twice, counted once", NULL);
-			continue;
-		}
-		if ((rc = msg_load_session(&s, argv[i])))
-			goto out;
-		rc = report_agg_add(agg, &s, argv[i], false, &err);
-		if (!rc)
-			other_version(agg, &s, argv[i]);
-		session_free(&s);
-		if (rc)
-			goto bad;
-		n++;
-	}
-	if (n == 0) {
-		rc = msg_usage(report_usage, no_other_session, NULL);
-		goto out;
-	}
-	if (a.compare &&
-	    (rc = report_agg_add(agg, &cmp, a.compare, true, &err)))
-		goto bad;
-	if (a.compare)
-		other_version(agg, &cmp, a.compare);
-	rc = run_report(agg, &a);
-	goto out;
-bad:
-	fprintf(stderr, "handsup: %s\n", err.msg);
-	rc = rc == REPORT_AGG_EDECK ? EXIT_DATA : EXIT_SOFTWARE;
-out:
 	if (a.compare)
 		session_free(&cmp);
 	report_agg_free(agg);
-	free(seen.ids);
 	return rc;
 }

@@ -60,8 +60,8 @@ static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 }
 
 /* Saves the new session, locked, before its first frame, and runs it. */
-static int run_locked(struct session *s, const struct deck *d,
-		      const char *path, const struct run_options *o)
+static int run_locked(struct session *s, const struct deck *d, const char *path,
+		      const struct run_options *o)
 {
 	struct app a;
 	struct error err;

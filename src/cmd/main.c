@@ -23,9 +23,8 @@ int main(int argc, char **argv)
 	argv[0] = (char *)"handsup";
 	/* A file-size limit must fail a save (and say so), not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
-	for (size_t i = 0; argc > 1 && i < sizeof subcommands /
-						   sizeof subcommands[0];
-	     i++)
+	for (size_t i = 0;
+	     argc > 1 && i < sizeof subcommands / sizeof subcommands[0]; i++)
 		if (strcmp(argv[1], subcommands[i].name) == 0)
 			return subcommands[i].run(argc - 1, argv + 1);
 	return cmd_run(argc, argv);

@@ -76,4 +76,3 @@ int msg_load_session(struct session *s, const char *path)
 	msg_file_error(path, &err);
 	return EXIT_DATA;
 }
-

@@ -20,29 +20,24 @@ static void output_free(struct output *o)
 	o->tmp = o->dir = NULL;
 }
 
-int output_open(struct output *o, const char *path)
+/*
+ * Whether path may be written over: a folder is refused before anything
+ * is made in it (the rename at the end would fail only after the whole
+ * report was written, with an error that looks like a failed write).
+ * The rename would replace a device, a FIFO or a link to one (as root,
+ * /dev/null or /dev/stdout) with a plain file, so only a regular file,
+ * or a link to one, is written over; nor is an entry of /dev or /proc
+ * replaced (/dev/stdout is a link to whatever standard output is, a
+ * plain file included).  0, or an exit status once the reason is printed.
+ */
+static int check_target(const char *path)
 {
-	memset(o, 0, sizeof *o);
-	if (!path || !strcmp(path, "-")) {
-		o->f = stdout;
-		return 0;
-	}
-	/*
-	 * A folder is refused before anything is made in it: the rename at
-	 * the end would fail only after the whole report was written, and
-	 * with an error that looks like a failed write.
-	 */
 	struct stat st;
 
 	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		msg_path(path, "is a directory", NULL);
 		return EXIT_CANTCREAT;
 	}
-	/* The rename would replace a device, a FIFO or a link to one (as
-	 * root, /dev/null or /dev/stdout) with a plain file: only a regular
-	 * file, or a link to one, is written over. */
-	/* Nor is an entry of /dev or /proc replaced (/dev/stdout is a link
-	 * to whatever standard output is, a plain file included). */
 	char *dir = strdup(path),
 	     *real = dir ? realpath(dirname(dir), NULL) : NULL;
 	bool system_path =
@@ -55,6 +50,38 @@ int output_open(struct output *o, const char *path)
 		msg_path(path, "is not a regular file", NULL);
 		return EXIT_CANTCREAT;
 	}
+	return 0;
+}
+
+/* The hidden temporary file beside path: 0, or errno. */
+static int create_tmp(struct output *o)
+{
+	/* mkstemp makes it 0600; a report gets the usual mode. */
+	int fd = mkstemp(o->tmp), e = 0;
+
+	if (fd < 0)
+		return errno;
+	mode_t mask = umask(0);
+
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) || !(o->f = fdopen(fd, "w"))) {
+		e = errno;
+		close(fd);
+		unlink(o->tmp);
+	}
+	return e;
+}
+
+int output_open(struct output *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	if (!path || !strcmp(path, "-")) {
+		o->f = stdout;
+		return 0;
+	}
+	int rc = check_target(path);
+	if (rc)
+		return rc;
 	o->path = path;
 	const char *slash = strrchr(path, '/');
 	size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
@@ -68,24 +95,8 @@ int output_open(struct output *o, const char *path)
 		return EXIT_SOFTWARE;
 	}
 	snprintf(o->tmp, cap, "%.*s.%s.XXXXXX", (int)dlen, path, path + dlen);
-
-	int fd = mkstemp(o->tmp), e = 0;
-
-	if (fd < 0) {
-		e = errno;
-	} else {
-		/* mkstemp makes it 0600; a report gets the usual mode. */
-		mode_t mask = umask(0);
-
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) || !(o->f = fdopen(fd, "w")))
-			e = errno;
-	}
+	int e = create_tmp(o);
 	if (e) {
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
 		msg_path(path, "cannot create", strerror(e));
 		output_free(o);
 		return EXIT_CANTCREAT;
@@ -155,4 +166,3 @@ bool output_clobbers(const char *out, const char *input)
 {
 	return out && strcmp(out, "-") && output_same_file(out, input);
 }
-

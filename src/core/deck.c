@@ -174,8 +174,7 @@ int deck_parse_all(struct deck *d, const char *text, size_t len,
 	return 0;
 }
 
-int deck_parse(struct deck *d, const char *text, size_t len,
-	       struct error *err)
+int deck_parse(struct deck *d, const char *text, size_t len, struct error *err)
 {
 	struct error errs[DECK_MAX_ERRORS];
 	int n;

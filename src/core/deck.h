@@ -63,8 +63,7 @@ int deck_parse_all(struct deck *d, const char *text, size_t len,
  * The same, for callers that show one error: on failure *err is the
  * first one deck_parse_all would report.
  */
-int deck_parse(struct deck *d, const char *text, size_t len,
-	       struct error *err);
+int deck_parse(struct deck *d, const char *text, size_t len, struct error *err);
 
 void deck_free(struct deck *d);
 

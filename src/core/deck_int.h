@@ -13,7 +13,6 @@ struct deck;
 struct deck_item;
 struct error;
 
-
 /* How a field's text may be written: title-like fields are one line on
  * screen, so a paragraph break there is a mistake worth reporting. */
 enum deck_field_kind {

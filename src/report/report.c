@@ -116,7 +116,7 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 	if (rc || ferror(out)) {
 		if (err)
 			error_set(err, 0, "write error: %s",
-				 strerror(e ? e : EIO));
+				  strerror(e ? e : EIO));
 		errno = e ? e : EIO;
 		return REPORT_AGG_EIO;
 	}

@@ -233,19 +233,19 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 
 	if (a->nsess > 0 && !same_text(a->title, s->deck_title)) {
 		if (err)
-			error_set(err, 0,
-				 "%s: is a session of another deck (\"%s\"), "
-				 "not \"%s\"",
-				 safe_copy(file, sizeof file,
-					   name ? name : "(session)"),
-				 safe_copy(theirs, sizeof theirs, s->deck_title),
-				 safe_copy(ours, sizeof ours, a->title));
+			error_set(
+				err, 0,
+				"%s: is a session of another deck (\"%s\"), "
+				"not \"%s\"",
+				safe_copy(file, sizeof file,
+					  name ? name : "(session)"),
+				safe_copy(theirs, sizeof theirs, s->deck_title),
+				safe_copy(ours, sizeof ours, a->title));
 		return REPORT_AGG_EDECK;
 	}
 	if (compare && a->cmp_at >= 0) {
 		if (err)
-			error_set(err, 0,
-				 "only one session can be compared");
+			error_set(err, 0, "only one session can be compared");
 		return REPORT_AGG_EINVAL;
 	}
 	if (add_session(a, s, name, compare)) {
@@ -284,8 +284,7 @@ void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
 	ci->present = it->in_cmp;
 	ci->rest_present = it->in_rest;
 	ci->counted = it->in_cmp && report_sum(it->cmp, it->nviews) > 0;
-	ci->rest_counted =
-		it->in_rest && report_sum(it->rest, it->nviews) > 0;
+	ci->rest_counted = it->in_rest && report_sum(it->rest, it->nviews) > 0;
 	report_percent(it->cmp, it->nviews, ci->cpct);
 	report_percent(it->rest, it->nviews, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];

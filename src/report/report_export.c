@@ -19,9 +19,11 @@
 
 #define MAX_TRIES 1000
 
+static const enum report_format fmts[2] = {REPORT_TEXT, REPORT_CSV};
+
 /* path NULL (it could not be made) names dir instead. */
-static void set_err(struct error *err, const char *what,
-		    const char *path, const char *dir, int e)
+static void set_err(struct error *err, const char *what, const char *path,
+		    const char *dir, int e)
 {
 	char safe[200];
 
@@ -74,15 +76,21 @@ static int write_fd(int fd, const struct session *s, enum report_format fmt)
 	return rc;
 }
 
-int report_export(const struct session *s, const char *dir, char *paths[2],
-		  struct error *err)
+static void free_pair(char *paths[2])
 {
-	static const enum report_format fmts[2] = {REPORT_TEXT, REPORT_CSV};
-	char base[64];
-	int fds[2] = {-1, -1};
-
+	free(paths[0]);
+	free(paths[1]);
 	paths[0] = paths[1] = NULL;
-	report_slug(s->name, base, sizeof base);
+}
+
+/*
+ * Claims the pair "<base>[-k].txt" and ".csv" for the lowest free k,
+ * both created with O_EXCL.  0 with paths[] and fds[] set; else -1 with
+ * *err set and nothing left behind.
+ */
+static int claim_pair(const char *dir, const char *base, char *paths[2],
+		      int fds[2], struct error *err)
+{
 	for (int k = 1; k <= MAX_TRIES; k++) {
 		int j;
 
@@ -100,7 +108,7 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 				break;
 		}
 		if (j == 2)
-			break;
+			return 0;
 		/* Give back the half of the pair that was claimed. */
 		int e = errno;
 
@@ -111,19 +119,25 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 		}
 		if (e != EEXIST) {
 			set_err(err, "cannot create", paths[j], dir, e);
-			free(paths[0]);
-			free(paths[1]);
-			paths[0] = paths[1] = NULL;
+			free_pair(paths);
 			return -1;
 		}
-		free(paths[0]);
-		free(paths[1]);
-		paths[0] = paths[1] = NULL;
+		free_pair(paths);
 	}
-	if (!paths[0]) {
-		set_err(err, "no free file name", NULL, dir, EEXIST);
+	set_err(err, "no free file name", NULL, dir, EEXIST);
+	return -1;
+}
+
+int report_export(const struct session *s, const char *dir, char *paths[2],
+		  struct error *err)
+{
+	char base[64];
+	int fds[2] = {-1, -1};
+
+	paths[0] = paths[1] = NULL;
+	report_slug(s->name, base, sizeof base);
+	if (claim_pair(dir, base, paths, fds, err) != 0)
 		return -1;
-	}
 	for (int j = 0; j < 2; j++) {
 		if (write_fd(fds[j], s, fmts[j]) == 0)
 			continue;
@@ -132,9 +146,7 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
 			close(fds[m]);
 		unlink(paths[0]);
 		unlink(paths[1]);
-		free(paths[0]);
-		free(paths[1]);
-		paths[0] = paths[1] = NULL;
+		free_pair(paths);
 		return -1;
 	}
 	/* The new names durable too, not only the bytes. */

@@ -175,7 +175,6 @@ void report_cols_init(struct report_cols *c);
 void report_cols_fit(struct report_cols *c, const char *label, int64_t count);
 void report_cols_done(struct report_cols *c);
 
-
 /* Rows "label  count  pct%  ####" for counts[0..n), indented; labels
  * NULL means "View 1", "View 2", ... */
 int report_text_views(FILE *out, const struct report_cols *c,

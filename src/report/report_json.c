@@ -62,6 +62,18 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 	return fputc(']', out) == EOF ? -1 : 0;
 }
 
+/* The end of a document: the list of items closed, then the totals. */
+static int json_end(FILE *out, const char *indent, const int64_t *totals,
+		    int ntot)
+{
+	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
+	    report_json_views(out, indent, NULL, totals, ntot, false, NULL,
+			      NULL) ||
+	    fputs("\n}\n", out) == EOF)
+		return -1;
+	return 0;
+}
+
 int report_json_session(FILE *out, const struct session *s)
 {
 	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
@@ -98,12 +110,7 @@ int report_json_session(FILE *out, const struct session *s)
 		    fputs("}", out) == EOF)
 			return -1;
 	}
-	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    report_json_views(out, "    ", NULL, totals, ntot, false, NULL,
-			      NULL) ||
-	    fputs("\n}\n", out) == EOF)
-		return -1;
-	return 0;
+	return json_end(out, "    ", totals, ntot);
 }
 
 static int json_session(FILE *out, const struct agg_session *s)
@@ -210,10 +217,5 @@ int report_json_agg(FILE *out, const struct report_agg *a)
 	for (int i = 0; i < a->nitems; i++)
 		if (json_item(out, a, i))
 			return -1;
-	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    report_json_views(out, "      ", NULL, totals, ntot, false, NULL,
-			      NULL) ||
-	    fputs("\n}\n", out) == EOF)
-		return -1;
-	return 0;
+	return json_end(out, "      ", totals, ntot);
 }

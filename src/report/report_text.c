@@ -151,8 +151,7 @@ int report_text_wrap(FILE *out, const char *prefix, const char *s)
 
 			len = fit < len ? fit : len;
 		}
-		if (i == 0 &&
-		    safe_put(out, prefix, empty ? ptrim : plen))
+		if (i == 0 && safe_put(out, prefix, empty ? ptrim : plen))
 			rc = -1;
 		else if (i > 0 && !empty && fprintf(out, "%*s", indent, "") < 0)
 			rc = -1;
@@ -165,8 +164,7 @@ int report_text_wrap(FILE *out, const char *prefix, const char *s)
 		free(lines);
 	if (rc)
 		return -1;
-	if (n == 0 &&
-	    (safe_put(out, prefix, ptrim) || fputc('\n', out) == EOF))
+	if (n == 0 && (safe_put(out, prefix, ptrim) || fputc('\n', out) == EOF))
 		return -1;
 	return 0;
 }
@@ -180,18 +178,18 @@ static int lean_row(FILE *out, int i, const char *heading,
 
 	if (fputs(num, out) == EOF ||
 	    report_text_fit(out, heading, REPORT_WIDTH - w - 2 - 15, true) ||
-	    fprintf(out, "  %s\n", report_leaning(lean, sizeof lean, counts,
-						   n)) < 0)
+	    fprintf(out, "  %s\n",
+		    report_leaning(lean, sizeof lean, counts, n)) < 0)
 		return -1;
 	return 0;
 }
 
-static int overall(FILE *out, const int64_t *totals, int n, const char *end)
+static int overall(FILE *out, const int64_t *totals, int n)
 {
 	char lean[40];
 
-	return fprintf(out, "Overall: %s%s\n",
-		       report_leaning(lean, sizeof lean, totals, n), end) < 0
+	return fprintf(out, "Overall: %s\n",
+		       report_leaning(lean, sizeof lean, totals, n)) < 0
 		       ? -1
 		       : 0;
 }
@@ -236,25 +234,27 @@ static int items_line(FILE *out, const int *leans, int ntot, int tied,
 	return fputc('\n', out) == EOF ? -1 : 0;
 }
 
-int report_text_session(FILE *out, const struct session *s)
+/* The columns of a session's report fit every label and count in it. */
+static void session_cols(const struct session *s, const int64_t *totals,
+			 int ntot, struct report_cols *cols)
 {
-	struct report_cols cols;
-	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
-	char when[40], lean[40], prefix[24];
-	int ntot = report_view_totals(s, totals);
-	int leans[TALLY_MAX_VIEWS] = {0}, tied = 0, uncounted = 0;
+	int64_t counts[TALLY_MAX_VIEWS];
 
-	report_cols_init(&cols);
+	report_cols_init(cols);
 	for (int i = 0; i < s->nitems; i++) {
 		int n = report_item_counts(s, i, counts);
 
 		for (int v = 0; v < n; v++)
-			report_cols_fit(&cols, s->items[i].labels[v],
-					counts[v]);
+			report_cols_fit(cols, s->items[i].labels[v], counts[v]);
 	}
 	for (int v = 0; v < ntot; v++)
-		report_cols_fit(&cols, deck_view_label(v), totals[v]);
-	report_cols_done(&cols);
+		report_cols_fit(cols, deck_view_label(v), totals[v]);
+	report_cols_done(cols);
+}
+
+static int session_head(FILE *out, const struct session *s)
+{
+	char when[40];
 
 	report_time(when, sizeof when, s->started, false);
 	if (report_text_wrap(out, "", s->deck_title ? s->deck_title : "") ||
@@ -265,34 +265,56 @@ int report_text_session(FILE *out, const struct session *s)
 	    fprintf(out, "%d of %d items counted\n", report_counted_items(s),
 		    s->nitems) < 0)
 		return -1;
+	return 0;
+}
 
+/* Item i with its view rows; *lean is the view it leans to (-1 tied,
+ * -2 not counted). */
+static int session_item(FILE *out, const struct session *s, int i,
+			const struct report_cols *cols, int *lean)
+{
+	int64_t counts[TALLY_MAX_VIEWS];
+	char prefix[24], word[40];
+	int n = report_item_counts(s, i, counts);
+	long total = tally_item_total(&s->tally, i);
+
+	*lean = total == 0 ? -2 : tally_leaning_of(counts, n);
+	snprintf(prefix, sizeof prefix, "%d. ", i + 1);
+	if (fputc('\n', out) == EOF ||
+	    report_text_wrap(out, prefix, s->items[i].heading) ||
+	    report_text_views(out, cols, s->items[i].labels, counts, n) ||
+	    fprintf(out, "    %ld %s, %s\n", total,
+		    total == 1 ? "hand" : "hands",
+		    report_leaning(word, sizeof word, counts, n)) < 0)
+		return -1;
+	return 0;
+}
+
+int report_text_session(FILE *out, const struct session *s)
+{
+	struct report_cols cols;
+	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
+	int ntot = report_view_totals(s, totals);
+	int leans[TALLY_MAX_VIEWS] = {0}, tied = 0, uncounted = 0;
+
+	session_cols(s, totals, ntot, &cols);
+	if (session_head(out, s))
+		return -1;
 	for (int i = 0; i < s->nitems; i++) {
-		int n = report_item_counts(s, i, counts);
-		long total = tally_item_total(&s->tally, i);
-		int lv = tally_leaning_of(counts, n);
+		int lv;
 
-		if (total == 0)
+		if (session_item(out, s, i, &cols, &lv))
+			return -1;
+		if (lv == -2)
 			uncounted++;
 		else if (lv < 0)
 			tied++;
 		else
 			leans[lv]++;
-		snprintf(prefix, sizeof prefix, "%d. ", i + 1);
-		if (fputc('\n', out) == EOF ||
-		    report_text_wrap(out, prefix, s->items[i].heading) ||
-		    report_text_views(out, &cols, s->items[i].labels, counts,
-				      n) ||
-		    fprintf(out, "    %ld %s, %s\n", total,
-			    total == 1 ? "hand" : "hands",
-			    report_leaning(lean, sizeof lean, counts, n)) < 0)
-			return -1;
 	}
-
 	if (fputs("\nTotals over all items\n", out) == EOF ||
-	    report_text_views(out, &cols, NULL, totals, ntot))
-		return -1;
-
-	if (fputs("\nWhere the room leans\n", out) == EOF)
+	    report_text_views(out, &cols, NULL, totals, ntot) ||
+	    fputs("\nWhere the room leans\n", out) == EOF)
 		return -1;
 	for (int i = 0; i < s->nitems; i++) {
 		int n = report_item_counts(s, i, counts);
@@ -300,7 +322,7 @@ int report_text_session(FILE *out, const struct session *s)
 		if (lean_row(out, i, s->items[i].heading, counts, n))
 			return -1;
 	}
-	if (overall(out, totals, ntot, ""))
+	if (overall(out, totals, ntot))
 		return -1;
 	return items_line(out, leans, ntot, tied, uncounted);
 }
@@ -417,5 +439,5 @@ int report_text_agg(FILE *out, const struct report_agg *a)
 		if (lean_row(out, i, it->heading, it->totals, it->nviews))
 			return -1;
 	}
-	return overall(out, totals, ntot, "");
+	return overall(out, totals, ntot);
 }

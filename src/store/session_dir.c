@@ -63,8 +63,7 @@ char *session_state_dir(const char *override, struct error *err)
 	else if (home && *home)
 		dir = file_cat(home, "/.local/state/handsup");
 	else {
-		error_set(err, 0,
-			 "no state folder: HOME is not set");
+		error_set(err, 0, "no state folder: HOME is not set");
 		return NULL;
 	}
 	if (!dir) {

@@ -24,8 +24,7 @@
 /* Far above any real session (a few KiB); bounds a hostile file. */
 #define SESSION_MAX_BYTES (16 * 1024 * 1024)
 
-int session_save(const struct session *s, const char *path,
-		 struct error *err)
+int session_save(const struct session *s, const char *path, struct error *err)
 {
 	size_t len = 0;
 	char *text = session_format(s, &len);
@@ -53,4 +52,3 @@ int session_load(struct session *s, const char *path, struct error *err)
 	err->file = path;
 	return rc;
 }
-

@@ -15,8 +15,7 @@ struct session;
  * untouched -- even when only the final folder sync fails, the previous
  * file is put back -- and no temporary file left behind.
  */
-int session_save(const struct session *s, const char *path,
-		 struct error *err);
+int session_save(const struct session *s, const char *path, struct error *err);
 
 /*
  * Reads and parses a file (at most 16 MiB).  -1 with *err on any failure:
@@ -25,7 +24,6 @@ int session_save(const struct session *s, const char *path,
  * "larger than 16 MiB", ...; see file_read), for the caller to print as
  * "PATH: reason".
  */
-int session_load(struct session *s, const char *path,
-		 struct error *err);
+int session_load(struct session *s, const char *path, struct error *err);
 
 #endif

@@ -34,6 +34,70 @@ static long holder(int fd)
 	return pid > 0 ? pid : 0;
 }
 
+/* try_lock's answers besides a descriptor, SESSION_LOCK_HELD and -1. */
+#define LOCK_RETRY  (-3) /* the lock file was replaced under us */
+#define LOCK_FAILED (-4) /* failed, and *err says why */
+
+/* The lock is held elsewhere (or cannot be taken): say by whom. */
+static int refused(int fd, const char *path, int e, struct error *err)
+{
+	long pid = e == EAGAIN || e == EACCES ? holder(fd) : -1;
+	if (pid < 0) {
+		error_errno(err, "cannot lock", path, e);
+		return -1;
+	}
+	if (pid > 0)
+		error_set(err, 0,
+			  "session is open in another handsup (process %ld)",
+			  pid);
+	else
+		error_set(err, 0, "session is open in another handsup");
+	return SESSION_LOCK_HELD;
+}
+
+/*
+ * One attempt: the descriptor; SESSION_LOCK_HELD or LOCK_FAILED with *err
+ * set; or LOCK_RETRY, or -1 for a failure worth no retry, with *e the
+ * errno.
+ */
+static int try_lock(const char *lp, const char *path, int *e, struct error *err)
+{
+	int fd = open(lp, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*e = errno;
+		return -1;
+	}
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	if (fcntl(fd, F_SETLK, &fl) != 0) {
+		int rc = refused(fd, path, errno, err);
+		close(fd);
+		return rc == -1 ? LOCK_FAILED : rc;
+	}
+	/*
+	 * The last holder unlinks the file as it lets go; a lock on an
+	 * unlinked file guards nothing, so take the new one.
+	 */
+	struct stat a, b;
+	int rc = LOCK_RETRY;
+	*e = EAGAIN;
+	if (fstat(fd, &a) != 0 || stat(lp, &b) != 0) {
+		*e = errno;
+	} else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		char pid[24];
+		int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+		ssize_t w = -1;
+		if (ftruncate(fd, 0) == 0)
+			w = pwrite(fd, pid, (size_t)n, 0);
+		if (w == n)
+			return fd;
+		/* A full disk will not empty itself: do not retry. */
+		*e = w < 0 ? errno : EIO;
+		rc = -1;
+	}
+	close(fd);
+	return rc;
+}
+
 int session_lock(const char *path, struct error *err)
 {
 	char *lp = file_cat(path, ".lock");
@@ -43,64 +107,15 @@ int session_lock(const char *path, struct error *err)
 	}
 	/* What the last failed step said; EAGAIN when the lock file was
 	 * replaced under us on every try. */
-	int e = EAGAIN;
-	for (int tries = 0; tries < 20; tries++) {
-		int fd = open(lp, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			e = errno;
-			break;
-		}
-		struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-		if (fcntl(fd, F_SETLK, &fl) != 0) {
-			e = errno;
-			long pid = e == EAGAIN || e == EACCES ? holder(fd) : -1;
-			close(fd);
-			free(lp);
-			err->line = 0;
-			if (pid < 0) {
-				error_errno(err, "cannot lock", path, e);
-				return -1;
-			}
-			if (pid > 0)
-				error_set(err, 0,
-					 "session is open in another handsup "
-					 "(process %ld)",
-					 pid);
-			else
-				error_set(err, 0,
-					 "session is open in another handsup");
-			return SESSION_LOCK_HELD;
-		}
-		/*
-		 * The last holder unlinks the file as it lets go; a lock on
-		 * an unlinked file guards nothing, so take the new one.
-		 */
-		struct stat a, b;
-		if (fstat(fd, &a) != 0 || stat(lp, &b) != 0) {
-			e = errno;
-		} else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
-			char pid[24];
-			int n = snprintf(pid, sizeof pid, "%ld\n",
-					 (long)getpid());
-			ssize_t w = -1;
-			if (ftruncate(fd, 0) == 0)
-				w = pwrite(fd, pid, (size_t)n, 0);
-			if (w == n) {
-				free(lp);
-				return fd;
-			}
-			/* A full disk will not empty itself: do not retry. */
-			e = w < 0 ? errno : EIO;
-			close(fd);
-			break;
-		} else {
-			e = EAGAIN;
-		}
-		close(fd);
-	}
-	error_errno(err, "cannot lock", path, e);
+	int e = EAGAIN, rc = LOCK_RETRY;
+	for (int tries = 0; tries < 20 && rc == LOCK_RETRY; tries++)
+		rc = try_lock(lp, path, &e, err);
 	free(lp);
-	return -1;
+	if (rc == LOCK_FAILED)
+		return -1;
+	if (rc == -1 || rc == LOCK_RETRY)
+		error_errno(err, "cannot lock", path, e);
+	return rc == LOCK_RETRY ? -1 : rc;
 }
 
 void session_unlock(int fd, const char *path)

@@ -161,7 +161,7 @@ int draw_bar(int y, int x, int view, int full, int eighths)
 {
 	if (view < 0 || view > 5 || y < 0 || y >= LINES)
 		return 0;
-	const char *const *fill = draw_ascii()   ? fill_ascii
+	const char *const *fill = draw_ascii() ? fill_ascii
 				  : use_colour ? fill_solid
 					       : fill_mono;
 	/* A solid eighth block would end a patterned bar in another
@@ -183,7 +183,8 @@ int draw_bar(int y, int x, int view, int full, int eighths)
 
 void draw_box(int y, int x, int h, int w, enum role role)
 {
-	const char *hz = draw_ascii() ? "-" : "─", *vt = draw_ascii() ? "|" : "│";
+	const char *hz = draw_ascii() ? "-" : "─",
+		   *vt = draw_ascii() ? "|" : "│";
 	const char *c[4] = {"┌", "┐", "└", "┘"};
 	if (draw_ascii())
 		c[0] = c[1] = c[2] = c[3] = "+";

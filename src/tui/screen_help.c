@@ -34,73 +34,95 @@ static void widths(const struct key_binding **rows, int from, int to,
 	}
 }
 
+/* Where the box goes and what fits in it. */
+struct help_layout {
+	const struct key_binding *rows[64];
+	int n, per; /* rows, and rows per column */
+	int shown;  /* rows shown per column */
+	bool cut;   /* some keys did not fit */
+	int foot;   /* rows of advice below the keys */
+	int namew[2], helpw[2];
+	int bx, by, bw, bh;
+};
+
+/* Two columns when one is too tall and two are not too wide. */
+static void columns(struct help_layout *l, int h)
+{
+	widths(l->rows, 0, l->n, &l->namew[0], &l->helpw[0]);
+	l->per = l->n;
+	l->bw = 4 + l->namew[0] + 2 + l->helpw[0];
+	if (l->n + 5 <= h)
+		return;
+	int half = (l->n + 1) / 2, nw[2], hw[2];
+	widths(l->rows, 0, half, &nw[0], &hw[0]);
+	widths(l->rows, half, l->n, &nw[1], &hw[1]);
+	int w2 = 4 + nw[0] + 2 + hw[0] + 3 + nw[1] + 2 + hw[1];
+	if (w2 > term_cols())
+		return;
+	l->per = half;
+	l->bw = w2;
+	for (int c = 0; c < 2; c++) {
+		l->namew[c] = nw[c];
+		l->helpw[c] = hw[c];
+	}
+}
+
+static void help_layout(struct help_layout *l, int y, int h)
+{
+	l->n = help_rows(l->rows, 64);
+	columns(l, h);
+	/* Rows for keys: the box also holds two lines of text, a blank line
+	 * and its borders; a line says when keys had to be left out. */
+	l->shown = l->per;
+	l->cut = l->per > h - 5;
+	/* Short of room, keys matter more than the two lines of advice. */
+	l->foot = l->cut ? 0 : 3;
+	if (l->cut)
+		l->shown = h - 3;
+	if (l->shown < 0)
+		l->shown = 0;
+	l->bh = l->shown + (l->cut ? 1 : 0) + l->foot + 2;
+	if (l->bw < 56)
+		l->bw = 56;
+	if (l->bw > term_cols())
+		l->bw = term_cols();
+	if (l->bh > h)
+		l->bh = h;
+	l->bx = (term_cols() - l->bw) / 2;
+	l->by = y + (h - l->bh) / 2;
+}
+
 void screen_help_draw(const struct tui *t, int y, int h)
 {
 	(void)t;
-	const struct key_binding *rows[64];
-	int n = help_rows(rows, 64), per = n;
-	int namew[2], helpw[2];
-	widths(rows, 0, n, &namew[0], &helpw[0]);
-	int bw = 4 + namew[0] + 2 + helpw[0];
-	/* Two columns when one is too tall and two are not too wide. */
-	if (n + 5 > h) {
-		int half = (n + 1) / 2, nw[2], hw[2];
-		widths(rows, 0, half, &nw[0], &hw[0]);
-		widths(rows, half, n, &nw[1], &hw[1]);
-		int w2 = 4 + nw[0] + 2 + hw[0] + 3 + nw[1] + 2 + hw[1];
-		if (w2 <= term_cols()) {
-			per = half;
-			bw = w2;
-			for (int c = 0; c < 2; c++) {
-				namew[c] = nw[c];
-				helpw[c] = hw[c];
-			}
-		}
-	}
-	/* Rows for keys: the box also holds two lines of text, a blank line
-	 * and its borders; a line says when keys had to be left out. */
-	int room = h - 5, shown = per;
-	bool cut = per > room;
-	/* Short of room, keys matter more than the two lines of advice. */
-	int foot = cut ? 0 : 3;
-	if (cut)
-		shown = h - 3;
-	if (shown < 0)
-		shown = 0;
-	int bh = shown + (cut ? 1 : 0) + foot + 2;
-	if (bw < 56)
-		bw = 56;
-	if (bw > term_cols())
-		bw = term_cols();
-	if (bh > h)
-		bh = h;
-	int bx = (term_cols() - bw) / 2, by = y + (h - bh) / 2;
+	struct help_layout l;
+	help_layout(&l, y, h);
 	/* A blank margin, so the screen below does not run into the box. */
-	for (int r = by - 1; r <= by + bh; r++)
+	for (int r = l.by - 1; r <= l.by + l.bh; r++)
 		if (r >= y && r < y + h)
-			draw_fill(r, bx - 1, bw + 2, ROLE_NORMAL);
-	draw_box(by, bx, bh, bw, ROLE_KEY);
-	draw_text_centre(by, bx, bw, ROLE_KEY, " Keys ");
-	int inner = bw - 4;
-	for (int i = 0; i < n; i++) {
-		int c = i / per, r = i % per;
-		if (r >= shown)
+			draw_fill(r, l.bx - 1, l.bw + 2, ROLE_NORMAL);
+	draw_box(l.by, l.bx, l.bh, l.bw, ROLE_KEY);
+	draw_text_centre(l.by, l.bx, l.bw, ROLE_KEY, " Keys ");
+	int inner = l.bw - 4, right = l.bx + l.bw - 2;
+	for (int i = 0; i < l.n; i++) {
+		int c = i / l.per, r = i % l.per;
+		if (r >= l.shown)
 			continue;
-		int x = bx + 2 + (c ? namew[0] + 2 + helpw[0] + 3 : 0);
-		int right = bx + bw - 2;
-		draw_text_clip(by + 1 + r, x, right - x, ROLE_KEY, rows[i]->name);
-		int hx = x + namew[c] + 2;
+		int x = l.bx + 2 + (c ? l.namew[0] + 2 + l.helpw[0] + 3 : 0);
+		draw_text_clip(l.by + 1 + r, x, right - x, ROLE_KEY,
+			       l.rows[i]->name);
+		int hx = x + l.namew[c] + 2;
 		if (hx < right)
-			draw_text_clip(by + 1 + r, hx, right - hx, ROLE_NORMAL,
-				     rows[i]->help);
+			draw_text_clip(l.by + 1 + r, hx, right - hx,
+				       ROLE_NORMAL, l.rows[i]->help);
 	}
-	if (cut) {
-		draw_text_clip(by + 1 + shown, bx + 2, inner, ROLE_WARNING,
-			     "More keys: enlarge the terminal");
+	if (l.cut) {
+		draw_text_clip(l.by + 1 + l.shown, l.bx + 2, inner,
+			       ROLE_WARNING, "More keys: enlarge the terminal");
 		return;
 	}
-	draw_text_clip(by + bh - 3, bx + 2, inner, ROLE_DIM,
-		     "Typing a count: 0-9, Bksp, Enter sets, Esc cancels");
-	draw_text_clip(by + bh - 2, bx + 2, inner, ROLE_DIM,
-		     "Esc or ? closes this help");
+	draw_text_clip(l.by + l.bh - 3, l.bx + 2, inner, ROLE_DIM,
+		       "Typing a count: 0-9, Bksp, Enter sets, Esc cancels");
+	draw_text_clip(l.by + l.bh - 2, l.bx + 2, inner, ROLE_DIM,
+		       "Esc or ? closes this help");
 }

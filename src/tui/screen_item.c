@@ -97,90 +97,117 @@ static void layout(const struct app *a, int item, int y, int h,
 		l->chart_y = y + h - l->chart_rows;
 }
 
+/* What the chart's columns hold: labels, bars, then counts. */
+struct chart_cols {
+	long counts[TALLY_MAX_VIEWS];
+	struct chart_bar bars[TALLY_MAX_VIEWS];
+	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
+	int n, labw, cntw, barw, scale;
+	bool big; /* counts in large digits, with the percentage beside */
+};
+
+/* The widest count label: large digits and percentage, or "12 (60%)". */
+static int count_width(const struct chart_cols *c)
+{
+	int w = 0;
+	for (int v = 0; v < c->n; v++) {
+		char lab[48];
+		int cw = c->big ? big_width(c->nums[v], c->scale) + 1 +
+					  (int)strlen(c->pcts[v])
+				: chart_label(lab, sizeof lab, c->counts[v],
+					      c->bars[v].pct);
+		w = cw > w ? cw : w;
+	}
+	return w;
+}
+
 /*
  * Bars of three rows or more carry their count in large digits, with the
  * percentage beside it; thinner bars get the plain "12 (60%)" label.
+ * The thicker the bars, the larger the digits; but the counts may not
+ * squeeze the bars below half the width, so the digits shrink, down to
+ * the plain label.
  */
+static void fit_columns(const struct app *a, int item,
+			const struct item_layout *l, struct chart_cols *c)
+{
+	const struct session_item *si = &a->sess->items[item];
+	c->n = si->nviews;
+	c->labw = 0;
+	for (int v = 0; v < c->n; v++)
+		c->counts[v] = tally_get(&a->sess->tally, item, v);
+	chart_layout(c->counts, c->n, 1, c->bars); /* for the percentages */
+	for (int v = 0; v < c->n; v++) {
+		int lw = text_width(si->labels[v]);
+		c->labw = lw > c->labw ? lw : c->labw;
+		snprintf(c->nums[v], sizeof c->nums[v], "%ld", c->counts[v]);
+		snprintf(c->pcts[v], sizeof c->pcts[v], "%d%%", c->bars[v].pct);
+	}
+	/* A label of any length still leaves the bars most of the width. */
+	if (c->labw > l->w / 3)
+		c->labw = l->w / 3;
+	c->labw += 3; /* marker, space, and a space after */
+	c->scale = 3;
+	while (c->scale > 1 &&
+	       (draw_ascii() || l->bar_h < big_rows(c->scale) + 2))
+		c->scale--;
+	c->big = l->bar_h >= 3;
+	for (;;) {
+		c->cntw = count_width(c);
+		if (!c->big ||
+		    l->w - c->labw - c->cntw - 1 >= (l->w - c->labw) / 2)
+			break;
+		if (c->scale > 1)
+			c->scale--;
+		else
+			c->big = false;
+	}
+	c->barw = l->w - c->labw - c->cntw - 1;
+	if (c->barw < 1)
+		c->barw = 1;
+	chart_layout(c->counts, c->n, c->barw, c->bars);
+}
+
+/* One view's row of the chart: marker, label, bar and its count. */
+static void draw_view_row(const struct app *a, int item, int v,
+			  const struct item_layout *l,
+			  const struct chart_cols *c)
+{
+	int top = l->chart_y + v * (l->bar_h + l->bar_gap);
+	int mid = top + (l->bar_h - 1) / 2;
+	enum role role = (enum role)(ROLE_VIEW1 + v);
+	if (v == a->selected)
+		draw_text(mid, l->m, 2, ROLE_SELECTED, draw_marker());
+	draw_text_clip(mid, l->m + 2, c->labw - 3, role,
+		       a->sess->items[item].labels[v]);
+	int used = 0;
+	for (int r = 0; r < l->bar_h; r++)
+		used = draw_bar(top + r, l->m + c->labw, v, c->bars[v].full,
+				c->bars[v].eighths);
+	/* The count follows the bar, where the eye already is. */
+	int x = l->m + c->labw + used + 1;
+	int drawn = 0;
+	if (c->big) {
+		int rows = big_rows(c->scale);
+		drawn = big_draw(mid - (rows - 1) / 2, x, role, c->nums[v],
+				 c->scale);
+	}
+	if (drawn > 0) {
+		draw_text(mid, x + drawn + 1, c->cntw, role, c->pcts[v]);
+	} else {
+		char lab[48];
+		chart_label(lab, sizeof lab, c->counts[v], c->bars[v].pct);
+		draw_text(mid, x, c->cntw, role, lab);
+	}
+}
+
 static void draw_chart(const struct app *a, int item,
 		       const struct item_layout *l)
 {
-	const struct session_item *si = &a->sess->items[item];
-	int n = si->nviews;
-	long counts[TALLY_MAX_VIEWS] = {0};
-	for (int v = 0; v < n; v++)
-		counts[v] = tally_get(&a->sess->tally, item, v);
-	struct chart_bar bars[TALLY_MAX_VIEWS];
-	chart_layout(counts, n, 1, bars); /* for the percentages */
-	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
-	int labw = 0;
-	for (int v = 0; v < n; v++) {
-		int lw = text_width(si->labels[v]);
-		labw = lw > labw ? lw : labw;
-		snprintf(nums[v], sizeof nums[v], "%ld", counts[v]);
-		snprintf(pcts[v], sizeof pcts[v], "%d%%", bars[v].pct);
-	}
-	/* A label of any length still leaves the bars most of the width. */
-	if (labw > l->w / 3)
-		labw = l->w / 3;
-	labw += 3; /* marker, space, and a space after */
-	/*
-	 * The thicker the bars, the larger the digits beside them; but the
-	 * counts may not squeeze the bars below half the width, so the
-	 * digits shrink, down to the plain "12 (60%)" label.
-	 */
-	int scale = 3;
-	while (scale > 1 && (draw_ascii() || l->bar_h < big_rows(scale) + 2))
-		scale--;
-	bool big = l->bar_h >= 3;
-	int cntw;
-	for (;;) {
-		cntw = 0;
-		for (int v = 0; v < n; v++) {
-			char lab[48];
-			int cw = big ? big_width(nums[v], scale) + 1 +
-						 (int)strlen(pcts[v])
-				     : chart_label(lab, sizeof lab, counts[v],
-						   bars[v].pct);
-			cntw = cw > cntw ? cw : cntw;
-		}
-		if (!big || l->w - labw - cntw - 1 >= (l->w - labw) / 2)
-			break;
-		if (scale > 1)
-			scale--;
-		else
-			big = false;
-	}
-	int barw = l->w - labw - cntw - 1;
-	if (barw < 1)
-		barw = 1;
-	chart_layout(counts, n, barw, bars);
-	for (int v = 0; v < n; v++) {
-		int top = l->chart_y + v * (l->bar_h + l->bar_gap);
-		int mid = top + (l->bar_h - 1) / 2;
-		enum role role = (enum role)(ROLE_VIEW1 + v);
-		if (v == a->selected)
-			draw_text(mid, l->m, 2, ROLE_SELECTED, draw_marker());
-		draw_text_clip(mid, l->m + 2, labw - 3, role, si->labels[v]);
-		int used = 0;
-		for (int r = 0; r < l->bar_h; r++)
-			used = draw_bar(top + r, l->m + labw, v, bars[v].full,
-				      bars[v].eighths);
-		/* The count follows the bar, where the eye already is. */
-		int x = l->m + labw + used + 1;
-		int drawn = 0;
-		if (big) {
-			int rows = big_rows(scale);
-			drawn = big_draw(mid - (rows - 1) / 2, x, role, nums[v],
-				       scale);
-		}
-		if (drawn > 0) {
-			draw_text(mid, x + drawn + 1, cntw, role, pcts[v]);
-		} else {
-			char lab[48];
-			chart_label(lab, sizeof lab, counts[v], bars[v].pct);
-			draw_text(mid, x, cntw, role, lab);
-		}
-	}
+	struct chart_cols c;
+	fit_columns(a, item, l, &c);
+	for (int v = 0; v < c.n; v++)
+		draw_view_row(a, item, v, l, &c);
 }
 
 int screen_item_chart_top(const struct app *a, int y, int h)
@@ -208,7 +235,7 @@ static void draw(const struct tui *t, int y, int h)
 		if (v == a->selected)
 			draw_text(row, l.m, 2, ROLE_SELECTED, draw_marker());
 		draw_text(row, l.m + 2, l.w - 2, role,
-			a->sess->items[item].labels[v]);
+			  a->sess->items[item].labels[v]);
 		row++;
 		row += widget_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
 				   ROLE_NORMAL, it->views[v], false);

@@ -63,7 +63,7 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 	if (!tally_item_counted(t, item)) {
 		/* Cut short, "not counted yet" would read as something else. */
 		draw_text(y, bx, bw, ROLE_DIM,
-			bw >= 15 ? "not counted yet" : "-");
+			  bw >= 15 ? "not counted yet" : "-");
 		return;
 	}
 	long counts[TALLY_MAX_VIEWS];
@@ -81,7 +81,7 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 	else
 		snprintf(lean, sizeof lean, "%s %d%%", si->labels[l], pct[l]);
 	draw_text(y, x + w - leanw, leanw,
-		l < 0 ? ROLE_DIM : (enum role)(ROLE_VIEW1 + l), lean);
+		  l < 0 ? ROLE_DIM : (enum role)(ROLE_VIEW1 + l), lean);
 }
 
 static void draw(const struct tui *t, int y, int h)
@@ -106,7 +106,7 @@ static void draw(const struct tui *t, int y, int h)
 		draw_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
 	if (first + l.shown < n)
 		draw_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8,
-			8, ROLE_DIM, "more v");
+			  8, ROLE_DIM, "more v");
 	if (l.totals_h == 0)
 		return;
 	int ty = y + h - l.totals_h;

@@ -45,7 +45,7 @@ static void draw(const struct tui *t, int y, int h)
 				   d->intro, false);
 	if (end - row >= 2)
 		draw_text_centre(end - 1, m, w, ROLE_KEY,
-			       "Press Right, PageDown or Space to begin");
+				 "Press Right, PageDown or Space to begin");
 }
 
 const struct screen screen_title = {

@@ -20,7 +20,6 @@
 #include "base/error.h"
 #include "tui/draw.h"
 
-
 /* ---- terminal state ------------------------------------------------------ */
 
 static SCREEN *screen;
@@ -121,9 +120,10 @@ int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
 	bool ascii = opts->ascii ||
-		    !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+		     !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		error_set(err, 0, "standard input and output must be a terminal");
+		error_set(err, 0,
+			  "standard input and output must be a terminal");
 		return -1;
 	}
 	if (pipe(sig_pipe) != 0) {

@@ -21,9 +21,9 @@ enum input_result {
 
 struct tui {
 	struct app *app;
-	bool help;	/* the help overlay is open */
-	bool entry;	/* a count is being typed */
-	char typed[8];	/* the digits typed so far */
+	bool help;     /* the help overlay is open */
+	bool entry;    /* a count is being typed */
+	char typed[8]; /* the digits typed so far */
 };
 
 #endif

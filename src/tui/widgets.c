@@ -51,8 +51,8 @@ int widget_wrap_rows(const char *s, int w)
 	return n;
 }
 
-int widget_wrap(int y, int x, int w, int maxrows, enum role role,
-		const char *s, bool centre)
+int widget_wrap(int y, int x, int w, int maxrows, enum role role, const char *s,
+		bool centre)
 {
 	if (s == NULL || w < 1 || maxrows < 1)
 		return 0;
@@ -120,12 +120,12 @@ int widget_totals(const struct app *a, int y, int h)
 	chart_layout(totals, n, barw, bars);
 	for (int v = 0; v < n; v++) {
 		draw_text(y + v, m, labw, (enum role)(ROLE_VIEW1 + v),
-			deck_view_label(v));
+			  deck_view_label(v));
 		draw_bar(y + v, m + labw, v, bars[v].full, bars[v].eighths);
 		/* Right-aligned, so the counts line up in a column. */
 		int lw = (int)strlen(labs[v]);
-		draw_text(y + v, m + labw + barw + 1 + cntw - lw, lw, ROLE_NORMAL,
-			labs[v]);
+		draw_text(y + v, m + labw + barw + 1 + cntw - lw, lw,
+			  ROLE_NORMAL, labs[v]);
 	}
 	return n;
 }

@@ -18,8 +18,8 @@ int widget_margin(void);
  * if it needs more, the last row shown ends in an ellipsis.  With centre,
  * each row is centred in w.  Returns the rows drawn (0 for NULL).
  */
-int widget_wrap(int y, int x, int w, int maxrows, enum role role,
-		const char *s, bool centre);
+int widget_wrap(int y, int x, int w, int maxrows, enum role role, const char *s,
+		bool centre);
 
 /* How many rows widget_wrap needs for s in w columns. */
 int widget_wrap_rows(const char *s, int w);

@@ -137,18 +137,20 @@ static void test_failed_save_warns_until_one_works(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_counts_are_saved_before_return, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_undo_goes_to_the_item_and_says_so, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_questions_need_a_yes, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_counts_are_saved_before_return, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_undo_goes_to_the_item_and_says_so, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_questions_need_a_yes,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_and_note, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_positions_and_scroll_are_clamped, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_failed_save_warns_until_one_works, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_positions_and_scroll_are_clamped, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_failed_save_warns_until_one_works, setup,
+			teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -136,8 +136,8 @@ static void test_all_errors(void **state)
 	int n = -1;
 
 	(void)state;
-	assert_int_equal(deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n),
-			 -1);
+	assert_int_equal(
+		deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n), -1);
 	assert_int_equal(n, 3);
 	assert_int_equal(errs[0].line, 2);
 	assert_string_equal(errs[0].msg, "unknown field 'foo'");
@@ -161,13 +161,15 @@ static void test_all_errors(void **state)
 				 "many.deck:6: duplicate heading 'H' "
 				 "(first at line 3)\n");
 
-	assert_int_equal(deck_file_load_all(dir, &d, errs, DECK_MAX_ERRORS, &n), -1);
+	assert_int_equal(deck_file_load_all(dir, &d, errs, DECK_MAX_ERRORS, &n),
+			 -1);
 	assert_int_equal(n, 1);
 	assert_int_equal(errs[0].line, 0);
 	assert_string_equal(errs[0].msg, "is a directory");
 
 	path = write_file("ok.deck", "title: T\n== H\n1: a\n2: b\n", 24);
-	assert_int_equal(deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n), 0);
+	assert_int_equal(
+		deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(d.nitems, 1);
 	deck_free(&d);

@@ -135,12 +135,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_typing_a_count, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_questions_need_a_yes, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_questions_need_a_yes,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_help_and_note, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_moving_keys_are_clamped, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_moving_keys_are_clamped,
+						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
