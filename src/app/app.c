@@ -5,11 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deck.h"
-#include "report/report.h"
-#include "core/session.h"
-#include "core/tally.h"
 #include "base/error.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "report/report.h"
 #include "store/session_file.h"
 
 void app_init(struct app *a, const struct deck *d, struct session *s,

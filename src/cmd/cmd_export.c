@@ -4,9 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 
-#include "base/error.h"
 #include "cmd/args.h"
-#include "cmd/exit.h"
 #include "cmd/msg.h"
 #include "cmd/output.h"
 #include "core/session.h"

@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "report/report.h"
-#include "core/session.h"
 #include "base/error.h"
 #include "cmd/args.h"
 #include "cmd/exit.h"
 #include "cmd/msg.h"
 #include "cmd/output.h"
+#include "core/session.h"
+#include "report/report.h"
 
 static const char report_usage[] =
 	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"

@@ -13,21 +13,21 @@
 #include <unistd.h>
 
 #include "app/app.h"
-#include "core/deck.h"
-#include "store/deck_file.h"
-#include "core/session.h"
+#include "base/error.h"
+#include "base/safe.h"
 #include "base/text.h"
+#include "base/text_wrap.h"
 #include "cmd/exit.h"
 #include "cmd/live.h"
 #include "cmd/msg.h"
 #include "cmd/options.h"
-#include "tui/term.h"
-#include "base/error.h"
-#include "base/safe.h"
-#include "base/text_wrap.h"
+#include "core/deck.h"
+#include "core/session.h"
+#include "store/deck_file.h"
 #include "store/session_dir.h"
 #include "store/session_file.h"
 #include "store/session_lock.h"
+#include "tui/term.h"
 
 /* ---- resuming ------------------------------------------------------------ */
 

@@ -27,7 +27,6 @@
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/term.h"
-#include "tui/tui.h"
 
 /*
  * Checked before any file is made: without a terminal nothing can run,

@@ -7,7 +7,6 @@
 #include "base/error.h"
 #include "base/safe.h"
 #include "cmd/exit.h"
-#include "core/session.h"
 #include "store/session_file.h"
 #include "tui/term.h"
 

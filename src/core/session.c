@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deck.h"
 #include "base/text.h"
+#include "core/deck.h"
 
 /* The largest time the file format can hold: 9999-12-31T23:59:59Z. */
 #define SESSION_MAX_TIME 253402300799LL

@@ -3,17 +3,17 @@
  * back exactly is refused with its line number rather than half-loaded,
  * because a silently dropped count cannot be told apart from a real one.
  */
-#include "core/session.h"
+#include "core/session_parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deck.h"
-#include "base/text.h"
 #include "base/error.h"
-#include "core/session_parse.h"
+#include "base/text.h"
+#include "core/deck.h"
+#include "core/session.h"
 
 /* Bounds memory for hostile input; a real deck has far fewer items. */
 #define SESSION_MAX_ITEMS 1000

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "core/session.h"
-#include "core/tally.h"
 #include "base/text.h"
 #include "base/error.h"
 #include "base/safe.h"

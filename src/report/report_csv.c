@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "core/session.h"
-#include "core/tally.h"
 
 int report_csv_session(FILE *out, const struct session *s)
 {

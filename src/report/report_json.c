@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "core/session.h"
-#include "core/tally.h"
 
 /* A count, or null where that side does not have the item. */
 static int json_count(FILE *out, const char *key, const int64_t *counts, int v)

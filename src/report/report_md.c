@@ -7,7 +7,6 @@
 
 #include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
 
 /* A Markdown table of view rows; labels NULL means "View N". */
 static int md_table(FILE *out, char *const *labels, const int64_t *counts,

@@ -16,7 +16,6 @@
 #include "core/chart.h"
 #include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
 
 /* Widest label column before labels are cut, and the widest bar. */
 #define LABEL_MAX  20

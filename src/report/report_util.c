@@ -17,7 +17,6 @@
 #include "base/text_wrap.h"
 #include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
 
 int report_put_csv(FILE *out, const char *s)
 {

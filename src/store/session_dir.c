@@ -2,7 +2,7 @@
  * Where sessions live: the state folder, new file names, and the list of
  * sessions to resume.
  */
-#include "core/session.h"
+#include "store/session_dir.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,11 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/text.h"
 #include "base/error.h"
 #include "base/file.h"
 #include "base/text_wrap.h"
-#include "store/session_dir.h"
+#include "core/session.h"
 #include "store/session_file.h"
 
 #define SLUG_MAX 40

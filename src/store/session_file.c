@@ -3,7 +3,7 @@
  * what killed runs left behind.  The save never writes over the only good
  * copy: a complete, synced temporary file replaces the old one by rename.
  */
-#include "core/session.h"
+#include "store/session_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,11 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/deck_file.h"
 #include "base/error.h"
 #include "base/file.h"
+#include "core/session.h"
 #include "core/session_parse.h"
-#include "store/session_file.h"
 
 /* Far above any real session (a few KiB); bounds a hostile file. */
 #define SESSION_MAX_BYTES (16 * 1024 * 1024)

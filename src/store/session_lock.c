@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "base/error.h"
-#include "core/session.h"
 #include "base/file.h"
+#include "core/session.h"
 
 /* The pid of the process holding fd's lock, or 0 if it cannot be told. */
 static long holder(int fd)

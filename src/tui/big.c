@@ -3,7 +3,6 @@
 #include <curses.h>
 #include <string.h>
 
-#include "tui/draw.h"
 
 /*
  * Large digits come from a 3 x 5 pixel font.  Each cell shows two pixels

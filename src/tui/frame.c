@@ -14,8 +14,6 @@
 #include "base/text.h"
 #include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
-#include "tui/draw.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/widgets.h"

@@ -3,8 +3,6 @@
 
 #include "app/app.h"
 #include "core/deck.h"
-#include "core/session.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 

@@ -3,9 +3,7 @@
 
 #include <string.h>
 
-#include "app/app.h"
 #include "base/text.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 

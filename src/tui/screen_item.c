@@ -5,13 +5,11 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "base/text.h"
 #include "core/chart.h"
 #include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
-#include "base/text.h"
 #include "tui/big.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 

@@ -9,7 +9,6 @@
 
 #include "app/app.h"
 #include "core/deck.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 

@@ -9,11 +9,7 @@
 
 #include "app/app.h"
 #include "core/chart.h"
-#include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
-#include "base/text.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 

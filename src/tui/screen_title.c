@@ -6,7 +6,6 @@
 
 #include "app/app.h"
 #include "core/deck.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 

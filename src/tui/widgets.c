@@ -13,8 +13,6 @@
 #include "core/chart.h"
 #include "core/deck.h"
 #include "core/session.h"
-#include "core/tally.h"
-#include "tui/draw.h"
 #include "tui/term.h"
 
 int widget_margin(void)
