@@ -7,12 +7,15 @@
 #   make bench      print speed and memory figures
 #   make lint       check the man pages with mandoc
 #   make deps       install missing Debian packages for the build and tests
+#   make check-completion      test the bash and zsh completions
 #   make install / uninstall   (PREFIX, DESTDIR, MANPREFIX)
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/handsup
 MANPREFIX ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 BUILD     ?= build
 BIN       ?= handsup
 CC        ?= cc
@@ -60,7 +63,7 @@ HARNESS    = $(BUILD)/tests/harness.o
 TEST_BINS  = $(UNIT_BIN) $(SCREEN_BIN) $(CRASH_BIN) $(FUZZ_REPLAY)
 
 .PHONY: all run check test unit asan bench lint format deps install \
-        uninstall clean fuzz-smoke
+        uninstall clean fuzz-smoke check-completion
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -147,6 +150,9 @@ $(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS) | $(BUILD)/tests
 $(BUILD)/tests/bench: tests/bench.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(NCURSES_LIBS)
 
+check-completion:
+	@bash tests/completion/test_completion.sh
+
 lint:
 	mandoc -Tlint -W warning man/handsup.1 man/handsup.5
 
@@ -157,17 +163,26 @@ deps:
 	sh tools/deps.sh
 
 # ---- install -------------------------------------------------------------
+# The completions get DATADIR written over the default they name, so that
+# they list the decks where this install puts them.
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-	  $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR)
+	  $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/handsup
 	install -m 644 man/handsup.1 $(DESTDIR)$(MANPREFIX)/man1/handsup.1
 	install -m 644 man/handsup.5 $(DESTDIR)$(MANPREFIX)/man5/handsup.5
 	install -m 644 content/*.deck $(DESTDIR)$(DATADIR)/
+	sed 's|/usr/share/handsup|$(DATADIR)|' completion/handsup.bash \
+	  > $(DESTDIR)$(BASHCOMPDIR)/handsup
+	sed 's|/usr/share/handsup|$(DATADIR)|' completion/_handsup \
+	  > $(DESTDIR)$(ZSHCOMPDIR)/_handsup
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/handsup $(DESTDIR)$(MANPREFIX)/man1/handsup.1 \
-	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5
+	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5 \
+	  $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
 	for f in content/*.deck; do rm -f "$(DESTDIR)$(DATADIR)/$${f##*/}"; done
 	-rmdir $(DESTDIR)$(DATADIR)
 
