@@ -41,7 +41,7 @@ endif
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              -DNCURSES_WIDECHAR=1 $(NCURSES_CFLAGS) -Isrc -I$(BUILD) \
-             $(CFLAGS) $(EXTRA_CFLAGS)
+             $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 SRC      = $(wildcard src/*.c)
