@@ -64,7 +64,10 @@ comp() {
   rm -f $out
   zpty -w -n z "$1"$'\t'
   if ! waitfor $out __END__; then
-    got=( '(no answer)' )
+    # One hung completion would make every later one wait as long.
+    print -r -- "FAIL - no answer in 10 s to: $1"
+    zpty -d z
+    exit 1
   else
     # compadd -A gives the matches quoted as they would be inserted.
     got=( ${(Q)${(f)"$(<$out)"}:#__END__} )
