@@ -7,12 +7,15 @@
 #   make bench      print speed and memory figures
 #   make lint       check the man pages with mandoc
 #   make deps       install missing Debian packages for the build and tests
+#   make check-completion      test the bash and zsh completions
 #   make install / uninstall   (PREFIX, DESTDIR, MANPREFIX)
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/handsup
 MANPREFIX ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 BUILD     ?= build
 BIN       ?= handsup
 CC        ?= cc
@@ -40,7 +43,7 @@ endif
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              -DNCURSES_WIDECHAR=1 $(NCURSES_CFLAGS) -Isrc -I$(BUILD) \
-             $(CFLAGS) $(EXTRA_CFLAGS)
+             $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 # One folder per layer (src/README.md); each becomes a static library, and
@@ -68,7 +71,7 @@ HARNESS    = $(BUILD)/tests/harness.o
 TEST_BINS  = $(UNIT_BIN) $(SCREEN_BIN) $(CRASH_BIN) $(FUZZ_REPLAY)
 
 .PHONY: all run check test unit asan bench lint format deps install \
-        uninstall clean fuzz-smoke layers
+        uninstall clean fuzz-smoke layers check-completion
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -155,7 +158,8 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 	  -o $@ $< $(FUZZ_SRC_ALL)
 
 check test: $(BIN) $(TEST_BINS) layers
-	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \
+	  tests/completion/test_completion.sh
 
 unit: $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN)
@@ -184,6 +188,9 @@ $(BUILD)/tests/bench: tests/bench.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS)
 
+check-completion:
+	@bash tests/completion/test_completion.sh
+
 lint:
 	mandoc -Tlint -W warning man/handsup.1 man/handsup.5
 
@@ -194,17 +201,26 @@ deps:
 	sh tools/deps.sh
 
 # ---- install -------------------------------------------------------------
+# The completions get DATADIR written over the default they name, so that
+# they list the decks where this install puts them.
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-	  $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR)
+	  $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/handsup
 	install -m 644 man/handsup.1 $(DESTDIR)$(MANPREFIX)/man1/handsup.1
 	install -m 644 man/handsup.5 $(DESTDIR)$(MANPREFIX)/man5/handsup.5
 	install -m 644 content/*.deck $(DESTDIR)$(DATADIR)/
+	sed 's|/usr/share/handsup|$(DATADIR)|' completion/handsup.bash \
+	  > $(DESTDIR)$(BASHCOMPDIR)/handsup
+	sed 's|/usr/share/handsup|$(DATADIR)|' completion/_handsup \
+	  > $(DESTDIR)$(ZSHCOMPDIR)/_handsup
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/handsup $(DESTDIR)$(MANPREFIX)/man1/handsup.1 \
-	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5
+	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5 \
+	  $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
 	for f in content/*.deck; do rm -f "$(DESTDIR)$(DATADIR)/$${f##*/}"; done
 	-rmdir $(DESTDIR)$(DATADIR)
 

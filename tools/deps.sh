@@ -5,7 +5,7 @@
 set -e
 pkgs="make gcc pkg-config libncurses-dev"
 # clang needs its runtime libraries (a "recommends" only) for the sanitizers.
-[ "${1:-}" = run ] || pkgs="$pkgs clang libclang-rt-dev libcmocka-dev libvterm-dev mandoc python3"
+[ "${1:-}" = run ] || pkgs="$pkgs clang libclang-rt-dev clang-format libcmocka-dev libvterm-dev mandoc python3 zsh"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

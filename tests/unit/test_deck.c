@@ -71,8 +71,10 @@ static void test_starter_deck(void **state)
 	size_t n;
 
 	(void)state;
-	if (!f)
-		skip(); /* run from another folder than the source tree */
+	if (!f) {
+		print_message("skipped: the source tree is not here\n");
+		skip();
+	}
 	n = fread(buf, 1, sizeof buf, f);
 	fclose(f);
 	assert_int_equal(deck_parse(&d, buf, n, &e), 0);

@@ -13,6 +13,13 @@
 
 static bool utf8_locale;
 
+/* Widths of non-ASCII text need a UTF-8 locale: without one, say so. */
+static void skip_no_utf8(void)
+{
+	print_message("skipped: no UTF-8 locale (C.UTF-8) on this machine\n");
+	skip();
+}
+
 static void decode_one(const char *s, size_t len, unsigned want_cp,
 		       size_t want_n, bool want_ok)
 {
@@ -171,7 +178,7 @@ static void test_sanitize_emoji(void **state)
 		       "a\xE2\x80\x8D"
 		       "b");
 	if (!utf8_locale)
-		skip();
+		skip_no_utf8();
 	/* Measured the same before and after. */
 	assert_int_equal(text_width(family), 6);
 	assert_int_equal(text_width(coder), 4);
@@ -232,7 +239,7 @@ static void test_widths(void **state)
 	assert_int_equal(text_width("\x1b"), 1);
 	assert_int_equal(text_width_n("abc", 2), 2);
 	if (!utf8_locale)
-		skip();
+		skip_no_utf8();
 	assert_int_equal(text_cp_width(0x4E2D), 2);  /* 中 */
 	assert_int_equal(text_cp_width(0x1F600), 2); /* 😀 */
 	assert_int_equal(text_cp_width(0x0301), 0);  /* combining acute */
@@ -339,7 +346,7 @@ static void test_wrap_wide_and_combining(void **state)
 
 	(void)state;
 	if (!utf8_locale)
-		skip();
+		skip_no_utf8();
 	n = text_wrap(cjk, 5, l, 8);
 	assert_int_equal(n, 3);
 	assert_int_equal(l[0].len, 6);
@@ -442,7 +449,7 @@ static void test_wrap_east_asian(void **state)
 
 	(void)state;
 	if (!utf8_locale)
-		skip();
+		skip_no_utf8();
 	expect_lines(ja, 10, ja_lines, 3);
 	expect_lines(zh, 8, zh_lines, 3);
 	expect_lines(mixed, 6, mixed_lines, 3);
@@ -466,7 +473,7 @@ static void test_fit(void **state)
 	assert_int_equal(used, 2);
 	assert_int_equal(text_fit("hi", 0, NULL), 0);
 	if (!utf8_locale)
-		skip();
+		skip_no_utf8();
 	/* A wide character that would overflow is left out whole. */
 	assert_int_equal(text_fit("a\xE4\xB8\xAD"
 				  "b",
