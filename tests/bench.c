@@ -139,11 +139,11 @@ int main(int argc, char **argv)
 
 		snprintf(name, sizeof name, "Workshop %d", k + 1);
 		if (session_from_deck(&s, &d, "(embedded)", name,
-		                      1795772112 + (time_t)k * 3600))
+		                      1795772112 + (time_t)k * 3600, NULL, 0))
 			die("session_from_deck");
 		for (int i = 0; i < s.nitems; i++)
 			for (int v = 0; v < s.items[i].nviews; v++)
-				tally_load(&s.tally, i, v, rand() % 40);
+				tally_load(&s.tally, i, 0, 0, v, rand() % 40);
 		char *body = session_format(&s, &slen);
 		if (!body)
 			die("session_format");
@@ -166,11 +166,11 @@ int main(int argc, char **argv)
 		struct error serr;
 		char live[sizeof dir + 32];
 		snprintf(live, sizeof live, "%s/live.session", dir);
-		if (session_from_deck(&s, &d, "(embedded)", "live", 1795772112))
+		if (session_from_deck(&s, &d, "(embedded)", "live", 1795772112, NULL, 0))
 			die("session_from_deck");
 		t0 = now();
 		for (int k = 0; k < SAVES; k++) {
-			tally_add(&s.tally, k % s.nitems, k % 2, 1);
+			tally_add(&s.tally, k % s.nitems, 0, k % 2, 1);
 			if (session_save(&s, live, &serr))
 				die(serr.msg);
 		}

@@ -18,6 +18,7 @@ void app_init(struct app *a, const struct deck *d, struct session *s,
 	a->deck = d;
 	a->sess = s;
 	a->path = path;
+	a->aligned = 20;
 	if (s->current < 0 || s->current > app_pos_closing(a))
 		s->current = 0;
 }
@@ -114,9 +115,27 @@ void app_select(struct app *a, int delta)
 	a->selected = ((a->selected + delta) % n + n) % n;
 }
 
+static const char *label(const struct app *a, int item, int view)
+{
+	return a->sess->items[item].labels[view];
+}
+
+/* "Sales Leadership: View 1" with groups, "View 1" without. */
+static const char *who(const struct app *a, int item, int group, int view,
+		       char *buf, size_t cap)
+{
+	if (a->sess->ngroups == 0)
+		snprintf(buf, cap, "%s", label(a, item, view));
+	else
+		snprintf(buf, cap, "%s: %s", session_group_name(a->sess, group),
+			 label(a, item, view));
+	return buf;
+}
+
 void app_vote(struct app *a, int view, long delta)
 {
-	int item = app_item(a);
+	int item = app_item(a), g = a->sess->active;
+	char name[160];
 	if (item < 0)
 		return;
 	if (view < 0 || view >= nviews(a, item)) {
@@ -124,25 +143,30 @@ void app_vote(struct app *a, int view, long delta)
 		return;
 	}
 	a->selected = view;
-	long before = tally_get(&a->sess->tally, item, view);
-	if (tally_add(&a->sess->tally, item, view, delta))
+	a->undo_armed = false;
+	long before = tally_group_get(&a->sess->tally, item, g, view);
+	if (tally_add(&a->sess->tally, item, g, view, delta))
 		app_save(a);
 	else if (delta < 0 && before == 0)
-		app_message(a, "%s is already at zero", deck_view_label(view));
+		app_message(a, "%s is already at zero",
+			    who(a, item, g, view, name, sizeof name));
 	else if (delta > 0)
 		app_message(a, "%s is at the most a count can be (%ld)",
-			    deck_view_label(view), TALLY_MAX_COUNT);
+			    who(a, item, g, view, name, sizeof name),
+			    TALLY_MAX_COUNT);
 }
 
 void app_set_count(struct app *a, int view, long value)
 {
-	int item = app_item(a);
+	int item = app_item(a), g = a->sess->active;
+	char name[160];
 	if (item < 0 || view < 0 || view >= nviews(a, item))
 		return;
-	if (tally_set(&a->sess->tally, item, view, value))
+	a->undo_armed = false;
+	if (tally_set(&a->sess->tally, item, g, view, value))
 		app_save(a);
-	app_message(a, "%s set to %ld", deck_view_label(view),
-		    tally_get(&a->sess->tally, item, view));
+	app_message(a, "%s set to %ld", who(a, item, g, view, name, sizeof name),
+		    tally_group_get(&a->sess->tally, item, g, view));
 }
 
 void app_reset_item(struct app *a)
@@ -150,49 +174,81 @@ void app_reset_item(struct app *a)
 	int item = app_item(a);
 	if (item < 0)
 		return;
+	a->undo_armed = false;
 	if (tally_reset_item(&a->sess->tally, item)) {
 		app_message(a, "Counts cleared (u undoes)");
 		app_save(a);
 	}
 }
 
+/* What a change did, in words short enough for a 40-column line. */
+static void say_change(struct app *a, const struct tally_change *c,
+		       bool undo)
+{
+	const char *verb = undo ? "Undone" : "Redone";
+	const long *from = undo ? c->after : c->before;
+	const long *to = undo ? c->before : c->after;
+	int n = nviews(a, c->item), moved = -1, changed = 0;
+	char name[160];
+	if (c->kind == TALLY_ROUND) {
+		app_message(a, "%s: round %d of item %d %s", verb, c->round + 1,
+			    c->item + 1, undo ? "removed" : "started again");
+		return;
+	}
+	for (int v = 0; v < n; v++)
+		if (from[v] != to[v]) {
+			moved = moved < 0 ? v : moved;
+			changed++;
+		}
+	if (changed == 1)
+		app_message(a, "%s: %s %ld -> %ld (item %d)", verb,
+			    who(a, c->item, c->group, moved, name, sizeof name),
+			    from[moved], to[moved], c->item + 1);
+	else if (a->sess->ngroups > 0 && !c->joined)
+		app_message(a, "%s: %s, all %d views (item %d)", verb,
+			    session_group_name(a->sess, c->group), n,
+			    c->item + 1);
+	else
+		app_message(a, "%s: all %d views (item %d)", verb, n,
+			    c->item + 1);
+}
+
 /*
  * Undo and redo may touch another item than the one shown: go there, so
- * the room sees the change, and say what changed.
+ * the room sees the change, and say what changed.  Undo stops at the
+ * start of a round and asks for a second u, so a round is never undone
+ * by a key pressed once too often.
  */
 static void show_touched(struct app *a, bool undo)
 {
 	struct tally *t = &a->sess->tally;
-	int item = undo ? tally_undo_item(t) : tally_redo_item(t);
-	if (item < 0) {
+	const struct tally_change *c = undo ? tally_undo_peek(t)
+					    : tally_redo_peek(t);
+	if (c == NULL) {
 		app_message(a, "Nothing to %s", undo ? "undo" : "redo");
 		return;
 	}
-	long before[TALLY_MAX_VIEWS];
-	int n = nviews(a, item), moved = -1, changed = 0;
-	for (int v = 0; v < n; v++)
-		before[v] = tally_get(t, item, v);
+	struct tally_change seen = *c;
+	if (undo && seen.kind == TALLY_ROUND && !a->undo_armed) {
+		a->undo_armed = true;
+		a->sess->current = seen.item + 1;
+		app_message(a, "u again removes round %d of item %d",
+			    seen.round + 1, seen.item + 1);
+		return;
+	}
+	a->undo_armed = false;
 	if (undo)
 		tally_undo(t);
 	else
 		tally_redo(t);
-	for (int v = 0; v < n; v++)
-		if (tally_get(t, item, v) != before[v]) {
-			moved = moved < 0 ? v : moved;
-			changed++;
-		}
-	a->sess->current = item + 1;
+	a->sess->current = seen.item + 1;
 	a->note = false;
-	if (a->selected >= n)
+	if (a->selected >= nviews(a, seen.item))
 		a->selected = 0;
-	/* Short enough for a 40-column status line. */
-	if (changed == 1)
-		app_message(a, "%s: %s %ld -> %ld (item %d)",
-			    undo ? "Undone" : "Redone", deck_view_label(moved),
-			    before[moved], tally_get(t, item, moved), item + 1);
-	else
-		app_message(a, "%s: all %d views (item %d)",
-			    undo ? "Undone" : "Redone", n, item + 1);
+	/* A joined run is told by its first change: the whole item. */
+	if (seen.kind == TALLY_COUNTS && seen.joined)
+		seen.group = -1;
+	say_change(a, &seen, undo);
 	app_save(a);
 }
 
@@ -206,6 +262,83 @@ void app_redo(struct app *a)
 	show_touched(a, false);
 }
 
+/* ---- groups, headcounts, rounds ----------------------------------------- */
+
+void app_next_group(struct app *a, int delta)
+{
+	struct session *s = a->sess;
+	if (s->ngroups == 0) {
+		app_message(a, "No groups: the room is counted as one");
+		return;
+	}
+	s->active = ((s->active + delta) % s->ngroups + s->ngroups) %
+		    s->ngroups;
+	a->undo_armed = false;
+	app_message(a, "Counting %s", session_group_name(s, s->active));
+	app_save(a);
+}
+
+void app_set_headcount(struct app *a, long n)
+{
+	struct session *s = a->sess;
+	if (n <= 0 || n > TALLY_MAX_HEADCOUNT) {
+		app_message(a, "A headcount is 1 to %ld", TALLY_MAX_HEADCOUNT);
+		return;
+	}
+	tally_set_headcount(&s->tally, s->active, n);
+	if (s->ngroups > 0)
+		app_message(a, "%s: %ld people (room %ld)",
+			    session_group_name(s, s->active), n,
+			    tally_room_headcount(&s->tally));
+	else
+		app_message(a, "Headcount: %ld people", n);
+	app_save(a);
+}
+
+void app_toggle_base(struct app *a)
+{
+	struct session *s = a->sess;
+	if (!s->pct_of_room && tally_room_headcount(&s->tally) == 0) {
+		app_message(a, "Give a headcount first (p)");
+		return;
+	}
+	s->pct_of_room = !s->pct_of_room;
+	app_message(a, "Percentages of %s",
+		    s->pct_of_room ? "everyone in the room"
+				   : "the hands raised");
+	app_save(a);
+}
+
+bool app_can_start_round(struct app *a)
+{
+	int item = app_item(a);
+	if (item < 0)
+		return false;
+	if (!tally_item_counted(&a->sess->tally, item)) {
+		app_message(a, "Count this round first: a new round compares "
+			       "with it");
+		return false;
+	}
+	if (tally_rounds(&a->sess->tally, item) >= TALLY_MAX_ROUNDS) {
+		app_message(a, "This item has %d rounds, the most there can be",
+			    TALLY_MAX_ROUNDS);
+		return false;
+	}
+	return true;
+}
+
+void app_new_round(struct app *a)
+{
+	int item = app_item(a);
+	if (!app_can_start_round(a))
+		return;
+	a->undo_armed = false;
+	tally_new_round(&a->sess->tally, item);
+	app_message(a, "Round %d: count again",
+		    tally_rounds(&a->sess->tally, item));
+	app_save(a);
+}
+
 void app_ask(struct app *a, enum app_ask q)
 {
 	a->ask = q;
@@ -217,6 +350,8 @@ void app_answer(struct app *a, bool yes)
 	a->ask = ASK_NONE;
 	if (yes && q == ASK_RESET)
 		app_reset_item(a);
+	else if (yes && q == ASK_ROUND)
+		app_new_round(a);
 }
 
 void app_blank(struct app *a, bool on)

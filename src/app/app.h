@@ -14,7 +14,7 @@
 struct deck;
 struct session;
 
-enum app_ask { ASK_NONE, ASK_QUIT, ASK_RESET };
+enum app_ask { ASK_NONE, ASK_QUIT, ASK_RESET, ASK_ROUND };
 
 struct app {
 	const struct deck *deck; /* what is shown; never NULL */
@@ -23,11 +23,14 @@ struct app {
 	                               n+1 summary, n+2 closing) */
 	const char *path;	 /* the session file */
 	const char *export_dir;	 /* where 'e' writes; NULL: "." */
+	int aligned;		 /* groups further apart than this many
+	                            points are not aligned (--aligned) */
 	int selected;		 /* selected view on an item screen */
 	int scroll;		 /* first row shown on the summary */
 	bool blank;		 /* the screen is blanked */
 	bool note;		 /* the item's facilitator note is shown */
 	enum app_ask ask;	 /* an open yes/no question */
+	bool undo_armed;	 /* u once at a round's start: again undoes it */
 	char save_error[300];	 /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
 	char message[240];	 /* one-shot status line text */
@@ -55,6 +58,17 @@ void app_set_count(struct app *a, int view, long value);
 void app_reset_item(struct app *a);
 void app_undo(struct app *a);
 void app_redo(struct app *a);
+
+/* Makes the next (delta 1) or previous (-1) group the one counted. */
+void app_next_group(struct app *a, int delta);
+/* Sets the active group's headcount (the room's, without groups). */
+void app_set_headcount(struct app *a, long n);
+/* Percentages of the hands raised, or of everyone in the room. */
+void app_toggle_base(struct app *a);
+/* Whether the current item may get a new round; says why not. */
+bool app_can_start_round(struct app *a);
+/* Starts a new round of the current item (after ASK_ROUND's yes). */
+void app_new_round(struct app *a);
 
 /* Select a view on the current item (wraps). */
 void app_select(struct app *a, int delta);

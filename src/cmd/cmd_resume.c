@@ -348,5 +348,14 @@ int cmd_resume(int argc, char **argv)
 	struct run_options o;
 	const char *file;
 	int rc = options_parse(argc, argv, &o, &file);
-	return rc >= 0 ? rc : resume(&o, file);
+	if (rc >= 0)
+		return rc;
+	/* A session keeps the groups and headcounts it began with. */
+	if (o.groups || o.no_groups || o.headcount) {
+		fputs("handsup: --groups, --no-groups and --headcount are for "
+		      "a new session; a resumed one keeps its own\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	return resume(&o, file);
 }

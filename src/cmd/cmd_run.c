@@ -86,9 +86,41 @@ static int run_locked(struct session *s, const struct deck *d, const char *path,
 	return rc;
 }
 
-/* A new session of d in the state folder.  Returns an exit status. */
-static int run_new(const struct deck *d, const char *deck_path,
-		   const struct run_options *o)
+/*
+ * The groups to count apart: --no-groups none, --groups its list, else
+ * the deck's.  0, or EXIT_USAGE once the reason is printed.
+ */
+static int pick_groups(const struct deck *d, const struct run_options *o,
+		       char **groups, int *n)
+{
+	struct error errs[1];
+	int nerrs;
+	*n = 0;
+	if (o->no_groups)
+		return 0;
+	if (o->groups == NULL) {
+		for (int g = 0; g < d->ngroups; g++)
+			groups[(*n)++] = strdup(d->groups[g]);
+	} else if (deck_groups_from(o->groups, groups, n, errs, 1, &nerrs)) {
+		fprintf(stderr, "handsup: --groups: %s\n", errs[0].msg);
+		while (*n > 0)
+			free(groups[--(*n)]);
+		return EXIT_USAGE;
+	}
+	if (o->headcount > 0 && *n > 0) {
+		fputs("handsup: --headcount counts the room as one; with "
+		      "groups, give each group's with p\n",
+		      stderr);
+		while (*n > 0)
+			free(groups[--(*n)]);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* The same, with the groups decided. */
+static int run_grouped(const struct deck *d, const char *deck_path,
+		       const struct run_options *o, char **groups, int ngroups)
 {
 	struct error err;
 	char *dir = session_state_dir(o->state_dir, &err);
@@ -98,16 +130,33 @@ static int run_new(const struct deck *d, const char *deck_path,
 	}
 	session_clean_tmp(dir);
 	struct session s;
-	if (session_from_deck(&s, d, deck_path, o->name, time(NULL)) != 0) {
+	if (session_from_deck(&s, d, deck_path, o->name, time(NULL), groups,
+			      ngroups) != 0) {
 		msg_oom();
 		free(dir);
 		return EXIT_SOFTWARE;
 	}
+	tally_set_headcount(&s.tally, 0, o->headcount);
 	char *path = session_new_path(dir, &s);
 	free(dir);
 	int rc = path ? run_locked(&s, d, path, o) : EXIT_SOFTWARE;
 	free(path);
 	session_free(&s);
+	return rc;
+}
+
+/* A new session of d in the state folder.  Returns an exit status. */
+static int run_new(const struct deck *d, const char *deck_path,
+		   const struct run_options *o)
+{
+	char *groups[DECK_MAX_GROUPS];
+	int ngroups;
+	int rc = pick_groups(d, o, groups, &ngroups);
+	if (rc)
+		return rc;
+	rc = run_grouped(d, deck_path, o, groups, ngroups);
+	while (ngroups > 0)
+		free(groups[--ngroups]);
 	return rc;
 }
 

@@ -129,6 +129,7 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 	struct term_options uo = {o->mono, o->ascii};
 	struct error err;
 	a->export_dir = o->out_dir;
+	a->aligned = o->aligned;
 	*started = false;
 	if (term_start(&uo, &err) != 0) {
 		msg_error(err.msg);

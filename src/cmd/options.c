@@ -1,18 +1,23 @@
 #include "cmd/options.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/exit.h"
+#include "core/tally.h"
 
 #define HANDSUP_VERSION "1.0.0"
 
 static void usage(FILE *f)
 {
 	fputs("usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
-	      "               [--mono] [--ascii] [DECK]\n"
-	      "       handsup resume [--state-dir DIR] [--out DIR] [SESSION]\n"
+	      "               [--groups 'A|B|C' | --no-groups] [--headcount N]\n"
+	      "               [--aligned N] [--mono] [--ascii] [DECK]\n"
+	      "       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
+	      "               [SESSION]\n"
 	      "       handsup check DECK...\n"
 	      "       handsup export [--format text|csv|md|json] [-o FILE] "
 	      "SESSION\n"
@@ -28,15 +33,57 @@ static const struct option longs[] = {
 	{"out", required_argument, NULL, 'o'},
 	{"mono", no_argument, NULL, 'm'},
 	{"ascii", no_argument, NULL, 'a'},
+	{"groups", required_argument, NULL, 'g'},
+	{"no-groups", no_argument, NULL, 'G'},
+	{"headcount", required_argument, NULL, 'H'},
+	{"aligned", required_argument, NULL, 'A'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
 
+/* A whole number lo..hi for option name, or -1 after saying why. */
+static long number(const char *name, const char *arg, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < lo || n > hi) {
+		fprintf(stderr, "handsup: --%s takes a whole number from %ld to "
+				"%ld\n",
+			name, lo, hi);
+		return -1;
+	}
+	return n;
+}
+
+/* The options of a new session only; -1 to go on, else the status. */
+static int new_option(int c, struct run_options *o)
+{
+	switch (c) {
+	case 'g':
+		o->groups = optarg;
+		return -1;
+	case 'G':
+		o->no_groups = true;
+		return -1;
+	case 'H':
+		o->headcount = number("headcount", optarg, 1,
+				      TALLY_MAX_HEADCOUNT);
+		return o->headcount < 0 ? EXIT_USAGE : -1;
+	default:
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+}
+
 /* One option; -1 to go on, else the exit status. */
 static int option(int c, struct run_options *o)
 {
 	switch (c) {
+	case 'A':
+		o->aligned = (int)number("aligned", optarg, 1, 100);
+		return o->aligned < 0 ? EXIT_USAGE : -1;
 	case 'n':
 		o->name = optarg;
 		return -1;
@@ -59,8 +106,7 @@ static int option(int c, struct run_options *o)
 		puts("handsup " HANDSUP_VERSION);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	default:
-		usage(stderr);
-		return EXIT_USAGE;
+		return new_option(c, o);
 	}
 }
 
@@ -71,10 +117,16 @@ int options_parse(int argc, char **argv, struct run_options *o,
 					   "report"};
 	int c, rc;
 	memset(o, 0, sizeof *o);
+	o->aligned = 20;
 	*operand = NULL;
 	while ((c = getopt_long(argc, argv, "n:d:o:mahV", longs, NULL)) != -1)
 		if ((rc = option(c, o)) >= 0)
 			return rc;
+	if (o->groups && o->no_groups) {
+		fputs("handsup: --groups and --no-groups do not go together\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
 	for (size_t i = 0; optind < argc && i < 4; i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
 			fprintf(stderr,

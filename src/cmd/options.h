@@ -12,6 +12,11 @@ struct run_options {
 	const char *name;      /* session name, or NULL */
 	const char *state_dir; /* NULL: the default state folder */
 	const char *out_dir;   /* where 'e' exports; NULL: "." */
+	const char *groups;    /* --groups "A|B|C", or NULL: the deck's */
+	bool no_groups;	       /* --no-groups: the room counted as one */
+	long headcount;	       /* --headcount N; 0: not given */
+	int aligned;	       /* --aligned N: points apart that count as
+	                          not aligned (default 20) */
 	bool mono, ascii;
 };
 

@@ -202,8 +202,10 @@ void deck_free(struct deck *d)
 		free(d->groups[g]);
 	for (int i = 0; i < d->nitems; i++) {
 		free(d->items[i].heading);
-		for (int v = 0; v < d->items[i].nviews; v++)
+		for (int v = 0; v < DECK_MAX_VIEWS; v++) {
 			free(d->items[i].views[v]);
+			free(d->items[i].labels[v]);
+		}
 		free(d->items[i].note);
 	}
 	free(d->items);

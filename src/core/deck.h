@@ -8,13 +8,15 @@
 #ifndef HANDSUP_DECK_H
 #define HANDSUP_DECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #define DECK_MIN_VIEWS	2
 #define DECK_MAX_VIEWS	6
 #define DECK_MAX_ITEMS	200
-#define DECK_MAX_GROUPS 12
+#define DECK_MAX_GROUPS 8 /* what the item screen shows at 80x24 */
+#define DECK_MAX_LABEL	24 /* columns of a view's short label */
 #define DECK_MAX_BYTES	(1024 * 1024)
 /* A good size for deck_parse_all's errs: fifty errors, and room for the
  * note that reading stopped there. */
@@ -22,7 +24,8 @@
 
 struct deck_item {
 	char *heading;
-	char *views[DECK_MAX_VIEWS]; /* the views' text */
+	char *views[DECK_MAX_VIEWS];  /* the views' text */
+	char *labels[DECK_MAX_VIEWS]; /* short names, or all NULL */
 	int nviews;
 	char *note; /* facilitator's prompt, or NULL */
 	int line;   /* line of the "==" heading */
@@ -36,6 +39,8 @@ struct deck {
 	char *closing;
 	char *groups[DECK_MAX_GROUPS];
 	int ngroups;
+	bool same_views; /* "same-views: yes": View N means one thing on
+	                    every item, so totals over items mean something */
 	struct deck_item *items;
 	int nitems;
 	uint64_t hash; /* FNV-1a 64 of the raw bytes parsed */
@@ -67,8 +72,26 @@ int deck_parse(struct deck *d, const char *text, size_t len, struct error *err);
 
 void deck_free(struct deck *d);
 
+/*
+ * Splits "A | B | C" into groups[0..*n) (malloc'd), trimmed and checked
+ * as a deck's groups line is: no empty name, none twice, at most
+ * DECK_MAX_GROUPS.  The good names are kept; every problem goes into
+ * errs[0..max) (line 0), *nerrs counting them all.  Returns 0, or -1
+ * when there was any.
+ */
+int deck_groups_from(const char *list, char **groups, int *n,
+		     struct error *errs, int max, int *nerrs);
+
 /* Label of view v (0-based): "View 1" ... "View 6". */
 const char *deck_view_label(int v);
+
+/*
+ * The number a label gives a view, as in "View 3" or "view 3 (price)";
+ * 0 for a label that names none ("Not sure", "Skills"), -1 for a number
+ * too long to be one.  A label that names a view must name its own:
+ * reports put the N-th view's counts under "View N".
+ */
+long deck_named_view(const char *label, size_t n);
 
 /* FNV-1a 64-bit hash, used for the deck's identity in session files. */
 uint64_t deck_hash_bytes(const char *s, size_t len);

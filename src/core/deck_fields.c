@@ -81,45 +81,133 @@ static char *trim(char *s)
 	return s;
 }
 
-static bool has_group(const struct deck *d, const char *name)
+/* One more problem with a groups list, when there is room to keep it. */
+static void group_error(struct error *errs, int max, int *nerrs,
+			const char *msg)
 {
-	for (int g = 0; g < d->ngroups; g++)
-		if (strcmp(d->groups[g], name) == 0)
-			return true;
-	return false;
+	if (*nerrs < max)
+		error_set(&errs[*nerrs], 0, "%s", msg);
+	(*nerrs)++;
 }
 
-/* A bad name is reported and left out; the others are still checked. */
-static void split_groups(struct deck_parser *p, char *all)
+int deck_groups_from(const char *list, char **groups, int *n,
+		     struct error *errs, int max, int *nerrs)
 {
-	struct deck *d = p->d;
+	char *all = strdup(list), *s = all;
+
+	*n = *nerrs = 0;
+	if (!all) {
+		group_error(errs, max, nerrs, "out of memory");
+		return -1;
+	}
+	for (char *next = s; next; s = next) {
+		char *bar = strchr(s, '|'), *name;
+		next = bar ? bar + 1 : NULL;
+		if (bar)
+			*bar = '\0';
+		name = trim(s);
+		bool dup = false;
+		for (int g = 0; g < *n; g++)
+			dup = dup || strcmp(groups[g], name) == 0;
+		if (*name == '\0') {
+			group_error(errs, max, nerrs, "empty group name");
+		} else if (*n == DECK_MAX_GROUPS) {
+			char msg[40];
+			snprintf(msg, sizeof msg, "more than %d groups",
+				 DECK_MAX_GROUPS);
+			group_error(errs, max, nerrs, msg);
+			break;
+		} else if (dup) {
+			group_error(errs, max, nerrs, "duplicate group name");
+		} else if (!(groups[*n] = strdup(name))) {
+			group_error(errs, max, nerrs, "out of memory");
+			break;
+		} else {
+			(*n)++;
+		}
+	}
+	free(all);
+	return *nerrs ? -1 : 0;
+}
+
+/* Every bad name is reported and left out; the good ones stay. */
+static void split_groups(struct deck_parser *p, const char *all)
+{
+	struct error errs[DECK_MAX_GROUPS + 2];
+	int nerrs, max = (int)(sizeof errs / sizeof errs[0]);
+
+	deck_groups_from(all, p->d->groups, &p->d->ngroups, errs, max, &nerrs);
+	for (int k = 0; k < nerrs && k < max; k++)
+		if (strcmp(errs[k].msg, "out of memory") == 0)
+			deck_oom(p);
+		else
+			deck_fail(p, p->field_line, "%s", errs[k].msg);
+}
+
+/* The number a label gives its view (see deck.h); here, beside the
+ * labels' own checks.  At most 9 digits are read. */
+long deck_named_view(const char *l, size_t n)
+{
+	static const char word[] = "view ";
+	size_t k = sizeof word - 1, i;
+	long x = 0;
+
+	if (n <= k)
+		return 0;
+	for (i = 0; i < k; i++)
+		if ((l[i] | 0x20) != word[i])
+			return 0;
+	for (i = k; i < n && i < k + 9 && l[i] >= '0' && l[i] <= '9'; i++)
+		x = x * 10 + (l[i] - '0');
+	if (i == k || (i < n && l[i] >= '0' && l[i] <= '9'))
+		return i == k ? 0 : -1;
+	return x;
+}
+
+/* "labels: A | B": one short name per view, checked as the item closes. */
+static void split_labels(struct deck_parser *p, char *all)
+{
+	struct deck_item *it = p->item;
 	char *s = all;
+	int n = 0;
 
 	for (;;) {
 		char *bar = strchr(s, '|'), *name;
 		if (bar)
 			*bar = '\0';
 		name = trim(s);
-		if (*name == '\0') {
-			deck_fail(p, p->field_line, "empty group name");
-		} else if (d->ngroups == DECK_MAX_GROUPS) {
-			deck_fail(p, p->field_line, "more than %d groups",
-				  DECK_MAX_GROUPS);
+		if (n == DECK_MAX_VIEWS) {
+			deck_fail(p, p->field_line, "more than %d labels",
+				  DECK_MAX_VIEWS);
 			return;
-		} else if (has_group(d, name)) {
-			deck_fail(p, p->field_line, "duplicate group name");
-		} else {
-			d->groups[d->ngroups] = strdup(name);
-			if (!d->groups[d->ngroups]) {
-				deck_oom(p);
-				return;
-			}
-			d->ngroups++;
 		}
+		long named = deck_named_view(name, strlen(name));
+		if (*name == '\0')
+			deck_fail(p, p->field_line, "empty label");
+		else if (text_width(name) > DECK_MAX_LABEL)
+			deck_fail(p, p->field_line,
+				  "label %d is longer than %d columns", n + 1,
+				  DECK_MAX_LABEL);
+		else if (named != 0 && named != n + 1)
+			deck_fail(p, p->field_line,
+				  "label %d names another view", n + 1);
+		else if (!(it->labels[n] = strdup(name)))
+			deck_oom(p);
+		n++;
 		if (!bar)
 			return;
 		s = bar + 1;
 	}
+}
+
+/* "same-views: yes" or "no". */
+static int set_flag(struct deck_parser *p, const char *s)
+{
+	if (strcmp(s, "yes") == 0 || strcmp(s, "no") == 0) {
+		*p->flag = s[0] == 'y';
+		return 0;
+	}
+	return deck_fail(p, p->field_line, "'%s' is yes or no", p->name);
 }
 
 /*
@@ -165,10 +253,17 @@ int deck_end_field(struct deck_parser *p)
 	p->raw_len = 0;
 	if (!s)
 		return deck_oom(p);
-	if (p->kind == DECK_KIND_GROUPS) {
-		split_groups(p, s);
+	if (p->kind == DECK_KIND_GROUPS || p->kind == DECK_KIND_LABELS ||
+	    p->kind == DECK_KIND_FLAG) {
+		int rc = 0;
+		if (p->kind == DECK_KIND_GROUPS)
+			split_groups(p, s);
+		else if (p->kind == DECK_KIND_LABELS)
+			split_labels(p, s);
+		else
+			rc = set_flag(p, s);
 		free(s);
-		return 0;
+		return rc;
 	}
 	*p->target = s;
 	if (p->kind == DECK_KIND_HEADING)
@@ -201,6 +296,12 @@ int deck_close_item(struct deck_parser *p)
 		return deck_fail(p, it->line, "item has no views");
 	if (it->nviews == 1)
 		return deck_fail(p, it->line, "item has only one view");
+	int nl = 0;
+	while (nl < DECK_MAX_VIEWS && it->labels[nl])
+		nl++;
+	if (p->labels_seen && nl != it->nviews)
+		return deck_fail(p, p->labels_line,
+				 "%d labels for %d views", nl, it->nviews);
 	return 0;
 }
 
@@ -234,6 +335,7 @@ int deck_heading(struct deck_parser *p, const char *rest, size_t n)
 	p->item_bad = false;
 	p->item_many = false;
 	p->note_seen = false;
+	p->labels_seen = false;
 	begin_field(p, &p->item->heading, DECK_KIND_HEADING, "heading");
 	return raw_append(p, rest, n);
 }
@@ -296,6 +398,27 @@ int deck_field(struct deck_parser *p, const char *name, const char *val,
 					 "duplicate field 'note'");
 		p->note_seen = true;
 		begin_field(p, &p->item->note, DECK_KIND_PARAS, "note");
+	} else if (strcmp(name, "labels") == 0) {
+		if (!p->item)
+			return deck_fail(p, p->lineno,
+					 "labels outside an item");
+		if (p->labels_seen)
+			return deck_fail(p, p->lineno,
+					 "duplicate field 'labels'");
+		p->labels_seen = true;
+		p->labels_line = p->lineno;
+		begin_field(p, NULL, DECK_KIND_LABELS, "labels");
+	} else if (strcmp(name, "same-views") == 0) {
+		if (d->nitems > 0)
+			return deck_fail(
+				p, p->lineno,
+				"'same-views' must come before the first item");
+		if (p->same_seen)
+			return deck_fail(p, p->lineno,
+					 "duplicate field 'same-views'");
+		p->same_seen = true;
+		p->flag = &d->same_views;
+		begin_field(p, NULL, DECK_KIND_FLAG, "same-views");
 	} else if (strcmp(name, "closing") == 0) {
 		if (p->closing_seen)
 			return deck_fail(p, p->lineno,

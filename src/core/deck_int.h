@@ -19,6 +19,8 @@ enum deck_field_kind {
 	DECK_KIND_PARAS,
 	DECK_KIND_LINE,
 	DECK_KIND_GROUPS,
+	DECK_KIND_LABELS,
+	DECK_KIND_FLAG,
 	DECK_KIND_HEADING
 };
 
@@ -50,7 +52,9 @@ struct deck_parser {
 	 * mistake is not reported again as a missing or duplicate field. */
 	unsigned header_seen; /* bit i: deck.c's header_fields[i] */
 #define DECK_TITLE_SEEN 1u    /* header_fields[0] is the title */
-	bool groups_seen, closing_seen, note_seen;
+	bool groups_seen, closing_seen, note_seen, labels_seen, same_seen;
+	int labels_line; /* of the item's "labels:" */
+	bool *flag;	 /* the yes/no field being collected */
 	struct deck_item *item; /* the item being read, or NULL */
 	/* A line of the item was rejected: it may have been meant as a
 	 * view, so its view count proves nothing. */

@@ -10,11 +10,50 @@
 /* The largest time the file format can hold: 9999-12-31T23:59:59Z. */
 #define SESSION_MAX_TIME 253402300799LL
 
+/* Copies the deck's item i: heading, labels (else "View N"), texts. */
+static int copy_item(struct session_item *it, const struct deck_item *di)
+{
+	it->heading = strdup(di->heading ? di->heading : "");
+	if (!it->heading)
+		return -1;
+	for (int v = 0; v < di->nviews; v++) {
+		const char *l = di->labels[v] ? di->labels[v]
+					      : deck_view_label(v);
+		it->labels[v] = strdup(l);
+		if (di->views[v])
+			it->texts[v] = strdup(di->views[v]);
+		it->nviews = v + 1;
+		if (!it->labels[v] || (di->views[v] && !it->texts[v]))
+			return -1;
+	}
+	return 0;
+}
+
+static int copy_items(struct session *s, const struct deck *d)
+{
+	int *nv = malloc((size_t)d->nitems * sizeof *nv);
+	int rc = nv ? 0 : -1;
+	for (int i = 0; rc == 0 && i < d->nitems; i++) {
+		const struct deck_item *di = &d->items[i];
+		if (di->nviews < 2 || di->nviews > TALLY_MAX_VIEWS)
+			rc = -1;
+		else
+			rc = copy_item(&s->items[i], di);
+		if (nv)
+			nv[i] = di->nviews;
+	}
+	if (rc == 0)
+		rc = tally_init(&s->tally, d->nitems, nv, s->ngroups);
+	free(nv);
+	return rc;
+}
+
 int session_from_deck(struct session *s, const struct deck *d,
-		      const char *deck_path, const char *name, time_t started)
+		      const char *deck_path, const char *name, time_t started,
+		      char *const *groups, int ngroups)
 {
 	memset(s, 0, sizeof *s);
-	if (d->nitems < 1)
+	if (d->nitems < 1 || ngroups < 0 || ngroups > TALLY_MAX_GROUPS)
 		return -1;
 	char stamp[64];
 	if (!name) {
@@ -31,42 +70,19 @@ int session_from_deck(struct session *s, const struct deck *d,
 		s->deck_source = strdup(d->source);
 	s->deck_path = strdup(deck_path ? deck_path : "(embedded)");
 	s->deck_hash = d->hash;
+	s->same_views = d->same_views;
 	s->items = calloc((size_t)d->nitems, sizeof *s->items);
 	if (!s->name || !s->deck_title || (d->source && !s->deck_source) ||
 	    !s->deck_path || !s->items)
 		goto fail;
 	s->nitems = d->nitems;
-
-	int *nv = malloc((size_t)d->nitems * sizeof *nv);
-	if (!nv)
-		goto fail;
-	for (int i = 0; i < d->nitems; i++) {
-		const struct deck_item *di = &d->items[i];
-		struct session_item *it = &s->items[i];
-		if (di->nviews < 2 || di->nviews > TALLY_MAX_VIEWS) {
-			free(nv);
+	for (int g = 0; g < ngroups; g++) {
+		if (!(s->groups[g] = strdup(groups[g])))
 			goto fail;
-		}
-		it->heading = strdup(di->heading ? di->heading : "");
-		if (!it->heading) {
-			free(nv);
-			goto fail;
-		}
-		for (int v = 0; v < di->nviews; v++) {
-			it->labels[v] = strdup(deck_view_label(v));
-			if (!it->labels[v]) {
-				free(nv);
-				goto fail;
-			}
-			it->nviews = v + 1;
-		}
-		nv[i] = di->nviews;
+		s->ngroups = g + 1;
 	}
-	int rc = tally_init(&s->tally, d->nitems, nv);
-	free(nv);
-	if (rc != 0)
-		goto fail;
-	return 0;
+	if (copy_items(s, d) == 0)
+		return 0;
 fail:
 	session_free(s);
 	return -1;
@@ -81,6 +97,13 @@ int session_max_views(const struct session *s)
 	return n < TALLY_MAX_VIEWS ? n : TALLY_MAX_VIEWS;
 }
 
+const char *session_group_name(const struct session *s, int g)
+{
+	if (g >= 0 && g < s->ngroups && s->groups[g])
+		return s->groups[g];
+	return "Room";
+}
+
 void session_free(struct session *s)
 {
 	if (!s)
@@ -91,13 +114,15 @@ void session_free(struct session *s)
 	free(s->deck_path);
 	for (int i = 0; s->items && i < s->nitems; i++) {
 		free(s->items[i].heading);
-		for (int v = 0; v < TALLY_MAX_VIEWS; v++)
+		for (int v = 0; v < TALLY_MAX_VIEWS; v++) {
 			free(s->items[i].labels[v]);
+			free(s->items[i].texts[v]);
+		}
 	}
 	free(s->items);
-	/* A zeroed tally was never initialised: nothing to give back. */
-	if (s->tally.nviews || s->tally.counts || s->tally.hist)
-		tally_free(&s->tally);
+	for (int g = 0; g < TALLY_MAX_GROUPS; g++)
+		free(s->groups[g]);
+	tally_free(&s->tally);
 	memset(s, 0, sizeof *s);
 }
 
@@ -118,19 +143,56 @@ static int put_field(FILE *f, const char *key, const char *value)
 	return rc < 0 ? -1 : 0;
 }
 
-static int put_view(FILE *f, long count, const char *label)
+/* "count: ROUND VIEW N..." with one number per group. */
+static int put_counts(FILE *f, const struct session *s, int i, int r, int v)
 {
-	if (!label)
-		label = "";
-	char *clean = text_sanitize(label, strlen(label));
-	if (!clean)
+	if (fprintf(f, "count: %d %d", r + 1, v + 1) < 0)
 		return -1;
-	int rc = fprintf(f, "view: %ld %s\n", count, clean);
-	free(clean);
-	return rc < 0 ? -1 : 0;
+	for (int g = 0; g < s->tally.ngroups; g++)
+		if (fprintf(f, " %ld", tally_cell(&s->tally, i, r, g, v)) < 0)
+			return -1;
+	return fputc('\n', f) == EOF ? -1 : 0;
 }
 
-static int put_body(FILE *f, const struct session *s)
+static int put_item(FILE *f, const struct session *s, int i)
+{
+	const struct session_item *it = &s->items[i];
+	if (put_field(f, "item", it->heading))
+		return -1;
+	for (int v = 0; v < it->nviews; v++)
+		if (put_field(f, "view", it->labels[v]) ||
+		    (it->texts[v] && put_field(f, "text", it->texts[v])))
+			return -1;
+	for (int r = 0; r < tally_rounds(&s->tally, i); r++)
+		for (int v = 0; v < it->nviews; v++)
+			if (put_counts(f, s, i, r, v))
+				return -1;
+	return 0;
+}
+
+/* What the room is counted as: groups with their headcounts, or one. */
+static int put_groups(FILE *f, const struct session *s)
+{
+	const struct tally *t = &s->tally;
+	if (s->ngroups == 0)
+		return tally_headcount(t, 0) > 0 &&
+				       fprintf(f, "headcount: %ld\n",
+					       tally_headcount(t, 0)) < 0
+			       ? -1
+			       : 0;
+	for (int g = 0; g < s->ngroups; g++) {
+		char *clean = text_sanitize(s->groups[g], strlen(s->groups[g]));
+		int rc = clean ? fprintf(f, "group: %ld %s\n",
+					 tally_headcount(t, g), clean)
+			       : -1;
+		free(clean);
+		if (rc < 0)
+			return -1;
+	}
+	return fprintf(f, "active-group: %d\n", s->active + 1) < 0 ? -1 : 0;
+}
+
+static int put_header(FILE *f, const struct session *s)
 {
 	long long t = (long long)s->started;
 	if (t < 0)
@@ -153,17 +215,21 @@ static int put_body(FILE *f, const struct session *s)
 	    put_field(f, "deck-path", s->deck_path) ||
 	    fprintf(f, "deck-hash: %016llx\n",
 		    (unsigned long long)s->deck_hash) < 0 ||
-	    fprintf(f, "current: %d\n", cur) < 0)
+	    fprintf(f, "current: %d\n", cur) < 0 ||
+	    (s->same_views && fputs("same-views: yes\n", f) == EOF) ||
+	    fprintf(f, "percent-base: %s\n",
+		    s->pct_of_room ? "room" : "hands") < 0)
 		return -1;
-	for (int i = 0; i < s->nitems; i++) {
-		const struct session_item *it = &s->items[i];
-		if (put_field(f, "item", it->heading))
+	return put_groups(f, s);
+}
+
+static int put_body(FILE *f, const struct session *s)
+{
+	if (put_header(f, s))
+		return -1;
+	for (int i = 0; i < s->nitems; i++)
+		if (put_item(f, s, i))
 			return -1;
-		for (int v = 0; v < it->nviews; v++)
-			if (put_view(f, tally_get(&s->tally, i, v),
-				     it->labels[v]))
-				return -1;
-	}
 	return fputs("end\n", f) < 0 ? -1 : 0;
 }
 

@@ -20,13 +20,14 @@
 struct deck;
 
 #define SESSION_MAGIC	"handsup-session"
-#define SESSION_VERSION 1
+#define SESSION_VERSION 2 /* what session_format writes; 1 still reads */
 #define SESSION_EXT	".session"
 
 struct session_item {
 	char *heading;
 	int nviews;
-	char *labels[TALLY_MAX_VIEWS];
+	char *labels[TALLY_MAX_VIEWS]; /* short names: "View 1", "Skills" */
+	char *texts[TALLY_MAX_VIEWS];  /* the views' text, or NULL */
 };
 
 struct session {
@@ -39,24 +40,38 @@ struct session {
 	int current; /* screen position: 0 title, 1..n items, ... */
 	int nitems;
 	struct session_item *items;
+	/* The groups counted apart (0: the room as one); the tally has
+	 * max(1, ngroups) groups.  active is the one hands go to. */
+	int ngroups;
+	char *groups[TALLY_MAX_GROUPS];
+	int active;
+	bool same_views;  /* views mean the same on every item: totals */
+	bool pct_of_room; /* percentages of the headcount, not the hands */
+	int version;	  /* of the file it was read from; 0: new */
 	struct tally tally;
 };
 
 struct error;
 
 /*
- * Builds a fresh session for a deck: labels "View N", zero counts.  name
- * may be NULL (then it is made from started in local time, "2026-11-27
- * 09:35"); deck_path NULL means "(embedded)".  Returns 0, or -1 when out
- * of memory or the deck has no items or an item outside 2..6 views.
+ * Builds a fresh session for a deck: the deck's labels (else "View N")
+ * and view texts, zero counts, and groups[0..ngroups) counted apart
+ * (ngroups 0: the room as one; at most TALLY_MAX_GROUPS).  name may be
+ * NULL (then it is made from started in local time, "2026-11-27 09:35");
+ * deck_path NULL means "(embedded)".  Returns 0, or -1 when out of memory
+ * or the deck has no items or an item outside 2..6 views.
  */
 int session_from_deck(struct session *s, const struct deck *d,
-		      const char *deck_path, const char *name, time_t started);
+		      const char *deck_path, const char *name, time_t started,
+		      char *const *groups, int ngroups);
 
 void session_free(struct session *s);
 
 /* The most views any item has (0 without items). */
 int session_max_views(const struct session *s);
+
+/* The name of group g: the group's, or "Room" without groups. */
+const char *session_group_name(const struct session *s, int g);
 
 /*
  * Writes the session's text form to a string (caller frees); NULL: OOM.

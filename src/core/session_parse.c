@@ -26,8 +26,14 @@ enum {
 	HAVE_PATH = 1 << 4,
 	HAVE_HASH = 1 << 5,
 	HAVE_CURRENT = 1 << 6,
+	/* Format 2 only. */
+	HAVE_SAME = 1 << 7,
+	HAVE_BASE = 1 << 8,
+	HAVE_HEADCOUNT = 1 << 9,
+	HAVE_ACTIVE = 1 << 10,
 	HAVE_REQUIRED = HAVE_NAME | HAVE_STARTED | HAVE_TITLE | HAVE_PATH |
 			HAVE_HASH | HAVE_CURRENT,
+	HAVE_V2 = HAVE_SAME | HAVE_BASE | HAVE_HEADCOUNT | HAVE_ACTIVE,
 };
 
 static const struct {
@@ -37,17 +43,34 @@ static const struct {
 	{"name", HAVE_NAME},	    {"started", HAVE_STARTED},
 	{"deck-title", HAVE_TITLE}, {"deck-source", HAVE_SOURCE},
 	{"deck-path", HAVE_PATH},   {"deck-hash", HAVE_HASH},
-	{"current", HAVE_CURRENT},
+	{"current", HAVE_CURRENT},     {"same-views", HAVE_SAME},
+	{"percent-base", HAVE_BASE},   {"headcount", HAVE_HEADCOUNT},
+	{"active-group", HAVE_ACTIVE},
+};
+
+/* The counts of one "view:" (format 1) or "count:" line (format 2). */
+struct counts {
+	int item, round, view;
+	long c[TALLY_MAX_GROUPS];
 };
 
 struct parser {
 	struct session *s;
 	struct error *err;
+	int version;
 	int line;
 	unsigned have;
-	int item_line;			 /* line of the last "item:" */
-	size_t cap;			 /* items allocated */
-	long (*counts)[TALLY_MAX_VIEWS]; /* parallel to s->items */
+	int item_line;	     /* line of the last "item:" */
+	int current_line;    /* line of "current:" */
+	size_t cap;	     /* items allocated */
+	int *item_lines;     /* parallel to s->items */
+	bool texts[TALLY_MAX_VIEWS]; /* of the item being read */
+	int next_round;	     /* the "count:" line expected next: */
+	int next_view;	     /* round and view, 0-based */
+	struct counts *counts;
+	size_t ncounts, counts_cap;
+	long headcount[TALLY_MAX_GROUPS];
+	long active;
 };
 
 __attribute__((format(printf, 3, 4))) static int
@@ -174,10 +197,49 @@ static int store(struct parser *p, char **dst, const char *v, size_t n)
 	return 0;
 }
 
+/* The value of a yes/no key. */
+static int yes_no(struct parser *p, const char *v, size_t n, bool *out)
+{
+	if ((n == 3 && !memcmp(v, "yes", 3)) || (n == 2 && !memcmp(v, "no", 2))) {
+		*out = n == 3;
+		return 0;
+	}
+	return fail(p, p->line, "want yes or no");
+}
+
+static int v2_header(struct parser *p, unsigned bit, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	switch (bit) {
+	case HAVE_SAME:
+		return yes_no(p, v, n, &s->same_views);
+	case HAVE_BASE:
+		if (n == 5 && !memcmp(v, "hands", 5))
+			s->pct_of_room = false;
+		else if (n == 4 && !memcmp(v, "room", 4))
+			s->pct_of_room = true;
+		else
+			return fail(p, p->line, "want hands or room");
+		return 0;
+	case HAVE_HEADCOUNT:
+		if (!parse_count(v, n, TALLY_MAX_HEADCOUNT, &p->headcount[0]))
+			return fail(p, p->line, "bad headcount (want 0 to %ld)",
+				    TALLY_MAX_HEADCOUNT);
+		return 0;
+	default: /* HAVE_ACTIVE */
+		if (!parse_count(v, n, TALLY_MAX_GROUPS, &p->active) ||
+		    p->active < 1)
+			return fail(p, p->line, "bad active group");
+		return 0;
+	}
+}
+
 static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 {
 	struct session *s = p->s;
 	long x;
+	if (bit & HAVE_V2)
+		return v2_header(p, bit, v, n);
 	switch (bit) {
 	case HAVE_NAME:
 		return store(p, &s->name, v, n);
@@ -203,30 +265,153 @@ static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 		if (!parse_count(v, n, TALLY_MAX_COUNT, &x))
 			return fail(p, p->line, "bad current position");
 		s->current = (int)x;
+		p->current_line = p->line;
 		return 0;
 	}
+}
+
+/* "group: HEADCOUNT NAME", format 2, before the first item. */
+static int group(struct parser *p, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	char buf[64];
+	if (s->nitems > 0)
+		return fail(p, p->line, "'group' must come before the first item");
+	if (s->ngroups == TALLY_MAX_GROUPS)
+		return fail(p, p->line, "more than %d groups", TALLY_MAX_GROUPS);
+	const char *sp = memchr(v, ' ', n);
+	size_t digits = sp ? (size_t)(sp - v) : n;
+	long hc;
+	if (!parse_count(v, digits, TALLY_MAX_HEADCOUNT, &hc))
+		return fail(p, p->line, "bad headcount (want 0 to %ld)",
+			    TALLY_MAX_HEADCOUNT);
+	if (!sp || digits + 1 == n)
+		return fail(p, p->line, "empty group name");
+	const char *name = sp + 1;
+	size_t len = n - digits - 1;
+	for (int g = 0; g < s->ngroups; g++)
+		if (strlen(s->groups[g]) == len &&
+		    !memcmp(s->groups[g], name, len))
+			return fail(p, p->line, "duplicate group '%s'",
+				    shown(name, len, buf, sizeof buf));
+	p->headcount[s->ngroups] = hc;
+	return store(p, &s->groups[s->ngroups++], name, len);
 }
 
 /* Checks what must hold once the header or an item is complete. */
 static int close_item(struct parser *p)
 {
 	struct session *s = p->s;
-	if (s->nitems > 0 && s->items[s->nitems - 1].nviews < 2)
+	if (s->nitems == 0)
+		return 0;
+	const struct session_item *it = &s->items[s->nitems - 1];
+	if (it->nviews < 2)
 		return fail(p, p->item_line,
 			    "item has %d view(s); an item needs 2 to %d",
-			    s->items[s->nitems - 1].nviews, TALLY_MAX_VIEWS);
+			    it->nviews, TALLY_MAX_VIEWS);
+	if (p->version >= 2 && p->next_view != 0)
+		return fail(p, p->line, "round %d lacks the count of view %d",
+			    p->next_round + 1, p->next_view + 1);
+	if (p->version >= 2 && p->next_round == 0)
+		return fail(p, p->item_line, "item has no 'count' lines");
 	return 0;
 }
 
 static int check_header(struct parser *p)
 {
-	if ((p->have & HAVE_REQUIRED) == HAVE_REQUIRED)
+	struct session *s = p->s;
+	if ((p->have & HAVE_REQUIRED) != HAVE_REQUIRED) {
+		for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys;
+		     i++)
+			if ((HAVE_REQUIRED & header_keys[i].bit) &&
+			    !(p->have & header_keys[i].bit))
+				return fail(p, p->line,
+					    "missing '%s' before this line",
+					    header_keys[i].key);
+	}
+	if (s->ngroups > 0 && (p->have & HAVE_HEADCOUNT))
+		return fail(p, p->line,
+			    "'headcount' with groups: each group has its own");
+	if (s->ngroups > 0 && !(p->have & HAVE_ACTIVE))
+		return fail(p, p->line, "missing 'active-group' before this line");
+	if (s->ngroups == 0 && (p->have & HAVE_ACTIVE))
+		return fail(p, p->line, "'active-group' without groups");
+	if (p->active > s->ngroups)
+		return fail(p, p->line, "active group %ld of %d groups",
+			    p->active, s->ngroups);
+	return 0;
+}
+
+/* Room for one more item and its line; -1 when out of memory. */
+static int grow_items(struct parser *p)
+{
+	struct session *s = p->s;
+	if ((size_t)s->nitems < p->cap)
 		return 0;
-	for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys; i++)
-		if ((HAVE_REQUIRED & header_keys[i].bit) &&
-		    !(p->have & header_keys[i].bit))
-			return fail(p, p->line, "missing '%s' before this line",
-				    header_keys[i].key);
+	size_t cap = p->cap ? p->cap * 2 : 16;
+	struct session_item *it = realloc(s->items, cap * sizeof *it);
+	if (!it)
+		return fail(p, p->line, "out of memory");
+	s->items = it;
+	int *lines = realloc(p->item_lines, cap * sizeof *lines);
+	if (!lines)
+		return fail(p, p->line, "out of memory");
+	p->item_lines = lines;
+	p->cap = cap;
+	return 0;
+}
+
+/* The counts lines of item i: [*from, *to) in p->counts. */
+static void counts_of(const struct parser *p, int i, size_t *from, size_t *to)
+{
+	*from = 0;
+	while (*from < p->ncounts && p->counts[*from].item < i)
+		(*from)++;
+	*to = *from;
+	while (*to < p->ncounts && p->counts[*to].item == i)
+		(*to)++;
+}
+
+/* Items i and j hold the same heading, labels and counts. */
+static bool same_block(const struct parser *p, int i, int j)
+{
+	const struct session_item *a = &p->s->items[i], *b = &p->s->items[j];
+	size_t af, at, bf, bt;
+	if (strcmp(a->heading, b->heading) != 0 || a->nviews != b->nviews)
+		return false;
+	for (int v = 0; v < a->nviews; v++)
+		if (strcmp(a->labels[v], b->labels[v]) != 0)
+			return false;
+	counts_of(p, i, &af, &at);
+	counts_of(p, j, &bf, &bt);
+	if (at - af != bt - bf)
+		return false;
+	for (size_t k = 0; k < at - af; k++)
+		if (memcmp(p->counts[af + k].c, p->counts[bf + k].c,
+			   sizeof p->counts[0].c) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * An item block pasted twice would count its hands twice in any report.
+ * Two items that only share a heading stay two items, as reports match
+ * them in order.
+ */
+static int check_repeats(struct parser *p)
+{
+	char buf[64];
+	const struct session *s = p->s;
+	for (int j = 1; j < s->nitems; j++)
+		for (int i = 0; i < j; i++)
+			if (same_block(p, i, j))
+				return fail(p, p->item_lines[j],
+					    "item '%s' repeats the one at line "
+					    "%d",
+					    shown(s->items[j].heading,
+						  strlen(s->items[j].heading),
+						  buf, sizeof buf),
+					    p->item_lines[i]);
 	return 0;
 }
 
@@ -238,18 +423,8 @@ static int item(struct parser *p, const char *v, size_t n)
 	if (s->nitems >= SESSION_MAX_ITEMS)
 		return fail(p, p->line, "too many items (at most %d)",
 			    SESSION_MAX_ITEMS);
-	if ((size_t)s->nitems == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		struct session_item *it = realloc(s->items, cap * sizeof *it);
-		if (!it)
-			return fail(p, p->line, "out of memory");
-		s->items = it;
-		long(*c)[TALLY_MAX_VIEWS] = realloc(p->counts, cap * sizeof *c);
-		if (!c)
-			return fail(p, p->line, "out of memory");
-		p->counts = c;
-		p->cap = cap;
-	}
+	if (grow_items(p))
+		return -1;
 	/*
 	 * The deck parser refuses an empty heading; a session must not bring
 	 * one in by hand either: reports and the summary would show a blank
@@ -261,33 +436,12 @@ static int item(struct parser *p, const char *v, size_t n)
 	if (k == n)
 		return fail(p, p->line, "empty heading");
 	memset(&s->items[s->nitems], 0, sizeof *s->items);
-	memset(p->counts[s->nitems], 0, sizeof *p->counts);
+	p->item_lines[s->nitems] = p->line;
 	s->nitems++;
 	p->item_line = p->line;
+	p->next_round = p->next_view = 0;
+	memset(p->texts, 0, sizeof p->texts);
 	return store(p, &s->items[s->nitems - 1].heading, v, n);
-}
-
-/*
- * The number a label gives its view, as in "View 3" or "view 3 (price)";
- * 0 for a label that names none ("Not sure", "", ...).  At most 9 digits
- * are read, which no real label reaches.
- */
-static long named_view(const char *l, size_t n)
-{
-	static const char word[] = "view ";
-	size_t k = sizeof word - 1, i;
-	long x = 0;
-
-	if (n <= k)
-		return 0;
-	for (i = 0; i < k; i++)
-		if ((l[i] | 0x20) != word[i])
-			return 0;
-	for (i = k; i < n && i < k + 9 && l[i] >= '0' && l[i] <= '9'; i++)
-		x = x * 10 + (l[i] - '0');
-	if (i == k || (i < n && l[i] >= '0' && l[i] <= '9'))
-		return i == k ? 0 : -1;
-	return x;
 }
 
 /*
@@ -299,7 +453,7 @@ static long named_view(const char *l, size_t n)
 static int check_label(struct parser *p, int v, const char *l, size_t n)
 {
 	char buf[64];
-	long named = named_view(l, n);
+	long named = deck_named_view(l, n);
 
 	if (named == 0 || named == v + 1)
 		return 0;
@@ -307,6 +461,26 @@ static int check_label(struct parser *p, int v, const char *l, size_t n)
 		    v + 1, shown(l, n, buf, sizeof buf), deck_view_label(v));
 }
 
+/* Room for one more line of counts; NULL when out of memory. */
+static struct counts *add_counts(struct parser *p)
+{
+	if (p->ncounts == p->counts_cap) {
+		size_t cap = p->counts_cap ? p->counts_cap * 2 : 32;
+		struct counts *c = realloc(p->counts, cap * sizeof *c);
+		if (!c) {
+			fail(p, p->line, "out of memory");
+			return NULL;
+		}
+		p->counts = c;
+		p->counts_cap = cap;
+	}
+	struct counts *c = &p->counts[p->ncounts++];
+	memset(c, 0, sizeof *c);
+	c->item = p->s->nitems - 1;
+	return c;
+}
+
+/* Format 1: "view: COUNT LABEL"; format 2: "view: LABEL". */
 static int view(struct parser *p, const char *v, size_t n)
 {
 	struct session *s = p->s;
@@ -316,18 +490,97 @@ static int view(struct parser *p, const char *v, size_t n)
 	if (it->nviews == TALLY_MAX_VIEWS)
 		return fail(p, p->line, "more than %d views in one item",
 			    TALLY_MAX_VIEWS);
-	const char *sp = memchr(v, ' ', n);
-	size_t digits = sp ? (size_t)(sp - v) : n;
-	long count;
-	if (!parse_count(v, digits, TALLY_MAX_COUNT, &count))
-		return fail(p, p->line, "bad count (want 0 to %ld)",
-			    TALLY_MAX_COUNT);
-	size_t skip = sp ? digits + 1 : n;
-	if (check_label(p, it->nviews, v + skip, n - skip))
+	if (p->version >= 2 && (p->next_round > 0 || p->next_view > 0))
+		return fail(p, p->line, "'view' after the item's counts");
+	size_t skip = 0;
+	long count = 0;
+	if (p->version == 1) {
+		const char *sp = memchr(v, ' ', n);
+		size_t digits = sp ? (size_t)(sp - v) : n;
+		if (!parse_count(v, digits, TALLY_MAX_COUNT, &count))
+			return fail(p, p->line, "bad count (want 0 to %ld)",
+				    TALLY_MAX_COUNT);
+		skip = sp ? digits + 1 : n;
+	}
+	if (check_label(p, it->nviews, v + skip, n - skip) ||
+	    store(p, &it->labels[it->nviews], v + skip, n - skip))
 		return -1;
-	if (store(p, &it->labels[it->nviews], v + skip, n - skip))
+	if (p->version == 1) {
+		struct counts *c = add_counts(p);
+		if (!c)
+			return -1;
+		c->view = it->nviews;
+		c->c[0] = count;
+	}
+	it->nviews++;
+	return 0;
+}
+
+/* "text: ..." after its view, once: the view's full wording. */
+static int text(struct parser *p, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	struct session_item *it = s->nitems ? &s->items[s->nitems - 1] : NULL;
+	if (!it || it->nviews == 0)
+		return fail(p, p->line, "'text' before its view");
+	if (p->next_round > 0 || p->next_view > 0)
+		return fail(p, p->line, "'text' after the item's counts");
+	if (p->texts[it->nviews - 1])
+		return fail(p, p->line, "view %d has two texts", it->nviews);
+	p->texts[it->nviews - 1] = true;
+	return store(p, &it->texts[it->nviews - 1], v, n);
+}
+
+/* The next space-separated number of v[*pos..n), within 0..max. */
+static bool next_number(const char *v, size_t n, size_t *pos, long max,
+			long *out)
+{
+	size_t k = *pos, end = k;
+	while (end < n && v[end] != ' ')
+		end++;
+	if (!parse_count(v + k, end - k, max, out))
+		return false;
+	*pos = end < n ? end + 1 : end;
+	return true;
+}
+
+/* Format 2: "count: ROUND VIEW N..." for every group, rounds in order. */
+static int count(struct parser *p, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	if (s->nitems == 0)
+		return fail(p, p->line, "'count' before the first item");
+	const struct session_item *it = &s->items[s->nitems - 1];
+	size_t pos = 0;
+	long r, view;
+	if (!next_number(v, n, &pos, TALLY_MAX_ROUNDS, &r) ||
+	    !next_number(v, n, &pos, TALLY_MAX_VIEWS, &view))
+		return fail(p, p->line, "bad 'count' (want ROUND VIEW COUNT...)");
+	if (r != p->next_round + 1 || view != p->next_view + 1)
+		return fail(p, p->line,
+			    "count of round %ld view %ld where round %d view "
+			    "%d belongs",
+			    r, view, p->next_round + 1, p->next_view + 1);
+	if (view > it->nviews)
+		return fail(p, p->line, "view %ld of %d", view, it->nviews);
+	struct counts *c = add_counts(p);
+	if (!c)
 		return -1;
-	p->counts[s->nitems - 1][it->nviews++] = count;
+	c->round = (int)r - 1;
+	c->view = (int)view - 1;
+	int ng = s->ngroups > 0 ? s->ngroups : 1;
+	for (int g = 0; g < ng; g++)
+		if (!next_number(v, n, &pos, TALLY_MAX_COUNT, &c->c[g]))
+			return fail(p, p->line,
+				    "want %d count%s of 0 to %ld after the view",
+				    ng, ng == 1 ? "" : "s", TALLY_MAX_COUNT);
+	if (pos < n)
+		return fail(p, p->line, "more counts than the %d group%s", ng,
+			    ng == 1 ? "" : "s");
+	if (++p->next_view == it->nviews) {
+		p->next_view = 0;
+		p->next_round++;
+	}
 	return 0;
 }
 
@@ -339,9 +592,39 @@ static int first_line(struct parser *p, const char *l, size_t n)
 	if (n <= m || memcmp(l, magic, m) != 0 ||
 	    !parse_count(l + m, n - m, 999999999, &version))
 		return fail(p, 1, "not a handsup session file");
-	if (version != SESSION_VERSION)
-		return fail(p, 1, "unsupported session version %ld", version);
+	/* Written as the writer writes it: "01" is no version of ours. */
+	if (version < 1 || version > SESSION_VERSION || l[m] == '0')
+		return fail(p, 1, "unsupported session version %.*s",
+			    (int)(n - m < 12 ? n - m : 12), l + m);
+	p->version = (int)version;
+	p->s->version = p->version;
 	return 0;
+}
+
+/* A key of the header; -1 after a mistake, 1 when key is no header key. */
+static int header_key(struct parser *p, const char *l, size_t klen,
+		      const char *v, size_t vlen)
+{
+	for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys; i++) {
+		const char *k = header_keys[i].key;
+		if (strlen(k) != klen || memcmp(l, k, klen) != 0)
+			continue;
+		if ((header_keys[i].bit & HAVE_V2) && p->version < 2)
+			return 1;
+		if (p->s->nitems > 0)
+			return fail(p, p->line,
+				    "'%s' must come before the first item", k);
+		if (p->have & header_keys[i].bit)
+			return fail(p, p->line, "duplicate '%s'", k);
+		p->have |= header_keys[i].bit;
+		return header(p, header_keys[i].bit, v, vlen);
+	}
+	return 1;
+}
+
+static bool is_key(const char *l, size_t klen, const char *key)
+{
+	return strlen(key) == klen && memcmp(l, key, klen) == 0;
 }
 
 static int key_line(struct parser *p, const char *l, size_t n)
@@ -358,24 +641,39 @@ static int key_line(struct parser *p, const char *l, size_t n)
 		v++;
 		vlen--;
 	}
-	if (klen == 4 && !memcmp(l, "item", 4))
+	if (is_key(l, klen, "item"))
 		return item(p, v, vlen);
-	if (klen == 4 && !memcmp(l, "view", 4))
+	if (is_key(l, klen, "view"))
 		return view(p, v, vlen);
-	for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys; i++) {
-		const char *k = header_keys[i].key;
-		if (strlen(k) != klen || memcmp(l, k, klen) != 0)
-			continue;
-		if (p->s->nitems > 0)
-			return fail(p, p->line,
-				    "'%s' must come before the first item", k);
-		if (p->have & header_keys[i].bit)
-			return fail(p, p->line, "duplicate '%s'", k);
-		p->have |= header_keys[i].bit;
-		return header(p, header_keys[i].bit, v, vlen);
-	}
+	if (p->version >= 2 && is_key(l, klen, "text"))
+		return text(p, v, vlen);
+	if (p->version >= 2 && is_key(l, klen, "count"))
+		return count(p, v, vlen);
+	if (p->version >= 2 && is_key(l, klen, "group"))
+		return group(p, v, vlen);
+	int rc = header_key(p, l, klen, v, vlen);
+	if (rc <= 0)
+		return rc;
 	return fail(p, p->line, "unknown key '%s'",
 		    shown(l, klen, buf, sizeof buf));
+}
+
+/* At the "end" line: the file is whole, and its position is a screen. */
+static int check_end(struct parser *p)
+{
+	struct session *s = p->s;
+	if (check_header(p) || close_item(p))
+		return -1;
+	if (s->nitems == 0)
+		return fail(p, p->line, "no items");
+	if (check_repeats(p))
+		return -1;
+	/* Title, the items, the summary and the closing screen. */
+	if (s->current > s->nitems + 2)
+		return fail(p, p->current_line,
+			    "current screen %d is beyond the last (%d)",
+			    s->current, s->nitems + 2);
+	return 0;
 }
 
 static int parse_lines(struct parser *p, const char *text, size_t len)
@@ -405,10 +703,8 @@ static int parse_lines(struct parser *p, const char *text, size_t len)
 			if (first_line(p, l, n))
 				return -1;
 		} else if (n == 3 && !memcmp(l, "end", 3)) {
-			if (check_header(p) || close_item(p))
+			if (check_end(p))
 				return -1;
-			if (p->s->nitems == 0)
-				return fail(p, p->line, "no items");
 			ended = true;
 		} else if (key_line(p, l, n)) {
 			return -1;
@@ -427,13 +723,20 @@ static int build_tally(struct parser *p)
 		return fail(p, 0, "out of memory");
 	for (int i = 0; i < s->nitems; i++)
 		nv[i] = s->items[i].nviews;
-	int rc = tally_init(&s->tally, s->nitems, nv);
+	int rc = tally_init(&s->tally, s->nitems, nv, s->ngroups);
 	free(nv);
 	if (rc != 0)
 		return fail(p, 0, "out of memory");
-	for (int i = 0; i < s->nitems; i++)
-		for (int v = 0; v < s->items[i].nviews; v++)
-			tally_load(&s->tally, i, v, p->counts[i][v]);
+	for (size_t k = 0; k < p->ncounts; k++) {
+		const struct counts *c = &p->counts[k];
+		for (int g = 0; g < s->tally.ngroups; g++)
+			if (!tally_load(&s->tally, c->item, c->round, g, c->view,
+					c->c[g]))
+				return fail(p, 0, "out of memory");
+	}
+	for (int g = 0; g < s->tally.ngroups; g++)
+		tally_set_headcount(&s->tally, g, p->headcount[g]);
+	s->active = p->active > 0 ? (int)p->active - 1 : 0;
 	return 0;
 }
 
@@ -449,6 +752,7 @@ int session_parse(struct session *s, const char *text, size_t len,
 	if (rc == 0)
 		rc = build_tally(&p);
 	free(p.counts);
+	free(p.item_lines);
 	if (rc != 0)
 		session_free(s);
 	return rc;

@@ -1,33 +1,43 @@
 #include "core/tally.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-int tally_init(struct tally *t, int nitems, const int *nviews)
-{
-	size_t n;
+/* The counts of round r of item i. */
+#define ROUND(t, i, r) ((t)->items[i].round[r])
+/* The current round of item i. */
+#define CURRENT(t, i) ROUND(t, i, (t)->items[i].nrounds - 1)
 
+int tally_init(struct tally *t, int nitems, const int *nviews, int ngroups)
+{
 	if (!t)
 		return -1;
 	memset(t, 0, sizeof *t);
 	if (nitems < 0 || (nitems > 0 && !nviews))
 		return -1;
+	t->ngroups = ngroups < 1		  ? 1
+		     : ngroups > TALLY_MAX_GROUPS ? TALLY_MAX_GROUPS
+						  : ngroups;
 	/* calloc(0) may return NULL, which must not read as out of memory. */
-	n = nitems > 0 ? (size_t)nitems : 1;
-	t->nviews = calloc(n, sizeof *t->nviews);
-	t->counts = calloc(n, sizeof *t->counts);
-	if (!t->nviews || !t->counts) {
-		tally_free(t);
+	t->items = calloc(nitems > 0 ? (size_t)nitems : 1, sizeof *t->items);
+	if (!t->items)
 		return -1;
-	}
+	t->nitems = nitems;
 	for (int i = 0; i < nitems; i++) {
 		int v = nviews[i] < 0 ? 0 : nviews[i];
+		struct tally_item *it = &t->items[i];
 
-		/* Clamped so that no later index can leave counts[i]. */
-		t->nviews[i] = v > TALLY_MAX_VIEWS ? TALLY_MAX_VIEWS : v;
+		/* Clamped so that no later index can leave a round's row. */
+		it->nviews = v > TALLY_MAX_VIEWS ? TALLY_MAX_VIEWS : v;
+		it->nrounds = 1;
+		it->round = calloc(1, sizeof *it->round);
+		if (!it->round) {
+			tally_free(t);
+			return -1;
+		}
 	}
-	t->nitems = nitems;
 	return 0;
 }
 
@@ -35,31 +45,79 @@ void tally_free(struct tally *t)
 {
 	if (!t)
 		return;
-	free(t->nviews);
-	free(t->counts);
+	for (int i = 0; t->items && i < t->nitems; i++)
+		free(t->items[i].round);
+	free(t->items);
 	free(t->hist);
 	memset(t, 0, sizeof *t);
 }
 
 static bool valid_item(const struct tally *t, int item)
 {
-	return t && t->counts && item >= 0 && item < t->nitems;
+	return t && t->items && item >= 0 && item < t->nitems;
 }
 
-static bool valid_view(const struct tally *t, int item, int view)
+static bool valid_group(const struct tally *t, int item, int group)
 {
-	return valid_item(t, item) && view >= 0 && view < t->nviews[item];
+	return valid_item(t, item) && group >= 0 && group < t->ngroups;
 }
 
-static long clamp_count(long v)
+static bool valid_view(const struct tally *t, int item, int group, int view)
 {
-	return v < 0 ? 0 : v > TALLY_MAX_COUNT ? TALLY_MAX_COUNT : v;
+	return valid_group(t, item, group) && view >= 0 &&
+	       view < t->items[item].nviews;
+}
+
+static long clamp(long v, long max)
+{
+	return v < 0 ? 0 : v > max ? max : v;
+}
+
+int tally_rounds(const struct tally *t, int item)
+{
+	return valid_item(t, item) ? t->items[item].nrounds : 1;
+}
+
+long tally_cell(const struct tally *t, int item, int round, int group,
+		int view)
+{
+	if (!valid_view(t, item, group, view) || round < 0 ||
+	    round >= t->items[item].nrounds)
+		return 0;
+	return ROUND(t, item, round)[group][view];
+}
+
+long tally_group_get(const struct tally *t, int item, int group, int view)
+{
+	return valid_view(t, item, group, view) ? CURRENT(t, item)[group][view]
+						: 0;
 }
 
 long tally_get(const struct tally *t, int item, int view)
 {
-	return valid_view(t, item, view) ? t->counts[item][view] : 0;
+	long sum = 0;
+
+	if (!valid_view(t, item, 0, view))
+		return 0;
+	for (int g = 0; g < t->ngroups; g++)
+		sum += CURRENT(t, item)[g][view];
+	return sum;
 }
+
+int tally_room(const struct tally *t, int item, int round, long *counts)
+{
+	if (!valid_item(t, item))
+		return 0;
+	int n = t->items[item].nviews;
+	for (int v = 0; v < n; v++) {
+		counts[v] = 0;
+		for (int g = 0; g < t->ngroups; g++)
+			counts[v] += tally_cell(t, item, round, g, v);
+	}
+	return n;
+}
+
+/* ---- history ------------------------------------------------------------- */
 
 static struct tally_change *hist_at(const struct tally *t, size_t i)
 {
@@ -67,106 +125,187 @@ static struct tally_change *hist_at(const struct tally *t, size_t i)
 }
 
 /*
- * Replaces an item's counts with after[] and records the change.  Called
- * only when after[] differs, so that a no-op never costs an undo step.
+ * A new entry at the end of the history, or NULL without memory for one.
+ * The history is made on the first change: a tally that is only read (a
+ * report over thousands of sessions) never pays for it.
  */
-static void apply_change(struct tally *t, int item, const long *after)
+static struct tally_change *hist_push(struct tally *t)
 {
-	struct tally_change *c;
-	size_t bytes = sizeof c->after;
-
-	/*
-	 * The history is made on the first change: a tally that is only read
-	 * (a report over thousands of sessions) never pays for it.  Without
-	 * memory for it the count still changes; only its undo is lost.
-	 */
 	if (!t->hist)
 		t->hist = calloc(TALLY_UNDO_DEPTH, sizeof *t->hist);
-	if (!t->hist) {
-		memcpy(t->counts[item], after, bytes);
-		return;
-	}
+	if (!t->hist)
+		return NULL;
 	/* A new change after an undo makes the undone ones unreachable. */
 	t->hist_len = t->hist_pos;
 	if (t->hist_len == TALLY_UNDO_DEPTH) {
+		/* The oldest goes; one joined to it loses its partner. */
 		t->hist_start = (t->hist_start + 1) % TALLY_UNDO_DEPTH;
 		t->hist_len--;
 		t->hist_pos--;
+		hist_at(t, 0)->joined = false;
 	}
-	c = hist_at(t, t->hist_len);
-	c->item = item;
-	memcpy(c->before, t->counts[item], bytes);
-	memcpy(c->after, after, bytes);
-	memcpy(t->counts[item], after, bytes);
+	struct tally_change *c = hist_at(t, t->hist_len);
+	memset(c, 0, sizeof *c);
 	t->hist_len++;
 	t->hist_pos++;
+	return c;
 }
 
-bool tally_set(struct tally *t, int item, int view, long value)
+/*
+ * Replaces a group's counts in the item's current round with after[] and
+ * records the change.  Called only when after[] differs, so that a no-op
+ * never costs an undo step.  Without memory for the history the count
+ * still changes; only its undo is lost.
+ */
+static void apply_change(struct tally *t, int item, int group,
+			 const long *after, bool joined)
+{
+	long *row = CURRENT(t, item)[group];
+	struct tally_change *c = hist_push(t);
+
+	if (c) {
+		c->kind = TALLY_COUNTS;
+		c->joined = joined;
+		c->item = item;
+		c->round = t->items[item].nrounds - 1;
+		c->group = group;
+		memcpy(c->before, row, sizeof c->before);
+		memcpy(c->after, after, sizeof c->after);
+	}
+	memcpy(row, after, sizeof c->after);
+}
+
+bool tally_set(struct tally *t, int item, int group, int view, long value)
 {
 	long after[TALLY_MAX_VIEWS];
 
-	if (!valid_view(t, item, view))
+	if (!valid_view(t, item, group, view))
 		return false;
-	value = clamp_count(value);
-	if (t->counts[item][view] == value)
+	value = clamp(value, TALLY_MAX_COUNT);
+	long *row = CURRENT(t, item)[group];
+	if (row[view] == value)
 		return false;
-	memcpy(after, t->counts[item], sizeof after);
+	memcpy(after, row, sizeof after);
 	after[view] = value;
-	apply_change(t, item, after);
+	apply_change(t, item, group, after, false);
 	return true;
 }
 
-bool tally_add(struct tally *t, int item, int view, long delta)
+bool tally_add(struct tally *t, int item, int group, int view, long delta)
 {
-	if (!valid_view(t, item, view))
+	if (!valid_view(t, item, group, view))
 		return false;
 	/* Bounding delta first keeps the sum clear of signed overflow. */
 	if (delta > TALLY_MAX_COUNT)
 		delta = TALLY_MAX_COUNT;
 	else if (delta < -TALLY_MAX_COUNT)
 		delta = -TALLY_MAX_COUNT;
-	return tally_set(t, item, view, t->counts[item][view] + delta);
+	return tally_set(t, item, group, view,
+			 CURRENT(t, item)[group][view] + delta);
 }
 
 bool tally_reset_item(struct tally *t, int item)
 {
-	long zero[TALLY_MAX_VIEWS] = {0};
+	static const long zero[TALLY_MAX_VIEWS];
+	bool first = true;
 
 	if (!tally_item_counted(t, item))
 		return false;
-	apply_change(t, item, zero);
+	for (int g = 0; g < t->ngroups; g++)
+		if (tally_group_total(t, item, g) > 0) {
+			apply_change(t, item, g, zero, !first);
+			first = false;
+		}
 	return true;
 }
 
-void tally_load(struct tally *t, int item, int view, long value)
+/* Adds an empty round at the end; false without memory or room. */
+static bool grow(struct tally_item *it)
 {
-	if (valid_view(t, item, view))
-		t->counts[item][view] = clamp_count(value);
+	if (it->nrounds >= TALLY_MAX_ROUNDS)
+		return false;
+	void *r = realloc(it->round, (size_t)(it->nrounds + 1) *
+					     sizeof *it->round);
+	if (!r)
+		return false;
+	it->round = r;
+	memset(it->round[it->nrounds], 0, sizeof *it->round);
+	it->nrounds++;
+	return true;
+}
+
+bool tally_new_round(struct tally *t, int item)
+{
+	if (!tally_item_counted(t, item) || !grow(&t->items[item]))
+		return false;
+	struct tally_change *c = hist_push(t);
+	if (c) {
+		c->kind = TALLY_ROUND;
+		c->item = item;
+		c->round = t->items[item].nrounds - 1;
+	}
+	return true;
+}
+
+bool tally_load(struct tally *t, int item, int round, int group, int view,
+		long value)
+{
+	if (!valid_view(t, item, group, view) || round < 0 ||
+	    round >= TALLY_MAX_ROUNDS)
+		return false;
+	while (t->items[item].nrounds <= round)
+		if (!grow(&t->items[item]))
+			return false;
+	ROUND(t, item, round)[group][view] = clamp(value, TALLY_MAX_COUNT);
+	return true;
+}
+
+/* Undoes (or redoes) one change; the item it touched. */
+static int step(struct tally *t, const struct tally_change *c, bool undo)
+{
+	struct tally_item *it = &t->items[c->item];
+
+	if (c->kind == TALLY_ROUND) {
+		/* Its counts were undone before it, so the round is empty. */
+		if (undo)
+			it->nrounds--;
+		else
+			grow(it);
+		return c->item;
+	}
+	memcpy(it->round[c->round][c->group], undo ? c->before : c->after,
+	       sizeof c->before);
+	return c->item;
 }
 
 int tally_undo(struct tally *t)
 {
-	const struct tally_change *c;
+	int item = -1;
+	bool joined;
 
 	if (!tally_can_undo(t))
 		return -1;
-	t->hist_pos--;
-	c = hist_at(t, t->hist_pos);
-	memcpy(t->counts[c->item], c->before, sizeof c->before);
-	return c->item;
+	do {
+		t->hist_pos--;
+		const struct tally_change *c = hist_at(t, t->hist_pos);
+		item = step(t, c, true);
+		joined = c->joined;
+	} while (joined && t->hist_pos > 0);
+	return item;
 }
 
 int tally_redo(struct tally *t)
 {
-	const struct tally_change *c;
+	int item = -1;
 
 	if (!tally_can_redo(t))
 		return -1;
-	c = hist_at(t, t->hist_pos);
-	memcpy(t->counts[c->item], c->after, sizeof c->after);
-	t->hist_pos++;
-	return c->item;
+	do {
+		item = step(t, hist_at(t, t->hist_pos), false);
+		t->hist_pos++;
+	} while (t->hist_pos < t->hist_len &&
+		 hist_at(t, t->hist_pos)->joined);
+	return item;
 }
 
 bool tally_can_undo(const struct tally *t)
@@ -179,14 +318,35 @@ bool tally_can_redo(const struct tally *t)
 	return t && t->hist && t->hist_pos < t->hist_len;
 }
 
+const struct tally_change *tally_undo_peek(const struct tally *t)
+{
+	return tally_can_undo(t) ? hist_at(t, t->hist_pos - 1) : NULL;
+}
+
+const struct tally_change *tally_redo_peek(const struct tally *t)
+{
+	return tally_can_redo(t) ? hist_at(t, t->hist_pos) : NULL;
+}
+
+/* ---- sums ---------------------------------------------------------------- */
+
+long tally_group_total(const struct tally *t, int item, int group)
+{
+	long sum = 0;
+
+	if (!valid_group(t, item, group))
+		return 0;
+	for (int v = 0; v < t->items[item].nviews; v++)
+		sum += CURRENT(t, item)[group][v];
+	return sum;
+}
+
 long tally_item_total(const struct tally *t, int item)
 {
 	long sum = 0;
 
-	if (!valid_item(t, item))
-		return 0;
-	for (int v = 0; v < t->nviews[item]; v++)
-		sum += t->counts[item][v];
+	for (int g = 0; valid_item(t, item) && g < t->ngroups; g++)
+		sum += tally_group_total(t, item, g);
 	return sum;
 }
 
@@ -194,22 +354,37 @@ long tally_view_total(const struct tally *t, int view)
 {
 	long sum = 0;
 
-	if (!t || !t->counts || view < 0 || view >= TALLY_MAX_VIEWS)
+	if (!t || !t->items || view < 0 || view >= TALLY_MAX_VIEWS)
 		return 0;
 	for (int i = 0; i < t->nitems; i++)
-		if (view < t->nviews[i])
-			sum += t->counts[i][view];
+		if (view < t->items[i].nviews)
+			sum += tally_get(t, i, view);
 	return sum;
 }
 
 bool tally_item_counted(const struct tally *t, int item)
 {
-	if (!valid_item(t, item))
-		return false;
-	for (int v = 0; v < t->nviews[item]; v++)
-		if (t->counts[item][v] > 0)
-			return true;
-	return false;
+	return tally_item_total(t, item) > 0;
+}
+
+void tally_set_headcount(struct tally *t, int group, long n)
+{
+	if (t && group >= 0 && group < t->ngroups)
+		t->headcount[group] = clamp(n, TALLY_MAX_HEADCOUNT);
+}
+
+long tally_headcount(const struct tally *t, int group)
+{
+	return t && group >= 0 && group < t->ngroups ? t->headcount[group] : 0;
+}
+
+long tally_room_headcount(const struct tally *t)
+{
+	long sum = 0;
+
+	for (int g = 0; t && g < t->ngroups; g++)
+		sum += t->headcount[g];
+	return sum;
 }
 
 int tally_leaning(const struct tally *t, int item)
@@ -217,9 +392,9 @@ int tally_leaning(const struct tally *t, int item)
 	int64_t c[TALLY_MAX_VIEWS];
 	if (!valid_item(t, item))
 		return -1;
-	for (int v = 0; v < t->nviews[item]; v++)
-		c[v] = t->counts[item][v];
-	return tally_leaning_of(c, t->nviews[item]);
+	for (int v = 0; v < t->items[item].nviews; v++)
+		c[v] = tally_get(t, item, v);
+	return tally_leaning_of(c, t->items[item].nviews);
 }
 
 int tally_leaning_of(const int64_t *counts, int n)
@@ -334,12 +509,30 @@ void tally_percent(const long *counts, int n, int *pct)
 	tally_apportion(counts, n, 100, pct);
 }
 
-int tally_undo_item(const struct tally *t)
+/*
+ * tally and chart take long counts, and a long may be 32 bits: sums over
+ * many sessions are shifted right together until each fits, which keeps
+ * their shares (tally shifts its own sums the same way).
+ */
+void tally_narrow(const int64_t *in, int n, long *out)
 {
-	return tally_can_undo(t) ? hist_at(t, t->hist_pos - 1)->item : -1;
+	unsigned shift = 0;
+
+#if LONG_MAX < INT64_MAX
+	for (int v = 0; v < n; v++)
+		while (in[v] > 0 && (in[v] >> shift) > LONG_MAX)
+			shift++;
+#endif
+	for (int v = 0; v < n; v++)
+		out[v] = in[v] > 0 ? (long)(in[v] >> shift) : 0;
 }
 
-int tally_redo_item(const struct tally *t)
+void tally_percent64(const int64_t *counts, int n, int *pct)
 {
-	return tally_can_redo(t) ? hist_at(t, t->hist_pos)->item : -1;
+	long c[TALLY_MAX_VIEWS] = {0};
+
+	if (n > TALLY_MAX_VIEWS)
+		n = TALLY_MAX_VIEWS;
+	tally_narrow(counts, n, c);
+	tally_percent(c, n, pct);
 }

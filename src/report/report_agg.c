@@ -284,8 +284,8 @@ void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
 	ci->rest_present = it->in_rest;
 	ci->counted = it->in_cmp && report_sum(it->cmp, it->nviews) > 0;
 	ci->rest_counted = it->in_rest && report_sum(it->rest, it->nviews) > 0;
-	report_percent(it->cmp, it->nviews, ci->cpct);
-	report_percent(it->rest, it->nviews, ci->rpct);
+	tally_percent64(it->cmp, it->nviews, ci->cpct);
+	tally_percent64(it->rest, it->nviews, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];
 	ci->other_way = ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 &&
 			cl != rl;

@@ -22,7 +22,7 @@ int report_csv_session(FILE *out, const struct session *s)
 		int n = report_item_counts(s, i, counts);
 		bool counted = tally_item_total(&s->tally, i) > 0;
 
-		report_percent(counts, n, pct);
+		tally_percent64(counts, n, pct);
 		for (int v = 0; v < n; v++) {
 			if (report_put_csv(out, s->name) ||
 			    fprintf(out, ",%s,", when) < 0 ||
@@ -96,7 +96,7 @@ int report_csv_agg(FILE *out, const struct report_agg *a)
 		int pct[TALLY_MAX_VIEWS];
 		struct agg_cmp ci;
 
-		report_percent(it->totals, it->nviews, pct);
+		tally_percent64(it->totals, it->nviews, pct);
 		report_agg_cmp(it, &ci);
 		bool counted = it->ncounted > 0;
 

@@ -107,15 +107,6 @@ int report_view_totals(const struct session *s, int64_t *totals);
 /* A session's items with at least one count. */
 int report_counted_items(const struct session *s);
 
-/*
- * Copies int64_t sums into the longs that tally and chart take, shifted
- * right together until each fits (a long may be 32 bits), which keeps
- * their shares.
- */
-void report_narrow(const int64_t *in, int n, long *out);
-
-/* tally_percent for int64_t counts, exact in share for any sum. */
-void report_percent(const int64_t *counts, int n, int *pct);
 
 /*
  * Reports are UTF-8 whatever the caller's locale, so their widths are

@@ -28,14 +28,14 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 
 	if (n > TALLY_MAX_VIEWS)
 		n = TALLY_MAX_VIEWS;
-	report_percent(counts, n, pct);
+	tally_percent64(counts, n, pct);
 	counted = report_sum(counts, n) > 0;
 	if (cmp) {
-		report_percent(cmp, n, cpct);
+		tally_percent64(cmp, n, cpct);
 		ccounted = report_sum(cmp, n) > 0;
 	}
 	if (rest) {
-		report_percent(rest, n, rpct);
+		tally_percent64(rest, n, rpct);
 		rcounted = report_sum(rest, n) > 0;
 	}
 	if (fputc('[', out) == EOF)

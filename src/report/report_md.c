@@ -15,7 +15,7 @@ static int md_table(FILE *out, char *const *labels, const int64_t *counts,
 	int pct[TALLY_MAX_VIEWS];
 	int64_t total = 0;
 
-	report_percent(counts, n, pct);
+	tally_percent64(counts, n, pct);
 	for (int v = 0; v < n; v++)
 		total += counts[v];
 	if (fputs("| View | Count | Share |\n|:---|---:|---:|\n", out) == EOF)
@@ -96,7 +96,7 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	char lean[40];
 	struct agg_cmp ci;
 
-	report_percent(it->totals, it->nviews, pct);
+	tally_percent64(it->totals, it->nviews, pct);
 	report_agg_cmp(it, &ci);
 	if (fprintf(out, "## %d. ", i + 1) < 0 ||
 	    report_put_md(out, it->heading) ||

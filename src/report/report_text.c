@@ -85,7 +85,7 @@ int report_text_views(FILE *out, const struct report_cols *c,
 
 	if (n > TALLY_MAX_VIEWS)
 		n = TALLY_MAX_VIEWS;
-	report_narrow(counts, n, small);
+	tally_narrow(counts, n, small);
 	tally_percent(small, n, pct);
 	chart_layout(small, n, c->bar, bars);
 	bool counted = report_sum(counts, n) > 0;

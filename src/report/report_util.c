@@ -135,33 +135,6 @@ void report_slug(const char *name, char *buf, size_t cap)
 	text_slug(name, buf, cap < 49 ? cap : 49);
 }
 
-/*
- * tally and chart take long counts, and a long may be 32 bits: sums over
- * many sessions are shifted right together until each fits, which keeps
- * their shares (tally shifts its own sums the same way).
- */
-void report_narrow(const int64_t *in, int n, long *out)
-{
-	unsigned shift = 0;
-
-#if LONG_MAX < INT64_MAX
-	for (int v = 0; v < n; v++)
-		while (in[v] > 0 && (in[v] >> shift) > LONG_MAX)
-			shift++;
-#endif
-	for (int v = 0; v < n; v++)
-		out[v] = in[v] > 0 ? (long)(in[v] >> shift) : 0;
-}
-
-void report_percent(const int64_t *counts, int n, int *pct)
-{
-	long c[TALLY_MAX_VIEWS] = {0};
-
-	if (n > TALLY_MAX_VIEWS)
-		n = TALLY_MAX_VIEWS;
-	report_narrow(counts, n, c);
-	tally_percent(c, n, pct);
-}
 
 int report_put_figure(FILE *out, enum report_format fmt, bool known, int value)
 {

@@ -98,10 +98,10 @@ static void sim_init(struct sim *s, const struct snap *from)
 	static const int nviews[NITEMS] = {2, 2, 2, 2, 2, 2, 2};
 	tally_free(&s->t);
 	memset(s, 0, sizeof *s);
-	assert_int_equal(tally_init(&s->t, NITEMS, nviews), 0);
+	assert_int_equal(tally_init(&s->t, NITEMS, nviews, 1), 0);
 	for (int i = 0; i < NITEMS; i++)
 		for (int v = 0; v < NVIEWS; v++)
-			tally_load(&s->t, i, v, from->c[i][v]);
+			tally_load(&s->t, i, 0, 0, v, from->c[i][v]);
 	s->pos = from->pos;
 }
 
@@ -152,7 +152,7 @@ static void sim_key(struct sim *s, int key)
 		} else if (key == '\r') {
 			s->mode = MODE_NORMAL;
 			if (n > 0 && item >= 0)
-				tally_set(&s->t, item, s->sel,
+				tally_set(&s->t, item, 0, s->sel,
 					  strtol(s->typed, NULL, 10));
 		}
 		return;
@@ -164,13 +164,13 @@ static void sim_key(struct sim *s, int key)
 	case '2':
 		if (item >= 0) {
 			s->sel = key - '1';
-			tally_add(&s->t, item, s->sel, 1);
+			tally_add(&s->t, item, 0, s->sel, 1);
 		}
 		break;
 	case '+':
 	case '-':
 		if (item >= 0)
-			tally_add(&s->t, item, s->sel, key == '+' ? 1 : -1);
+			tally_add(&s->t, item, 0, s->sel, key == '+' ? 1 : -1);
 		break;
 	case '\t':
 		if (item >= 0)

@@ -43,7 +43,7 @@ static int setup(void **state)
 	if (deck_parse(&f->deck, deck_text, strlen(deck_text), &derr) != 0)
 		return -1;
 	if (session_from_deck(&f->sess, &f->deck, "(embedded)", "t",
-			      1795772112) != 0)
+			      1795772112, NULL, 0) != 0)
 		return -1;
 	app_init(&f->app, &f->deck, &f->sess, f->path);
 	*state = f;

@@ -231,7 +231,7 @@ static const struct bad bad_decks[] = {
 	{"title: T\ngroups: A | | B\n" OK_ITEM, 0, 2, "empty group name"},
 	{"title: T\ngroups: A | B | A\n" OK_ITEM, 0, 2, "duplicate group name"},
 	{"title: T\ngroups: 1|2|3|4|5|6|7|8|9|10|11|12|13\n" OK_ITEM, 0, 2,
-	 "more than 12 groups"},
+	 "more than 8 groups"},
 };
 
 static void test_errors(void **state)

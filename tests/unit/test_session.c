@@ -195,7 +195,7 @@ static void make_session(struct session *s, const char *name)
 	struct deck_item items[3];
 	make_deck(&d, items);
 	assert_int_equal(session_from_deck(s, &d, "/home/me/decks/x.deck", name,
-					   start_time),
+					   start_time, NULL, 0),
 			 0);
 }
 
@@ -273,7 +273,7 @@ static void test_from_deck(void **state)
 	struct deck_item items[3];
 	make_deck(&d, items);
 	d.source = NULL;
-	assert_int_equal(session_from_deck(&s, &d, NULL, "x", 0), 0);
+	assert_int_equal(session_from_deck(&s, &d, NULL, "x", 0, NULL, 0), 0);
 	assert_null(s.deck_source);
 	assert_string_equal(s.deck_path, "(embedded)");
 	session_free(&s);
@@ -286,12 +286,14 @@ static void test_format_exact(void **state)
 	struct session s;
 	make_session(&s, "2026-11-27 09:35");
 	s.current = 3;
-	tally_load(&s.tally, 0, 0, 12);
-	tally_load(&s.tally, 0, 1, 3);
+	tally_load(&s.tally, 0, 0, 0, 0, 12);
+	tally_load(&s.tally, 0, 0, 0, 1, 3);
 	size_t len;
 	char *text = session_format(&s, &len);
 	assert_non_null(text);
-	const char *want = "handsup-session 1\n"
+	/* Format 2: labels and texts first, then a line per round and view
+	 * with one count per group (here the room, counted as one). */
+	const char *want = "handsup-session 2\n"
 			   "name: 2026-11-27 09:35\n"
 			   "started: 2026-11-27T09:35:12Z\n"
 			   "deck-title: The Widening Divide: Sales Training\n"
@@ -299,9 +301,14 @@ static void test_format_exact(void **state)
 			   "deck-path: /home/me/decks/x.deck\n"
 			   "deck-hash: 0123456789abcdef\n"
 			   "current: 3\n"
+			   "percent-base: hands\n"
 			   "item: Regarding the Scope of Sales Training\n"
-			   "view: 12 View 1\n"
-			   "view: 3 View 2\n";
+			   "view: View 1\n"
+			   "text: a view\n"
+			   "view: View 2\n"
+			   "text: a view\n"
+			   "count: 1 1 12\n"
+			   "count: 1 2 3\n";
 	assert_int_equal(strncmp(text, want, strlen(want)), 0);
 	assert_string_equal(text + len - 4, "end\n");
 	assert_int_equal(strlen(text), len);
@@ -326,9 +333,9 @@ static void test_round_trip(void **state)
 	long v = 0;
 	for (int i = 0; i < s.nitems; i++)
 		for (int k = 0; k < s.items[i].nviews; k++, v += 7919)
-			tally_load(&s.tally, i, k, v % (TALLY_MAX_COUNT + 1));
-	tally_load(&s.tally, 2, 5, TALLY_MAX_COUNT);
-	tally_load(&s.tally, 2, 4, 0);
+			tally_load(&s.tally, i, 0, 0, k, v % (TALLY_MAX_COUNT + 1));
+	tally_load(&s.tally, 2, 0, 0, 5, TALLY_MAX_COUNT);
+	tally_load(&s.tally, 2, 0, 0, 4, 0);
 	free(s.items[0].labels[1]);
 	s.items[0].labels[1] = strdup("  two  spaces  ");
 	size_t len;
@@ -477,7 +484,10 @@ static void test_parse_errors(void **state)
 		const char *msg;
 	} cases[] = {
 		{"", 0, "empty file"},
-		{"handsup-session 2\n", 1, "unsupported session version 2"},
+		{"handsup-session 3\n", 1, "unsupported session version 3"},
+		/* Written as the writer writes it, or not at all. */
+		{"handsup-session 01\n", 1, "unsupported session version 01"},
+		{"handsup-session 0\n", 1, "unsupported session version 0"},
 		{"handsup-session 1x\nend\n", 1, "not a handsup session file"},
 		{"title: x\nend\n", 1, "not a handsup session file"},
 		{HEAD "colour: red\n" ITEM "end\n", 8, "unknown key 'colour'"},
@@ -676,7 +686,7 @@ static void test_truncated_prefixes(void **state)
 	make_session(&s, "cut");
 	for (int i = 0; i < s.nitems; i++)
 		for (int v = 0; v < s.items[i].nviews; v++)
-			tally_load(&s.tally, i, v, 10 * i + v + 1);
+			tally_load(&s.tally, i, 0, 0, v, 10 * i + v + 1);
 	size_t len;
 	char *text = session_format(&s, &len);
 	assert_non_null(text);
@@ -709,7 +719,7 @@ static void test_save_load(void **state)
 	struct session s, t;
 	struct error err;
 	make_session(&s, "saved");
-	tally_load(&s.tally, 1, 2, 42);
+	tally_load(&s.tally, 1, 0, 0, 2, 42);
 	const char *path = in_dir("a.session");
 	assert_int_equal(session_save(&s, path, &err), 0);
 	assert_int_equal(count_entries(tmpdir), 1);
@@ -722,7 +732,7 @@ static void test_save_load(void **state)
 	session_free(&t);
 
 	/* Saving over an existing file replaces it. */
-	tally_load(&s.tally, 1, 2, 43);
+	tally_load(&s.tally, 1, 0, 0, 2, 43);
 	assert_int_equal(session_save(&s, path, &err), 0);
 	assert_int_equal(session_load(&t, path, &err), 0);
 	assert_int_equal(tally_get(&t.tally, 1, 2), 43);
@@ -765,14 +775,14 @@ static void test_save_fail_each_step(void **state)
 	struct session s;
 	struct error err;
 	make_session(&s, "steps");
-	tally_load(&s.tally, 0, 0, 7);
+	tally_load(&s.tally, 0, 0, 0, 0, 7);
 	const char *path = in_dir("s.session");
 	assert_int_equal(session_save(&s, path, &err), 0);
 	size_t before_len;
 	char *before = read_all(path, &before_len);
 	assert_non_null(before);
 	for (int step = 1; step <= 6; step++) {
-		tally_load(&s.tally, 0, 0, 100 + step);
+		tally_load(&s.tally, 0, 0, 0, 0, 100 + step);
 		session_fail_at_step(step);
 		assert_int_equal(session_save(&s, path, &err), -1);
 		char want[PATH_MAX + 20];
@@ -825,7 +835,7 @@ static void test_full_disk(void **state)
 	tiny.rlim_cur = 64;
 	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
-	tally_load(&s.tally, 0, 1, 9);
+	tally_load(&s.tally, 0, 0, 0, 1, 9);
 	int rc = session_save(&s, path, &err);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, prev);
@@ -1167,7 +1177,7 @@ static void save_named(const char *file, const char *name, int counted,
 	struct error err;
 	make_session(&s, name);
 	for (int i = 0; i < counted; i++)
-		tally_load(&s.tally, i, 1, 1);
+		tally_load(&s.tally, i, 0, 0, 1, 1);
 	s.current = counted;
 	assert_int_equal(session_save(&s, in_dir(file), &err), 0);
 	struct timespec ts[2] = {{mtime, 0}, {mtime, 0}};

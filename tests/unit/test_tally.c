@@ -23,7 +23,7 @@ static struct tally fresh(int nitems, const int *nviews)
 {
 	struct tally t;
 
-	assert_int_equal(tally_init(&t, nitems, nviews), 0);
+	assert_int_equal(tally_init(&t, nitems, nviews, 1), 0);
 	return t;
 }
 
@@ -54,25 +54,25 @@ static void test_init_edges(void **state)
 	int nv[] = {9, -1};
 
 	(void)state;
-	assert_int_equal(tally_init(&t, 0, NULL), 0);
+	assert_int_equal(tally_init(&t, 0, NULL, 1), 0);
 	assert_int_equal(tally_get(&t, 0, 0), 0);
-	assert_false(tally_add(&t, 0, 0, 1));
+	assert_false(tally_add(&t, 0, 0, 0, 1));
 	assert_int_equal(tally_view_total(&t, 0), 0);
 	tally_free(&t);
 
-	assert_int_equal(tally_init(&t, -1, nv), -1);
+	assert_int_equal(tally_init(&t, -1, nv, 1), -1);
 	tally_free(&t);
-	assert_int_equal(tally_init(&t, 2, NULL), -1);
+	assert_int_equal(tally_init(&t, 2, NULL, 1), -1);
 	tally_free(&t);
-	assert_int_equal(tally_init(NULL, 1, nv), -1);
+	assert_int_equal(tally_init(NULL, 1, nv, 1), -1);
 
 	/* Out-of-range view counts are clamped, never trusted as indices. */
-	assert_int_equal(tally_init(&t, 2, nv), 0);
-	assert_int_equal(t.nviews[0], TALLY_MAX_VIEWS);
-	assert_int_equal(t.nviews[1], 0);
-	assert_true(tally_set(&t, 0, TALLY_MAX_VIEWS - 1, 4));
-	assert_false(tally_set(&t, 0, TALLY_MAX_VIEWS, 4));
-	assert_false(tally_set(&t, 1, 0, 4));
+	assert_int_equal(tally_init(&t, 2, nv, 1), 0);
+	assert_int_equal(t.items[0].nviews, TALLY_MAX_VIEWS);
+	assert_int_equal(t.items[1].nviews, 0);
+	assert_true(tally_set(&t, 0, 0, TALLY_MAX_VIEWS - 1, 4));
+	assert_false(tally_set(&t, 0, 0, TALLY_MAX_VIEWS, 4));
+	assert_false(tally_set(&t, 1, 0, 0, 4));
 	tally_free(&t);
 }
 
@@ -82,15 +82,15 @@ static void test_set_add_get(void **state)
 	struct tally t = fresh(2, nv);
 
 	(void)state;
-	assert_true(tally_set(&t, 0, 1, 12));
+	assert_true(tally_set(&t, 0, 0, 1, 12));
 	assert_int_equal(tally_get(&t, 0, 1), 12);
-	assert_false(tally_set(&t, 0, 1, 12)); /* no change, no history */
-	assert_true(tally_add(&t, 0, 1, 3));
+	assert_false(tally_set(&t, 0, 0, 1, 12)); /* no change, no history */
+	assert_true(tally_add(&t, 0, 0, 1, 3));
 	assert_int_equal(tally_get(&t, 0, 1), 15);
-	assert_true(tally_add(&t, 0, 1, -5));
+	assert_true(tally_add(&t, 0, 0, 1, -5));
 	assert_int_equal(tally_get(&t, 0, 1), 10);
-	assert_false(tally_add(&t, 0, 1, 0));
-	assert_true(tally_add(&t, 1, 3, 7));
+	assert_false(tally_add(&t, 0, 0, 1, 0));
+	assert_true(tally_add(&t, 1, 0, 3, 7));
 	assert_int_equal(tally_item_total(&t, 0), 10);
 	assert_int_equal(tally_item_total(&t, 1), 7);
 	assert_true(tally_item_counted(&t, 0));
@@ -106,16 +106,16 @@ static void test_bad_indices(void **state)
 	struct tally t = fresh(2, nv);
 
 	(void)state;
-	assert_false(tally_set(&t, -1, 0, 1));
-	assert_false(tally_set(&t, 2, 0, 1));
-	assert_false(tally_set(&t, 0, 2, 1));
-	assert_false(tally_set(&t, 0, -1, 1));
-	assert_false(tally_add(&t, 5, 0, 1));
-	assert_false(tally_add(&t, 0, INT_MAX, 1));
+	assert_false(tally_set(&t, -1, 0, 0, 1));
+	assert_false(tally_set(&t, 2, 0, 0, 1));
+	assert_false(tally_set(&t, 0, 0, 2, 1));
+	assert_false(tally_set(&t, 0, 0, -1, 1));
+	assert_false(tally_add(&t, 5, 0, 0, 1));
+	assert_false(tally_add(&t, 0, 0, INT_MAX, 1));
 	assert_false(tally_reset_item(&t, 2));
 	assert_false(tally_reset_item(&t, -1));
-	tally_load(&t, 0, 2, 5);
-	tally_load(&t, 9, 0, 5);
+	tally_load(&t, 0, 0, 0, 2, 5);
+	tally_load(&t, 9, 0, 0, 0, 5);
 	assert_int_equal(tally_get(&t, 0, 2), 0);
 	assert_int_equal(tally_get(&t, INT_MIN, 0), 0);
 	assert_int_equal(tally_item_total(&t, 3), 0);
@@ -138,14 +138,14 @@ static void test_clamp_zero(void **state)
 	struct tally t = fresh(1, nv);
 
 	(void)state;
-	assert_false(tally_add(&t, 0, 0, -1)); /* already zero */
-	assert_false(tally_set(&t, 0, 0, -5));
+	assert_false(tally_add(&t, 0, 0, 0, -1)); /* already zero */
+	assert_false(tally_set(&t, 0, 0, 0, -5));
 	assert_false(tally_can_undo(&t));
-	assert_true(tally_set(&t, 0, 0, 3));
-	assert_true(tally_add(&t, 0, 0, -10));
+	assert_true(tally_set(&t, 0, 0, 0, 3));
+	assert_true(tally_add(&t, 0, 0, 0, -10));
 	assert_int_equal(tally_get(&t, 0, 0), 0);
-	assert_true(tally_set(&t, 0, 0, 3));
-	assert_true(tally_add(&t, 0, 0, LONG_MIN));
+	assert_true(tally_set(&t, 0, 0, 0, 3));
+	assert_true(tally_add(&t, 0, 0, 0, LONG_MIN));
 	assert_int_equal(tally_get(&t, 0, 0), 0);
 	tally_free(&t);
 }
@@ -156,19 +156,19 @@ static void test_clamp_max(void **state)
 	struct tally t = fresh(1, nv);
 
 	(void)state;
-	assert_true(tally_set(&t, 0, 1, TALLY_MAX_COUNT + 1));
+	assert_true(tally_set(&t, 0, 0, 1, TALLY_MAX_COUNT + 1));
 	assert_int_equal(tally_get(&t, 0, 1), TALLY_MAX_COUNT);
-	assert_false(tally_add(&t, 0, 1, 1));
-	assert_false(tally_add(&t, 0, 1, LONG_MAX));
-	assert_false(tally_set(&t, 0, 1, LONG_MAX));
-	assert_true(tally_add(&t, 0, 1, -1));
-	assert_true(tally_add(&t, 0, 1, LONG_MAX));
+	assert_false(tally_add(&t, 0, 0, 1, 1));
+	assert_false(tally_add(&t, 0, 0, 1, LONG_MAX));
+	assert_false(tally_set(&t, 0, 0, 1, LONG_MAX));
+	assert_true(tally_add(&t, 0, 0, 1, -1));
+	assert_true(tally_add(&t, 0, 0, 1, LONG_MAX));
 	assert_int_equal(tally_get(&t, 0, 1), TALLY_MAX_COUNT);
-	assert_true(tally_add(&t, 0, 0, TALLY_MAX_COUNT * 3));
+	assert_true(tally_add(&t, 0, 0, 0, TALLY_MAX_COUNT * 3));
 	assert_int_equal(tally_get(&t, 0, 0), TALLY_MAX_COUNT);
-	tally_load(&t, 0, 0, -4);
+	tally_load(&t, 0, 0, 0, 0, -4);
 	assert_int_equal(tally_get(&t, 0, 0), 0);
-	tally_load(&t, 0, 0, LONG_MAX);
+	tally_load(&t, 0, 0, 0, 0, LONG_MAX);
 	assert_int_equal(tally_get(&t, 0, 0), TALLY_MAX_COUNT);
 	tally_free(&t);
 }
@@ -179,9 +179,9 @@ static void test_undo_redo(void **state)
 	struct tally t = fresh(2, nv);
 
 	(void)state;
-	tally_add(&t, 0, 0, 1);
-	tally_add(&t, 1, 2, 4);
-	tally_add(&t, 0, 1, 2);
+	tally_add(&t, 0, 0, 0, 1);
+	tally_add(&t, 1, 0, 2, 4);
+	tally_add(&t, 0, 0, 1, 2);
 	assert_true(tally_can_undo(&t));
 	assert_false(tally_can_redo(&t));
 
@@ -205,8 +205,8 @@ static void test_undo_redo(void **state)
 	assert_false(tally_can_redo(&t));
 
 	/* Undo of a clamped change restores the value before, not the delta. */
-	tally_set(&t, 0, 0, 5);
-	tally_add(&t, 0, 0, -100);
+	tally_set(&t, 0, 0, 0, 5);
+	tally_add(&t, 0, 0, 0, -100);
 	assert_int_equal(tally_undo(&t), 0);
 	assert_int_equal(tally_get(&t, 0, 0), 5);
 	tally_free(&t);
@@ -219,7 +219,7 @@ static void test_redo_tail_dropped(void **state)
 
 	(void)state;
 	for (int i = 0; i < 5; i++)
-		tally_add(&t, 0, 0, 1);
+		tally_add(&t, 0, 0, 0, 1);
 	tally_undo(&t);
 	tally_undo(&t);
 	tally_undo(&t);
@@ -227,10 +227,10 @@ static void test_redo_tail_dropped(void **state)
 	assert_true(tally_can_redo(&t));
 
 	/* A no-op does not count as a new change: redo survives it. */
-	assert_false(tally_set(&t, 0, 0, 2));
+	assert_false(tally_set(&t, 0, 0, 0, 2));
 	assert_true(tally_can_redo(&t));
 
-	assert_true(tally_add(&t, 0, 1, 1));
+	assert_true(tally_add(&t, 0, 0, 1, 1));
 	assert_false(tally_can_redo(&t));
 	assert_int_equal(tally_redo(&t), -1);
 	assert_int_equal(tally_get(&t, 0, 0), 2);
@@ -251,7 +251,7 @@ static void test_ring_overflow(void **state)
 
 	(void)state;
 	for (long i = 1; i <= n; i++)
-		assert_true(tally_set(&t, (int)(i % 2), 0, i));
+		assert_true(tally_set(&t, (int)(i % 2), 0, 0, i));
 	assert_int_equal(t.hist_len, TALLY_UNDO_DEPTH);
 
 	/* Only the most recent TALLY_UNDO_DEPTH changes can be undone. */
@@ -272,7 +272,7 @@ static void test_ring_overflow(void **state)
 	/* Undo halfway, then a new change drops the tail, ring still sane. */
 	for (int i = 0; i < 10; i++)
 		tally_undo(&t);
-	assert_true(tally_set(&t, 1, 1, 77));
+	assert_true(tally_set(&t, 1, 0, 1, 77));
 	assert_int_equal(t.hist_len, TALLY_UNDO_DEPTH - 9);
 	assert_int_equal(t.hist_pos, t.hist_len);
 	assert_int_equal(tally_undo(&t), 1);
@@ -287,10 +287,10 @@ static void test_reset_item(void **state)
 
 	(void)state;
 	assert_false(tally_reset_item(&t, 0)); /* nothing to reset */
-	tally_set(&t, 0, 0, 4);
-	tally_set(&t, 0, 1, 5);
-	tally_set(&t, 0, 2, 6);
-	tally_set(&t, 1, 0, 9);
+	tally_set(&t, 0, 0, 0, 4);
+	tally_set(&t, 0, 0, 1, 5);
+	tally_set(&t, 0, 0, 2, 6);
+	tally_set(&t, 1, 0, 0, 9);
 	assert_true(tally_reset_item(&t, 0));
 	assert_int_equal(tally_item_total(&t, 0), 0);
 	assert_int_equal(tally_get(&t, 1, 0), 9);
@@ -312,12 +312,12 @@ static void test_load_no_history(void **state)
 	struct tally t = fresh(2, nv);
 
 	(void)state;
-	tally_load(&t, 0, 0, 8);
-	tally_load(&t, 1, 1, 3);
+	tally_load(&t, 0, 0, 0, 0, 8);
+	tally_load(&t, 1, 0, 0, 1, 3);
 	assert_int_equal(tally_get(&t, 0, 0), 8);
 	assert_int_equal(tally_get(&t, 1, 1), 3);
 	assert_false(tally_can_undo(&t));
-	assert_true(tally_add(&t, 0, 0, 1));
+	assert_true(tally_add(&t, 0, 0, 0, 1));
 	assert_int_equal(tally_undo(&t), 0);
 	assert_int_equal(tally_get(&t, 0, 0), 8);
 	tally_free(&t);
@@ -329,13 +329,13 @@ static void test_totals(void **state)
 	struct tally t = fresh(3, nv);
 
 	(void)state;
-	tally_load(&t, 0, 0, 1);
-	tally_load(&t, 0, 1, 2);
-	tally_load(&t, 1, 0, 10);
-	tally_load(&t, 1, 1, 20);
-	tally_load(&t, 1, 2, 30);
-	tally_load(&t, 1, 3, 40);
-	tally_load(&t, 2, 2, 300);
+	tally_load(&t, 0, 0, 0, 0, 1);
+	tally_load(&t, 0, 0, 0, 1, 2);
+	tally_load(&t, 1, 0, 0, 0, 10);
+	tally_load(&t, 1, 0, 0, 1, 20);
+	tally_load(&t, 1, 0, 0, 2, 30);
+	tally_load(&t, 1, 0, 0, 3, 40);
+	tally_load(&t, 2, 0, 0, 2, 300);
 	assert_int_equal(tally_view_total(&t, 0), 11);
 	assert_int_equal(tally_view_total(&t, 1), 22);
 	assert_int_equal(tally_view_total(&t, 2), 330);
@@ -367,11 +367,11 @@ static void test_leaning(void **state)
 	assert_int_equal(tally_leaning_of(b, 0), -1);
 	assert_int_equal(tally_leaning_of(NULL, 3), -1);
 
-	tally_set(&t, 0, 1, 4);
+	tally_set(&t, 0, 0, 1, 4);
 	assert_int_equal(tally_leaning(&t, 0), 1);
-	tally_set(&t, 0, 2, 4);
+	tally_set(&t, 0, 0, 2, 4);
 	assert_int_equal(tally_leaning(&t, 0), -1);
-	tally_add(&t, 0, 2, 1);
+	tally_add(&t, 0, 0, 2, 1);
 	assert_int_equal(tally_leaning(&t, 0), 2);
 	tally_free(&t);
 }
