@@ -165,7 +165,8 @@ void app_set_count(struct app *a, int view, long value)
 	a->undo_armed = false;
 	if (tally_set(&a->sess->tally, item, g, view, value))
 		app_save(a);
-	app_message(a, "%s set to %ld", who(a, item, g, view, name, sizeof name),
+	app_message(a, "%s set to %ld",
+		    who(a, item, g, view, name, sizeof name),
 		    tally_group_get(&a->sess->tally, item, g, view));
 }
 
@@ -182,8 +183,7 @@ void app_reset_item(struct app *a)
 }
 
 /* What a change did, in words short enough for a 40-column line. */
-static void say_change(struct app *a, const struct tally_change *c,
-		       bool undo)
+static void say_change(struct app *a, const struct tally_change *c, bool undo)
 {
 	const char *verb = undo ? "Undone" : "Redone";
 	const long *from = undo ? c->after : c->before;
@@ -222,8 +222,8 @@ static void say_change(struct app *a, const struct tally_change *c,
 static void show_touched(struct app *a, bool undo)
 {
 	struct tally *t = &a->sess->tally;
-	const struct tally_change *c = undo ? tally_undo_peek(t)
-					    : tally_redo_peek(t);
+	const struct tally_change *c =
+		undo ? tally_undo_peek(t) : tally_redo_peek(t);
 	if (c == NULL) {
 		app_message(a, "Nothing to %s", undo ? "undo" : "redo");
 		return;
@@ -262,6 +262,43 @@ void app_redo(struct app *a)
 	show_touched(a, false);
 }
 
+/* ---- what the room sees --------------------------------------------------- */
+
+long app_people(const struct app *a, int group)
+{
+	const struct tally *t = &a->sess->tally;
+	return group < 0 ? tally_room_headcount(t) : tally_headcount(t, group);
+}
+
+int app_shares(const struct app *a, int item, int round, int group,
+	       struct app_shares *sh)
+{
+	const struct tally *t = &a->sess->tally;
+	int n = t->items[item].nviews;
+	memset(sh, 0, sizeof *sh);
+	sh->n = n;
+	for (int v = 0; v < n; v++) {
+		if (group >= 0)
+			sh->counts[v] = tally_cell(t, item, round, group, v);
+		else
+			for (int g = 0; g < t->ngroups; g++)
+				sh->counts[v] +=
+					tally_cell(t, item, round, g, v);
+		sh->hands += sh->counts[v];
+	}
+	sh->people = app_people(a, group);
+	sh->none = sh->people > 0 ? sh->people - sh->hands : -1;
+	/* Of the room only while the headcount holds every hand counted. */
+	sh->of_room = a->sess->pct_of_room && sh->people > 0 && sh->none >= 0;
+	long units[TALLY_MAX_VIEWS + 1];
+	memcpy(units, sh->counts, sizeof sh->counts);
+	units[n] = sh->of_room ? sh->none : 0;
+	int pct[TALLY_MAX_VIEWS + 1];
+	tally_percent(units, n + 1, pct);
+	memcpy(sh->pct, pct, sizeof sh->pct);
+	return n;
+}
+
 /* ---- groups, headcounts, rounds ----------------------------------------- */
 
 void app_next_group(struct app *a, int delta)
@@ -271,8 +308,8 @@ void app_next_group(struct app *a, int delta)
 		app_message(a, "No groups: the room is counted as one");
 		return;
 	}
-	s->active = ((s->active + delta) % s->ngroups + s->ngroups) %
-		    s->ngroups;
+	s->active =
+		((s->active + delta) % s->ngroups + s->ngroups) % s->ngroups;
 	a->undo_armed = false;
 	app_message(a, "Counting %s", session_group_name(s, s->active));
 	app_save(a);

@@ -11,6 +11,8 @@
 
 #include <stdbool.h>
 
+#include "core/tally.h"
+
 struct deck;
 struct session;
 
@@ -30,10 +32,10 @@ struct app {
 	bool blank;		 /* the screen is blanked */
 	bool note;		 /* the item's facilitator note is shown */
 	enum app_ask ask;	 /* an open yes/no question */
-	bool undo_armed;	 /* u once at a round's start: again undoes it */
-	char save_error[300];	 /* why the last save failed; "" if it
+	bool undo_armed;      /* u once at a round's start: again undoes it */
+	char save_error[300]; /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
-	char message[240];	 /* one-shot status line text */
+	char message[240];    /* one-shot status line text */
 };
 
 void app_init(struct app *a, const struct deck *d, struct session *s,
@@ -58,6 +60,28 @@ void app_set_count(struct app *a, int view, long value);
 void app_reset_item(struct app *a);
 void app_undo(struct app *a);
 void app_redo(struct app *a);
+
+/*
+ * The counts of an item's round for a group (-1: the room) as the screen
+ * shows them: percentages of the hands raised, or of everyone in the
+ * room when the session says so and a headcount holds every hand.
+ */
+struct app_shares {
+	int n; /* views */
+	long counts[TALLY_MAX_VIEWS];
+	int pct[TALLY_MAX_VIEWS];
+	long hands;   /* hands raised */
+	long people;  /* the headcount, or 0 when none is given */
+	long none;    /* people who raised no hand; -1 without a headcount,
+	                below 0 when the hands exceed it */
+	bool of_room; /* pct are of the people, not of the hands */
+};
+
+int app_shares(const struct app *a, int item, int round, int group,
+	       struct app_shares *sh);
+
+/* The headcount of a group (-1: the room's), 0 when none is given. */
+long app_people(const struct app *a, int group);
 
 /* Makes the next (delta 1) or previous (-1) group the one counted. */
 void app_next_group(struct app *a, int delta);

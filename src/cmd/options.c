@@ -14,9 +14,11 @@
 static void usage(FILE *f)
 {
 	fputs("usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
-	      "               [--groups 'A|B|C' | --no-groups] [--headcount N]\n"
+	      "               [--groups 'A|B|C' | --no-groups] [--headcount "
+	      "N]\n"
 	      "               [--aligned N] [--mono] [--ascii] [DECK]\n"
-	      "       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
+	      "       handsup resume [--state-dir DIR] [--out DIR] [--aligned "
+	      "N]\n"
 	      "               [SESSION]\n"
 	      "       handsup check DECK...\n"
 	      "       handsup export [--format text|csv|md|json] [-o FILE] "
@@ -49,8 +51,9 @@ static long number(const char *name, const char *arg, long lo, long hi)
 	errno = 0;
 	long n = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || n < lo || n > hi) {
-		fprintf(stderr, "handsup: --%s takes a whole number from %ld to "
-				"%ld\n",
+		fprintf(stderr,
+			"handsup: --%s takes a whole number from %ld to "
+			"%ld\n",
 			name, lo, hi);
 		return -1;
 	}
@@ -68,8 +71,8 @@ static int new_option(int c, struct run_options *o)
 		o->no_groups = true;
 		return -1;
 	case 'H':
-		o->headcount = number("headcount", optarg, 1,
-				      TALLY_MAX_HEADCOUNT);
+		o->headcount =
+			number("headcount", optarg, 1, TALLY_MAX_HEADCOUNT);
 		return o->headcount < 0 ? EXIT_USAGE : -1;
 	default:
 		usage(stderr);

@@ -15,7 +15,7 @@
 #define DECK_MIN_VIEWS	2
 #define DECK_MAX_VIEWS	6
 #define DECK_MAX_ITEMS	200
-#define DECK_MAX_GROUPS 8 /* what the item screen shows at 80x24 */
+#define DECK_MAX_GROUPS 8  /* what the item screen shows at 80x24 */
 #define DECK_MAX_LABEL	24 /* columns of a view's short label */
 #define DECK_MAX_BYTES	(1024 * 1024)
 /* A good size for deck_parse_all's errs: fifty errors, and room for the

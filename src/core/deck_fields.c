@@ -300,8 +300,8 @@ int deck_close_item(struct deck_parser *p)
 	while (nl < DECK_MAX_VIEWS && it->labels[nl])
 		nl++;
 	if (p->labels_seen && nl != it->nviews)
-		return deck_fail(p, p->labels_line,
-				 "%d labels for %d views", nl, it->nviews);
+		return deck_fail(p, p->labels_line, "%d labels for %d views",
+				 nl, it->nviews);
 	return 0;
 }
 

@@ -53,8 +53,8 @@ struct deck_parser {
 	unsigned header_seen; /* bit i: deck.c's header_fields[i] */
 #define DECK_TITLE_SEEN 1u    /* header_fields[0] is the title */
 	bool groups_seen, closing_seen, note_seen, labels_seen, same_seen;
-	int labels_line; /* of the item's "labels:" */
-	bool *flag;	 /* the yes/no field being collected */
+	int labels_line;	/* of the item's "labels:" */
+	bool *flag;		/* the yes/no field being collected */
 	struct deck_item *item; /* the item being read, or NULL */
 	/* A line of the item was rejected: it may have been meant as a
 	 * view, so its view count proves nothing. */

@@ -19,7 +19,7 @@
 #include "core/tally.h"
 
 struct divide {
-	int gap; /* points 0..100; -1 when fewer than two groups counted */
+	int gap;  /* points 0..100; -1 when fewer than two groups counted */
 	int a, b; /* the two groups furthest apart, a < b; -1 without */
 };
 
@@ -37,7 +37,7 @@ void divide_widest(const int (*pct)[TALLY_MAX_VIEWS], const bool *counted,
 void divide_item(const struct tally *t, int item, struct divide *d);
 
 struct swing {
-	bool known; /* both rounds have hands */
+	bool known;		     /* both rounds have hands */
 	int points[TALLY_MAX_VIEWS]; /* each view's share after - before */
 	int64_t changed; /* at least this many people changed their minds */
 };
@@ -57,9 +57,9 @@ void divide_item_swing(const struct tally *t, int item, struct swing *s);
 
 /* The answer to "are the groups aligned?" over a tally's items. */
 struct divide_answer {
-	int counted; /* items where two groups or more raised hands */
-	int apart;   /* ... and whose divide is above the threshold */
-	int widest;  /* the item with the widest divide, or -1 */
+	int counted;	 /* items where two groups or more raised hands */
+	int apart;	 /* ... and whose divide is above the threshold */
+	int widest;	 /* the item with the widest divide, or -1 */
 	struct divide d; /* ... and its divide */
 };
 

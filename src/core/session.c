@@ -17,8 +17,8 @@ static int copy_item(struct session_item *it, const struct deck_item *di)
 	if (!it->heading)
 		return -1;
 	for (int v = 0; v < di->nviews; v++) {
-		const char *l = di->labels[v] ? di->labels[v]
-					      : deck_view_label(v);
+		const char *l =
+			di->labels[v] ? di->labels[v] : deck_view_label(v);
 		it->labels[v] = strdup(l);
 		if (di->views[v])
 			it->texts[v] = strdup(di->views[v]);

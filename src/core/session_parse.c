@@ -40,9 +40,9 @@ static const struct {
 	const char *key;
 	unsigned bit;
 } header_keys[] = {
-	{"name", HAVE_NAME},	    {"started", HAVE_STARTED},
-	{"deck-title", HAVE_TITLE}, {"deck-source", HAVE_SOURCE},
-	{"deck-path", HAVE_PATH},   {"deck-hash", HAVE_HASH},
+	{"name", HAVE_NAME},	       {"started", HAVE_STARTED},
+	{"deck-title", HAVE_TITLE},    {"deck-source", HAVE_SOURCE},
+	{"deck-path", HAVE_PATH},      {"deck-hash", HAVE_HASH},
 	{"current", HAVE_CURRENT},     {"same-views", HAVE_SAME},
 	{"percent-base", HAVE_BASE},   {"headcount", HAVE_HEADCOUNT},
 	{"active-group", HAVE_ACTIVE},
@@ -60,13 +60,13 @@ struct parser {
 	int version;
 	int line;
 	unsigned have;
-	int item_line;	     /* line of the last "item:" */
-	int current_line;    /* line of "current:" */
-	size_t cap;	     /* items allocated */
-	int *item_lines;     /* parallel to s->items */
+	int item_line;		     /* line of the last "item:" */
+	int current_line;	     /* line of "current:" */
+	size_t cap;		     /* items allocated */
+	int *item_lines;	     /* parallel to s->items */
 	bool texts[TALLY_MAX_VIEWS]; /* of the item being read */
-	int next_round;	     /* the "count:" line expected next: */
-	int next_view;	     /* round and view, 0-based */
+	int next_round;		     /* the "count:" line expected next: */
+	int next_view;		     /* round and view, 0-based */
 	struct counts *counts;
 	size_t ncounts, counts_cap;
 	long headcount[TALLY_MAX_GROUPS];
@@ -200,7 +200,8 @@ static int store(struct parser *p, char **dst, const char *v, size_t n)
 /* The value of a yes/no key. */
 static int yes_no(struct parser *p, const char *v, size_t n, bool *out)
 {
-	if ((n == 3 && !memcmp(v, "yes", 3)) || (n == 2 && !memcmp(v, "no", 2))) {
+	if ((n == 3 && !memcmp(v, "yes", 3)) ||
+	    (n == 2 && !memcmp(v, "no", 2))) {
 		*out = n == 3;
 		return 0;
 	}
@@ -276,9 +277,11 @@ static int group(struct parser *p, const char *v, size_t n)
 	struct session *s = p->s;
 	char buf[64];
 	if (s->nitems > 0)
-		return fail(p, p->line, "'group' must come before the first item");
+		return fail(p, p->line,
+			    "'group' must come before the first item");
 	if (s->ngroups == TALLY_MAX_GROUPS)
-		return fail(p, p->line, "more than %d groups", TALLY_MAX_GROUPS);
+		return fail(p, p->line, "more than %d groups",
+			    TALLY_MAX_GROUPS);
 	const char *sp = memchr(v, ' ', n);
 	size_t digits = sp ? (size_t)(sp - v) : n;
 	long hc;
@@ -333,7 +336,8 @@ static int check_header(struct parser *p)
 		return fail(p, p->line,
 			    "'headcount' with groups: each group has its own");
 	if (s->ngroups > 0 && !(p->have & HAVE_ACTIVE))
-		return fail(p, p->line, "missing 'active-group' before this line");
+		return fail(p, p->line,
+			    "missing 'active-group' before this line");
 	if (s->ngroups == 0 && (p->have & HAVE_ACTIVE))
 		return fail(p, p->line, "'active-group' without groups");
 	if (p->active > s->ngroups)
@@ -555,7 +559,8 @@ static int count(struct parser *p, const char *v, size_t n)
 	long r, view;
 	if (!next_number(v, n, &pos, TALLY_MAX_ROUNDS, &r) ||
 	    !next_number(v, n, &pos, TALLY_MAX_VIEWS, &view))
-		return fail(p, p->line, "bad 'count' (want ROUND VIEW COUNT...)");
+		return fail(p, p->line,
+			    "bad 'count' (want ROUND VIEW COUNT...)");
 	if (r != p->next_round + 1 || view != p->next_view + 1)
 		return fail(p, p->line,
 			    "count of round %ld view %ld where round %d view "
@@ -571,9 +576,10 @@ static int count(struct parser *p, const char *v, size_t n)
 	int ng = s->ngroups > 0 ? s->ngroups : 1;
 	for (int g = 0; g < ng; g++)
 		if (!next_number(v, n, &pos, TALLY_MAX_COUNT, &c->c[g]))
-			return fail(p, p->line,
-				    "want %d count%s of 0 to %ld after the view",
-				    ng, ng == 1 ? "" : "s", TALLY_MAX_COUNT);
+			return fail(
+				p, p->line,
+				"want %d count%s of 0 to %ld after the view",
+				ng, ng == 1 ? "" : "s", TALLY_MAX_COUNT);
 	if (pos < n)
 		return fail(p, p->line, "more counts than the %d group%s", ng,
 			    ng == 1 ? "" : "s");
@@ -598,6 +604,8 @@ static int first_line(struct parser *p, const char *l, size_t n)
 			    (int)(n - m < 12 ? n - m : 12), l + m);
 	p->version = (int)version;
 	p->s->version = p->version;
+	/* Format 1 had no "same-views" key and always showed the totals. */
+	p->s->same_views = p->version == 1;
 	return 0;
 }
 
@@ -730,8 +738,8 @@ static int build_tally(struct parser *p)
 	for (size_t k = 0; k < p->ncounts; k++) {
 		const struct counts *c = &p->counts[k];
 		for (int g = 0; g < s->tally.ngroups; g++)
-			if (!tally_load(&s->tally, c->item, c->round, g, c->view,
-					c->c[g]))
+			if (!tally_load(&s->tally, c->item, c->round, g,
+					c->view, c->c[g]))
 				return fail(p, 0, "out of memory");
 	}
 	for (int g = 0; g < s->tally.ngroups; g++)

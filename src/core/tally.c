@@ -78,8 +78,7 @@ int tally_rounds(const struct tally *t, int item)
 	return valid_item(t, item) ? t->items[item].nrounds : 1;
 }
 
-long tally_cell(const struct tally *t, int item, int round, int group,
-		int view)
+long tally_cell(const struct tally *t, int item, int round, int group, int view)
 {
 	if (!valid_view(t, item, group, view) || round < 0 ||
 	    round >= t->items[item].nrounds)
@@ -224,8 +223,8 @@ static bool grow(struct tally_item *it)
 {
 	if (it->nrounds >= TALLY_MAX_ROUNDS)
 		return false;
-	void *r = realloc(it->round, (size_t)(it->nrounds + 1) *
-					     sizeof *it->round);
+	void *r = realloc(it->round,
+			  (size_t)(it->nrounds + 1) * sizeof *it->round);
 	if (!r)
 		return false;
 	it->round = r;
@@ -303,8 +302,7 @@ int tally_redo(struct tally *t)
 	do {
 		item = step(t, hist_at(t, t->hist_pos), false);
 		t->hist_pos++;
-	} while (t->hist_pos < t->hist_len &&
-		 hist_at(t, t->hist_pos)->joined);
+	} while (t->hist_pos < t->hist_len && hist_at(t, t->hist_pos)->joined);
 	return item;
 }
 

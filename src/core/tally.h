@@ -52,9 +52,9 @@ struct tally {
 	long headcount[TALLY_MAX_GROUPS]; /* 0: not given */
 	struct tally_change *hist;	  /* ring of TALLY_UNDO_DEPTH, made on
 	                                     the first change */
-	size_t hist_len;		  /* changes that can be undone+redone */
-	size_t hist_pos;		  /* changes currently applied */
-	size_t hist_start;		  /* ring start */
+	size_t hist_len;   /* changes that can be undone+redone */
+	size_t hist_pos;   /* changes currently applied */
+	size_t hist_start; /* ring start */
 };
 
 /*

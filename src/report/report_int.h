@@ -107,7 +107,6 @@ int report_view_totals(const struct session *s, int64_t *totals);
 /* A session's items with at least one count. */
 int report_counted_items(const struct session *s);
 
-
 /*
  * Reports are UTF-8 whatever the caller's locale, so their widths are
  * measured as UTF-8 too: between enter and leave, the calling thread's

@@ -135,7 +135,6 @@ void report_slug(const char *name, char *buf, size_t cap)
 	text_slug(name, buf, cap < 49 ? cap : 49);
 }
 
-
 int report_put_figure(FILE *out, enum report_format fmt, bool known, int value)
 {
 	switch (fmt) {

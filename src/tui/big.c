@@ -3,7 +3,6 @@
 #include <curses.h>
 #include <string.h>
 
-
 /*
  * Large digits come from a 3 x 5 pixel font.  Each cell shows two pixels
  * stacked (half blocks), so at scale s a digit is 3s cells wide and

@@ -19,6 +19,7 @@ enum role {
 	ROLE_STATUS,   /* the last line */
 	ROLE_WARNING,  /* a save failed, a question is open */
 	ROLE_SELECTED, /* the selected view's marker */
+	ROLE_GROUP,    /* the group whose hands are being counted */
 	ROLE_VIEW1,    /* ROLE_VIEW1 + v for view v (0..5) */
 	ROLE_VIEW6 = ROLE_VIEW1 + 5,
 	ROLE_COUNT

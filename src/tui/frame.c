@@ -78,23 +78,64 @@ static void draw_hints(int y, int w, const char *hints)
 	draw_text(y, 0, w, ROLE_STATUS, buf);
 }
 
+/* The open question, in words: NULL when none is open. */
+static const char *question(const struct app *a, char *buf, size_t cap)
+{
+	int item = app_item(a);
+	switch (a->ask) {
+	case ASK_QUIT:
+		return " Quit? Every count is saved. y / n";
+	case ASK_RESET:
+		return " Clear every count of this item? y / n";
+	case ASK_ROUND:
+		snprintf(
+			buf, cap,
+			" Start round %d of this item? Round %d is kept. y / n",
+			tally_rounds(&a->sess->tally, item) + 1,
+			tally_rounds(&a->sess->tally, item));
+		return buf;
+	case ASK_NONE:
+		break;
+	}
+	return NULL;
+}
+
+/* The number being typed and what it will set. */
+static void entry_text(const struct tui *t, char *buf, size_t cap)
+{
+	const struct app *a = t->app;
+	const struct session *s = a->sess;
+	int item = app_item(a);
+	char what[160];
+	if (t->entry_for == ENTRY_HEADCOUNT && s->ngroups > 0)
+		snprintf(what, sizeof what, "Headcount of %s",
+			 session_group_name(s, s->active));
+	else if (t->entry_for == ENTRY_HEADCOUNT)
+		snprintf(what, sizeof what, "Headcount");
+	else if (s->ngroups > 0 && item >= 0)
+		snprintf(what, sizeof what, "%s, %s count",
+			 session_group_name(s, s->active),
+			 s->items[item].labels[a->selected]);
+	else
+		snprintf(what, sizeof what, "%s count",
+			 item >= 0 ? s->items[item].labels[a->selected]
+				   : deck_view_label(a->selected));
+	snprintf(buf, cap, " %s: %s_   Enter sets, Esc cancels", what,
+		 t->typed);
+}
+
 static void draw_status(const struct tui *t)
 {
 	const struct app *a = t->app;
 	int y = term_rows() - 1, w = term_cols();
 	char buf[400];
-	enum role role = ROLE_STATUS;
-	if (a->ask == ASK_QUIT) {
-		snprintf(buf, sizeof buf, " Quit? Every count is saved. y / n");
-		role = ROLE_WARNING;
-	} else if (a->ask == ASK_RESET) {
-		snprintf(buf, sizeof buf,
-			 " Clear every count of this item? y / n");
-		role = ROLE_WARNING;
+	const char *q = question(a, buf, sizeof buf);
+	enum role role = q ? ROLE_WARNING : ROLE_STATUS;
+	if (q != NULL) {
+		if (q != buf)
+			snprintf(buf, sizeof buf, "%s", q);
 	} else if (t->entry) {
-		snprintf(buf, sizeof buf,
-			 " %s count: %s_   Enter sets, Esc cancels",
-			 deck_view_label(a->selected), t->typed);
+		entry_text(t, buf, sizeof buf);
 	} else if (a->message[0]) {
 		snprintf(buf, sizeof buf, " %s", a->message);
 	} else if (app_save_failed(a)) {

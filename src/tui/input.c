@@ -45,7 +45,9 @@ static enum input_result entry_key(struct tui *t, enum action act, int arg)
 		break;
 	case ACT_CONFIRM:
 		t->entry = false;
-		if (n > 0)
+		if (n > 0 && t->entry_for == ENTRY_HEADCOUNT)
+			app_set_headcount(t->app, strtol(t->typed, NULL, 10));
+		else if (n > 0)
 			app_set_count(t->app, t->app->selected,
 				      strtol(t->typed, NULL, 10));
 		break;
@@ -125,6 +127,18 @@ static enum input_result common(struct tui *t, enum action act)
 	case ACT_UNDO:
 		app_undo(a);
 		break;
+	case ACT_GROUP_NEXT:
+	case ACT_GROUP_PREV:
+		app_next_group(a, act == ACT_GROUP_NEXT ? 1 : -1);
+		break;
+	case ACT_HEADCOUNT:
+		t->entry = true;
+		t->entry_for = ENTRY_HEADCOUNT;
+		t->typed[0] = '\0';
+		break;
+	case ACT_BASE:
+		app_toggle_base(a);
+		break;
 	case ACT_REDO:
 		app_redo(a);
 		break;
@@ -134,6 +148,7 @@ static enum input_result common(struct tui *t, enum action act)
 	case ACT_ENTRY:
 	case ACT_RESET:
 	case ACT_NOTE:
+	case ACT_ROUND:
 		app_message(a, "Counting keys work on an item's screen");
 		break;
 	default:

@@ -29,13 +29,18 @@ enum action {
 	ACT_ENTRY,    /* start typing a count for the selected view */
 	ACT_UNDO,
 	ACT_REDO,
-	ACT_RESET,   /* ask to clear the item's counts */
-	ACT_EXPORT,  /* write the text report and CSV */
-	ACT_NOTE,    /* show or hide the item's facilitator note */
-	ACT_DIGIT,   /* arg: 0..9, while typing */
-	ACT_ERASE,   /* delete the last digit typed */
-	ACT_CONFIRM, /* Enter while typing, 'y' at a question */
-	ACT_CANCEL,  /* Escape, or 'n' at a question */
+	ACT_RESET,	/* ask to clear the item's counts */
+	ACT_EXPORT,	/* write the text report and CSV */
+	ACT_NOTE,	/* show or hide the item's facilitator note */
+	ACT_DIGIT,	/* arg: 0..9, while typing */
+	ACT_ERASE,	/* delete the last digit typed */
+	ACT_CONFIRM,	/* Enter while typing, 'y' at a question */
+	ACT_CANCEL,	/* Escape, or 'n' at a question */
+	ACT_GROUP_NEXT, /* count the next group's hands */
+	ACT_GROUP_PREV, /* ... the previous group's */
+	ACT_HEADCOUNT,	/* start typing a headcount */
+	ACT_BASE,	/* percentages of the hands or of the room */
+	ACT_ROUND,	/* ask to start a new round of the item */
 };
 
 enum key_mode {

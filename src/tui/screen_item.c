@@ -10,6 +10,7 @@
 #include "core/deck.h"
 #include "core/session.h"
 #include "tui/big.h"
+#include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 
@@ -17,16 +18,23 @@
 struct item_layout {
 	int m, w; /* margin and text width */
 	int head_rows;
+	int head_gap;		       /* blank row below the heading */
 	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
 	int gap;		       /* blank rows between views' texts */
-	bool list; /* the views' labels and texts above the chart */
+	bool list;	       /* the views' labels and texts above the chart */
+	int banner;	       /* rows of the active group's banner */
+	int panel, panel_each; /* rows of the groups' split bars */
+	int panel_gap;	       /* blank row above them */
+	int info, swing;       /* rows of the lines of hands, swing */
+	int chart_gap;	       /* blank row above the chart */
 	int bar_h, bar_gap;
 	int chart_y, chart_rows;
 };
 
 static int text_rows(const struct item_layout *l, int n)
 {
-	int rows = l->head_rows + 1;
+	int rows = l->head_rows + l->head_gap + l->banner + l->chart_gap +
+		   l->panel_gap + l->panel * l->panel_each + l->info + l->swing;
 	if (!l->list)
 		return rows;
 	for (int v = 0; v < n; v++)
@@ -34,10 +42,65 @@ static int text_rows(const struct item_layout *l, int n)
 	return rows;
 }
 
+/* One step of giving way when space runs short; false when none is left. */
+static bool give_way(struct item_layout *l, int n)
+{
+	int big = 0;
+	for (int v = 1; v < n; v++)
+		if (l->view_rows[v] > l->view_rows[big])
+			big = v;
+	if (l->gap)
+		l->gap = 0;
+	else if (l->panel_each > 1)
+		l->panel_each = 1;
+	else if (l->banner > 1)
+		l->banner = 1;
+	else if (l->list && l->view_rows[big] > 0)
+		l->view_rows[big]--;
+	else if (l->list)
+		l->list = false;
+	else if (l->panel_gap)
+		l->panel_gap = 0;
+	else if (l->head_gap)
+		l->head_gap = 0;
+	else if (l->chart_gap)
+		l->chart_gap = 0;
+	else if (l->panel > 2)
+		l->panel--; /* the active group and the room stay */
+	else if (l->head_rows > 1)
+		l->head_rows--;
+	else if (l->swing)
+		l->swing = 0;
+	else if (l->info)
+		l->info = 0;
+	else
+		return false;
+	return true;
+}
+
+/* The bars: as thick as the rows left allow, roughly centred in them. */
+static void place_chart(struct item_layout *l, int n, int top, int left)
+{
+	if (left < n)
+		left = n;
+	l->bar_h = 1;
+	for (int bh = 12; bh > 1; bh--)
+		if (n * bh + (n - 1) <= left) {
+			l->bar_h = bh;
+			break;
+		}
+	l->bar_gap = l->bar_h > 1 ? 1 : 0;
+	l->chart_rows = n * l->bar_h + (n - 1) * l->bar_gap;
+	/* A spare row goes above the chart rather than below it. */
+	l->chart_y = top + (left - l->chart_rows + 1) / 2;
+}
+
 /*
- * Gives the chart as much height as the text leaves (thicker bars read
+ * Gives the chart as much height as the rest leaves (thicker bars read
  * better from the back of the room); when space runs short the text gives
- * way first: blank lines, then the longest view text loses rows.
+ * way first: blank lines, then the longest view text loses rows, then the
+ * list of views (the chart names them too), then the groups other than
+ * the active one, then heading rows.
  */
 static void layout(const struct app *a, int item, int y, int h,
 		   struct item_layout *l)
@@ -50,55 +113,44 @@ static void layout(const struct app *a, int item, int y, int h,
 	l->head_rows = widget_wrap_rows(it->heading, l->w);
 	if (l->head_rows > 3)
 		l->head_rows = 3;
+	l->head_gap = 1;
 	for (int v = 0; v < n; v++)
 		l->view_rows[v] = widget_wrap_rows(it->views[v], l->w - 2);
 	l->gap = 1;
 	l->list = true;
-	int min_chart = n;
-	/* Space runs short: blank lines go first, then the longest text
-	 * loses rows, then the list of views (the chart names them too),
-	 * then heading rows. */
-	while (text_rows(l, n) + 1 + min_chart > h) {
-		if (l->gap) {
-			l->gap = 0;
-			continue;
-		}
-		int big = 0;
-		for (int v = 1; v < n; v++)
-			if (l->view_rows[v] > l->view_rows[big])
-				big = v;
-		if (l->list && l->view_rows[big] > 0)
-			l->view_rows[big]--;
-		else if (l->list)
-			l->list = false;
-		else if (l->head_rows > 1)
-			l->head_rows--;
-		else
-			break;
+	/* Said when it is not plain: without a headcount or groups, the
+	 * percentages can only be of the hands, which the top bar counts. */
+	l->info = a->sess->ngroups > 0 || app_people(a, -1) > 0 ||
+		  a->sess->pct_of_room;
+	l->chart_gap = 1;
+	l->swing = tally_rounds(&a->sess->tally, item) > 1;
+	if (a->sess->ngroups > 0) {
+		/* Taller on a large screen, so the room sees it too. */
+		l->banner = h >= 40 ? 3 : 1;
+		l->panel = room_panel_rows(a);
+		l->panel_gap = 1;
+		l->panel_each = h >= 40 ? 2 : 1;
 	}
-	int left = h - text_rows(l, n) - 1;
-	if (left < n)
-		left = n;
-	l->bar_h = 1;
-	for (int bh = 12; bh > 1; bh--) {
-		int need = n * bh + (n - 1);
-		if (need <= left) {
-			l->bar_h = bh;
-			break;
-		}
-	}
-	l->bar_gap = l->bar_h > 1 ? 1 : 0;
-	l->chart_rows = n * l->bar_h + (n - 1) * l->bar_gap;
-	/* Keep the chart off the text and roughly centred in what is left. */
-	l->chart_y = y + h - l->chart_rows - (left - l->chart_rows) / 2;
-	if (l->chart_y > y + h - l->chart_rows)
-		l->chart_y = y + h - l->chart_rows;
+	while (text_rows(l, n) + n > h && give_way(l, n))
+		;
+	int above = l->head_rows + l->head_gap + l->banner + l->chart_gap;
+	for (int v = 0; l->list && v < n; v++)
+		above += 1 + l->view_rows[v] + (v > 0 ? l->gap : 0);
+	place_chart(l, n, y + above, h - text_rows(l, n));
+}
+
+/* The first row below the chart, where the groups' bars begin. */
+static int below_chart(const struct item_layout *l, int y, int h)
+{
+	int rest = l->panel_gap + l->panel * l->panel_each + l->info + l->swing;
+	int top = l->chart_y + l->chart_rows;
+	return top + rest <= y + h ? y + h - rest : top;
 }
 
 /* What the chart's columns hold: labels, bars, then counts. */
 struct chart_cols {
-	long counts[TALLY_MAX_VIEWS];
-	struct chart_bar bars[TALLY_MAX_VIEWS];
+	long counts[TALLY_MAX_VIEWS + 1]; /* + the people without a hand */
+	struct chart_bar bars[TALLY_MAX_VIEWS + 1];
 	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
 	int n, labw, cntw, barw, scale;
 	bool big; /* counts in large digits, with the percentage beside */
@@ -130,11 +182,15 @@ static void fit_columns(const struct app *a, int item,
 			const struct item_layout *l, struct chart_cols *c)
 {
 	const struct session_item *si = &a->sess->items[item];
-	c->n = si->nviews;
+	struct app_shares sh;
+	int group = a->sess->ngroups > 0 ? a->sess->active : -1;
+	c->n = app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1,
+			  group, &sh);
 	c->labw = 0;
-	for (int v = 0; v < c->n; v++)
-		c->counts[v] = tally_get(&a->sess->tally, item, v);
-	chart_layout(c->counts, c->n, 1, c->bars); /* for the percentages */
+	memcpy(c->counts, sh.counts, sizeof c->counts);
+	/* Of the room: the people without a hand take their share too. */
+	c->counts[c->n] = sh.of_room ? sh.none : 0;
+	chart_layout(c->counts, c->n + 1, 1, c->bars); /* the percentages */
 	for (int v = 0; v < c->n; v++) {
 		int lw = text_width(si->labels[v]);
 		c->labw = lw > c->labw ? lw : c->labw;
@@ -163,7 +219,7 @@ static void fit_columns(const struct app *a, int item,
 	c->barw = l->w - c->labw - c->cntw - 1;
 	if (c->barw < 1)
 		c->barw = 1;
-	chart_layout(c->counts, c->n, c->barw, c->bars);
+	chart_layout(c->counts, c->n + 1, c->barw, c->bars);
 }
 
 /* One view's row of the chart: marker, label, bar and its count. */
@@ -225,7 +281,7 @@ static void draw(const struct tui *t, int y, int h)
 	int row = y;
 	row += widget_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
 			   it->heading, false);
-	row++;
+	row += l.head_gap;
 	for (int v = 0; l.list && v < it->nviews; v++) {
 		if (v > 0)
 			row += l.gap;
@@ -238,7 +294,16 @@ static void draw(const struct tui *t, int y, int h)
 		row += widget_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
 				   ROLE_NORMAL, it->views[v], false);
 	}
+	if (l.banner)
+		room_banner(a, row, l.m, l.w, l.banner);
 	draw_chart(a, item, &l);
+	int below = below_chart(&l, y, h) + l.panel_gap;
+	below += room_panel(a, item, below, l.m, l.w, l.panel * l.panel_each,
+			    l.panel_each);
+	if (l.swing)
+		below += room_swing(a, item, below, l.m, l.w);
+	if (l.info)
+		room_info(a, item, below, l.m, l.w);
 }
 
 static enum input_result key(struct tui *t, enum action act, int arg)
@@ -262,6 +327,7 @@ static enum input_result key(struct tui *t, enum action act, int arg)
 		return INPUT_HANDLED;
 	case ACT_ENTRY:
 		t->entry = true;
+		t->entry_for = ENTRY_COUNT;
 		t->typed[0] = '\0';
 		return INPUT_HANDLED;
 	case ACT_RESET:
@@ -269,6 +335,10 @@ static enum input_result key(struct tui *t, enum action act, int arg)
 		return INPUT_HANDLED;
 	case ACT_NOTE:
 		app_toggle_note(a);
+		return INPUT_HANDLED;
+	case ACT_ROUND:
+		if (app_can_start_round(a))
+			app_ask(a, ASK_ROUND);
 		return INPUT_HANDLED;
 	default:
 		return INPUT_IGNORED;

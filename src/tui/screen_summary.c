@@ -1,15 +1,20 @@
 /*
- * The summary screen: every item's split as one bar, which way the room
- * leans on each, and the room's totals over all items (the article's
- * "count up" step).
+ * The summary screen: every item's split as one bar and which way the room
+ * leans on each; with groups, the items ranked by how far apart the
+ * groups are.  Below, when the deck's views mean the same on every item,
+ * the room's totals over all items (the article's "count up" step).
  */
 #include "tui/screen.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "app/app.h"
 #include "core/chart.h"
+#include "core/deck.h"
+#include "core/divide.h"
 #include "core/session.h"
+#include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 
@@ -21,10 +26,12 @@ struct summary_layout {
 static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 {
 	int n = a->sess->nitems, nv = app_max_views(a);
-	/* The totals keep their place at the bottom; items scroll above. */
-	l->totals_h = nv + 2;
+	/* The totals keep their place at the bottom; items scroll above.
+	 * Totals over items whose views mean different things mean
+	 * nothing: only a deck that says its views align has them. */
+	l->totals_h = a->sess->same_views ? nv + 2 : 0;
 	l->list_y = y + 2;
-	l->list_h = h - 2 - l->totals_h - 1;
+	l->list_h = h - 2 - l->totals_h - (l->totals_h ? 1 : 0);
 	if (l->list_h < 1) {
 		/* No room for the totals; keep a row below for "more v". */
 		l->list_h = h - 3;
@@ -80,6 +87,55 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 		  l < 0 ? ROLE_DIM : (enum role)(ROLE_VIEW1 + l), lean);
 }
 
+/*
+ * With groups: the item's divide and the two groups furthest apart, on a
+ * second row when there is one.
+ */
+static void draw_ranked(const struct app *a, int item, int y, int x, int w,
+			int rows)
+{
+	const struct session_item *si = &a->sess->items[item];
+	struct divide d;
+	char num[16], gap[24], pair[300];
+	divide_item(&a->sess->tally, item, &d);
+	snprintf(num, sizeof num, "%3d", item + 1);
+	draw_text(y, x, 4, ROLE_DIM, num);
+	if (d.gap < 0)
+		snprintf(gap, sizeof gap, "-");
+	else
+		snprintf(gap, sizeof gap, "%d pts", d.gap);
+	int gw = 8;
+	draw_text_clip(y, x + 4, w - 4 - gw - 1, ROLE_NORMAL, si->heading);
+	draw_text(y, x + w - gw, gw, d.gap < 0 ? ROLE_DIM : ROLE_KEY, gap);
+	if (rows < 2)
+		return;
+	if (d.gap < 0)
+		snprintf(pair, sizeof pair, "not counted by two groups yet");
+	else
+		room_pair_text(a, item, &d, pair, sizeof pair);
+	draw_text_clip(y + 1, x + 4, w - 4, ROLE_DIM, pair);
+}
+
+/* Items by divide, widest first; those without one last, in order. */
+static void rank(const struct app *a, int *order)
+{
+	int n = a->sess->nitems, gap[DECK_MAX_ITEMS];
+	for (int i = 0; i < n; i++) {
+		struct divide d;
+		divide_item(&a->sess->tally, i, &d);
+		gap[i] = d.gap;
+		order[i] = i;
+	}
+	/* Insertion sort: stable, and a deck has a few hundred items. */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && gap[order[j]] > gap[order[j - 1]];
+		     j--) {
+			int k = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = k;
+		}
+}
+
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
@@ -87,17 +143,28 @@ static void draw(const struct tui *t, int y, int h)
 	int n = a->sess->nitems;
 	struct summary_layout l;
 	layout(a, y, h, &l);
-	static const char head[] = "How the room split, item by item";
+	bool groups = a->sess->ngroups > 0;
+	const char *head = groups ? "How far apart the groups are, widest first"
+				  : "How the room split, item by item";
 	draw_text(y, m, w, ROLE_HEADING, head);
 	/* The column's header shares the title's row when there is room, so
 	 * that the row below is free for the scroll marks. */
-	if ((int)sizeof head + 14 <= w)
-		draw_text(y, m + w - 14, 14, ROLE_DIM, "leans to");
-	int first = a->scroll;
+	const char *col = groups ? "divide" : "leans to";
+	int colw = groups ? 8 : 14;
+	if ((int)strlen(head) + 1 + colw <= w)
+		draw_text(y, m + w - colw, colw, ROLE_DIM, col);
+	int first = a->scroll, order[DECK_MAX_ITEMS];
 	if (first > last_scroll(a, h))
 		first = last_scroll(a, h);
-	for (int i = 0; i < l.shown && first + i < n; i++)
-		draw_row(a, first + i, l.list_y + i * l.step, m, w, l.step);
+	if (groups)
+		rank(a, order);
+	for (int i = 0; i < l.shown && first + i < n; i++) {
+		int row = l.list_y + i * l.step;
+		if (groups)
+			draw_ranked(a, order[first + i], row, m, w, l.step);
+		else
+			draw_row(a, first + i, row, m, w, l.step);
+	}
 	if (first > 0)
 		draw_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
 	if (first + l.shown < n)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/session.h"
 #include "core/deck.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
@@ -19,7 +20,7 @@ static void draw(const struct tui *t, int y, int h)
 	int need = widget_wrap_rows(d->title, w) + 1 +
 		   (d->subtitle ? widget_wrap_rows(d->subtitle, w) : 0) +
 		   (d->source ? widget_wrap_rows(d->source, w) : 0) + 1 +
-		   (d->ngroups > 0 ? 2 : 0) +
+		   (a->sess->ngroups > 0 ? 2 : 0) +
 		   (d->intro ? widget_wrap_rows(d->intro, iw) : 0) + 2;
 	int row = y + (need < h ? (h - need) / 3 : 0), end = y + h;
 	row += widget_wrap(row, m, w, 3, ROLE_TITLE, d->title, true);
@@ -29,12 +30,13 @@ static void draw(const struct tui *t, int y, int h)
 				   true);
 	if (d->source)
 		row += widget_wrap(row, m, w, 3, ROLE_DIM, d->source, true);
-	if (d->ngroups > 0 && end - row > 3) {
+	/* The session's groups: the deck's, or --groups'. */
+	if (a->sess->ngroups > 0 && end - row > 3) {
 		char line[512] = "In the room: ";
-		for (int g = 0; g < d->ngroups; g++) {
+		for (int g = 0; g < a->sess->ngroups; g++) {
 			size_t len = strlen(line);
 			snprintf(line + len, sizeof line - len, "%s%s",
-				 g ? ", " : "", d->groups[g]);
+				 g ? ", " : "", a->sess->groups[g]);
 		}
 		row += widget_wrap(row, m, w, 2, ROLE_DIM, line, true);
 	}

@@ -19,11 +19,15 @@ enum input_result {
 	INPUT_QUIT,    /* leave the session */
 };
 
+/* What the digits being typed will set. */
+enum entry_for { ENTRY_COUNT, ENTRY_HEADCOUNT };
+
 struct tui {
 	struct app *app;
-	bool help;     /* the help overlay is open */
-	bool entry;    /* a count is being typed */
-	char typed[8]; /* the digits typed so far */
+	bool help;		  /* the help overlay is open */
+	bool entry;		  /* a number is being typed */
+	enum entry_for entry_for; /* ... for the selected view or headcount */
+	char typed[8];		  /* the digits typed so far */
 };
 
 #endif

@@ -223,7 +223,7 @@ static void test_clicker_navigation(void **state)
 	su_expect(h, "Regarding Sales Training Design and Delivery");
 	su_press(h, HS_KEY_RIGHT);
 	assert_int_equal(hs_row_find(h, "3 / 7"), 0);
-	su_press(h, 'n');
+	su_press(h, HS_KEY_PGDN);
 	assert_int_equal(hs_row_find(h, "4 / 7"), 0);
 	su_press(h, HS_KEY_PGUP);
 	assert_int_equal(hs_row_find(h, "3 / 7"), 0);
@@ -231,7 +231,7 @@ static void test_clicker_navigation(void **state)
 	assert_int_equal(hs_row_find(h, "2 / 7"), 0);
 	su_press(h, HS_KEY_BACKSPACE);
 	assert_int_equal(hs_row_find(h, "1 / 7"), 0);
-	su_press(h, 'p');
+	su_press(h, HS_KEY_PGUP);
 	assert_int_equal(hs_row_find(h, "Title"), 0);
 	/* The title is the first screen. */
 	su_press(h, HS_KEY_PGUP);

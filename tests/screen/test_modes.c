@@ -85,7 +85,7 @@ static void test_monochrome(void **state)
 	su_end(&r);
 
 	/* --mono does the same; the colour run shows colour at all. */
-	static const char *const argv[] = {"handsup", "--mono", "--name", "m",
+	static const char *const argv[] = {"handsup", "--mono", "--no-groups", "--name", "m",
 					   NULL};
 	h = su_start(&r, 24, 80, argv, NULL);
 	su_press(h, HS_KEY_RIGHT);
@@ -126,7 +126,7 @@ static void test_ascii(void **state)
 	su_end(&r);
 
 	/* --ascii in a UTF-8 locale, without colour: the golden. */
-	static const char *const argv[] = {"handsup", "--ascii", "--name", "a",
+	static const char *const argv[] = {"handsup", "--ascii", "--no-groups", "--name", "a",
 					   NULL};
 	static const char *const no_color[] = {"NO_COLOR=1", NULL};
 	h = su_start(&r, 24, 80, argv, no_color);
@@ -141,7 +141,7 @@ static void test_ascii(void **state)
 static void test_three_views(void **state)
 {
 	(void)state;
-	static const char *const argv[] = {"handsup", "--name", "three",
+	static const char *const argv[] = {"handsup", "--no-groups", "--name", "three",
 					   "content/starter.deck", NULL};
 	struct su_run r;
 	struct hs *h = su_start(&r, 24, 80, argv, NULL);

@@ -57,7 +57,8 @@ static void expect_counts(const char *path, long v1, long v2)
 /* Starts a session on the built-in deck and counts one hand on item 1. */
 static struct hs *start_counting(struct fixture *f, char *path, size_t cap)
 {
-	const char *argv[] = {"handsup", "--name", "savefail", NULL};
+	const char *argv[] = {"handsup", "--no-groups", "--name", "savefail",
+			      NULL};
 	const char *env[] = {f->env_state, NULL};
 	struct hs *h = hs_start(24, 80, argv, env);
 	assert_non_null(h);

@@ -9,7 +9,10 @@ static void test_title(void **state)
 {
 	(void)state;
 	struct su_run r;
-	struct hs *h = su_start_default(&r, 24, 80, NULL);
+	/* The built-in deck as it comes, with the room's groups. */
+	static const char *const argv[] = {"handsup", "--name", "screen test",
+					   NULL};
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
 	hs_expect_golden(h, "title");
 	assert_int_equal(hs_row_find(h, "Title"), 0);
 	su_expect(h, "Press Right, PageDown or Space to begin");

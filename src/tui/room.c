@@ -1,0 +1,201 @@
+#include "tui/room.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "base/text.h"
+#include "core/chart.h"
+#include "core/divide.h"
+#include "core/session.h"
+#include "core/tally.h"
+#include "tui/draw.h"
+
+void room_banner(const struct app *a, int y, int x, int w, int rows)
+{
+	const struct session *s = a->sess;
+	char line[200];
+	snprintf(line, sizeof line, " %s COUNTING: %s ", draw_marker(),
+		 session_group_name(s, s->active));
+	for (int r = 0; r < rows; r++)
+		draw_fill(y + r, x, w, ROLE_GROUP);
+	y += (rows - 1) / 2;
+	int used = draw_text_clip(y, x, w, ROLE_GROUP, line);
+	char where[48];
+	int n = snprintf(where, sizeof where, "group %d of %d, g next ",
+			 s->active + 1, s->ngroups);
+	if (used + n + 1 <= w)
+		draw_text(y, x + w - n, n, ROLE_GROUP, where);
+}
+
+int room_panel_rows(const struct app *a)
+{
+	return a->sess->ngroups > 0 ? a->sess->ngroups + 1 : 0;
+}
+
+/*
+ * The widest group name, for the column of names: up to a quarter of the
+ * width, or more on a narrow screen while six cells of bar are left.
+ */
+static int name_width(const struct app *a, int item, int w)
+{
+	int nw = 4; /* "Room" */
+	for (int g = 0; g < a->sess->ngroups; g++) {
+		int gw = text_width(session_group_name(a->sess, g));
+		nw = gw > nw ? gw : nw;
+	}
+	int room = w - (5 * a->sess->items[item].nviews + 6) - 3 - 6;
+	int cap = room > w / 4 ? room : w / 4;
+	return nw < cap ? nw : cap;
+}
+
+/* One split bar: the group's (or the room's, group -1) views in a row,
+ * then each view's share in its own colour and the hands raised. */
+static void split_row(const struct app *a, int item, int group, int y, int x,
+		      int w, int rows, int nw)
+{
+	struct app_shares sh;
+	int n = app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1,
+			   group, &sh);
+	int mid = y + (rows - 1) / 2;
+	if (group == a->sess->active && a->sess->ngroups > 0)
+		draw_text(mid, x, 2, ROLE_SELECTED, draw_marker());
+	draw_text_clip(mid, x + 2, nw, group < 0 ? ROLE_HEADING : ROLE_NORMAL,
+		       group < 0 ? "Room" : session_group_name(a->sess, group));
+	int tw = 5 * n + 6, bx = x + 2 + nw + 1;
+	int bw = w - (bx - x) - tw - 1;
+	if (bw < 4)
+		bw = 4;
+	long units[TALLY_MAX_VIEWS + 1];
+	int cells[TALLY_MAX_VIEWS + 1];
+	memcpy(units, sh.counts, sizeof sh.counts);
+	units[n] = sh.of_room ? sh.none : 0;
+	chart_split(units, n + 1, bw, cells);
+	for (int r = 0; r < rows; r++)
+		for (int v = 0, cx = bx; v < n; v++)
+			cx += draw_bar(y + r, cx, v, cells[v], 0);
+	if (sh.hands == 0)
+		draw_text(mid, bx, bw, ROLE_DIM, "not counted yet");
+	int tx = bx + bw + 1;
+	for (int v = 0; v < n; v++) {
+		char pct[8];
+		snprintf(pct, sizeof pct, "%4d%%", sh.pct[v]);
+		draw_text(mid, tx + 5 * v, 5, (enum role)(ROLE_VIEW1 + v), pct);
+	}
+	char hands[16];
+	snprintf(hands, sizeof hands, " %5ld", sh.hands);
+	draw_text(mid, tx + 5 * n, 6, ROLE_NORMAL, hands);
+}
+
+int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
+	       int rows_each)
+{
+	const struct session *s = a->sess;
+	int nw = name_width(a, item, w), used = 0;
+	if (rows_each < 1)
+		rows_each = 1;
+	/* The active group and the room always; the others while they fit. */
+	int room_rows = rows_each, spare = rows / rows_each - 2;
+	for (int g = 0; g < s->ngroups && used + rows_each <= rows - room_rows;
+	     g++) {
+		if (g != s->active && spare-- <= 0)
+			continue;
+		split_row(a, item, g, y + used, x, w, rows_each, nw);
+		used += rows_each;
+	}
+	if (used + room_rows <= rows) {
+		split_row(a, item, -1, y + used, x, w, rows_each, nw);
+		used += room_rows;
+	}
+	return used;
+}
+
+void room_info(const struct app *a, int item, int y, int x, int w)
+{
+	struct app_shares sh;
+	app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1, -1, &sh);
+	char line[240];
+	enum role role = ROLE_DIM;
+	if (sh.people > 0 && sh.none < 0) {
+		snprintf(line, sizeof line,
+			 "%ld hands but only %ld people: check the count or "
+			 "the headcount (p)",
+			 sh.hands, sh.people);
+		role = ROLE_WARNING;
+	} else if (sh.people > 0) {
+		snprintf(line, sizeof line,
+			 "%ld of %ld people raised a hand, %ld raised none; %% "
+			 "of %s",
+			 sh.hands, sh.people, sh.none,
+			 sh.of_room ? "everyone in the room" : "the hands");
+	} else {
+		snprintf(line, sizeof line,
+			 "%ld hand%s; %% of the hands "
+			 "raised (p: headcount)",
+			 sh.hands, sh.hands == 1 ? "" : "s");
+	}
+	draw_text_clip(y, x, w, role, line);
+}
+
+int room_swing(const struct app *a, int item, int y, int x, int w)
+{
+	int rounds = tally_rounds(&a->sess->tally, item);
+	if (rounds < 2)
+		return 0;
+	struct swing sw;
+	divide_item_swing(&a->sess->tally, item, &sw);
+	char line[240];
+	size_t k = (size_t)snprintf(line, sizeof line, "Round %d: ", rounds);
+	if (!sw.known) {
+		snprintf(line + k, sizeof line - k,
+			 "count again; the swing from round %d shows here",
+			 rounds - 1);
+	} else {
+		const struct session_item *it = &a->sess->items[item];
+		for (int v = 0; v < it->nviews && k < sizeof line; v++)
+			k += (size_t)snprintf(line + k, sizeof line - k,
+					      "%s%s %+d", v ? ", " : "",
+					      it->labels[v], sw.points[v]);
+		if (k < sizeof line)
+			snprintf(line + k, sizeof line - k,
+				 " points; at least %lld changed their minds",
+				 (long long)sw.changed);
+	}
+	draw_text_clip(y, x, w, ROLE_KEY, line);
+	return 1;
+}
+
+/* "Sales Leadership 80% View 1" for group g's side of a divide. */
+static int side(const struct app *a, int item, int g, int view, char *buf,
+		size_t cap)
+{
+	struct app_shares sh;
+	int r = tally_rounds(&a->sess->tally, item) - 1;
+	app_shares(a, item, r, g, &sh);
+	return snprintf(buf, cap, "%s %d%% %s", session_group_name(a->sess, g),
+			sh.pct[view], a->sess->items[item].labels[view]);
+}
+
+void room_pair_text(const struct app *a, int item, const struct divide *d,
+		    char *buf, size_t cap)
+{
+	char one[120], two[120];
+	int n = a->sess->items[item].nviews;
+	/* Two views: both sides by View 1's share, whose gap this is. */
+	int va = 0, vb = 0;
+	if (n > 2) {
+		struct app_shares sa, sb;
+		int r = tally_rounds(&a->sess->tally, item) - 1;
+		app_shares(a, item, r, d->a, &sa);
+		app_shares(a, item, r, d->b, &sb);
+		va = vb = 0;
+		for (int v = 1; v < n; v++) {
+			va = sa.pct[v] > sa.pct[va] ? v : va;
+			vb = sb.pct[v] > sb.pct[vb] ? v : vb;
+		}
+	}
+	side(a, item, d->a, va, one, sizeof one);
+	side(a, item, d->b, vb, two, sizeof two);
+	snprintf(buf, cap, "%s, %s: %d point%s apart", one, two, d->gap,
+		 d->gap == 1 ? "" : "s");
+}
