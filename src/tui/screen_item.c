@@ -83,13 +83,15 @@ static void place_chart(struct item_layout *l, int n, int top, int left)
 {
 	if (left < n)
 		left = n;
+	/* Bars of two rows or fewer go without a blank row between them:
+	 * two thin bars read better than one bar and a gap. */
 	l->bar_h = 1;
 	for (int bh = 12; bh > 1; bh--)
-		if (n * bh + (n - 1) <= left) {
+		if (n * bh + (n - 1) * (bh > 2) <= left) {
 			l->bar_h = bh;
 			break;
 		}
-	l->bar_gap = l->bar_h > 1 ? 1 : 0;
+	l->bar_gap = l->bar_h > 2 ? 1 : 0;
 	l->chart_rows = n * l->bar_h + (n - 1) * l->bar_gap;
 	/* A spare row goes above the chart rather than below it. */
 	l->chart_y = top + (left - l->chart_rows + 1) / 2;
