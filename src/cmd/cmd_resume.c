@@ -41,13 +41,50 @@ static int deck_from_session(struct deck *d, const struct session *s)
 	bool ok = d->items && d->title && (d->source || !s->deck_source);
 	d->nitems = d->items ? s->nitems : 0;
 	for (int i = 0; ok && i < s->nitems; i++) {
-		d->items[i].heading = strdup(s->items[i].heading);
-		d->items[i].nviews = s->items[i].nviews;
+		const struct session_item *si = &s->items[i];
+		d->items[i].heading = strdup(si->heading);
+		d->items[i].nviews = si->nviews;
 		ok = d->items[i].heading != NULL;
+		/* Format 2 keeps each view's wording: the room still sees it. */
+		for (int v = 0; ok && v < si->nviews; v++)
+			if (si->texts[v])
+				ok = (d->items[i].views[v] =
+					      strdup(si->texts[v])) != NULL;
 	}
 	if (!ok)
 		deck_free(d);
 	return ok ? 0 : -1;
+}
+
+/* Whether the session keeps the wording of its views (format 2). */
+static bool has_texts(const struct session *s)
+{
+	for (int i = 0; i < s->nitems; i++)
+		for (int v = 0; v < s->items[i].nviews; v++)
+			if (s->items[i].texts[v])
+				return true;
+	return false;
+}
+
+/*
+ * A deck edited to other groups after the session began: the session's
+ * groups are what its counts are kept by, so they stay; say so.
+ */
+static void compare_groups(const struct session *s, const struct deck *d)
+{
+	bool same = s->ngroups == d->ngroups;
+	for (int g = 0; same && g < s->ngroups; g++)
+		same = strcmp(s->groups[g], d->groups[g]) == 0;
+	if (same || s->ngroups == 0)
+		return;
+	fputs("handsup: the deck's groups differ from the session's; the "
+	      "session goes on counting its own:",
+	      stderr);
+	for (int g = 0; g < s->ngroups; g++) {
+		fputs(g ? ", " : " ", stderr);
+		safe_puts(stderr, s->groups[g]);
+	}
+	fputc('\n', stderr);
 }
 
 static bool same_shape(const struct deck *d, const struct session *s)
@@ -77,11 +114,14 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 			error_print(stderr, &derr);
 		fputs("handsup: going on from what the session file holds.\n",
 		      stderr);
-		snprintf(note, cap, "Deck file %s: view texts not shown",
+		snprintf(note, cap, "Deck file %s: %s",
 			 access(s->deck_path, F_OK) == 0 ? "unusable"
-							 : "missing");
+							 : "missing",
+			 has_texts(s) ? "going on from the session's record"
+				      : "view texts not shown");
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
+	compare_groups(s, d);
 	if (d->hash == s->deck_hash && same_shape(d, s))
 		return 0;
 	if (d->hash == s->deck_hash) {

@@ -137,10 +137,35 @@ static void test_resume_deck_gone(void **state)
 	run_first(f, "gone", path, sizeof path);
 	assert_int_equal(unlink(f->deck), 0);
 	struct hs *h = resume_ok(f, path);
-	/* The headings come from the session file; the view texts are gone. */
+	/* Headings and view texts come from the session file (format 2
+	 * keeps the wording), and the status line says the deck is gone. */
 	assert_true(hs_screen_contains(h, "Second question"));
-	assert_false(hs_screen_contains(h, "Beta three"));
+	assert_true(hs_screen_contains(h, "Beta three"));
 	assert_true(hs_screen_contains(h, "missing"));
+	quit(h);
+	hs_free(h);
+}
+
+/* A format 1 file kept no wording: without the deck, none is shown. */
+static void test_resume_v1_deck_gone(void **state)
+{
+	struct fixture *f = *state;
+	char path[300];
+	snprintf(path, sizeof path, "%s/old.session", f->dir);
+	FILE *out = fopen(path, "w");
+	assert_non_null(out);
+	fprintf(out,
+		"handsup-session 1\nname: old\n"
+		"started: 2026-11-27T09:35:12Z\ndeck-title: Old deck\n"
+		"deck-path: %s/gone.deck\ndeck-hash: 0123456789abcdef\n"
+		"current: 2\nitem: First question\nview: 1 View 1\n"
+		"view: 1 View 2\nitem: Second question\nview: 3 View 1\n"
+		"view: 0 View 2\nview: 2 View 3\nend\n",
+		f->dir);
+	fclose(out);
+	struct hs *h = resume_ok(f, path);
+	assert_true(hs_screen_contains(h, "Second question"));
+	assert_true(hs_screen_contains(h, "view texts not shown"));
 	quit(h);
 	hs_free(h);
 }
@@ -281,6 +306,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_resume_same_deck, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_resume_v1_deck_gone, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_resume_deck_gone, setup,
 						teardown),
