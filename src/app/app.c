@@ -165,9 +165,13 @@ void app_set_count(struct app *a, int view, long value)
 	a->undo_armed = false;
 	if (tally_set(&a->sess->tally, item, g, view, value))
 		app_save(a);
-	app_message(a, "%s set to %ld",
-		    who(a, item, g, view, name, sizeof name),
-		    tally_group_get(&a->sess->tally, item, g, view));
+	if (a->sess->hidden)
+		app_message(a, "%s set; results hidden",
+			    who(a, item, g, view, name, sizeof name));
+	else
+		app_message(a, "%s set to %ld",
+			    who(a, item, g, view, name, sizeof name),
+			    tally_group_get(&a->sess->tally, item, g, view));
 }
 
 void app_reset_item(struct app *a)
@@ -200,7 +204,11 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 			moved = moved < 0 ? v : moved;
 			changed++;
 		}
-	if (changed == 1)
+	if (changed == 1 && a->sess->hidden)
+		app_message(a, "%s: %s, results hidden (item %d)", verb,
+			    who(a, c->item, c->group, moved, name, sizeof name),
+			    c->item + 1);
+	else if (changed == 1)
 		app_message(a, "%s: %s %ld -> %ld (item %d)", verb,
 			    who(a, c->item, c->group, moved, name, sizeof name),
 			    from[moved], to[moved], c->item + 1);
@@ -391,9 +399,21 @@ void app_answer(struct app *a, bool yes)
 		app_new_round(a);
 }
 
-void app_blank(struct app *a, bool on)
+void app_blank(struct app *a, enum session_blank how)
 {
-	a->blank = on;
+	if (a->sess->blank == how)
+		return;
+	a->sess->blank = how;
+	app_save(a);
+}
+
+void app_toggle_hidden(struct app *a)
+{
+	a->sess->hidden = !a->sess->hidden;
+	app_message(a, a->sess->hidden ? "Results hidden from the room: h "
+					 "reveals them"
+				       : "Results shown");
+	app_save(a);
 }
 
 void app_toggle_note(struct app *a)

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "core/session.h"
 #include "core/tally.h"
 
 struct deck;
@@ -29,7 +30,6 @@ struct app {
 	                            points are not aligned (--aligned) */
 	int selected;		 /* selected view on an item screen */
 	int scroll;		 /* first row shown on the summary */
-	bool blank;		 /* the screen is blanked */
 	bool note;		 /* the item's facilitator note is shown */
 	enum app_ask ask;	 /* an open yes/no question */
 	bool undo_armed;      /* u once at a round's start: again undoes it */
@@ -103,8 +103,10 @@ void app_ask(struct app *a, enum app_ask q);
  * item; ASK_QUIT is the caller's to carry out), no does nothing.
  */
 void app_answer(struct app *a, bool yes);
-/* Blanks the screen, or brings it back. */
-void app_blank(struct app *a, bool on);
+/* Blanks the screen to black or white, or brings it back (BLANK_OFF). */
+void app_blank(struct app *a, enum session_blank how);
+/* Hides every count, percentage and bar from the room, or reveals them. */
+void app_toggle_hidden(struct app *a);
 /* Show or hide the current item's facilitator note. */
 void app_toggle_note(struct app *a);
 /* Scroll the summary by delta rows, within 0..last. */

@@ -218,7 +218,11 @@ static int put_header(FILE *f, const struct session *s)
 	    fprintf(f, "current: %d\n", cur) < 0 ||
 	    (s->same_views && fputs("same-views: yes\n", f) == EOF) ||
 	    fprintf(f, "percent-base: %s\n",
-		    s->pct_of_room ? "room" : "hands") < 0)
+		    s->pct_of_room ? "room" : "hands") < 0 ||
+	    (s->hidden && fputs("hidden: yes\n", f) == EOF) ||
+	    (s->blank != BLANK_OFF &&
+	     fprintf(f, "blank: %s\n",
+		     s->blank == BLANK_WHITE ? "white" : "black") < 0))
 		return -1;
 	return put_groups(f, s);
 }

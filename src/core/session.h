@@ -30,6 +30,9 @@ struct session_item {
 	char *texts[TALLY_MAX_VIEWS];  /* the views' text, or NULL */
 };
 
+/* What the room sees instead of the screen, after b, . or w. */
+enum session_blank { BLANK_OFF, BLANK_BLACK, BLANK_WHITE };
+
 struct session {
 	char *name;
 	time_t started; /* UTC seconds */
@@ -47,7 +50,9 @@ struct session {
 	int active;
 	bool same_views;  /* views mean the same on every item: totals */
 	bool pct_of_room; /* percentages of the headcount, not the hands */
-	int version;	  /* of the file it was read from; 0: new */
+	bool hidden;	  /* counts, percentages and bars kept from the room */
+	enum session_blank blank;
+	int version; /* of the file it was read from; 0: new */
 	struct tally tally;
 };
 

@@ -31,9 +31,12 @@ enum {
 	HAVE_BASE = 1 << 8,
 	HAVE_HEADCOUNT = 1 << 9,
 	HAVE_ACTIVE = 1 << 10,
+	HAVE_HIDDEN = 1 << 11,
+	HAVE_BLANK = 1 << 12,
 	HAVE_REQUIRED = HAVE_NAME | HAVE_STARTED | HAVE_TITLE | HAVE_PATH |
 			HAVE_HASH | HAVE_CURRENT,
-	HAVE_V2 = HAVE_SAME | HAVE_BASE | HAVE_HEADCOUNT | HAVE_ACTIVE,
+	HAVE_V2 = HAVE_SAME | HAVE_BASE | HAVE_HEADCOUNT | HAVE_ACTIVE |
+		  HAVE_HIDDEN | HAVE_BLANK,
 };
 
 static const struct {
@@ -45,7 +48,8 @@ static const struct {
 	{"deck-path", HAVE_PATH},      {"deck-hash", HAVE_HASH},
 	{"current", HAVE_CURRENT},     {"same-views", HAVE_SAME},
 	{"percent-base", HAVE_BASE},   {"headcount", HAVE_HEADCOUNT},
-	{"active-group", HAVE_ACTIVE},
+	{"active-group", HAVE_ACTIVE}, {"hidden", HAVE_HIDDEN},
+	{"blank", HAVE_BLANK},
 };
 
 /* The counts of one "view:" (format 1) or "count:" line (format 2). */
@@ -214,6 +218,16 @@ static int v2_header(struct parser *p, unsigned bit, const char *v, size_t n)
 	switch (bit) {
 	case HAVE_SAME:
 		return yes_no(p, v, n, &s->same_views);
+	case HAVE_HIDDEN:
+		return yes_no(p, v, n, &s->hidden);
+	case HAVE_BLANK:
+		if (n == 5 && !memcmp(v, "black", 5))
+			s->blank = BLANK_BLACK;
+		else if (n == 5 && !memcmp(v, "white", 5))
+			s->blank = BLANK_WHITE;
+		else
+			return fail(p, p->line, "want black or white");
+		return 0;
 	case HAVE_BASE:
 		if (n == 5 && !memcmp(v, "hands", 5))
 			s->pct_of_room = false;

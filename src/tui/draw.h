@@ -20,6 +20,7 @@ enum role {
 	ROLE_WARNING,  /* a save failed, a question is open */
 	ROLE_SELECTED, /* the selected view's marker */
 	ROLE_GROUP,    /* the group whose hands are being counted */
+	ROLE_PAPER,    /* a screen blanked to white */
 	ROLE_VIEW1,    /* ROLE_VIEW1 + v for view v (0..5) */
 	ROLE_VIEW6 = ROLE_VIEW1 + 5,
 	ROLE_COUNT

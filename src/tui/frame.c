@@ -23,7 +23,10 @@ static void draw_topbar(const struct app *a)
 	int w = term_cols();
 	char pos[48];
 	int item = app_item(a);
-	if (item >= 0)
+	if (item >= 0 && a->sess->hidden)
+		snprintf(pos, sizeof pos, "   %d / %d ", item + 1,
+			 app_nitems(a));
+	else if (item >= 0)
 		/* Padded, so the title does not jump as hands are counted. */
 		snprintf(pos, sizeof pos, " %4ld %s   %d / %d ",
 			 tally_item_total(&a->sess->tally, item),
@@ -37,7 +40,11 @@ static void draw_topbar(const struct app *a)
 	else
 		snprintf(pos, sizeof pos, " Closing ");
 	draw_fill(0, 0, w, ROLE_TOPBAR);
-	const char *warn = app_save_failed(a) ? " NOT SAVED " : "";
+	/* The marker the facilitator must not miss: the room sees no
+	 * results now, whatever is counted. */
+	const char *warn = app_save_failed(a) ? " NOT SAVED "
+			   : a->sess->hidden  ? " HIDDEN "
+					      : "";
 	int right = (int)strlen(pos) + (int)strlen(warn);
 	draw_text_clip(0, 1, w - right - 2, ROLE_TOPBAR, a->deck->title);
 	int x = w - right;
@@ -174,8 +181,13 @@ static void draw_too_small(const struct app *a)
 void frame_draw(const struct tui *t)
 {
 	const struct app *a = t->app;
-	if (a->blank)
+	if (a->sess->blank != BLANK_OFF) {
+		/* Black is the cleared screen; white is painted. */
+		for (int r = 0;
+		     a->sess->blank == BLANK_WHITE && r < term_rows(); r++)
+			draw_fill(r, 0, term_cols(), ROLE_PAPER);
 		return;
+	}
 	if (term_too_small()) {
 		draw_too_small(a);
 		return;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/session.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 
@@ -65,9 +66,9 @@ static enum input_result entry_key(struct tui *t, enum action act, int arg)
 /* The states that take a key before any screen does. */
 static enum input_result modal(struct tui *t, enum action act, int arg)
 {
-	if (t->app->blank) {
+	if (t->app->sess->blank != BLANK_OFF) {
 		/* Any key brings the screen back; it does nothing else. */
-		app_blank(t->app, false);
+		app_blank(t->app, BLANK_OFF);
 		return INPUT_HANDLED;
 	}
 	switch (input_mode(t)) {
@@ -114,7 +115,11 @@ static enum input_result common(struct tui *t, enum action act)
 		t->help = true;
 		break;
 	case ACT_BLANK:
-		app_blank(a, true);
+	case ACT_WHITE:
+		app_blank(a, act == ACT_WHITE ? BLANK_WHITE : BLANK_BLACK);
+		break;
+	case ACT_HIDE:
+		app_toggle_hidden(a);
 		break;
 	case ACT_REDRAW:
 		return INPUT_REDRAW;

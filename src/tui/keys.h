@@ -41,6 +41,8 @@ enum action {
 	ACT_HEADCOUNT,	/* start typing a headcount */
 	ACT_BASE,	/* percentages of the hands or of the room */
 	ACT_ROUND,	/* ask to start a new round of the item */
+	ACT_WHITE,	/* blank the screen to white */
+	ACT_HIDE,	/* hide or reveal the results */
 };
 
 enum key_mode {

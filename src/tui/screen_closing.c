@@ -51,7 +51,13 @@ static int draw_answer(const struct app *a, int row, int x, int w, int rows)
 	char yes_no[200], widest[600];
 	if (a->sess->ngroups == 0 || rows < 2)
 		return 0;
-	answer(a, yes_no, sizeof yes_no, widest, sizeof widest);
+	if (a->sess->hidden) {
+		snprintf(yes_no, sizeof yes_no,
+			 "Hidden from the room for now.");
+		widest[0] = '\0';
+	} else {
+		answer(a, yes_no, sizeof yes_no, widest, sizeof widest);
+	}
 	int used = widget_wrap(row, x, w, 1, ROLE_HEADING,
 			       "Are the groups aligned?", false);
 	used += widget_wrap(row + used, x, w, 2, ROLE_KEY, yes_no, false);

@@ -298,6 +298,12 @@ static void draw(const struct tui *t, int y, int h)
 	}
 	if (l.banner)
 		room_banner(a, row, l.m, l.w, l.banner);
+	if (a->sess->hidden) {
+		/* The room sees that counting goes on, not how it goes. */
+		widget_wrap(l.chart_y + (l.chart_rows - 1) / 2, l.m, l.w, 1,
+			    ROLE_DIM, "Results are hidden from the room", true);
+		return;
+	}
 	draw_chart(a, item, &l);
 	int below = below_chart(&l, y, h) + l.panel_gap;
 	below += room_panel(a, item, below, l.m, l.w, l.panel * l.panel_each,

@@ -116,6 +116,17 @@ static void draw_ranked(const struct app *a, int item, int y, int x, int w,
 	draw_text_clip(y + 1, x + 4, w - 4, ROLE_DIM, pair);
 }
 
+/* An item's number and heading, its results hidden from the room. */
+static void draw_hidden_row(const struct app *a, int item, int y, int x, int w)
+{
+	char num[16];
+	snprintf(num, sizeof num, "%3d", item + 1);
+	draw_text(y, x, 4, ROLE_DIM, num);
+	draw_text_clip(y, x + 4, w - 4 - 8, ROLE_NORMAL,
+		       a->sess->items[item].heading);
+	draw_text(y, x + w - 7, 7, ROLE_DIM, "hidden");
+}
+
 /* Items by divide, widest first; those without one last, in order. */
 static void rank(const struct app *a, int *order)
 {
@@ -156,11 +167,15 @@ static void draw(const struct tui *t, int y, int h)
 	int first = a->scroll, order[DECK_MAX_ITEMS];
 	if (first > last_scroll(a, h))
 		first = last_scroll(a, h);
-	if (groups)
+	/* Hidden results keep the deck's order: a ranking would tell. */
+	bool hidden = a->sess->hidden;
+	if (groups && !hidden)
 		rank(a, order);
 	for (int i = 0; i < l.shown && first + i < n; i++) {
 		int row = l.list_y + i * l.step;
-		if (groups)
+		if (hidden)
+			draw_hidden_row(a, first + i, row, m, w);
+		else if (groups)
 			draw_ranked(a, order[first + i], row, m, w, l.step);
 		else
 			draw_row(a, first + i, row, m, w, l.step);

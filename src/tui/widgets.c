@@ -96,6 +96,11 @@ int widget_wrap(int y, int x, int w, int maxrows, enum role role, const char *s,
 
 int widget_totals(const struct app *a, int y, int h)
 {
+	if (a->sess->hidden) {
+		draw_text(y, widget_margin(), term_cols(), ROLE_DIM,
+			  "Totals are hidden from the room");
+		return 1;
+	}
 	long totals[TALLY_MAX_VIEWS];
 	int n = app_max_views(a);
 	for (int v = 0; v < n; v++)

@@ -64,8 +64,13 @@ static void test_help_overlay(void **state)
 		"r Ctrl-R",
 		"clear this item",
 		"export",
-		"b .",
-		"? h",
+		"b . / w",
+		"hide / show results",
+		"g / G",
+		"headcount",
+		"% of hands",
+		"new round",
+		"? F1",
 		"F5 Ctrl-L",
 		"quit",
 		"Esc",
@@ -76,8 +81,8 @@ static void test_help_overlay(void **state)
 	su_press(h, HS_KEY_ESC);
 	su_expect_not(h, "Keys");
 	SU_EXPECT2(h, 2, 1);
-	/* '?' and 'h' toggle it, F1 opens it. */
-	su_press(h, 'h');
+	/* '?' toggles it, F1 opens it; 'h' is hide now, not help. */
+	su_press(h, '?');
 	su_expect(h, "Keys");
 	su_press(h, '?');
 	su_expect_not(h, "Keys");

@@ -76,10 +76,21 @@ static void test_blank_and_note(void **state)
 {
 	struct fixture *f = *state;
 	struct app *a = &f->app;
-	app_blank(a, true);
-	assert_true(a->blank);
-	app_blank(a, false);
-	assert_false(a->blank);
+	/* Blank and hidden are saved: an audience view follows them. */
+	app_blank(a, BLANK_WHITE);
+	struct session s;
+	struct error err;
+	assert_int_equal(session_load(&s, f->path, &err), 0);
+	assert_int_equal(s.blank, BLANK_WHITE);
+	session_free(&s);
+	app_blank(a, BLANK_OFF);
+	assert_int_equal(a->sess->blank, BLANK_OFF);
+	app_toggle_hidden(a);
+	assert_int_equal(session_load(&s, f->path, &err), 0);
+	assert_true(s.hidden);
+	session_free(&s);
+	app_toggle_hidden(a);
+	assert_false(a->sess->hidden);
 	app_goto(a, 1);
 	app_toggle_note(a);
 	assert_true(a->note);

@@ -78,10 +78,18 @@ static void test_blank_help_and_note(void **state)
 	struct app *a = &f->app;
 	struct tui tt = {.app = a}, *t = &tt;
 	input_action(t, ACT_BLANK, 0);
-	assert_true(a->blank);
+	assert_int_equal(a->sess->blank, BLANK_BLACK);
 	/* Any key only unblanks. */
 	assert_int_equal(input_action(t, ACT_NEXT, 0), INPUT_HANDLED);
-	assert_false(a->blank);
+	assert_int_equal(a->sess->blank, BLANK_OFF);
+	input_action(t, ACT_WHITE, 0);
+	assert_int_equal(a->sess->blank, BLANK_WHITE);
+	input_action(t, ACT_CANCEL, 0);
+	assert_int_equal(a->sess->blank, BLANK_OFF);
+	input_action(t, ACT_HIDE, 0);
+	assert_true(a->sess->hidden);
+	input_action(t, ACT_HIDE, 0);
+	assert_false(a->sess->hidden);
 	assert_int_equal(app_pos(a), 0);
 	input_action(t, ACT_HELP, 0);
 	assert_true(t->help);
