@@ -127,8 +127,25 @@ static void entry_text(const struct tui *t, char *buf, size_t cap)
 		snprintf(what, sizeof what, "%s count",
 			 item >= 0 ? s->items[item].labels[a->selected]
 				   : deck_view_label(a->selected));
-	snprintf(buf, cap, " %s: %s_   Enter sets, Esc cancels", what,
-		 t->typed);
+	snprintf(buf, cap, " %s: %s_   %s", what, t->typed,
+		 t->entry_full ? "6 digits at most: Enter sets, Bksp erases"
+			       : "Enter sets, Esc cancels");
+}
+
+/*
+ * Why the last save failed, the reason first: on a narrow line the path
+ * is what gets cut, never the "No space left on device" that says what
+ * to do.
+ */
+static void not_saved(const struct app *a, char *buf, size_t cap)
+{
+	const char *reason = strrchr(a->save_error, ':');
+	const char *name = strrchr(a->path, '/');
+	reason = reason && reason[1] == ' ' ? reason + 2 : a->save_error;
+	name = name ? name + 1 : a->path;
+	snprintf(buf, cap,
+		 " NOT SAVED: %s. Counts are kept; every change retries. (%s)",
+		 reason, name);
 }
 
 static void draw_status(const struct tui *t)
@@ -146,10 +163,7 @@ static void draw_status(const struct tui *t)
 	} else if (a->message[0]) {
 		snprintf(buf, sizeof buf, " %s", a->message);
 	} else if (app_save_failed(a)) {
-		snprintf(buf, sizeof buf,
-			 " NOT SAVED: %s. Counts are kept; every change "
-			 "retries.",
-			 a->save_error);
+		not_saved(a, buf, sizeof buf);
 		role = ROLE_WARNING;
 	} else {
 		draw_fill(y, 0, w, role);

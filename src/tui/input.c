@@ -35,12 +35,15 @@ static enum input_result entry_key(struct tui *t, enum action act, int arg)
 	case ACT_DIGIT:
 		if (n == 1 && t->typed[0] == '0')
 			n = 0; /* no leading zeros */
+		/* Refused visibly: the entry says where the limit is. */
+		t->entry_full = n >= 6;
 		if (n < 6) {
 			t->typed[n] = (char)('0' + arg);
 			t->typed[n + 1] = '\0';
 		}
 		break;
 	case ACT_ERASE:
+		t->entry_full = false;
 		if (n > 0)
 			t->typed[n - 1] = '\0';
 		break;
@@ -140,6 +143,7 @@ static enum input_result common(struct tui *t, enum action act)
 		t->entry = true;
 		t->entry_for = ENTRY_HEADCOUNT;
 		t->typed[0] = '\0';
+		t->entry_full = false;
 		break;
 	case ACT_BASE:
 		app_toggle_base(a);

@@ -337,6 +337,7 @@ static enum input_result key(struct tui *t, enum action act, int arg)
 		t->entry = true;
 		t->entry_for = ENTRY_COUNT;
 		t->typed[0] = '\0';
+		t->entry_full = false;
 		return INPUT_HANDLED;
 	case ACT_RESET:
 		app_ask(a, ASK_RESET);

@@ -28,6 +28,7 @@ struct tui {
 	bool entry;		  /* a number is being typed */
 	enum entry_for entry_for; /* ... for the selected view or headcount */
 	char typed[8];		  /* the digits typed so far */
+	bool entry_full;	  /* a digit past the sixth was refused */
 };
 
 #endif

@@ -129,6 +129,13 @@ static void test_typed_counts(void **state)
 	su_press(h, '0');
 	su_press(h, HS_KEY_ENTER);
 	SU_EXPECT2(h, 127, 0);
+	/* A seventh digit is refused, and the entry says why. */
+	su_press(h, 'c');
+	su_presses(h, "1234567");
+	su_expect(h, "View 2 count: 123456_   6 digits at most");
+	su_press(h, HS_KEY_BACKSPACE);
+	su_expect(h, "View 2 count: 12345_   Enter sets");
+	su_press(h, HS_KEY_ESC);
 	su_quit(&r);
 
 	struct session s;

@@ -108,6 +108,8 @@ static void test_file_size_limit(void **state)
 	assert_int_not_equal(hs_key(f->h, '1'), -1);
 	assert_int_not_equal(hs_key(f->h, '2'), -1);
 	assert_true(hs_screen_contains(f->h, "NOT SAVED"));
+	/* At 80 columns the reason shows whole; the path gives way. */
+	assert_true(hs_screen_contains(f->h, "NOT SAVED: File too large."));
 	/* The old file is whole, not truncated or half-written. */
 	expect_counts(path, 1, 0);
 	struct stat during;
