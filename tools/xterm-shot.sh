@@ -99,6 +99,12 @@ for _ in $(seq 100); do
 done
 [ -s "$tmp/display" ] || die "Xvfb did not start"
 export DISPLAY=":$(tr -d '[:space:]' <"$tmp/display")"
+# The number can come before the server takes connections: ask it.
+for _ in $(seq 100); do
+	xdotool getdisplaygeometry >/dev/null 2>&1 && break
+	sleep 0.1
+done
+xdotool getdisplaygeometry >/dev/null 2>&1 || die "cannot reach Xvfb on $DISPLAY"
 
 title="xterm-shot-$$"
 frames="$tmp/frames"
@@ -171,6 +177,10 @@ elif command -v xwd >/dev/null && command -v convert >/dev/null; then
 	xwd -id "$wid" -silent | convert xwd:- "png24:$out"
 else
 	die "need imagemagick (import) or xwd with convert"
+fi
+# The grid in the PNG's comment lets tools/contrast.py find the cells.
+if command -v convert >/dev/null; then
+	convert "$out" -set comment "xterm-shot grid=$size theme=$theme" "png24:$out"
 fi
 geom=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ { print $2 }')
 echo "xterm-shot: $out: ${size} cells, ${geom} pixels, $theme, frames $(nframes)"
