@@ -109,6 +109,11 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad)
 	while (i < len) {
 		unsigned cp;
 		bool ok;
+		/* ASCII, most of any deck, needs no decoding. */
+		if ((unsigned char)s[i] - 1u < 0x7f) {
+			i++;
+			continue;
+		}
 		size_t n = text_decode(s + i, len - i, &cp, &ok);
 		if (!ok || cp == 0) {
 			if (bad)
@@ -162,6 +167,20 @@ size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap)
 	while (i < len) {
 		unsigned cp;
 		char enc[4];
+		/* A run of printable ASCII goes as it is, in one copy. */
+		size_t run = 0;
+		if (o + 1 >= cap)
+			break;
+		while (i + run < len && run < cap - 1 - o &&
+		       (unsigned char)s[i + run] - 0x20u < 0x5f)
+			run++;
+		if (run > 0) {
+			memcpy(buf + o, s + i, run);
+			o += run;
+			i += run;
+			prev = (unsigned char)s[i - 1];
+			continue;
+		}
 		size_t n = text_decode(s + i, len - i, &cp, NULL), m;
 		bool drop;
 

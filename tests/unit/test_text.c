@@ -202,6 +202,15 @@ static void test_sanitize_into_cuts_whole(void **state)
 	assert_string_equal(buf, "ab\xEF\xBF\xBD");
 	assert_int_equal(text_sanitize_into("abc", 3, buf, 1), 0);
 	assert_string_equal(buf, "");
+	/* Plain ASCII is copied in runs; a run is cut to the room too. */
+	assert_int_equal(text_sanitize_into("abcdefgh", 8, buf, 6), 5);
+	assert_string_equal(buf, "abcde");
+	assert_int_equal(text_sanitize_into("abc", 3, buf, 2), 1);
+	assert_string_equal(buf, "a");
+	assert_int_equal(text_sanitize_into("a\tb\x7f", 4, buf, 6), 3);
+	assert_string_equal(buf, "a b");
+	assert_int_equal(text_sanitize_into("a\tb\x7f", 4, buf, 7), 6);
+	assert_string_equal(buf, "a b\xEF\xBF\xBD");
 }
 
 static void test_ascii(void **state)
