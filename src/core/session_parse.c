@@ -96,7 +96,9 @@ static bool parse_count(const char *v, size_t n, long max, long *out)
 		if (v[i] < '0' || v[i] > '9')
 			return false;
 		int d = v[i] - '0';
-		if (x > (max - d) / 10)
+		/* max - d < 0 would divide to 0, letting a digit past a max
+		 * below 9 through. */
+		if (d > max || x > (max - d) / 10)
 			return false;
 		x = x * 10 + d;
 	}
