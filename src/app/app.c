@@ -213,6 +213,15 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 			    c->item + 1);
 }
 
+/* Shows the item a change touched, as a move to it would. */
+static void go_to_touched(struct app *a, int item)
+{
+	a->sess->current = item + 1;
+	a->note = false;
+	if (a->selected >= nviews(a, item))
+		a->selected = 0;
+}
+
 /*
  * Undo and redo may touch another item than the one shown: go there, so
  * the room sees the change, and say what changed.  Undo stops at the
@@ -231,9 +240,10 @@ static void show_touched(struct app *a, bool undo)
 	struct tally_change seen = *c;
 	if (undo && seen.kind == TALLY_ROUND && !a->undo_armed) {
 		a->undo_armed = true;
-		a->sess->current = seen.item + 1;
+		go_to_touched(a, seen.item);
 		app_message(a, "u again removes round %d of item %d",
 			    seen.round + 1, seen.item + 1);
+		app_save(a);
 		return;
 	}
 	a->undo_armed = false;
@@ -241,10 +251,7 @@ static void show_touched(struct app *a, bool undo)
 		tally_undo(t);
 	else
 		tally_redo(t);
-	a->sess->current = seen.item + 1;
-	a->note = false;
-	if (a->selected >= nviews(a, seen.item))
-		a->selected = 0;
+	go_to_touched(a, seen.item);
 	/* A joined run is told by its first change: the whole item. */
 	if (seen.kind == TALLY_COUNTS && seen.joined)
 		seen.group = -1;
