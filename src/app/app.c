@@ -200,11 +200,12 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 			moved = moved < 0 ? v : moved;
 			changed++;
 		}
-	if (changed == 1)
+	/* group -1: every group's counts changed at once. */
+	if (changed == 1 && c->group >= 0)
 		app_message(a, "%s: %s %ld -> %ld (item %d)", verb,
 			    who(a, c->item, c->group, moved, name, sizeof name),
 			    from[moved], to[moved], c->item + 1);
-	else if (a->sess->ngroups > 0 && !c->joined)
+	else if (a->sess->ngroups > 0 && c->group >= 0)
 		app_message(a, "%s: %s, all %d views (item %d)", verb,
 			    session_group_name(a->sess, c->group), n,
 			    c->item + 1);
@@ -247,13 +248,16 @@ static void show_touched(struct app *a, bool undo)
 		return;
 	}
 	a->undo_armed = false;
+	size_t at = t->hist_pos;
 	if (undo)
 		tally_undo(t);
 	else
 		tally_redo(t);
 	go_to_touched(a, seen.item);
-	/* A joined run is told by its first change: the whole item. */
-	if (seen.kind == TALLY_COUNTS && seen.joined)
+	/* A joined run (a clear of several groups) is told as the whole
+	 * item: the change peeked is only one group's. */
+	if (seen.kind == TALLY_COUNTS &&
+	    (undo ? at - t->hist_pos : t->hist_pos - at) > 1)
 		seen.group = -1;
 	say_change(a, &seen, undo);
 	app_save(a);
