@@ -1255,6 +1255,56 @@ static void test_reader_rules(void **state)
 	}
 }
 
+/*
+ * Many items under one heading, each as large as an item can be: every
+ * pair is compared, and reading takes a moment, not minutes.  The last
+ * one repeats the first exactly, and is found.
+ */
+static void test_many_items_one_heading(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	fputs(V2HEAD, f);
+	for (int g = 0; g < TALLY_MAX_GROUPS; g++)
+		fprintf(f, "group: 0 G%d\n", g);
+	fputs("active-group: 1\n", f);
+	const int n = 1000;
+	int line = 7 + TALLY_MAX_GROUPS + 1 + 1;
+	for (int i = 0; i < n; i++) {
+		fputs("item: h\n", f);
+		for (int v = 0; v < TALLY_MAX_VIEWS; v++)
+			fputs("view: x\n", f);
+		/* Items differ only in their last count; the last item's is
+		 * the first's. */
+		for (int r = 1; r <= TALLY_MAX_ROUNDS; r++)
+			for (int v = 1; v <= TALLY_MAX_VIEWS; v++) {
+				bool last = r == TALLY_MAX_ROUNDS &&
+					    v == TALLY_MAX_VIEWS;
+				fprintf(f, "count: %d %d 0 0 0 0 0 0 0 %d\n", r,
+					v, last ? i % (n - 1) : 0);
+			}
+		if (i < n - 1)
+			line += 1 + TALLY_MAX_VIEWS +
+				TALLY_MAX_ROUNDS * TALLY_MAX_VIEWS;
+	}
+	fputs("end\n", f);
+	assert_int_equal(fclose(f), 0);
+	struct session s;
+	struct error err;
+	clock_t t0 = clock();
+	assert_int_equal(session_parse(&s, text, len, &err), -1);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_int_equal(err.line, line);
+	assert_string_equal(err.msg, "item 'h' repeats the one at line 17");
+	/* Comparing each pair from the start of the counts took a minute. */
+	if (secs > 10)
+		fail_msg("%.1f s of CPU to read %zu bytes", secs, len);
+	free(text);
+}
+
 /* ---- saving and loading ---------------------------------------------- */
 
 static void test_save_load(void **state)
@@ -1876,6 +1926,7 @@ int main(void)
 		T(test_format2_prefixes),
 		T(test_format2_strict),
 		T(test_reader_rules),
+		T(test_many_items_one_heading),
 		T(test_save_load),
 		T(test_load_errors),
 		T(test_save_fail_each_step),
