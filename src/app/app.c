@@ -204,21 +204,31 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 			moved = moved < 0 ? v : moved;
 			changed++;
 		}
-	if (changed == 1 && a->sess->hidden)
+	/* group -1: every group's counts changed at once. */
+	if (changed == 1 && c->group >= 0 && a->sess->hidden)
 		app_message(a, "%s: %s, results hidden (item %d)", verb,
 			    who(a, c->item, c->group, moved, name, sizeof name),
 			    c->item + 1);
-	else if (changed == 1)
+	else if (changed == 1 && c->group >= 0)
 		app_message(a, "%s: %s %ld -> %ld (item %d)", verb,
 			    who(a, c->item, c->group, moved, name, sizeof name),
 			    from[moved], to[moved], c->item + 1);
-	else if (a->sess->ngroups > 0 && !c->joined)
+	else if (a->sess->ngroups > 0 && c->group >= 0)
 		app_message(a, "%s: %s, all %d views (item %d)", verb,
 			    session_group_name(a->sess, c->group), n,
 			    c->item + 1);
 	else
 		app_message(a, "%s: all %d views (item %d)", verb, n,
 			    c->item + 1);
+}
+
+/* Shows the item a change touched, as a move to it would. */
+static void go_to_touched(struct app *a, int item)
+{
+	a->sess->current = item + 1;
+	a->note = false;
+	if (a->selected >= nviews(a, item))
+		a->selected = 0;
 }
 
 /*
@@ -239,22 +249,23 @@ static void show_touched(struct app *a, bool undo)
 	struct tally_change seen = *c;
 	if (undo && seen.kind == TALLY_ROUND && !a->undo_armed) {
 		a->undo_armed = true;
-		a->sess->current = seen.item + 1;
+		go_to_touched(a, seen.item);
 		app_message(a, "u again removes round %d of item %d",
 			    seen.round + 1, seen.item + 1);
+		app_save(a);
 		return;
 	}
 	a->undo_armed = false;
+	size_t at = t->hist_pos;
 	if (undo)
 		tally_undo(t);
 	else
 		tally_redo(t);
-	a->sess->current = seen.item + 1;
-	a->note = false;
-	if (a->selected >= nviews(a, seen.item))
-		a->selected = 0;
-	/* A joined run is told by its first change: the whole item. */
-	if (seen.kind == TALLY_COUNTS && seen.joined)
+	go_to_touched(a, seen.item);
+	/* A joined run (a clear of several groups) is told as the whole
+	 * item: the change peeked is only one group's. */
+	if (seen.kind == TALLY_COUNTS &&
+	    (undo ? at - t->hist_pos : t->hist_pos - at) > 1)
 		seen.group = -1;
 	say_change(a, &seen, undo);
 	app_save(a);

@@ -100,7 +100,9 @@ static bool parse_count(const char *v, size_t n, long max, long *out)
 		if (v[i] < '0' || v[i] > '9')
 			return false;
 		int d = v[i] - '0';
-		if (x > (max - d) / 10)
+		/* max - d < 0 would divide to 0, letting a digit past a max
+		 * below 9 through. */
+		if (d > max || x > (max - d) / 10)
 			return false;
 		x = x * 10 + d;
 	}
@@ -379,29 +381,17 @@ static int grow_items(struct parser *p)
 	return 0;
 }
 
-/* The counts lines of item i: [*from, *to) in p->counts. */
-static void counts_of(const struct parser *p, int i, size_t *from, size_t *to)
-{
-	*from = 0;
-	while (*from < p->ncounts && p->counts[*from].item < i)
-		(*from)++;
-	*to = *from;
-	while (*to < p->ncounts && p->counts[*to].item == i)
-		(*to)++;
-}
-
-/* Items i and j hold the same heading, labels and counts. */
-static bool same_block(const struct parser *p, int i, int j)
+/* Items i and j hold the same heading, labels and counts; item i's
+ * counts lines are [from[i], from[i + 1]) in p->counts. */
+static bool same_block(const struct parser *p, const size_t *from, int i, int j)
 {
 	const struct session_item *a = &p->s->items[i], *b = &p->s->items[j];
-	size_t af, at, bf, bt;
+	size_t af = from[i], at = from[i + 1], bf = from[j], bt = from[j + 1];
 	if (strcmp(a->heading, b->heading) != 0 || a->nviews != b->nviews)
 		return false;
 	for (int v = 0; v < a->nviews; v++)
 		if (strcmp(a->labels[v], b->labels[v]) != 0)
 			return false;
-	counts_of(p, i, &af, &at);
-	counts_of(p, j, &bf, &bt);
 	if (at - af != bt - bf)
 		return false;
 	for (size_t k = 0; k < at - af; k++)
@@ -414,23 +404,36 @@ static bool same_block(const struct parser *p, int i, int j)
 /*
  * An item block pasted twice would count its hands twice in any report.
  * Two items that only share a heading stay two items, as reports match
- * them in order.
+ * them in order.  The counts lines are in item order, so where each
+ * item's start is found once: comparing two items then costs only their
+ * own lines, however many items share a heading.
  */
 static int check_repeats(struct parser *p)
 {
 	char buf[64];
 	const struct session *s = p->s;
-	for (int j = 1; j < s->nitems; j++)
-		for (int i = 0; i < j; i++)
-			if (same_block(p, i, j))
-				return fail(p, p->item_lines[j],
-					    "item '%s' repeats the one at line "
-					    "%d",
-					    shown(s->items[j].heading,
-						  strlen(s->items[j].heading),
-						  buf, sizeof buf),
-					    p->item_lines[i]);
-	return 0;
+	size_t *from = malloc(((size_t)s->nitems + 1) * sizeof *from);
+	if (!from)
+		return fail(p, p->line, "out of memory");
+	size_t k = 0;
+	for (int i = 0; i <= s->nitems; i++) {
+		while (k < p->ncounts && p->counts[k].item < i)
+			k++;
+		from[i] = k;
+	}
+	int rc = 0;
+	for (int j = 1; rc == 0 && j < s->nitems; j++)
+		for (int i = 0; rc == 0 && i < j; i++)
+			if (same_block(p, from, i, j))
+				rc = fail(p, p->item_lines[j],
+					  "item '%s' repeats the one at line "
+					  "%d",
+					  shown(s->items[j].heading,
+						strlen(s->items[j].heading),
+						buf, sizeof buf),
+					  p->item_lines[i]);
+	free(from);
+	return rc;
 }
 
 static int item(struct parser *p, const char *v, size_t n)

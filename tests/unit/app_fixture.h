@@ -30,7 +30,8 @@ struct fixture {
 	struct app app;
 };
 
-static int setup(void **state)
+/* The fixture with the room counted in groups[0..ngroups), or as one. */
+static inline int setup_with(void **state, char *const *groups, int ngroups)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct error derr;
@@ -43,11 +44,16 @@ static int setup(void **state)
 	if (deck_parse(&f->deck, deck_text, strlen(deck_text), &derr) != 0)
 		return -1;
 	if (session_from_deck(&f->sess, &f->deck, "(embedded)", "t",
-			      1795772112, NULL, 0) != 0)
+			      1795772112, groups, ngroups) != 0)
 		return -1;
 	app_init(&f->app, &f->deck, &f->sess, f->path);
 	*state = f;
 	return 0;
+}
+
+static int setup(void **state)
+{
+	return setup_with(state, NULL, 0);
 }
 
 static int teardown(void **state)

@@ -524,6 +524,236 @@ static void test_limits(void **state)
 	free(buf);
 }
 
+/* ---- labels, same-views, groups --------------------------------------- */
+
+static void test_item_labels(void **state)
+{
+	struct deck d;
+	struct error e;
+
+	(void)state;
+	assert_int_equal(parse(&d,
+			       "title: T\n"
+			       "== H\nlabels: Yes |  No \n1: a\n2: b\n"
+			       "== I\n1: c\n2: d\n3: e\n"
+			       "labels: View 1|Not sure|\n  view 3 (price)\n"
+			       "== J\n1: f\n2: g\n",
+			       &e),
+			 0);
+	assert_string_equal(d.items[0].labels[0], "Yes");
+	assert_string_equal(d.items[0].labels[1], "No");
+	assert_null(d.items[0].labels[2]);
+	/* After the views, and continued on the next line. */
+	assert_string_equal(d.items[1].labels[0], "View 1");
+	assert_string_equal(d.items[1].labels[1], "Not sure");
+	assert_string_equal(d.items[1].labels[2], "view 3 (price)");
+	/* An item without labels has none. */
+	assert_null(d.items[2].labels[0]);
+	assert_null(d.items[2].labels[1]);
+	deck_free(&d);
+
+	/* At most 24 columns: 24 letters, or 12 wide characters. */
+	assert_int_equal(parse(&d,
+			       "title: T\n== H\n"
+			       "labels: abcdefghijklmnopqrstuvwx | "
+			       "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"
+			       "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"
+			       "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"
+			       "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\n"
+			       "1: a\n2: b\n",
+			       &e),
+			 0);
+	assert_string_equal(d.items[0].labels[0], "abcdefghijklmnopqrstuvwx");
+	deck_free(&d);
+
+	/* Six labels for six views. */
+	assert_int_equal(parse(&d,
+			       "title: T\n== H\nlabels: a|b|c|d|e|f\n"
+			       "1: a\n2: b\n3: c\n4: d\n5: e\n6: f\n",
+			       &e),
+			 0);
+	assert_string_equal(d.items[0].labels[5], "f");
+	deck_free(&d);
+}
+
+static const struct bad bad_labels[] = {
+	{"title: T\n== H\nlabels: A | B | C\n1: a\n2: b\n", 0, 3,
+	 "3 labels for 2 views"},
+	{"title: T\n== H\n1: a\n2: b\n3: c\nlabels: A | B\n", 0, 6,
+	 "2 labels for 3 views"},
+	{"title: T\n== H\nlabels: A | \n1: a\n2: b\n", 0, 3, "empty label"},
+	{"title: T\n== H\nlabels: | B\n1: a\n2: b\n", 0, 3, "empty label"},
+	{"title: T\n== H\nlabels:\n1: a\n2: b\n", 0, 3,
+	 "empty value for 'labels'"},
+	{"title: T\n== H\nlabels: abcdefghijklmnopqrstuvwxy | B\n"
+	 "1: a\n2: b\n",
+	 0, 3, "label 1 is longer than 24 columns"},
+	{"title: T\n== H\nlabels: A | "
+	 "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5\xE6\x9C\xAC"
+	 "\xE8\xAA\x9E\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5"
+	 "\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5\n1: a\n2: b\n",
+	 0, 3, "label 2 is longer than 24 columns"},
+	{"title: T\n== H\nlabels: View 2 | View 1\n1: a\n2: b\n", 0, 3,
+	 "label 1 names another view"},
+	{"title: T\n== H\nlabels: Yes | view 3\n1: a\n2: b\n", 0, 3,
+	 "label 2 names another view"},
+	{"title: T\n== H\nlabels: A | View 12345678901\n1: a\n2: b\n", 0, 3,
+	 "label 2 names another view"},
+	{"title: T\n== H\nlabels: a|b|c|d|e|f|g\n"
+	 "1: a\n2: b\n3: c\n4: d\n5: e\n6: f\n",
+	 0, 3, "more than 6 labels"},
+	{"title: T\nlabels: A | B\n" OK_ITEM, 0, 2, "labels outside an item"},
+	{"title: T\n== H\nlabels: A | B\n1: a\n2: b\nlabels: C | D\n", 0, 6,
+	 "duplicate field 'labels'"},
+	{"title: T\n== H\nlabels: A |\n .\n B\n1: a\n2: b\n", 0, 4,
+	 "paragraph break not allowed in 'labels'"},
+	{"title: T\nsame-views: maybe\n" OK_ITEM, 0, 2,
+	 "'same-views' is yes or no"},
+	{"title: T\nsame-views: Yes please\n" OK_ITEM, 0, 2,
+	 "'same-views' is yes or no"},
+	{"title: T\nsame-views:\n" OK_ITEM, 0, 2,
+	 "empty value for 'same-views'"},
+	{"title: T\nsame-views: yes\nsame-views: no\n" OK_ITEM, 0, 3,
+	 "duplicate field 'same-views'"},
+	{"title: T\n" OK_ITEM "same-views: yes\n", 0, 5,
+	 "'same-views' must come before the first item"},
+	{"title: T\ngroups: 1|2|3|4|5|6|7|8|9\n" OK_ITEM, 0, 2,
+	 "more than 8 groups"},
+	{"title: T\ngroups: A | B\n" OK_ITEM "groups: C\n", 0, 6,
+	 "'groups' must come before the first item"},
+	{"title: T\ngroups: A\ngroups: B\n" OK_ITEM, 0, 3,
+	 "duplicate field 'groups'"},
+	{"title: T\ngroups:\n" OK_ITEM, 0, 2, "empty value for 'groups'"},
+};
+
+static void test_label_errors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_labels / sizeof bad_labels[0]; i++) {
+		const struct bad *b = &bad_labels[i];
+		struct deck d;
+		struct error e;
+
+		print_message("case %zu: %s\n", i, b->msg);
+		assert_int_equal(parse(&d, b->text, &e), -1);
+		assert_string_equal(e.msg, b->msg);
+		assert_int_equal(e.line, b->line);
+		assert_null(d.items);
+		deck_free(&d);
+	}
+}
+
+static void test_same_views(void **state)
+{
+	struct deck d;
+	struct error e;
+
+	(void)state;
+	assert_int_equal(parse(&d, "title: T\nsame-views: yes\n" OK_ITEM, &e),
+			 0);
+	assert_true(d.same_views);
+	deck_free(&d);
+	assert_int_equal(parse(&d, "title: T\nSame-Views:  no \n" OK_ITEM, &e),
+			 0);
+	assert_false(d.same_views);
+	deck_free(&d);
+	/* Said nowhere: the views of different items are different. */
+	assert_int_equal(parse(&d, "title: T\n" OK_ITEM, &e), 0);
+	assert_false(d.same_views);
+	deck_free(&d);
+	/* The article's deck says its views mean the same on every item. */
+	assert_int_equal(deck_parse(&d, (const char *)embedded_deck,
+				    embedded_deck_len, &e),
+			 0);
+	assert_true(d.same_views);
+	deck_free(&d);
+}
+
+/* The most groups a deck may name is the most a tally counts apart. */
+static void test_groups_limit(void **state)
+{
+	struct deck d;
+	struct error e;
+
+	(void)state;
+	assert_int_equal(DECK_MAX_GROUPS, 8);
+	assert_int_equal(
+		parse(&d, "title: T\ngroups: 1|2|3|4|5|6|7|8\n" OK_ITEM, &e),
+		0);
+	assert_int_equal(d.ngroups, 8);
+	assert_string_equal(d.groups[7], "8");
+	deck_free(&d);
+}
+
+static void test_groups_from(void **state)
+{
+	char *groups[DECK_MAX_GROUPS];
+	struct error errs[4];
+	int n = -1, nerrs = -1;
+
+	(void)state;
+	assert_int_equal(deck_groups_from(" Sales  Ops |Marketing|a", groups,
+					  &n, errs, 4, &nerrs),
+			 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(nerrs, 0);
+	assert_string_equal(groups[0], "Sales  Ops");
+	assert_string_equal(groups[1], "Marketing");
+	assert_string_equal(groups[2], "a");
+	for (int g = 0; g < n; g++)
+		free(groups[g]);
+
+	/* One group is a list of one; names differ in case. */
+	assert_int_equal(deck_groups_from("A | a", groups, &n, errs, 4, &nerrs),
+			 0);
+	assert_int_equal(n, 2);
+	for (int g = 0; g < n; g++)
+		free(groups[g]);
+
+	assert_int_equal(deck_groups_from("", groups, &n, errs, 4, &nerrs), -1);
+	assert_int_equal(n, 0);
+	assert_int_equal(nerrs, 1);
+	assert_string_equal(errs[0].msg, "empty group name");
+	assert_int_equal(errs[0].line, 0);
+
+	/* Every problem is told; the good names are kept. */
+	assert_int_equal(
+		deck_groups_from("A || B | A", groups, &n, errs, 4, &nerrs),
+		-1);
+	assert_int_equal(nerrs, 2);
+	assert_string_equal(errs[0].msg, "empty group name");
+	assert_string_equal(errs[1].msg, "duplicate group name");
+	assert_int_equal(n, 2);
+	assert_string_equal(groups[0], "A");
+	assert_string_equal(groups[1], "B");
+	for (int g = 0; g < n; g++)
+		free(groups[g]);
+
+	assert_int_equal(deck_groups_from("1|2|3|4|5|6|7|8|9|10", groups, &n,
+					  errs, 4, &nerrs),
+			 -1);
+	assert_int_equal(n, DECK_MAX_GROUPS);
+	assert_int_equal(nerrs, 1);
+	assert_string_equal(errs[0].msg, "more than 8 groups");
+	assert_string_equal(groups[7], "8");
+	for (int g = 0; g < n; g++)
+		free(groups[g]);
+
+	/* More problems than room: all are counted, max are kept. */
+	assert_int_equal(
+		deck_groups_from(" | x | | x | ", groups, &n, errs, 2, &nerrs),
+		-1);
+	assert_int_equal(nerrs, 4);
+	assert_int_equal(n, 1);
+	assert_string_equal(errs[0].msg, "empty group name");
+	assert_string_equal(errs[1].msg, "empty group name");
+	free(groups[0]);
+	assert_int_equal(deck_groups_from("|", groups, &n, errs, 0, &nerrs),
+			 -1);
+	assert_int_equal(nerrs, 2);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -540,6 +770,11 @@ int main(void)
 		cmocka_unit_test(test_distinct_headings),
 		cmocka_unit_test(test_field_names_ignore_locale),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_item_labels),
+		cmocka_unit_test(test_label_errors),
+		cmocka_unit_test(test_same_views),
+		cmocka_unit_test(test_groups_limit),
+		cmocka_unit_test(test_groups_from),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

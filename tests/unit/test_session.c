@@ -711,6 +711,597 @@ static void test_truncated_prefixes(void **state)
 	session_free(&s);
 }
 
+/* ---- format 2: groups, headcounts, rounds ------------------------------ */
+
+/* A format 2 header (lines 1-7), three groups (8-11) and an item (12-16)
+ * with a count for each of them on each line. */
+#define V2HEAD                                                                 \
+	"handsup-session 2\nname: n\nstarted: 2026-11-27T09:35:12Z\n"          \
+	"deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"          \
+	"current: 1\n"
+#define V2GROUPS                                                               \
+	"group: 12 Sales Training\ngroup: 0 Product Marketing\n"               \
+	"group: 7 Sales Leadership\nactive-group: 2\n"
+#define V2ITEM "item: h\nview: a\nview: b\ncount: 1 1 1 2 3\ncount: 1 2 4 5 6\n"
+
+/* What today's release writes still reads, as it always did. */
+static void test_parse_format1(void **state)
+{
+	(void)state;
+	struct session s;
+	struct error err;
+	const char *v1 =
+		HEAD "item: h\nview: 4 View 1\nview: 6 View 2\n"
+		     "item: g\nview: 1 Yes\nview: 0 No\nview: 2 Maybe\n"
+		     "end\n";
+	assert_int_equal(session_parse(&s, v1, strlen(v1), &err), 0);
+	assert_int_equal(s.version, 1);
+	assert_int_equal(s.ngroups, 0);
+	assert_int_equal(s.tally.ngroups, 1);
+	assert_int_equal(s.active, 0);
+	assert_false(s.pct_of_room);
+	/* Format 1 showed the totals over all items: it still does. */
+	assert_true(s.same_views);
+	assert_int_equal(tally_room_headcount(&s.tally), 0);
+	assert_int_equal(s.nitems, 2);
+	assert_int_equal(s.items[1].nviews, 3);
+	assert_string_equal(s.items[1].labels[2], "Maybe");
+	assert_null(s.items[0].texts[0]);
+	assert_int_equal(tally_rounds(&s.tally, 0), 1);
+	assert_int_equal(tally_get(&s.tally, 0, 0), 4);
+	assert_int_equal(tally_get(&s.tally, 0, 1), 6);
+	assert_int_equal(tally_get(&s.tally, 1, 2), 2);
+	assert_string_equal(session_group_name(&s, 0), "Room");
+	/* Saved again, it is format 2 and means the same. */
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_int_equal(strncmp(text, "handsup-session 2\n", 18), 0);
+	assert_non_null(strstr(text, "\nsame-views: yes\n"));
+	assert_non_null(strstr(text, "\ncount: 1 3 2\n"));
+	struct session t;
+	assert_int_equal(session_parse(&t, text, len, &err), 0);
+	assert_int_equal(t.version, 2);
+	assert_true(t.same_views);
+	assert_same_counts(&s, &t);
+	session_free(&t);
+	free(text);
+	session_free(&s);
+}
+
+static void test_parse_format2(void **state)
+{
+	(void)state;
+	struct session s;
+	struct error err;
+	const char *v2 = V2HEAD "same-views: yes\npercent-base: room\n" V2GROUPS
+				"item: h\n"
+				"view: View 1\ntext: The first view.\n"
+				"view: Agree\n"
+				"count: 1 1 1 2 3\ncount: 1 2 4 5 6\n"
+				"count: 2 1 7 8 9\ncount: 2 2 0 0 10\n"
+				"item: g\nview: x\nview: y\nview: z\n"
+				"text: Zed.\n"
+				"count: 1 1 0 0 0\ncount: 1 2 0 1 0\n"
+				"count: 1 3 0 0 999999\n"
+				"end\n";
+	assert_int_equal(session_parse(&s, v2, strlen(v2), &err), 0);
+	assert_int_equal(s.version, 2);
+	assert_true(s.same_views);
+	assert_true(s.pct_of_room);
+	assert_int_equal(s.ngroups, 3);
+	assert_int_equal(s.tally.ngroups, 3);
+	assert_string_equal(s.groups[0], "Sales Training");
+	assert_string_equal(s.groups[1], "Product Marketing");
+	assert_string_equal(s.groups[2], "Sales Leadership");
+	assert_string_equal(session_group_name(&s, 2), "Sales Leadership");
+	assert_int_equal(s.active, 1);
+	assert_int_equal(tally_headcount(&s.tally, 0), 12);
+	assert_int_equal(tally_headcount(&s.tally, 1), 0);
+	assert_int_equal(tally_headcount(&s.tally, 2), 7);
+	assert_int_equal(tally_room_headcount(&s.tally), 19);
+	assert_string_equal(s.items[0].labels[0], "View 1");
+	assert_string_equal(s.items[0].labels[1], "Agree");
+	assert_string_equal(s.items[0].texts[0], "The first view.");
+	assert_null(s.items[0].texts[1]);
+	assert_null(s.items[1].texts[0]);
+	assert_string_equal(s.items[1].texts[2], "Zed.");
+	/* Two rounds of item h, one of item g. */
+	assert_int_equal(tally_rounds(&s.tally, 0), 2);
+	assert_int_equal(tally_rounds(&s.tally, 1), 1);
+	static const long r1[2][3] = {{1, 2, 3}, {4, 5, 6}};
+	static const long r2[2][3] = {{7, 8, 9}, {0, 0, 10}};
+	for (int v = 0; v < 2; v++)
+		for (int g = 0; g < 3; g++) {
+			assert_int_equal(tally_cell(&s.tally, 0, 0, g, v),
+					 r1[v][g]);
+			assert_int_equal(tally_cell(&s.tally, 0, 1, g, v),
+					 r2[v][g]);
+		}
+	assert_int_equal(tally_get(&s.tally, 0, 0), 24);
+	assert_int_equal(tally_get(&s.tally, 0, 1), 10);
+	assert_int_equal(tally_group_get(&s.tally, 1, 1, 1), 1);
+	assert_int_equal(tally_group_get(&s.tally, 1, 2, 2), 999999);
+	assert_false(tally_can_undo(&s.tally));
+	session_free(&s);
+
+	/* Without groups: one count a line, and the room's headcount; the
+	 * defaults of the keys left out are "no" and "hands". */
+	const char *room = V2HEAD "headcount: 40\n"
+				  "item: h\nview: a\nview: b\n"
+				  "count: 1 1 3\ncount: 1 2 4\n"
+				  "count: 2 1 5\ncount: 2 2 6\nend\n";
+	assert_int_equal(session_parse(&s, room, strlen(room), &err), 0);
+	assert_int_equal(s.ngroups, 0);
+	assert_int_equal(s.tally.ngroups, 1);
+	assert_int_equal(tally_room_headcount(&s.tally), 40);
+	assert_false(s.same_views);
+	assert_false(s.pct_of_room);
+	assert_int_equal(tally_rounds(&s.tally, 0), 2);
+	assert_int_equal(tally_cell(&s.tally, 0, 0, 0, 1), 4);
+	assert_int_equal(tally_get(&s.tally, 0, 1), 6);
+	session_free(&s);
+}
+
+/* A deck with groups; three items of 2, 3 and 6 views. */
+static char g1[] = "Sales Training", g2[] = "Product Marketing",
+	    g3[] = "Sales Leadership";
+static char *const three_groups[] = {g1, g2, g3};
+
+static void make_grouped(struct session *s)
+{
+	struct deck d;
+	struct deck_item items[3];
+	static char yes[] = "Yes", no[] = "No";
+	make_deck(&d, items);
+	d.same_views = true;
+	items[0].labels[0] = yes;
+	items[0].labels[1] = no;
+	assert_int_equal(session_from_deck(s, &d, "/home/me/decks/x.deck",
+					   "grouped", start_time, three_groups,
+					   3),
+			 0);
+	/* Item 1 in three rounds, item 2 in one, item 3 not counted. */
+	long k = 1;
+	for (int r = 0; r < 3; r++)
+		for (int g = 0; g < 3; g++)
+			for (int v = 0; v < 2; v++)
+				tally_load(&s->tally, 0, r, g, v, k++ * 3 % 17);
+	for (int g = 0; g < 3; g++)
+		for (int v = 0; v < 3; v++)
+			tally_load(&s->tally, 1, 0, g, v, 100 * g + v);
+	tally_set_headcount(&s->tally, 0, 25);
+	tally_set_headcount(&s->tally, 2, 99999);
+	s->active = 2;
+	s->pct_of_room = true;
+	s->current = 2;
+}
+
+static void test_round_trip_format2(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct error err;
+	make_grouped(&s);
+	assert_int_equal(s.ngroups, 3);
+	assert_true(s.same_views);
+	assert_string_equal(s.items[0].labels[0], "Yes");
+	assert_string_equal(s.items[1].labels[0], "View 1");
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "\ncurrent: 2\nsame-views: yes\n"
+				     "percent-base: room\n"
+				     "group: 25 Sales Training\n"
+				     "group: 0 Product Marketing\n"
+				     "group: 99999 Sales Leadership\n"
+				     "active-group: 3\n"
+				     "item: Regarding the Scope of Sales "
+				     "Training\n"
+				     "view: Yes\ntext: a view\n"
+				     "view: No\ntext: a view\n"
+				     "count: 1 1 3 9 15\n"
+				     "count: 1 2 6 12 1\n"
+				     "count: 2 1 4 10 16\n"));
+	assert_non_null(strstr(text, "\ncount: 3 2 8 14 3\nitem: "));
+	assert_non_null(strstr(text, "\ncount: 1 3 2 102 202\nitem: Six"));
+	assert_int_equal(session_parse(&t, text, len, &err), 0);
+	assert_int_equal(t.ngroups, 3);
+	for (int g = 0; g < 3; g++) {
+		assert_string_equal(t.groups[g], s.groups[g]);
+		assert_int_equal(tally_headcount(&t.tally, g),
+				 tally_headcount(&s.tally, g));
+	}
+	assert_int_equal(t.active, 2);
+	assert_true(t.pct_of_room);
+	assert_true(t.same_views);
+	assert_int_equal(t.current, 2);
+	for (int i = 0; i < s.nitems; i++) {
+		assert_int_equal(tally_rounds(&t.tally, i),
+				 tally_rounds(&s.tally, i));
+		for (int v = 0; v < s.items[i].nviews; v++) {
+			assert_string_equal(t.items[i].labels[v],
+					    s.items[i].labels[v]);
+			assert_string_equal(t.items[i].texts[v],
+					    s.items[i].texts[v]);
+			for (int r = 0; r < tally_rounds(&s.tally, i); r++)
+				for (int g = 0; g < 3; g++)
+					assert_int_equal(tally_cell(&t.tally, i,
+								    r, g, v),
+							 tally_cell(&s.tally, i,
+								    r, g, v));
+		}
+	}
+	/* The same bytes again. */
+	size_t len2;
+	char *text2 = session_format(&t, &len2);
+	assert_non_null(text2);
+	assert_int_equal(len, len2);
+	assert_memory_equal(text, text2, len);
+	free(text2);
+	session_free(&t);
+	free(text);
+
+	/* A session without groups keeps its headcount and base. */
+	session_free(&s);
+	make_session(&s, "room");
+	tally_set_headcount(&s.tally, 0, 30);
+	s.pct_of_room = true;
+	tally_load(&s.tally, 0, 1, 0, 1, 8);
+	text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "\npercent-base: room\nheadcount: 30\n"
+				     "item: "));
+	assert_null(strstr(text, "same-views"));
+	assert_null(strstr(text, "group"));
+	assert_non_null(strstr(text, "\ncount: 2 2 8\n"));
+	assert_int_equal(session_parse(&t, text, len, &err), 0);
+	assert_int_equal(tally_room_headcount(&t.tally), 30);
+	assert_true(t.pct_of_room);
+	assert_false(t.same_views);
+	assert_int_equal(tally_rounds(&t.tally, 0), 2);
+	assert_int_equal(tally_get(&t.tally, 0, 1), 8);
+	session_free(&t);
+	free(text);
+	session_free(&s);
+}
+
+/* A grouped two-round file cut anywhere is refused, and says where. */
+static void test_format2_prefixes(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct error err;
+	make_grouped(&s);
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	for (size_t n = 0; n <= len; n++) {
+		/* A copy of its own, so that reading past n is caught. */
+		char *copy = malloc(n ? n : 1);
+		assert_non_null(copy);
+		memcpy(copy, text, n);
+		int rc = session_parse(&t, copy, n, &err);
+		if (n == len) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(tally_rounds(&t.tally, 0), 3);
+			assert_int_equal(tally_cell(&t.tally, 0, 2, 2, 0), 0);
+			assert_int_equal(tally_cell(&t.tally, 0, 2, 2, 1), 3);
+			assert_int_equal(tally_cell(&t.tally, 1, 0, 2, 2), 202);
+		} else {
+			if (rc != -1)
+				fail_msg("prefix of %zu bytes was accepted", n);
+			bool says_where =
+				err.line > 0 || strstr(err.msg, "truncated") ||
+				(n == 0 && !strcmp(err.msg, "empty file"));
+			if (!says_where)
+				fail_msg("prefix of %zu bytes: line %d '%s'", n,
+					 err.line, err.msg);
+			assert_null(t.items);
+			assert_null(t.groups[0]);
+			assert_null(t.tally.items);
+		}
+		session_free(&t);
+		free(copy);
+	}
+	free(text);
+	session_free(&s);
+}
+
+static void test_format2_strict(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line;
+		const char *msg;
+	} cases[] = {
+		/* Count lines: round by round, views in order. */
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 2 4 5 6\ncount: 1 1 1 2 3\nend\n",
+		 15, "count of round 1 view 2 where round 1 view 1 belongs"},
+		{V2HEAD V2GROUPS V2ITEM "count: 3 1 1 1 1\ncount: 3 2 1 1 1\n"
+					"end\n",
+		 17, "count of round 3 view 1 where round 2 view 1 belongs"},
+		{V2HEAD V2GROUPS V2ITEM "count: 1 1 1 2 3\nend\n", 17,
+		 "count of round 1 view 1 where round 2 view 1 belongs"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 0 1 1 2 3\nend\n",
+		 15, "count of round 0 view 1 where round 1 view 1 belongs"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 3 1 2 3\nend\n",
+		 15, "count of round 1 view 3 where round 1 view 1 belongs"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 10 1 1 2 3\nend\n",
+		 15, "bad 'count' (want ROUND VIEW COUNT...)"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 7 1 2 3\nend\n",
+		 15, "bad 'count' (want ROUND VIEW COUNT...)"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\ncount: 1\nend\n",
+		 15, "bad 'count'"},
+		{V2HEAD V2GROUPS "count: 1 1 1 2 3\n" V2ITEM "end\n", 12,
+		 "'count' before the first item"},
+		/* A view missing from a round, or every count missing. */
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1 2 3\nend\n",
+		 16, "round 1 lacks the count of view 2"},
+		{V2HEAD V2GROUPS V2ITEM "count: 2 1 1 1 1\n"
+					"item: g\nview: a\nview: b\n"
+					"count: 1 1 1 1 1\ncount: 1 2 1 1 1\n"
+					"end\n",
+		 18, "round 2 lacks the count of view 2"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\nend\n", 12,
+		 "item has no 'count' lines"},
+		/* One number per group, no more, no fewer. */
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1 2\ncount: 1 2 4 5 6\nend\n",
+		 15, "want 3 counts of 0 to 999999 after the view"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1 2 3 4\ncount: 1 2 4 5 6\nend\n",
+		 15, "more counts than the 3 groups"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1\ncount: 1 2 4 5 6\nend\n",
+		 15, "want 3 counts"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1  2 3\ncount: 1 2 4 5 6\nend\n",
+		 15, "want 3 counts"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1 -2 3\ncount: 1 2 4 5 6\nend\n",
+		 15, "want 3 counts"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1 1000000 3\ncount: 1 2 4 5 6\n"
+				 "end\n",
+		 15, "want 3 counts"},
+		{V2HEAD "item: h\nview: a\nview: b\ncount: 1 1 1 2\n"
+			"count: 1 2 4\nend\n",
+		 11, "more counts than the 1 group"},
+		{V2HEAD "item: h\nview: a\nview: b\ncount: 1 1\n"
+			"count: 1 2 4\nend\n",
+		 11, "want 1 count of 0 to 999999 after the view"},
+		/* Groups before the first item, with their own headcounts. */
+		{V2HEAD "group: 1 A\nactive-group: 1\n"
+			"item: h\nview: a\nview: b\ngroup: 2 B\n"
+			"count: 1 1 1\ncount: 1 2 1\nend\n",
+		 13, "'group' must come before the first item"},
+		{V2HEAD "headcount: 5\n" V2GROUPS V2ITEM "end\n", 13,
+		 "'headcount' with groups: each group has its own"},
+		{V2HEAD V2GROUPS "headcount: 5\n" V2ITEM "end\n", 13,
+		 "'headcount' with groups: each group has its own"},
+		{V2HEAD "group: x A\n", 8, "bad headcount (want 0 to 99999)"},
+		{V2HEAD "group: 100000 A\n", 8, "bad headcount"},
+		{V2HEAD "group: -1 A\n", 8, "bad headcount"},
+		{V2HEAD "group: 5\n", 8, "empty group name"},
+		{V2HEAD "group: 5 \n", 8, "empty group name"},
+		{V2HEAD "group: 1 A\ngroup: 2 A\n", 9, "duplicate group 'A'"},
+		{V2HEAD "group: 1 A\ngroup: 1 B\ngroup: 1 C\ngroup: 1 D\n"
+			"group: 1 E\ngroup: 1 F\ngroup: 1 G\ngroup: 1 H\n"
+			"group: 1 I\n",
+		 16, "more than 8 groups"},
+		{V2HEAD "headcount: 100000\n", 8, "bad headcount"},
+		{V2HEAD "headcount: \n", 8, "bad headcount"},
+		{V2HEAD "headcount: 1\nheadcount: 2\n", 9,
+		 "duplicate 'headcount'"},
+		/* The active group: one of the groups, and only with groups. */
+		{V2HEAD "group: 1 A\ngroup: 1 B\ngroup: 1 C\n"
+			"active-group: 4\n" V2ITEM "end\n",
+		 12, "active group 4 of 3 groups"},
+		{V2HEAD "group: 1 A\nactive-group: 0\n", 9, "bad active group"},
+		{V2HEAD "group: 1 A\nactive-group: 9\n", 9, "bad active group"},
+		{V2HEAD "group: 1 A\nactive-group: x\n", 9, "bad active group"},
+		{V2HEAD "group: 1 A\ngroup: 1 B\ngroup: 1 C\n" V2ITEM "end\n",
+		 11, "missing 'active-group' before this line"},
+		{V2HEAD "active-group: 1\nitem: h\nview: a\nview: b\n"
+			"count: 1 1 1\ncount: 1 2 1\nend\n",
+		 9, "'active-group' without groups"},
+		{V2HEAD "group: 1 A\nactive-group: 1\nactive-group: 1\n", 10,
+		 "duplicate 'active-group'"},
+		{V2HEAD V2GROUPS "end\n", 12, "no items"},
+		{V2HEAD "group: 1 A\nend\n", 9, "missing 'active-group'"},
+		/* Views, then their texts, then the counts. */
+		{V2HEAD V2GROUPS V2ITEM "view: c\nend\n", 17,
+		 "'view' after the item's counts"},
+		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
+				 "count: 1 1 1 2 3\nview: c\nend\n",
+		 16, "'view' after the item's counts"},
+		{V2HEAD V2GROUPS "item: h\nview: a\ntext: x\ntext: y\n"
+				 "view: b\ncount: 1 1 1 2 3\n"
+				 "count: 1 2 4 5 6\nend\n",
+		 15, "view 1 has two texts"},
+		{V2HEAD V2GROUPS "item: h\ntext: x\n", 13,
+		 "'text' before its view"},
+		{V2HEAD V2GROUPS "text: x\n", 12, "'text' before its view"},
+		{V2HEAD V2GROUPS V2ITEM "text: x\nend\n", 17,
+		 "'text' after the item's counts"},
+		{V2HEAD V2GROUPS "item: h\nview: View 2\n", 13,
+		 "view 1 is labelled 'View 2', expected 'View 1'"},
+		/* The keys of format 2. */
+		{V2HEAD "same-views: maybe\n", 8, "want yes or no"},
+		{V2HEAD "same-views: Yes\n", 8, "want yes or no"},
+		{V2HEAD "same-views: no\nsame-views: no\n", 9,
+		 "duplicate 'same-views'"},
+		{V2HEAD "percent-base: people\n", 8, "want hands or room"},
+		{V2HEAD "percent-base: \n", 8, "want hands or room"},
+		{V2HEAD V2GROUPS V2ITEM "percent-base: room\nend\n", 17,
+		 "'percent-base' must come before the first item"},
+		{V2HEAD V2GROUPS V2ITEM "same-views: yes\nend\n", 17,
+		 "'same-views' must come before the first item"},
+		/* Format 1 knows none of them. */
+		{HEAD "same-views: yes\n", 8, "unknown key 'same-views'"},
+		{HEAD "percent-base: room\n", 8, "unknown key 'percent-base'"},
+		{HEAD "headcount: 5\n", 8, "unknown key 'headcount'"},
+		{HEAD "group: 5 A\n", 8, "unknown key 'group'"},
+		{HEAD "active-group: 1\n", 8, "unknown key 'active-group'"},
+		{HEAD ITEM "text: x\n", 11, "unknown key 'text'"},
+		{HEAD ITEM "count: 1 1 5\n", 11, "unknown key 'count'"},
+		/* In format 2 a view line is its label only. */
+		{V2HEAD "item: h\nview: 1 a\nview: 2 b\ncount: 1 1 3\n"
+			"count: 1 2 4\nend\n",
+		 0, ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct session s;
+		struct error err;
+		int want = cases[i].msg[0] ? -1 : 0;
+		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
+				       &err);
+		if (rc != want || (want && (err.line != cases[i].line ||
+					    !strstr(err.msg, cases[i].msg))))
+			fail_msg("case %zu (%s): rc %d line %d msg '%s'", i,
+				 cases[i].msg, rc, err.line, err.msg);
+		if (want) {
+			assert_null(s.items);
+			assert_null(s.name);
+			assert_null(s.groups[0]);
+		}
+		session_free(&s);
+	}
+}
+
+/*
+ * Three rules of the reader: the version as the writer writes it, a
+ * current screen that exists, and no item block pasted twice.
+ */
+static void test_reader_rules(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line;
+		const char *msg;
+	} cases[] = {
+		{"handsup-session 02\n", 1, "unsupported session version 02"},
+		{"handsup-session 001\n", 1, "unsupported session version 001"},
+		{"handsup-session  2\n", 1, "not a handsup session file"},
+		{"handsup-session 2 \n", 1, "not a handsup session file"},
+		/* One item: title 0, item 1, summary 2, closing 3. */
+		{"handsup-session 1\nname: n\nstarted: 2026-11-27T09:35:12Z\n"
+		 "deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"
+		 "current: 4\n" ITEM "end\n",
+		 7, "current screen 4 is beyond the last (3)"},
+		{"handsup-session 2\nname: n\ncurrent: 5\n"
+		 "started: 2026-11-27T09:35:12Z\n"
+		 "deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"
+		 "item: h\nview: a\nview: b\ncount: 1 1 0\ncount: 1 2 0\n"
+		 "end\n",
+		 3, "current screen 5 is beyond the last (3)"},
+		/* The same block twice would count its hands twice. */
+		{HEAD ITEM ITEM "end\n", 11,
+		 "item 'h' repeats the one at line 8"},
+		{HEAD ITEM "item: g\nview: 1 a\nview: 2 b\n" ITEM "end\n", 14,
+		 "item 'h' repeats the one at line 8"},
+		{V2HEAD V2GROUPS V2ITEM V2ITEM "end\n", 17,
+		 "item 'h' repeats the one at line 12"},
+		{V2HEAD V2GROUPS V2ITEM
+		 "count: 2 1 0 0 0\ncount: 2 2 1 0 0\n" V2ITEM
+		 "count: 2 1 0 0 0\ncount: 2 2 1 0 0\n"
+		 "end\n",
+		 19, "item 'h' repeats the one at line 12"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct session s;
+		struct error err;
+		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
+				       &err);
+		if (rc != -1 || err.line != cases[i].line ||
+		    !strstr(err.msg, cases[i].msg))
+			fail_msg("case %zu: rc %d line %d msg '%s'", i, rc,
+				 err.line, err.msg);
+		assert_null(s.items);
+		session_free(&s);
+	}
+
+	/* What stays allowed: the last screen, and items that only share a
+	 * heading (other counts, labels or rounds). */
+	static const char *const ok[] = {
+		"handsup-session 1\nname: n\nstarted: 2026-11-27T09:35:12Z\n"
+		"deck-title: t\ndeck-path: /p\ndeck-hash: 0123456789abcdef\n"
+		"current: 3\n" ITEM "end\n",
+		HEAD ITEM "item: h\nview: 1 a\nview: 3 b\nend\n",
+		HEAD ITEM "item: h\nview: 1 a\nview: 2 c\nend\n",
+		HEAD ITEM "item: h\nview: 1 a\nview: 2 b\nview: 0 c\nend\n",
+		V2HEAD V2GROUPS V2ITEM
+		"item: h\nview: a\nview: b\ncount: 1 1 1 2 3\n"
+		"count: 1 2 4 5 7\nend\n",
+		V2HEAD V2GROUPS V2ITEM V2ITEM
+		"count: 2 1 0 0 0\ncount: 2 2 0 0 0\nend\n",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		struct session s;
+		struct error err;
+		if (session_parse(&s, ok[i], strlen(ok[i]), &err) != 0)
+			fail_msg("ok %zu: line %d '%s'", i, err.line, err.msg);
+		assert_int_equal(s.nitems, 2 - (i == 0));
+		session_free(&s);
+	}
+}
+
+/*
+ * Many items under one heading, each as large as an item can be: every
+ * pair is compared, and reading takes a moment, not minutes.  The last
+ * one repeats the first exactly, and is found.
+ */
+static void test_many_items_one_heading(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	fputs(V2HEAD, f);
+	for (int g = 0; g < TALLY_MAX_GROUPS; g++)
+		fprintf(f, "group: 0 G%d\n", g);
+	fputs("active-group: 1\n", f);
+	const int n = 1000;
+	int line = 7 + TALLY_MAX_GROUPS + 1 + 1;
+	for (int i = 0; i < n; i++) {
+		fputs("item: h\n", f);
+		for (int v = 0; v < TALLY_MAX_VIEWS; v++)
+			fputs("view: x\n", f);
+		/* Items differ only in their last count; the last item's is
+		 * the first's. */
+		for (int r = 1; r <= TALLY_MAX_ROUNDS; r++)
+			for (int v = 1; v <= TALLY_MAX_VIEWS; v++) {
+				bool last = r == TALLY_MAX_ROUNDS &&
+					    v == TALLY_MAX_VIEWS;
+				fprintf(f, "count: %d %d 0 0 0 0 0 0 0 %d\n", r,
+					v, last ? i % (n - 1) : 0);
+			}
+		if (i < n - 1)
+			line += 1 + TALLY_MAX_VIEWS +
+				TALLY_MAX_ROUNDS * TALLY_MAX_VIEWS;
+	}
+	fputs("end\n", f);
+	assert_int_equal(fclose(f), 0);
+	struct session s;
+	struct error err;
+	/* No time is asserted here (make bench measures); comparing each
+	 * pair from the start of the counts took a minute on this file. */
+	assert_int_equal(session_parse(&s, text, len, &err), -1);
+	assert_int_equal(err.line, line);
+	assert_string_equal(err.msg, "item 'h' repeats the one at line 17");
+	free(text);
+}
+
 /* ---- saving and loading ---------------------------------------------- */
 
 static void test_save_load(void **state)
@@ -1326,6 +1917,13 @@ int main(void)
 		T(test_parse_numbers),
 		T(test_parse_times),
 		T(test_truncated_prefixes),
+		T(test_parse_format1),
+		T(test_parse_format2),
+		T(test_round_trip_format2),
+		T(test_format2_prefixes),
+		T(test_format2_strict),
+		T(test_reader_rules),
+		T(test_many_items_one_heading),
 		T(test_save_load),
 		T(test_load_errors),
 		T(test_save_fail_each_step),

@@ -476,6 +476,392 @@ static void test_apportion(void **state)
 	tally_apportion((long[]){1}, 1, 10, NULL);
 }
 
+/* ---- groups, rounds, headcounts ---------------------------------------- */
+
+static struct tally grouped(int nitems, const int *nviews, int ngroups)
+{
+	struct tally t;
+
+	assert_int_equal(tally_init(&t, nitems, nviews, ngroups), 0);
+	return t;
+}
+
+static void test_groups_sum_to_the_room(void **state)
+{
+	int nv[] = {3, 2};
+	struct tally t = grouped(2, nv, 3);
+	long room[TALLY_MAX_VIEWS];
+
+	(void)state;
+	assert_int_equal(t.ngroups, 3);
+	assert_true(tally_set(&t, 0, 0, 0, 4));
+	assert_true(tally_set(&t, 0, 1, 0, 5));
+	assert_true(tally_add(&t, 0, 2, 0, 6));
+	assert_true(tally_add(&t, 0, 2, 2, 1));
+	assert_true(tally_add(&t, 0, 1, 1, 2));
+	assert_int_equal(tally_group_get(&t, 0, 0, 0), 4);
+	assert_int_equal(tally_group_get(&t, 0, 1, 0), 5);
+	assert_int_equal(tally_group_get(&t, 0, 2, 0), 6);
+	assert_int_equal(tally_get(&t, 0, 0), 15);
+	assert_int_equal(tally_get(&t, 0, 1), 2);
+	assert_int_equal(tally_get(&t, 0, 2), 1);
+	assert_int_equal(tally_group_total(&t, 0, 0), 4);
+	assert_int_equal(tally_group_total(&t, 0, 1), 7);
+	assert_int_equal(tally_group_total(&t, 0, 2), 7);
+	assert_int_equal(tally_item_total(&t, 0), 18);
+	assert_int_equal(tally_room(&t, 0, 0, room), 3);
+	assert_int_equal(room[0], 15);
+	assert_int_equal(room[1], 2);
+	assert_int_equal(room[2], 1);
+	assert_int_equal(tally_view_total(&t, 0), 15);
+	assert_int_equal(tally_leaning(&t, 0), 0);
+	/* Another group's count does not move with this one's. */
+	assert_true(tally_add(&t, 0, 1, 0, -5));
+	assert_int_equal(tally_group_get(&t, 0, 0, 0), 4);
+	assert_int_equal(tally_get(&t, 0, 0), 10);
+	assert_false(tally_add(&t, 0, 1, 0, -1)); /* at zero already */
+	/* Each group clamps on its own. */
+	assert_true(tally_set(&t, 1, 0, 1, TALLY_MAX_COUNT + 5));
+	assert_true(tally_set(&t, 1, 1, 1, TALLY_MAX_COUNT));
+	assert_int_equal(tally_group_get(&t, 1, 0, 1), TALLY_MAX_COUNT);
+	assert_int_equal(tally_get(&t, 1, 1), 2 * TALLY_MAX_COUNT);
+	/* Groups out of range. */
+	assert_false(tally_set(&t, 0, 3, 0, 1));
+	assert_false(tally_set(&t, 0, -1, 0, 1));
+	assert_false(tally_add(&t, 0, TALLY_MAX_GROUPS, 0, 1));
+	assert_int_equal(tally_group_get(&t, 0, 3, 0), 0);
+	assert_int_equal(tally_group_total(&t, 0, -1), 0);
+	assert_int_equal(tally_cell(&t, 0, 0, 3, 0), 0);
+	assert_int_equal(tally_cell(&t, 0, 1, 0, 0), 0);
+	/* Undo says which group each change was in. */
+	const struct tally_change *c = tally_undo_peek(&t);
+	assert_non_null(c);
+	assert_int_equal(c->kind, TALLY_COUNTS);
+	assert_int_equal(c->group, 1);
+	assert_int_equal(c->item, 1);
+	assert_int_equal(tally_undo(&t), 1);
+	assert_int_equal(tally_get(&t, 1, 1), TALLY_MAX_COUNT);
+	tally_free(&t);
+
+	/* The number of groups is clamped to 1..TALLY_MAX_GROUPS. */
+	t = grouped(2, nv, 0);
+	assert_int_equal(t.ngroups, 1);
+	tally_free(&t);
+	t = grouped(2, nv, -4);
+	assert_int_equal(t.ngroups, 1);
+	tally_free(&t);
+	t = grouped(2, nv, TALLY_MAX_GROUPS + 1);
+	assert_int_equal(t.ngroups, TALLY_MAX_GROUPS);
+	assert_true(tally_set(&t, 0, TALLY_MAX_GROUPS - 1, 2, 3));
+	assert_false(tally_set(&t, 0, TALLY_MAX_GROUPS, 2, 3));
+	assert_int_equal(tally_get(&t, 0, 2), 3);
+	tally_free(&t);
+}
+
+/* Clearing an item clears every group's counts as one step. */
+static void test_reset_every_group(void **state)
+{
+	int nv[] = {2, 2};
+	struct tally t = grouped(2, nv, 3);
+
+	(void)state;
+	tally_set(&t, 0, 0, 0, 4);
+	tally_set(&t, 0, 0, 1, 1);
+	tally_set(&t, 0, 2, 1, 7);
+	tally_set(&t, 1, 1, 0, 9);
+	size_t len = t.hist_len;
+	assert_true(tally_reset_item(&t, 0));
+	/* One change per group that had hands, joined to the first. */
+	assert_int_equal(t.hist_len, len + 2);
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	assert_int_equal(tally_get(&t, 1, 0), 9);
+	assert_false(tally_reset_item(&t, 0));
+	assert_true(tally_undo_peek(&t)->joined);
+	assert_int_equal(tally_undo_peek(&t)->group, 2);
+
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_group_get(&t, 0, 0, 0), 4);
+	assert_int_equal(tally_group_get(&t, 0, 0, 1), 1);
+	assert_int_equal(tally_group_get(&t, 0, 2, 1), 7);
+	assert_int_equal(tally_item_total(&t, 0), 12);
+	/* The change before the clear is next, on its own. */
+	assert_int_equal(tally_undo_peek(&t)->item, 1);
+
+	assert_false(tally_redo_peek(&t)->joined);
+	assert_int_equal(tally_redo_peek(&t)->group, 0);
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	assert_false(tally_can_redo(&t));
+	assert_int_equal(tally_get(&t, 1, 0), 9);
+	/* Undone again, then the earlier changes one by one. */
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_item_total(&t, 0), 12);
+	assert_int_equal(tally_undo(&t), 1);
+	assert_int_equal(tally_get(&t, 1, 0), 0);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_group_get(&t, 0, 2, 1), 0);
+	assert_int_equal(tally_item_total(&t, 0), 5);
+	tally_free(&t);
+
+	/* One group with hands: the clear is a single change. */
+	t = grouped(1, nv, 3);
+	tally_set(&t, 0, 1, 0, 2);
+	len = t.hist_len;
+	assert_true(tally_reset_item(&t, 0));
+	assert_int_equal(t.hist_len, len + 1);
+	assert_false(tally_undo_peek(&t)->joined);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 0), 2);
+	tally_free(&t);
+}
+
+static void test_rounds(void **state)
+{
+	int nv[] = {2, 3};
+	struct tally t = grouped(2, nv, 2);
+	long room[TALLY_MAX_VIEWS];
+
+	(void)state;
+	assert_int_equal(tally_rounds(&t, 0), 1);
+	assert_int_equal(tally_rounds(&t, 9), 1);
+	assert_int_equal(tally_rounds(NULL, 0), 1);
+	/* Nothing counted: a second round would compare nothing. */
+	assert_false(tally_new_round(&t, 0));
+	assert_int_equal(tally_rounds(&t, 0), 1);
+	assert_false(tally_can_undo(&t));
+	assert_false(tally_new_round(&t, 2));
+	assert_false(tally_new_round(&t, -1));
+
+	tally_set(&t, 0, 0, 0, 6);
+	tally_set(&t, 0, 1, 1, 4);
+	assert_true(tally_new_round(&t, 0));
+	assert_int_equal(tally_rounds(&t, 0), 2);
+	assert_int_equal(tally_rounds(&t, 1), 1);
+	const struct tally_change *c = tally_undo_peek(&t);
+	assert_int_equal(c->kind, TALLY_ROUND);
+	assert_int_equal(c->item, 0);
+	assert_int_equal(c->round, 1);
+	/* Counting goes to the new round; the first is kept as it was. */
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	assert_false(tally_item_counted(&t, 0));
+	assert_false(tally_new_round(&t, 0)); /* round 2 is empty */
+	assert_false(tally_reset_item(&t, 0));
+	tally_add(&t, 0, 0, 1, 3);
+	tally_add(&t, 0, 1, 1, 2);
+	assert_int_equal(tally_get(&t, 0, 1), 5);
+	assert_int_equal(tally_cell(&t, 0, 0, 0, 0), 6);
+	assert_int_equal(tally_cell(&t, 0, 0, 1, 1), 4);
+	assert_int_equal(tally_cell(&t, 0, 1, 0, 1), 3);
+	assert_int_equal(tally_cell(&t, 0, 2, 0, 1), 0);
+	assert_int_equal(tally_cell(&t, 0, -1, 0, 1), 0);
+	tally_room(&t, 0, 0, room);
+	assert_int_equal(room[0], 6);
+	assert_int_equal(room[1], 4);
+	tally_room(&t, 0, 1, room);
+	assert_int_equal(room[0], 0);
+	assert_int_equal(room[1], 5);
+	/* Totals and leanings are of the current round. */
+	assert_int_equal(tally_item_total(&t, 0), 5);
+	assert_int_equal(tally_view_total(&t, 0), 0);
+	assert_int_equal(tally_leaning(&t, 0), 1);
+	assert_int_equal(tally_undo_peek(&t)->round, 1);
+
+	/* Undo takes the counts of round 2, then round 2 itself. */
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_rounds(&t, 0), 2);
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	assert_int_equal(tally_undo_peek(&t)->kind, TALLY_ROUND);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_int_equal(tally_rounds(&t, 0), 1);
+	assert_int_equal(tally_get(&t, 0, 0), 6);
+	assert_int_equal(tally_get(&t, 0, 1), 4);
+	/* And redo brings both back in order. */
+	assert_int_equal(tally_redo_peek(&t)->kind, TALLY_ROUND);
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_rounds(&t, 0), 2);
+	assert_int_equal(tally_get(&t, 0, 0), 0);
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(tally_get(&t, 0, 1), 5);
+	assert_int_equal(tally_cell(&t, 0, 0, 0, 0), 6);
+	assert_false(tally_can_redo(&t));
+
+	/* Clearing in round 2 leaves round 1 alone. */
+	assert_true(tally_reset_item(&t, 0));
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	assert_int_equal(tally_cell(&t, 0, 0, 0, 0), 6);
+	assert_int_equal(tally_rounds(&t, 0), 2);
+	tally_free(&t);
+}
+
+static void test_rounds_at_most(void **state)
+{
+	int nv[] = {2};
+	struct tally t = grouped(1, nv, 1);
+
+	(void)state;
+	for (int r = 1; r < TALLY_MAX_ROUNDS; r++) {
+		assert_true(tally_add(&t, 0, 0, r % 2, r));
+		assert_true(tally_new_round(&t, 0));
+		assert_int_equal(tally_rounds(&t, 0), r + 1);
+	}
+	assert_true(tally_add(&t, 0, 0, 0, 1));
+	size_t len = t.hist_len;
+	assert_false(tally_new_round(&t, 0));
+	assert_int_equal(tally_rounds(&t, 0), TALLY_MAX_ROUNDS);
+	assert_int_equal(t.hist_len, len);
+	/* Every earlier round kept its counts. */
+	for (int r = 1; r < TALLY_MAX_ROUNDS; r++)
+		assert_int_equal(tally_cell(&t, 0, r - 1, 0, r % 2), r);
+	assert_int_equal(tally_cell(&t, 0, TALLY_MAX_ROUNDS - 1, 0, 0), 1);
+	/* Undone all the way back, every round goes, and round 1 is left. */
+	while (tally_undo(&t) >= 0)
+		;
+	assert_int_equal(tally_rounds(&t, 0), 1);
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	while (tally_redo(&t) >= 0)
+		;
+	assert_int_equal(tally_rounds(&t, 0), TALLY_MAX_ROUNDS);
+	assert_int_equal(tally_cell(&t, 0, 4, 0, 1), 5);
+	tally_free(&t);
+}
+
+static void test_headcounts(void **state)
+{
+	int nv[] = {2};
+	struct tally t = grouped(1, nv, 3);
+
+	(void)state;
+	assert_int_equal(tally_room_headcount(&t), 0);
+	tally_set_headcount(&t, 0, 12);
+	tally_set_headcount(&t, 2, 30);
+	assert_int_equal(tally_headcount(&t, 0), 12);
+	assert_int_equal(tally_headcount(&t, 1), 0);
+	assert_int_equal(tally_headcount(&t, 2), 30);
+	assert_int_equal(tally_room_headcount(&t), 42);
+	/* Clamped to 0..TALLY_MAX_HEADCOUNT. */
+	tally_set_headcount(&t, 1, TALLY_MAX_HEADCOUNT + 1);
+	assert_int_equal(tally_headcount(&t, 1), TALLY_MAX_HEADCOUNT);
+	tally_set_headcount(&t, 1, LONG_MAX);
+	assert_int_equal(tally_headcount(&t, 1), TALLY_MAX_HEADCOUNT);
+	tally_set_headcount(&t, 0, -5);
+	assert_int_equal(tally_headcount(&t, 0), 0);
+	assert_int_equal(tally_room_headcount(&t), TALLY_MAX_HEADCOUNT + 30);
+	/* Groups out of range are ignored. */
+	tally_set_headcount(&t, 3, 10);
+	tally_set_headcount(&t, -1, 10);
+	assert_int_equal(tally_headcount(&t, 3), 0);
+	assert_int_equal(tally_headcount(&t, -1), 0);
+	assert_int_equal(tally_headcount(NULL, 0), 0);
+	assert_int_equal(tally_room_headcount(NULL), 0);
+	tally_set_headcount(NULL, 0, 5);
+	/* A headcount is not an undoable change. */
+	assert_false(tally_can_undo(&t));
+	tally_free(&t);
+
+	/* Without groups the room has one headcount. */
+	t = grouped(1, nv, 1);
+	tally_set_headcount(&t, 0, 25);
+	assert_int_equal(tally_room_headcount(&t), 25);
+	tally_set_headcount(&t, 1, 25);
+	assert_int_equal(tally_room_headcount(&t), 25);
+	tally_free(&t);
+}
+
+/* Loading a saved session adds the rounds it names. */
+static void test_load_grows_rounds(void **state)
+{
+	int nv[] = {2, 2};
+	struct tally t = grouped(2, nv, 2);
+
+	(void)state;
+	assert_true(tally_load(&t, 0, 2, 1, 1, 7));
+	assert_int_equal(tally_rounds(&t, 0), 3);
+	assert_int_equal(tally_rounds(&t, 1), 1);
+	assert_int_equal(tally_cell(&t, 0, 2, 1, 1), 7);
+	assert_int_equal(tally_cell(&t, 0, 1, 1, 1), 0);
+	assert_int_equal(tally_group_get(&t, 0, 1, 1), 7);
+	assert_true(tally_load(&t, 0, 0, 0, 0, 3));
+	assert_int_equal(tally_rounds(&t, 0), 3);
+	assert_int_equal(tally_cell(&t, 0, 0, 0, 0), 3);
+	assert_true(tally_load(&t, 1, TALLY_MAX_ROUNDS - 1, 0, 0, 1));
+	assert_int_equal(tally_rounds(&t, 1), TALLY_MAX_ROUNDS);
+	assert_false(tally_load(&t, 1, TALLY_MAX_ROUNDS, 0, 0, 1));
+	assert_false(tally_load(&t, 0, -1, 0, 0, 1));
+	assert_false(tally_load(&t, 0, 0, 2, 0, 1));
+	assert_false(tally_load(&t, 0, 0, 0, 2, 1));
+	assert_int_equal(tally_rounds(&t, 1), TALLY_MAX_ROUNDS);
+	assert_false(tally_can_undo(&t));
+	/* Counting goes on in the last round loaded. */
+	assert_true(tally_add(&t, 0, 0, 0, 2));
+	assert_int_equal(tally_cell(&t, 0, 2, 0, 0), 2);
+	assert_int_equal(tally_undo_peek(&t)->round, 2);
+	/* The most rounds are loaded: no new round. */
+	assert_false(tally_new_round(&t, 1));
+	assert_true(tally_new_round(&t, 0));
+	assert_int_equal(tally_rounds(&t, 0), 4);
+	tally_free(&t);
+}
+
+/*
+ * The ring drops its oldest change when full; a change joined to the
+ * dropped one is then undone on its own, and joined runs that are still
+ * whole are undone and redone whole.
+ */
+static void test_ring_overflow_joined(void **state)
+{
+	int nv[] = {2, 2};
+	struct tally t = grouped(2, nv, 3);
+
+	(void)state;
+	/* A clear of three groups: three changes, the last two joined. */
+	tally_load(&t, 0, 0, 0, 0, 1);
+	tally_load(&t, 0, 0, 1, 0, 2);
+	tally_load(&t, 0, 0, 2, 0, 3);
+	assert_true(tally_reset_item(&t, 0));
+	assert_int_equal(t.hist_len, 3);
+	/* Changes to item 1, then a clear of two of its groups: one change
+	 * more than the ring holds, so the first of the clear above goes. */
+	const long n = TALLY_UNDO_DEPTH - 3 - 1 - 2 + 1;
+	for (long i = 1; i <= n; i++)
+		assert_true(tally_set(&t, 1, 0, 0, i));
+	assert_true(tally_set(&t, 1, 2, 1, 5));
+	assert_int_equal(t.hist_len, TALLY_UNDO_DEPTH - 1);
+	assert_true(tally_reset_item(&t, 1));
+	assert_int_equal(t.hist_len, TALLY_UNDO_DEPTH);
+
+	/* The last clear undoes whole. */
+	assert_int_equal(tally_undo(&t), 1);
+	assert_int_equal(tally_group_get(&t, 1, 0, 0), n);
+	assert_int_equal(tally_group_get(&t, 1, 2, 1), 5);
+	while (tally_undo_peek(&t) && tally_undo_peek(&t)->item == 1)
+		tally_undo(&t);
+	assert_int_equal(tally_item_total(&t, 1), 0);
+	/* Of the first clear, the two changes left undo as one. */
+	assert_int_equal(t.hist_pos, 2);
+	assert_true(tally_undo_peek(&t)->joined);
+	assert_int_equal(tally_undo(&t), 0);
+	assert_false(tally_can_undo(&t));
+	assert_int_equal(tally_group_get(&t, 0, 0, 0), 0);
+	assert_int_equal(tally_group_get(&t, 0, 1, 0), 2);
+	assert_int_equal(tally_group_get(&t, 0, 2, 0), 3);
+	/* Redo runs forward the same way: the pair, then one at a time. */
+	assert_int_equal(tally_redo(&t), 0);
+	assert_int_equal(t.hist_pos, 2);
+	assert_int_equal(tally_item_total(&t, 0), 0);
+	assert_int_equal(tally_redo(&t), 1);
+	assert_int_equal(t.hist_pos, 3);
+	while (tally_redo(&t) >= 0)
+		;
+	assert_int_equal(t.hist_pos, TALLY_UNDO_DEPTH);
+	assert_int_equal(tally_item_total(&t, 1), 0);
+	/* The clear at the end was redone whole: undo brings both back. */
+	assert_int_equal(tally_undo(&t), 1);
+	assert_int_equal(tally_item_total(&t, 1), n + 5);
+	tally_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +881,13 @@ int main(void)
 		cmocka_unit_test(test_percent_known),
 		cmocka_unit_test(test_percent_random),
 		cmocka_unit_test(test_apportion),
+		cmocka_unit_test(test_groups_sum_to_the_room),
+		cmocka_unit_test(test_reset_every_group),
+		cmocka_unit_test(test_rounds),
+		cmocka_unit_test(test_rounds_at_most),
+		cmocka_unit_test(test_headcounts),
+		cmocka_unit_test(test_load_grows_rounds),
+		cmocka_unit_test(test_ring_overflow_joined),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
