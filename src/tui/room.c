@@ -52,7 +52,7 @@ static int name_width(const struct app *a, int item, int w)
 /* One split bar: the group's (or the room's, group -1) views in a row,
  * then each view's share in its own colour and the hands raised. */
 static void split_row(const struct app *a, int item, int group, int y, int x,
-		      int w, int rows, int nw)
+		      int w, int rows, int nw, int hw)
 {
 	struct app_shares sh;
 	int n = app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1,
@@ -62,7 +62,7 @@ static void split_row(const struct app *a, int item, int group, int y, int x,
 		draw_text(mid, x, 2, ROLE_SELECTED, draw_marker());
 	draw_text_clip(mid, x + 2, nw, group < 0 ? ROLE_HEADING : ROLE_NORMAL,
 		       group < 0 ? "Room" : session_group_name(a->sess, group));
-	int tw = 5 * n + 6, bx = x + 2 + nw + 1;
+	int tw = 5 * n + 1 + hw, bx = x + 2 + nw + 1;
 	int bw = w - (bx - x) - tw - 1;
 	if (bw < 4)
 		bw = 4;
@@ -82,9 +82,9 @@ static void split_row(const struct app *a, int item, int group, int y, int x,
 		snprintf(pct, sizeof pct, "%4d%%", sh.pct[v]);
 		draw_text(mid, tx + 5 * v, 5, (enum role)(ROLE_VIEW1 + v), pct);
 	}
-	char hands[16];
-	snprintf(hands, sizeof hands, " %5ld", sh.hands);
-	draw_text(mid, tx + 5 * n, 6, ROLE_NORMAL, hands);
+	char hands[24];
+	snprintf(hands, sizeof hands, " %*ld", hw, sh.hands);
+	draw_text(mid, tx + 5 * n, hw + 1, ROLE_NORMAL, hands);
 }
 
 int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
@@ -92,6 +92,11 @@ int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 {
 	const struct session *s = a->sess;
 	int nw = name_width(a, item, w), used = 0;
+	/* The room has the most hands: its count sets the column, so no
+	 * group's count is ever cut. */
+	int hw = 5;
+	for (long h = tally_item_total(&s->tally, item); h >= 100000; h /= 10)
+		hw++;
 	if (rows_each < 1)
 		rows_each = 1;
 	/* The active group and the room always; the others while they fit. */
@@ -100,11 +105,11 @@ int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 	     g++) {
 		if (g != s->active && spare-- <= 0)
 			continue;
-		split_row(a, item, g, y + used, x, w, rows_each, nw);
+		split_row(a, item, g, y + used, x, w, rows_each, nw, hw);
 		used += rows_each;
 	}
 	if (used + room_rows <= rows) {
-		split_row(a, item, -1, y + used, x, w, rows_each, nw);
+		split_row(a, item, -1, y + used, x, w, rows_each, nw, hw);
 		used += room_rows;
 	}
 	return used;
