@@ -213,11 +213,21 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 			    c->item + 1);
 }
 
+/* Goes to the item an undo or redo touches (the caller saves). */
+static void show_item(struct app *a, int item)
+{
+	a->sess->current = item + 1;
+	a->note = false;
+	if (a->selected >= nviews(a, item))
+		a->selected = 0;
+}
+
 /*
  * Undo and redo may touch another item than the one shown: go there, so
  * the room sees the change, and say what changed.  Undo stops at the
  * start of a round and asks for a second u, so a round is never undone
- * by a key pressed once too often.
+ * by a key pressed once too often; the item it stopped at is shown, and
+ * saved as the position, as any move is.
  */
 static void show_touched(struct app *a, bool undo)
 {
@@ -231,9 +241,10 @@ static void show_touched(struct app *a, bool undo)
 	struct tally_change seen = *c;
 	if (undo && seen.kind == TALLY_ROUND && !a->undo_armed) {
 		a->undo_armed = true;
-		a->sess->current = seen.item + 1;
+		show_item(a, seen.item);
 		app_message(a, "u again removes round %d of item %d",
 			    seen.round + 1, seen.item + 1);
+		app_save(a);
 		return;
 	}
 	a->undo_armed = false;
@@ -241,10 +252,7 @@ static void show_touched(struct app *a, bool undo)
 		tally_undo(t);
 	else
 		tally_redo(t);
-	a->sess->current = seen.item + 1;
-	a->note = false;
-	if (a->selected >= nviews(a, seen.item))
-		a->selected = 0;
+	show_item(a, seen.item);
 	/* A joined run is told by its first change: the whole item. */
 	if (seen.kind == TALLY_COUNTS && seen.joined)
 		seen.group = -1;
