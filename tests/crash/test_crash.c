@@ -9,11 +9,19 @@
  * in one of three ways: right after a frame; after writing a few keys that
  * it may or may not have acted on yet; or while it is still starting up.
  *
- * Two models run side by side.  The screen model holds the counts and the
- * position last read off the screen; it is what must survive a kill.  The
- * key model replays each key the way the program should (counts through
- * the project's tally, so undo and redo follow the same rules) and is
- * checked against the screen after every frame.  It exists for the keys in
+ * The built-in deck counts four groups: hands go to the active group, g
+ * and G switch it, and n starts a new round of an item after a question.
+ * Undo stops at a round's start and removes the round only on a second u.
+ *
+ * Two models run side by side.  The key model replays each key the way
+ * the program should (counts through the project's tally, so undo and
+ * redo follow the same rules; the active group, the rounds, the open
+ * question and the undo that waits for a second u are its own) and is
+ * checked against the screen after every frame.  The screen model is the
+ * state the last frame showed: what the frame shows of it is read off the
+ * screen, the rest (other items, earlier rounds, the views of the groups
+ * not counting) comes from the key model that the frame was held to.  It
+ * is what must survive a kill.  The key model exists for the keys in
  * flight at a kill: the file may then hold the state after any prefix of
  * them, and nothing else.
  *
@@ -43,15 +51,21 @@
 #include "base/error.h"
 #include "store/session_file.h"
 
-/* The built-in deck: 7 items of 2 views.  Positions: 0 title, 1..7 items,
- * 8 summary, 9 closing. */
+/* The built-in deck: 7 items of 2 views, 4 groups.  Positions: 0 title,
+ * 1..7 items, 8 summary, 9 closing. */
 #define NITEMS	    7
 #define NVIEWS	    2
+#define NGROUPS	    4
+#define NROUNDS	    TALLY_MAX_ROUNDS
 #define POS_LAST    (NITEMS + 2)
 #define ROWS	    12
 #define COLS	    40
 #define MAX_ACTIONS 15
 #define MAX_TAIL    8
+
+static const char *const group_names[NGROUPS] = {
+	"Sales Training", "Product Marketing", "Sales Operations",
+	"Sales Leadership"};
 
 /* Keys, one byte each in the script; PgDn and PgUp are sent as sequences. */
 #define KEY_NEXT 'N'
@@ -77,32 +91,57 @@ static int rnd(int n)
 
 /* ---- the key model ------------------------------------------------------- */
 
-enum mode { MODE_NORMAL, MODE_ENTRY, MODE_ASK };
+enum mode { MODE_NORMAL, MODE_ENTRY, MODE_ASK_RESET, MODE_ASK_ROUND };
 
 struct sim {
 	int pos;
 	int sel;
+	int active; /* the group hands count for */
 	enum mode mode;
+	bool armed; /* undo stopped at a round's start: u again removes it */
 	char typed[8];
+	char status[80]; /* what the status line must say ("": any) */
 	struct tally t;
+	/* What the keys did, for the figures. */
+	long switches, started, removed, restored;
 };
 
-/* What a kill may leave on disk: counts and position. */
+/*
+ * What a kill may leave on disk: every count per item, round, group and
+ * view (rounds an item does not have hold zeros), each item's number of
+ * rounds, the active group and the position.
+ */
 struct snap {
 	int pos;
-	long c[NITEMS][NVIEWS];
+	int active;
+	int nrounds[NITEMS];
+	long c[NITEMS][NROUNDS][NGROUPS][NVIEWS];
 };
+
+static void snap_zero(struct snap *s)
+{
+	memset(s, 0, sizeof *s);
+	for (int i = 0; i < NITEMS; i++)
+		s->nrounds[i] = 1;
+}
 
 static void sim_init(struct sim *s, const struct snap *from)
 {
 	static const int nviews[NITEMS] = {2, 2, 2, 2, 2, 2, 2};
 	tally_free(&s->t);
 	memset(s, 0, sizeof *s);
-	assert_int_equal(tally_init(&s->t, NITEMS, nviews, 1), 0);
-	for (int i = 0; i < NITEMS; i++)
-		for (int v = 0; v < NVIEWS; v++)
-			tally_load(&s->t, i, 0, 0, v, from->c[i][v]);
+	assert_int_equal(tally_init(&s->t, NITEMS, nviews, NGROUPS), 0);
+	for (int i = 0; i < NITEMS; i++) {
+		for (int r = 0; r < from->nrounds[i]; r++)
+			for (int g = 0; g < NGROUPS; g++)
+				for (int v = 0; v < NVIEWS; v++)
+					assert_true(tally_load(
+						&s->t, i, r, g, v,
+						from->c[i][r][g][v]));
+		assert_int_equal(tally_rounds(&s->t, i), from->nrounds[i]);
+	}
 	s->pos = from->pos;
+	s->active = from->active;
 }
 
 static int sim_item(const struct sim *s)
@@ -112,17 +151,107 @@ static int sim_item(const struct sim *s)
 
 static void sim_snap(const struct sim *s, struct snap *out)
 {
+	memset(out, 0, sizeof *out);
 	out->pos = s->pos;
-	for (int i = 0; i < NITEMS; i++)
-		for (int v = 0; v < NVIEWS; v++)
-			out->c[i][v] = tally_get(&s->t, i, v);
+	out->active = s->active;
+	for (int i = 0; i < NITEMS; i++) {
+		out->nrounds[i] = tally_rounds(&s->t, i);
+		for (int r = 0; r < NROUNDS; r++)
+			for (int g = 0; g < NGROUPS; g++)
+				for (int v = 0; v < NVIEWS; v++)
+					out->c[i][r][g][v] =
+						tally_cell(&s->t, i, r, g, v);
+	}
 }
 
-/* An undo or redo shows the item it touched. */
-static void sim_touched(struct sim *s, int item)
+/* Whether n on the current item asks to start a round, as app.c says. */
+static bool sim_can_round(const struct sim *s)
 {
-	if (item >= 0)
+	int item = sim_item(s);
+	return item >= 0 && tally_item_counted(&s->t, item) &&
+	       tally_rounds(&s->t, item) < TALLY_MAX_ROUNDS;
+}
+
+/*
+ * Undo and redo show the item they touch.  An undo that reaches a
+ * round's start only arms: it goes to the item and says so, and the
+ * next u (with nothing in between that clears the arming) removes it.
+ */
+static void sim_undo_redo(struct sim *s, bool undo)
+{
+	const struct tally_change *c =
+		undo ? tally_undo_peek(&s->t) : tally_redo_peek(&s->t);
+	if (c == NULL)
+		return;
+	int item = c->item, round = c->round;
+	bool is_round = c->kind == TALLY_ROUND;
+	if (undo && is_round && !s->armed) {
+		s->armed = true;
 		s->pos = item + 1;
+		snprintf(s->status, sizeof s->status,
+			 "u again removes round %d of item %d", round + 1,
+			 item + 1);
+		return;
+	}
+	s->armed = false;
+	if (undo)
+		tally_undo(&s->t);
+	else
+		tally_redo(&s->t);
+	if (is_round && undo)
+		s->removed++;
+	else if (is_round)
+		s->restored++;
+	s->pos = item + 1;
+}
+
+static void sim_group(struct sim *s, int delta)
+{
+	s->active = ((s->active + delta) % NGROUPS + NGROUPS) % NGROUPS;
+	s->armed = false;
+	s->switches++;
+	snprintf(s->status, sizeof s->status, "Counting %s",
+		 group_names[s->active]);
+}
+
+/* An answer to the open question: anything but y is a no. */
+static void sim_answer(struct sim *s, int key)
+{
+	int item = sim_item(s);
+	enum mode asked = s->mode;
+	s->mode = MODE_NORMAL;
+	if (key != 'y' || item < 0)
+		return;
+	if (asked == MODE_ASK_RESET) {
+		s->armed = false;
+		tally_reset_item(&s->t, item);
+	} else if (sim_can_round(s)) {
+		s->armed = false;
+		assert_true(tally_new_round(&s->t, item));
+		s->started++;
+	}
+}
+
+static void sim_entry(struct sim *s, int key)
+{
+	int item = sim_item(s);
+	size_t n = strlen(s->typed);
+	if (key >= '0' && key <= '9') {
+		if (n == 1 && s->typed[0] == '0')
+			n = 0;
+		if (n < 6) {
+			s->typed[n] = (char)key;
+			s->typed[n + 1] = '\0';
+		}
+	} else if (key == '\r') {
+		s->mode = MODE_NORMAL;
+		if (n > 0 && item >= 0) {
+			s->armed = false;
+			tally_set(&s->t, item, s->active, s->sel,
+				  strtol(s->typed, NULL, 10));
+		}
+	}
+	/* Any other key does nothing while a count is typed. */
 }
 
 /*
@@ -133,28 +262,14 @@ static void sim_touched(struct sim *s, int item)
 static void sim_key(struct sim *s, int key)
 {
 	int item = sim_item(s);
-	size_t n = strlen(s->typed);
+	s->status[0] = '\0';
 	switch (s->mode) {
-	case MODE_ASK:
-		/* Any key answers; only y clears. */
-		s->mode = MODE_NORMAL;
-		if (key == 'y' && item >= 0)
-			tally_reset_item(&s->t, item);
+	case MODE_ASK_RESET:
+	case MODE_ASK_ROUND:
+		sim_answer(s, key);
 		return;
 	case MODE_ENTRY:
-		if (key >= '0' && key <= '9') {
-			if (n == 1 && s->typed[0] == '0')
-				n = 0;
-			if (n < 6) {
-				s->typed[n] = (char)key;
-				s->typed[n + 1] = '\0';
-			}
-		} else if (key == '\r') {
-			s->mode = MODE_NORMAL;
-			if (n > 0 && item >= 0)
-				tally_set(&s->t, item, 0, s->sel,
-					  strtol(s->typed, NULL, 10));
-		}
+		sim_entry(s, key);
 		return;
 	case MODE_NORMAL:
 		break;
@@ -164,13 +279,17 @@ static void sim_key(struct sim *s, int key)
 	case '2':
 		if (item >= 0) {
 			s->sel = key - '1';
-			tally_add(&s->t, item, 0, s->sel, 1);
+			s->armed = false;
+			tally_add(&s->t, item, s->active, s->sel, 1);
 		}
 		break;
 	case '+':
 	case '-':
-		if (item >= 0)
-			tally_add(&s->t, item, 0, s->sel, key == '+' ? 1 : -1);
+		if (item >= 0) {
+			s->armed = false;
+			tally_add(&s->t, item, s->active, s->sel,
+				  key == '+' ? 1 : -1);
+		}
 		break;
 	case '\t':
 		if (item >= 0)
@@ -184,17 +303,30 @@ static void sim_key(struct sim *s, int key)
 		}
 		break;
 	case 'x':
-		if (item >= 0)
-			s->mode = MODE_ASK;
+		if (item >= 0) {
+			s->mode = MODE_ASK_RESET;
+			snprintf(s->status, sizeof s->status,
+				 "Clear every count of this item? y / n");
+		}
+		break;
+	case 'n':
+		/* Asks only when a round can start; else a message. */
+		if (sim_can_round(s)) {
+			s->mode = MODE_ASK_ROUND;
+			snprintf(s->status, sizeof s->status,
+				 "Start round %d of this item?",
+				 tally_rounds(&s->t, item) + 1);
+		}
+		break;
+	case 'g':
+	case 'G':
+		sim_group(s, key == 'g' ? 1 : -1);
 		break;
 	case 'u':
-		sim_touched(s, tally_undo(&s->t));
-		break;
 	case 'r':
-		sim_touched(s, tally_redo(&s->t));
+		sim_undo_redo(s, key == 'u');
 		break;
 	case KEY_NEXT:
-	case 'n':
 		s->pos = s->pos < POS_LAST ? s->pos + 1 : s->pos;
 		break;
 	case KEY_PREV:
@@ -202,7 +334,7 @@ static void sim_key(struct sim *s, int key)
 		break;
 	case 'y':
 	case '0':
-	case '3':
+	case '3': /* a view this item does not have: a message */
 	case '4':
 	case '5':
 	case '6':
@@ -226,6 +358,48 @@ static const char *key_bytes(int key, char buf[2])
 	return buf;
 }
 
+/* A no to a question: n, or a stray key, which must not act. */
+static int pick_no(void)
+{
+	static const char no[] = "nnn1g";
+	return no[rnd((int)sizeof no - 1)];
+}
+
+/*
+ * Keys between an undo that stopped at a round's start and the next u:
+ * none, some that leave that undo waiting (Tab, a move, a redo with
+ * nothing to redo, a question answered no), and some that clear it (a
+ * group switch, a hand).  The position is the item's.
+ */
+static int add_between(const struct sim *s, int *keys, int n)
+{
+	switch (rnd(8)) {
+	case 0:
+	case 1:
+		break;
+	case 2:
+		keys[n++] = '\t';
+		break;
+	case 3:
+		keys[n++] = s->pos == NITEMS ? KEY_PREV : KEY_NEXT;
+		break;
+	case 4:
+		keys[n++] = 'r';
+		break;
+	case 5:
+		keys[n++] = 'x';
+		keys[n++] = pick_no();
+		break;
+	case 6:
+		keys[n++] = rnd(2) ? 'g' : 'G';
+		break;
+	default:
+		keys[n++] = rnd(2) ? '1' : '-';
+		break;
+	}
+	return n;
+}
+
 /*
  * One scripted action as its keys.  Counting keys only on item screens;
  * moves stay among the items, where the counts can be read.
@@ -237,29 +411,38 @@ static int pick_action(const struct sim *s, int *keys)
 		keys[n++] = KEY_NEXT;
 		return n;
 	}
-	switch (rnd(12)) {
+	switch (rnd(20)) {
 	case 0:
 	case 1:
+	case 2:
 		keys[n++] = '1';
 		break;
-	case 2:
 	case 3:
+	case 4:
+	case 5:
 		keys[n++] = '2';
 		break;
-	case 4:
+	case 6:
 		keys[n++] = rnd(3) ? '+' : '-';
 		break;
-	case 5:
-		keys[n++] = '\t';
-		break;
-	case 6:
-		keys[n++] = 'u';
-		break;
 	case 7:
-		keys[n++] = 'r';
+		keys[n++] = '\t';
 		break;
 	case 8:
 	case 9:
+		/* Twice at times: the second u of a round's start; and then
+		 * a redo, which may start the round again. */
+		keys[n++] = 'u';
+		if (rnd(3) == 0)
+			keys[n++] = 'u';
+		if (n == 2 && rnd(3) == 0)
+			keys[n++] = 'r';
+		break;
+	case 10:
+		keys[n++] = 'r';
+		break;
+	case 11:
+	case 12:
 		if (s->pos == NITEMS)
 			keys[n++] = KEY_PREV;
 		else if (s->pos == 1)
@@ -267,7 +450,7 @@ static int pick_action(const struct sim *s, int *keys)
 		else
 			keys[n++] = rnd(2) ? KEY_NEXT : KEY_PREV;
 		break;
-	case 10: {
+	case 13: {
 		keys[n++] = rnd(2) ? 'c' : '\r';
 		int digits = 1 + rnd(rnd(4) ? 2 : 6);
 		for (int i = 0; i < digits; i++)
@@ -275,9 +458,28 @@ static int pick_action(const struct sim *s, int *keys)
 		keys[n++] = '\r';
 		break;
 	}
-	default:
+	case 14:
 		keys[n++] = 'x';
-		keys[n++] = rnd(4) ? 'y' : 'n';
+		keys[n++] = rnd(4) ? 'y' : pick_no();
+		break;
+	case 15:
+	case 16:
+	case 17:
+	case 18:
+		keys[n++] = rnd(3) ? 'g' : 'G';
+		break;
+	default:
+		/* The question comes only when a round can start. */
+		keys[n++] = 'n';
+		if (sim_can_round(s))
+			keys[n++] = rnd(2) ? 'y' : pick_no();
+		/* At times an undo of the new round, which stops at its
+		 * start; then a key that may or may not clear that. */
+		if (keys[n - 1] == 'y' && rnd(2)) {
+			keys[n++] = 'u';
+			n = add_between(s, keys, n);
+			keys[n++] = 'u';
+		}
 		break;
 	}
 	return n;
@@ -285,11 +487,24 @@ static int pick_action(const struct sim *s, int *keys)
 
 /* ---- reading the screen --------------------------------------------------- */
 
+/* One split row below the chart: a group's (or the room's) share. */
+struct split {
+	int group; /* -1: the room */
+	bool marked;
+	int pct[NVIEWS];
+	long hands;
+};
+
 struct shown {
 	int pos;
 	int sel;
-	long c[NVIEWS];
+	int active;	/* the group the banner names; -1: no banner */
+	long c[NVIEWS]; /* the chart: the active group's current round */
+	int round;	/* "Round N:" below the chart; 1 without that line */
+	int nsplit;	/* split rows, in the order shown */
+	struct split split[NGROUPS + 1];
 	bool not_saved;
+	char status[COLS * 4 + 1];
 };
 
 /* Position from the top bar's right end: "N / 7", "Title", ... */
@@ -340,25 +555,159 @@ static bool parse_count(const char *row, long *count)
 	return true;
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Whether text begins with a name as a column shows it: whole, followed
+ * by a blank or the end, or cut short with "…" at 40 columns.
+ */
+static bool shows_name(const char *text, const char *name)
+{
+	size_t len = strlen(name);
+	if (strncmp(text, name, len) == 0 &&
+	    (text[len] == ' ' || text[len] == '\0'))
+		return true;
+	const char *cut = strstr(text, "\u2026");
+	size_t k = cut ? (size_t)(cut - text) : 0;
+	return k > 0 && k < len && strncmp(text, name, k) == 0;
+}
+
+/*
+ * A split row: " ▶ NAME  BAR  P1%  P2%  HANDS", the marker on the active
+ * group only.  Read from the right, where the figures are; *name is left
+ * at the name's start.
+ */
+static bool parse_split(const char *row, struct split *sp, const char **name)
+{
+	const char *end = row + strlen(row), *p = end;
+	while (p > row && is_digit(p[-1]))
+		p--;
+	if (p == end || p == row || p[-1] != ' ')
+		return false;
+	sp->hands = strtol(p, NULL, 10);
+	for (int v = NVIEWS - 1; v >= 0; v--) {
+		while (p > row && p[-1] == ' ')
+			p--;
+		if (p == row || p[-1] != '%')
+			return false;
+		const char *digits_end = --p;
+		while (p > row && is_digit(p[-1]))
+			p--;
+		if (p == digits_end || p == row || p[-1] != ' ')
+			return false;
+		sp->pct[v] = atoi(p);
+	}
+	if (strncmp(row, " \u25b6 ", 5) == 0) {
+		sp->marked = true;
+		*name = row + 5;
+	} else if (strncmp(row, "   ", 3) == 0) {
+		sp->marked = false;
+		*name = row + 3;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* The banner " ▶ COUNTING: NAME": the group it names, or -1. */
+static int parse_banner(const char *row)
+{
+	const char *p = strstr(row, "COUNTING: ");
+	if (p == NULL)
+		return -1;
+	p += strlen("COUNTING: ");
+	for (int g = 0; g < NGROUPS; g++)
+		if (shows_name(p, group_names[g]))
+			return g;
+	return -2; /* a banner, but no group's name */
+}
+
+/*
+ * The split rows below the chart, in order: groups in group order (the
+ * layout leaves some out when space runs short), then the room.  Each
+ * row's name is the first group after the last row's that it may show.
+ */
+static bool read_splits(struct hs *h, int from, struct shown *out, char *why,
+			size_t cap)
+{
+	int next = 0;
+	bool room = false;
+	for (int r = from; r < ROWS - 1; r++) {
+		char *t = hs_row_text(h, r);
+		struct split sp;
+		const char *name;
+		bool ok = t && parse_split(t, &sp, &name);
+		if (ok && room) {
+			snprintf(why, cap, "split row %d below the room's", r);
+			free(t);
+			return false;
+		}
+		if (ok && shows_name(name, "Room")) {
+			sp.group = -1;
+			room = true;
+		} else if (ok) {
+			while (next < NGROUPS &&
+			       !shows_name(name, group_names[next]))
+				next++;
+			if (next == NGROUPS) {
+				snprintf(why, cap,
+					 "split row %d names no group after "
+					 "the last one",
+					 r);
+				free(t);
+				return false;
+			}
+			sp.group = next++;
+		}
+		if (ok)
+			out->split[out->nsplit++] = sp;
+		free(t);
+	}
+	if (!room) {
+		snprintf(why, cap, "no split row for the room");
+		return false;
+	}
+	return true;
+}
+
+/* "Round N: ..." below the chart, from the second round on. */
+static int parse_round(const char *row)
+{
+	if (strncmp(row, " Round ", 7) != 0 || !is_digit(row[7]))
+		return 0;
+	char *end;
+	long n = strtol(row + 7, &end, 10);
+	return *end == ':' ? (int)n : 0;
+}
+
 static bool read_screen(struct hs *h, struct shown *out, char *why, size_t cap)
 {
 	memset(out, 0, sizeof *out);
 	out->sel = -1;
+	out->active = -1;
+	out->round = 1;
 	char *top = hs_row_text(h, 0);
 	bool ok = top && parse_pos(top, &out->pos);
 	out->not_saved = top && strstr(top, "NOT SAVED");
 	free(top);
+	char *status = hs_row_text(h, ROWS - 1);
+	snprintf(out->status, sizeof out->status, "%s", status ? status : "");
+	free(status);
 	if (!ok) {
 		snprintf(why, cap, "no position in the top bar");
 		return false;
 	}
 	if (out->pos < 1 || out->pos > NITEMS)
 		return true;
+	int chart_end = 0;
 	for (int v = 0; v < NVIEWS; v++) {
 		char label[16];
 		snprintf(label, sizeof label, "View %d", v + 1);
 		int found = -1;
-		for (int r = 1; r < ROWS; r++) {
+		for (int r = 1; r < ROWS - 1; r++) {
 			char *t = hs_row_text(h, r);
 			if (t && strstr(t, label) && strstr(t, "%)"))
 				found = r;
@@ -373,8 +722,17 @@ static bool read_screen(struct hs *h, struct shown *out, char *why, size_t cap)
 			snprintf(why, cap, "no chart row for %s", label);
 			return false;
 		}
+		chart_end = found + 1 > chart_end ? found + 1 : chart_end;
 	}
-	return true;
+	for (int r = 1; r < ROWS - 1; r++) {
+		char *t = hs_row_text(h, r);
+		if (t && out->active == -1)
+			out->active = parse_banner(t);
+		if (t && r >= chart_end && parse_round(t) > 0)
+			out->round = parse_round(t);
+		free(t);
+	}
+	return read_splits(h, chart_end, out, why, cap);
 }
 
 /* ---- figures and failures ------------------------------------------------- */
@@ -391,9 +749,17 @@ static const char *const kill_names[KILL_KINDS] = {
 	"right after a frame", "with keys in flight",
 	"one frame into keys in flight", "while starting up"};
 
+/* What the keys did: pressed and seen on a frame, or still in flight. */
+struct events {
+	long switches, started, removed, restored;
+};
+
 struct figures {
 	long rounds, kills[KILL_KINDS], keys, frames, counts_checked;
-	long screen_checks, tmp_left, ahead, mismatches;
+	long group_views, group_hands, room_hands;
+	long rows_left_out;
+	struct events pressed, in_flight;
+	long tmp_left, ahead, mismatches;
 };
 
 static struct figures fig;
@@ -421,10 +787,149 @@ static void mismatch(struct hs *h, const char *fmt, ...)
 
 static void print_snap(const char *what, const struct snap *s)
 {
-	fprintf(stderr, "  %-10s pos %d:", what, s->pos);
-	for (int i = 0; i < NITEMS; i++)
-		fprintf(stderr, " %ld/%ld", s->c[i][0], s->c[i][1]);
+	fprintf(stderr, "  %-10s pos %d, counting group %d:", what, s->pos,
+		s->active + 1);
+	for (int i = 0; i < NITEMS; i++) {
+		fprintf(stderr, " [");
+		for (int r = 0; r < s->nrounds[i]; r++) {
+			fprintf(stderr, "%s", r ? " |" : "");
+			for (int g = 0; g < NGROUPS; g++)
+				fprintf(stderr, " %ld/%ld", s->c[i][r][g][0],
+					s->c[i][r][g][1]);
+		}
+		fprintf(stderr, " ]");
+	}
 	fputc('\n', stderr);
+}
+
+/* Takes the sim's events into the figures. */
+static void take_events(struct sim *s, struct events *e)
+{
+	e->switches += s->switches;
+	e->started += s->started;
+	e->removed += s->removed;
+	e->restored += s->restored;
+	s->switches = s->started = s->removed = s->restored = 0;
+}
+
+/* ---- a screen against a state ------------------------------------------- */
+
+/* What a screen and a state disagree on, and what was compared. */
+struct diffs {
+	int n;
+	char text[1024];
+	long views, hands, room, left_out;
+};
+
+static void differ(struct diffs *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void differ(struct diffs *d, const char *fmt, ...)
+{
+	va_list ap;
+	size_t len = strlen(d->text);
+	d->n++;
+	if (len + 3 >= sizeof d->text)
+		return;
+	if (len > 0) {
+		memcpy(d->text + len, "; ", 3);
+		len += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(d->text + len, sizeof d->text - len, fmt, ap);
+	va_end(ap);
+}
+
+static const char *group_name(int g)
+{
+	return g == -1		       ? "Room"
+	       : g >= 0 && g < NGROUPS ? group_names[g]
+				       : "(no group)";
+}
+
+/* Percentages as the item screen works them out: of the hands. */
+static void percent_of(const long *counts, int *pct)
+{
+	long units[NVIEWS + 1];
+	int out[NVIEWS + 1];
+	memcpy(units, counts, sizeof(long) * NVIEWS);
+	units[NVIEWS] = 0; /* no headcount: nobody without a hand */
+	tally_percent(units, NVIEWS + 1, out);
+	memcpy(pct, out, sizeof(int) * NVIEWS);
+}
+
+/*
+ * Holds what a screen shows to a state: the position; on an item, the
+ * banner's group, the chart (the active group's current round), the
+ * round, and each split row's hands and percentages, the active group's
+ * row being shown and the only one marked.
+ */
+static void compare(const struct shown *s, const struct snap *w,
+		    struct diffs *d)
+{
+	memset(d, 0, sizeof *d);
+	if (s->pos != w->pos) {
+		differ(d, "position %d, not %d", s->pos, w->pos);
+		return;
+	}
+	int item = s->pos - 1;
+	if (item < 0 || item >= NITEMS)
+		return;
+	const long(*cur)[NVIEWS] = w->c[item][w->nrounds[item] - 1];
+	if (s->active != w->active)
+		differ(d, "the banner counts %s, not %s",
+		       s->active >= 0	 ? group_names[s->active]
+		       : s->active == -1 ? "(no banner)"
+					 : "(no group)",
+		       group_names[w->active]);
+	for (int v = 0; v < NVIEWS; v++) {
+		d->views++;
+		if (s->c[v] != cur[w->active][v])
+			differ(d, "the chart's View %d shows %ld, not %ld",
+			       v + 1, s->c[v], cur[w->active][v]);
+	}
+	if (s->round != w->nrounds[item])
+		differ(d, "round %d shown, not %d", s->round, w->nrounds[item]);
+	long room[NVIEWS] = {0};
+	for (int g = 0; g < NGROUPS; g++)
+		for (int v = 0; v < NVIEWS; v++)
+			room[v] += cur[g][v];
+	bool active_shown = false;
+	int groups_shown = 0;
+	for (int k = 0; k < s->nsplit; k++) {
+		const struct split *sp = &s->split[k];
+		const long *counts = sp->group < 0 ? room : cur[sp->group];
+		long hands = 0;
+		int pct[NVIEWS];
+		for (int v = 0; v < NVIEWS; v++)
+			hands += counts[v];
+		percent_of(counts, pct);
+		if (sp->group < 0) {
+			d->room++;
+		} else {
+			d->hands++;
+			groups_shown++;
+		}
+		if (sp->hands != hands)
+			differ(d, "%s's row counts %ld hands, not %ld",
+			       group_name(sp->group), sp->hands, hands);
+		for (int v = 0; v < NVIEWS; v++)
+			if (sp->pct[v] != pct[v])
+				differ(d,
+				       "%s's row shows View %d at %d%%, "
+				       "not %d%%",
+				       group_name(sp->group), v + 1, sp->pct[v],
+				       pct[v]);
+		bool is_active = sp->group == w->active;
+		active_shown = active_shown || is_active;
+		if (sp->marked != is_active)
+			differ(d, "%s's row is %smarked", group_name(sp->group),
+			       sp->marked ? "" : "not ");
+	}
+	if (!active_shown)
+		differ(d, "no split row for %s, which is counting",
+		       group_name(w->active));
+	d->left_out = NGROUPS - groups_shown;
 }
 
 /* ---- the state folder ------------------------------------------------------ */
@@ -439,7 +944,6 @@ struct run {
 	struct snap disk;  /* what the last kill left */
 	struct shown last; /* the last screen read */
 };
-
 /* Finds the one session file, and counts what else is in the folder. */
 static void scan_dir(struct run *r, bool expect_tmp_ok, int *tmp)
 {
@@ -498,29 +1002,37 @@ static void after_frame(struct run *r)
 	if (s.not_saved)
 		mismatch(r->h, "the top bar says NOT SAVED");
 	struct snap want;
+	struct diffs d;
 	sim_snap(&r->sim, &want);
-	if (s.pos != want.pos) {
-		mismatch(r->h, "screen shows position %d, keys lead to %d",
-			 s.pos, want.pos);
-		r->sim.pos = s.pos;
+	compare(&s, &want, &d);
+	fig.group_views += d.views;
+	fig.group_hands += d.hands;
+	fig.room_hands += d.room;
+	fig.rows_left_out += d.left_out;
+	if (d.n > 0) {
+		mismatch(r->h, "the screen and the keys disagree: %s", d.text);
+		print_snap("keys", &want);
 	}
+	/* The screen model: what this frame showed, the rest as the keys
+	 * that it was held to left it. */
+	r->seen = want;
 	r->seen.pos = s.pos;
+	if (s.pos != want.pos)
+		r->sim.pos = s.pos;
 	int item = s.pos - 1;
 	if (item >= 0 && item < NITEMS) {
-		for (int v = 0; v < NVIEWS; v++) {
-			fig.screen_checks++;
-			if (s.c[v] != want.c[item][v])
-				mismatch(r->h,
-					 "item %d view %d shows %ld, keys "
-					 "lead to %ld",
-					 item + 1, v + 1, s.c[v],
-					 want.c[item][v]);
-			r->seen.c[item][v] = s.c[v];
-		}
+		if (s.active >= 0 && s.active != want.active)
+			r->sim.active = r->seen.active = s.active;
+		int round = want.nrounds[item] - 1;
+		for (int v = 0; v < NVIEWS; v++)
+			r->seen.c[item][round][r->seen.active][v] = s.c[v];
 		if (s.sel != r->sim.sel)
 			mismatch(r->h, "view %d selected, keys lead to %d",
 				 s.sel + 1, r->sim.sel + 1);
 	}
+	if (r->sim.status[0] && !strstr(s.status, r->sim.status))
+		mismatch(r->h, "the status line does not say \"%s\"",
+			 r->sim.status);
 	r->last = s;
 }
 
@@ -532,10 +1044,12 @@ static void press(struct run *r, int key)
 			 hs_error(r->h));
 	fig.keys++;
 	sim_key(&r->sim, key);
+	take_events(&r->sim, &fig.pressed);
 	after_frame(r);
 	if (verbose)
-		printf("  key %d: pos %d, shown %ld/%ld\n", key, r->last.pos,
-		       r->last.c[0], r->last.c[1]);
+		printf("  key %d: pos %d, group %d, shown %ld/%ld\n", key,
+		       r->last.pos, r->last.active + 1, r->last.c[0],
+		       r->last.c[1]);
 }
 
 /*
@@ -544,7 +1058,7 @@ static void press(struct run *r, int key)
  */
 static int pick_tail_key(const struct sim *s)
 {
-	static const char pool[] = "1122+-\tucxyr0123456789\r";
+	static const char pool[] = "1122+-\tuucxyyr0123456789\rgGn";
 	if (sim_item(s) < 0)
 		return KEY_NEXT;
 	if (s->mode == MODE_NORMAL && rnd(6) == 0)
@@ -557,12 +1071,18 @@ static int pick_tail_key(const struct sim *s)
 
 static bool snap_equal(const struct snap *a, const struct snap *b)
 {
-	if (a->pos != b->pos)
+	if (a->pos != b->pos || a->active != b->active)
 		return false;
-	for (int i = 0; i < NITEMS; i++)
-		for (int v = 0; v < NVIEWS; v++)
-			if (a->c[i][v] != b->c[i][v])
-				return false;
+	for (int i = 0; i < NITEMS; i++) {
+		if (a->nrounds[i] != b->nrounds[i])
+			return false;
+		for (int r = 0; r < NROUNDS; r++)
+			for (int g = 0; g < NGROUPS; g++)
+				for (int v = 0; v < NVIEWS; v++)
+					if (a->c[i][r][g][v] !=
+					    b->c[i][r][g][v])
+						return false;
+	}
 	return true;
 }
 
@@ -575,23 +1095,35 @@ static void load_disk(struct run *r, struct snap *out)
 			 "line %d: %s",
 			 round_no, err.line, err.msg);
 	assert_int_equal(s.nitems, NITEMS);
+	assert_int_equal(s.ngroups, NGROUPS);
+	for (int g = 0; g < NGROUPS; g++)
+		assert_string_equal(s.groups[g], group_names[g]);
+	memset(out, 0, sizeof *out);
 	out->pos = s.current;
+	out->active = s.active;
 	for (int i = 0; i < NITEMS; i++) {
 		assert_int_equal(s.items[i].nviews, NVIEWS);
-		for (int v = 0; v < NVIEWS; v++)
-			out->c[i][v] = tally_get(&s.tally, i, v);
+		out->nrounds[i] = tally_rounds(&s.tally, i);
+		assert_in_range(out->nrounds[i], 1, NROUNDS);
+		for (int rd = 0; rd < out->nrounds[i]; rd++)
+			for (int g = 0; g < NGROUPS; g++)
+				for (int v = 0; v < NVIEWS; v++)
+					out->c[i][rd][g][v] = tally_cell(
+						&s.tally, i, rd, g, v);
 	}
 	session_free(&s);
 }
 
 /*
- * Checks the file against the states it may hold: cand[lo..n).  Each
- * count of the screen model is compared, so the figure counts them.
+ * Checks the file against the states it may hold: cand[lo..n).  Every
+ * count of every item, round, group and view is compared, so the figure
+ * counts them.
  */
 static void check_disk(struct run *r, const struct snap *cand, int lo, int n)
 {
 	load_disk(r, &r->disk);
-	fig.counts_checked += NITEMS * NVIEWS;
+	for (int i = 0; i < NITEMS; i++)
+		fig.counts_checked += r->disk.nrounds[i] * NGROUPS * NVIEWS;
 	/* From here the file is what was shown: the next round checks
 	 * the resumed screen against it. */
 	r->seen = r->disk;
@@ -626,6 +1158,8 @@ static void kill_now(struct run *r)
 }
 
 /* The resumed screen must show what the file holds. */
+
+/* The resumed screen must show what the file holds. */
 static void check_resumed(struct run *r)
 {
 	struct shown s;
@@ -635,20 +1169,16 @@ static void check_resumed(struct run *r)
 		fail_msg("round %ld: resumed screen: %s", round_no, why);
 	}
 	fig.frames++;
-	if (s.pos != r->disk.pos)
-		mismatch(r->h, "resumed at position %d, the file says %d",
-			 s.pos, r->disk.pos);
-	int item = s.pos - 1;
-	if (item >= 0 && item < NITEMS) {
-		for (int v = 0; v < NVIEWS; v++) {
-			fig.screen_checks++;
-			if (s.c[v] != r->disk.c[item][v])
-				mismatch(r->h,
-					 "resumed item %d view %d shows "
-					 "%ld, the file holds %ld",
-					 item + 1, v + 1, s.c[v],
-					 r->disk.c[item][v]);
-		}
+	struct diffs d;
+	compare(&s, &r->disk, &d);
+	fig.group_views += d.views;
+	fig.group_hands += d.hands;
+	fig.room_hands += d.room;
+	fig.rows_left_out += d.left_out;
+	if (d.n > 0) {
+		mismatch(r->h, "the resumed screen and the file disagree: %s",
+			 d.text);
+		print_snap("saved", &r->disk);
 	}
 	if (!hs_screen_contains(r->h, "Resumed"))
 		mismatch(r->h, "no \"Resumed\" message");
@@ -677,8 +1207,11 @@ static void one_round(struct run *r)
 		scan_dir(r, false, &tmp);
 		load_disk(r, &r->disk);
 		struct snap zero;
-		memset(&zero, 0, sizeof zero);
-		assert_true(snap_equal(&r->disk, &zero));
+		snap_zero(&zero);
+		if (!snap_equal(&r->disk, &zero)) {
+			mismatch(NULL, "a new session that holds counts");
+			print_snap("saved", &r->disk);
+		}
 		r->seen = zero;
 		sim_init(&r->sim, &zero);
 		after_frame(r);
@@ -725,6 +1258,7 @@ static void one_round(struct run *r)
 			assert_int_equal(hs_send(r->h, key_bytes(key, buf)), 0);
 			fig.keys++;
 			sim_key(&r->sim, key);
+			take_events(&r->sim, &fig.in_flight);
 			sim_snap(&r->sim, &cand[ncand++]);
 			if (verbose)
 				printf("  key %d in flight\n", key);
@@ -740,14 +1274,10 @@ static void one_round(struct run *r)
 			if (!read_screen(r->h, &s, why, sizeof why))
 				fail_msg("round %ld: %s", round_no, why);
 			fig.frames++;
+			struct diffs d;
 			while (lo < ncand) {
-				int item = s.pos - 1;
-				bool same = cand[lo].pos == s.pos;
-				for (int v = 0; same && item >= 0 &&
-						item < NITEMS && v < NVIEWS;
-				     v++)
-					same = cand[lo].c[item][v] == s.c[v];
-				if (same)
+				compare(&s, &cand[lo], &d);
+				if (d.n == 0)
 					break;
 				lo++;
 			}
@@ -830,12 +1360,23 @@ static void test_kill_and_resume(void **state)
 	for (int k = 0; k < KILL_KINDS; k++)
 		printf("%s%ld %s", k ? "; " : "", fig.kills[k], kill_names[k]);
 	printf(")\n");
-	printf("crash: %ld keys, %ld frames read, %ld counts on screen "
-	       "checked against the keys\n",
-	       fig.keys, fig.frames, fig.screen_checks);
-	printf("crash: %ld saved counts checked after kills; %ld kills left "
-	       "a temporary file (removed on resume), %ld a file ahead of "
-	       "the screen\n",
+	printf("crash: %ld keys, %ld frames read\n", fig.keys, fig.frames);
+	printf("crash: keys waited for made %ld group switches and started "
+	       "%ld rounds of items (%ld removed by a second u, %ld started "
+	       "again by redo); keys in flight at kills: %ld group switches, "
+	       "rounds started: %ld\n",
+	       fig.pressed.switches, fig.pressed.started, fig.pressed.removed,
+	       fig.pressed.restored, fig.in_flight.switches,
+	       fig.in_flight.started + fig.in_flight.restored);
+	printf("crash: %ld per-group counts on screen checked (%ld of the "
+	       "counting group's views in the chart, %ld groups' hands in "
+	       "their rows; %ld rows left out by the layout), and %ld of the "
+	       "room's hands\n",
+	       fig.group_views + fig.group_hands, fig.group_views,
+	       fig.group_hands, fig.rows_left_out, fig.room_hands);
+	printf("crash: %ld saved counts (item x round x group x view) "
+	       "checked after kills; %ld kills left a temporary file "
+	       "(removed on resume), %ld a file ahead of the screen\n",
 	       fig.counts_checked, fig.tmp_left, fig.ahead);
 	printf("crash: %ld mismatches, %.1f s (seed %" PRIu64 ")\n",
 	       fig.mismatches, secs, seed);

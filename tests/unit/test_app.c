@@ -52,6 +52,35 @@ static void test_undo_goes_to_the_item_and_says_so(void **state)
 	assert_string_equal(a->message, "Nothing to redo");
 }
 
+/*
+ * Undo at a round's start only goes to the item and asks for a second u;
+ * the item it shows is the saved position, as after any move.
+ */
+static void test_undo_stops_at_a_round_and_saves_the_move(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	int pos;
+	app_goto(a, 1);
+	app_vote(a, 0, 1);
+	app_new_round(a);
+	assert_int_equal(tally_rounds(&a->sess->tally, 0), 2);
+	app_goto(a, 2);
+	app_select(a, 2); /* item Two's third view: item One has two */
+	app_undo(a);
+	assert_true(a->undo_armed);
+	assert_int_equal(app_item(a), 0);
+	assert_int_equal(a->selected, 0);
+	assert_string_equal(a->message, "u again removes round 2 of item 1");
+	assert_int_equal(on_disk(f, 0, 0, &pos), 0);
+	assert_int_equal(pos, 1);
+	app_undo(a);
+	assert_false(a->undo_armed);
+	assert_int_equal(tally_rounds(&a->sess->tally, 0), 1);
+	assert_int_equal(on_disk(f, 0, 0, &pos), 1);
+	assert_int_equal(pos, 1);
+}
+
 static void test_questions_need_a_yes(void **state)
 {
 	struct fixture *f = *state;
@@ -657,6 +686,9 @@ int main(void)
 			test_counts_are_saved_before_return, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_undo_goes_to_the_item_and_says_so, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_undo_stops_at_a_round_and_saves_the_move, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_questions_need_a_yes,
 						setup, teardown),
