@@ -148,6 +148,12 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_LIBS) -lcmocka
 
+# The layout's target needs the model and the terminal layer (never a
+# terminal: it only lays screens out).
+$(BUILD)/tests/replay_layout: tests/fuzz/fuzz_layout.c tests/fuzz/replay.c $(UI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(UI_LIBS) -lcmocka $(NCURSES_LIBS)
+
 # The fuzzers compile every source they use themselves, so that libFuzzer
 # sees coverage in the code under test and not only in the target.
 FUZZ_SRC_ALL = $(foreach l,$(FUZZ_LAYERS),$(wildcard src/$(l)/*.c)) \
@@ -156,6 +162,12 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 	@mkdir -p $(@D)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
 	  -o $@ $< $(FUZZ_SRC_ALL)
+
+FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c)
+$(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
+	@mkdir -p $(@D)
+	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
+	  -o $@ $< $(FUZZ_UI_SRC) $(NCURSES_LIBS)
 
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \

@@ -11,6 +11,9 @@
 #ifndef HANDSUP_SCREEN_H
 #define HANDSUP_SCREEN_H
 
+#include <stdbool.h>
+
+#include "core/deck.h"
 #include "tui/keys.h"
 #include "tui/tui.h"
 
@@ -28,6 +31,31 @@ extern const struct screen screen_title, screen_item, screen_summary,
 
 /* The screen for the app's current position. */
 const struct screen *screen_for(const struct app *a);
+
+/*
+ * Where each part of the item screen goes, worked out before anything is
+ * drawn: rows of each part, top to bottom, for a body of h rows from
+ * row y in cols columns.  Pure arithmetic on the state (the fuzz target
+ * checks it at any size).
+ */
+struct item_plan {
+	int m, w; /* margin and text width */
+	int head_rows;
+	int head_gap;		       /* blank row below the heading */
+	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
+	int gap;		       /* blank rows between views' texts */
+	bool list;	       /* the views' labels and texts above the chart */
+	int banner;	       /* rows of the active group's banner */
+	int panel, panel_each; /* rows of the groups' split bars */
+	int panel_gap;	       /* blank row above them */
+	int info, swing;       /* rows of the lines of hands, swing */
+	int chart_gap;	       /* blank row above the chart */
+	int bar_h, bar_gap;
+	int chart_y, chart_rows;
+};
+
+void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
+		      struct item_plan *l);
 
 /* The first row of the item screen's chart, which overlays keep off. */
 int screen_item_chart_top(const struct app *a, int y, int h);

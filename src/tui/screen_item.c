@@ -14,24 +14,7 @@
 #include "tui/term.h"
 #include "tui/widgets.h"
 
-/* Where each part goes, worked out before anything is drawn. */
-struct item_layout {
-	int m, w; /* margin and text width */
-	int head_rows;
-	int head_gap;		       /* blank row below the heading */
-	int view_rows[DECK_MAX_VIEWS]; /* text rows per view (label extra) */
-	int gap;		       /* blank rows between views' texts */
-	bool list;	       /* the views' labels and texts above the chart */
-	int banner;	       /* rows of the active group's banner */
-	int panel, panel_each; /* rows of the groups' split bars */
-	int panel_gap;	       /* blank row above them */
-	int info, swing;       /* rows of the lines of hands, swing */
-	int chart_gap;	       /* blank row above the chart */
-	int bar_h, bar_gap;
-	int chart_y, chart_rows;
-};
-
-static int text_rows(const struct item_layout *l, int n)
+static int text_rows(const struct item_plan *l, int n)
 {
 	int rows = l->head_rows + l->head_gap + l->banner + l->chart_gap +
 		   l->panel_gap + l->panel * l->panel_each + l->info + l->swing;
@@ -43,7 +26,7 @@ static int text_rows(const struct item_layout *l, int n)
 }
 
 /* One step of giving way when space runs short; false when none is left. */
-static bool give_way(struct item_layout *l, int n)
+static bool give_way(struct item_plan *l, int n)
 {
 	int big = 0;
 	for (int v = 1; v < n; v++)
@@ -79,7 +62,7 @@ static bool give_way(struct item_layout *l, int n)
 }
 
 /* The bars: as thick as the rows left allow, roughly centred in them. */
-static void place_chart(struct item_layout *l, int n, int top, int left)
+static void place_chart(struct item_plan *l, int n, int top, int left)
 {
 	if (left < n)
 		left = n;
@@ -104,14 +87,14 @@ static void place_chart(struct item_layout *l, int n, int top, int left)
  * list of views (the chart names them too), then the groups other than
  * the active one, then heading rows.
  */
-static void layout(const struct app *a, int item, int y, int h,
-		   struct item_layout *l)
+void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
+		      struct item_plan *l)
 {
 	const struct deck_item *it = &a->deck->items[item];
 	int n = it->nviews;
 	memset(l, 0, sizeof *l);
-	l->m = widget_margin();
-	l->w = term_cols() - 2 * l->m;
+	l->m = widget_margin_for(cols);
+	l->w = cols - 2 * l->m;
 	l->head_rows = widget_wrap_rows(it->heading, l->w);
 	if (l->head_rows > 3)
 		l->head_rows = 3;
@@ -142,7 +125,7 @@ static void layout(const struct app *a, int item, int y, int h,
 }
 
 /* The first row below the chart, where the groups' bars begin. */
-static int below_chart(const struct item_layout *l, int y, int h)
+static int below_chart(const struct item_plan *l, int y, int h)
 {
 	int rest = l->panel_gap + l->panel * l->panel_each + l->info + l->swing;
 	int top = l->chart_y + l->chart_rows;
@@ -181,7 +164,7 @@ static int count_width(const struct chart_cols *c)
  * the plain label.
  */
 static void fit_columns(const struct app *a, int item,
-			const struct item_layout *l, struct chart_cols *c)
+			const struct item_plan *l, struct chart_cols *c)
 {
 	const struct session_item *si = &a->sess->items[item];
 	struct app_shares sh;
@@ -226,8 +209,7 @@ static void fit_columns(const struct app *a, int item,
 
 /* One view's row of the chart: marker, label, bar and its count. */
 static void draw_view_row(const struct app *a, int item, int v,
-			  const struct item_layout *l,
-			  const struct chart_cols *c)
+			  const struct item_plan *l, const struct chart_cols *c)
 {
 	int top = l->chart_y + v * (l->bar_h + l->bar_gap);
 	int mid = top + (l->bar_h - 1) / 2;
@@ -257,8 +239,7 @@ static void draw_view_row(const struct app *a, int item, int v,
 	}
 }
 
-static void draw_chart(const struct app *a, int item,
-		       const struct item_layout *l)
+static void draw_chart(const struct app *a, int item, const struct item_plan *l)
 {
 	struct chart_cols c;
 	fit_columns(a, item, l, &c);
@@ -268,8 +249,8 @@ static void draw_chart(const struct app *a, int item,
 
 int screen_item_chart_top(const struct app *a, int y, int h)
 {
-	struct item_layout l;
-	layout(a, app_item(a), y, h, &l);
+	struct item_plan l;
+	screen_item_plan(a, app_item(a), y, h, term_cols(), &l);
 	return l.chart_y;
 }
 
@@ -278,8 +259,8 @@ static void draw(const struct tui *t, int y, int h)
 	const struct app *a = t->app;
 	int item = app_item(a);
 	const struct deck_item *it = &a->deck->items[item];
-	struct item_layout l;
-	layout(a, item, y, h, &l);
+	struct item_plan l;
+	screen_item_plan(a, item, y, h, term_cols(), &l);
 	int row = y;
 	row += widget_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
 			   it->heading, false);

@@ -15,10 +15,14 @@
 #include "core/session.h"
 #include "tui/term.h"
 
+int widget_margin_for(int cols)
+{
+	return cols >= 120 ? 6 : cols >= 60 ? 2 : 1;
+}
+
 int widget_margin(void)
 {
-	int c = term_cols();
-	return c >= 120 ? 6 : c >= 60 ? 2 : 1;
+	return widget_margin_for(term_cols());
 }
 
 /* ---- wrapped text --------------------------------------------------------- */

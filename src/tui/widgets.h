@@ -12,6 +12,8 @@ struct app;
 
 /* Left margin for the terminal's width: wider terminals get more air. */
 int widget_margin(void);
+/* The same for a width of cols columns. */
+int widget_margin_for(int cols);
 
 /*
  * Draws s word-wrapped into w columns from row y, at most maxrows rows;

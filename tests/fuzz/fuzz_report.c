@@ -48,7 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int n = 0;
 	while (n < MAX_SESSIONS && text <= end) {
 		const char *next = find_cut(text, end);
-		size_t len = next ? (size_t)(next - text) + 1 : (size_t)(end - text);
+		size_t len =
+			next ? (size_t)(next - text) + 1 : (size_t)(end - text);
 		struct error err;
 		if (session_parse(&s[n], text, len, &err) == 0)
 			n++;
@@ -69,12 +70,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int i = 0; i < n; i++) {
 		struct error err;
 		bool cmp = n >= 3 && i == n - 1;
-		if (report_agg_add(a, &s[i], "fuzz", cmp, &err) == REPORT_AGG_OK)
+		if (report_agg_add(a, &s[i], "fuzz", cmp, &err) ==
+		    REPORT_AGG_OK)
 			added++;
 	}
 	for (int f = REPORT_TEXT; added > 0 && f <= REPORT_JSON; f++) {
 		struct error err;
-		int rc = report_agg_write(sink(), a, (enum report_format)f, &err);
+		int rc = report_agg_write(sink(), a, (enum report_format)f,
+					  &err);
 		if (rc != REPORT_AGG_OK && rc != REPORT_AGG_EINVAL)
 			abort();
 	}

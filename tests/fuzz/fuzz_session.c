@@ -21,16 +21,33 @@ static void same_or_die(const struct session *a, const struct session *b)
 	    strcmp(a->name, b->name) != 0 ||
 	    (a->deck_source == NULL) != (b->deck_source == NULL))
 		abort();
-	for (int i = 0; i < a->nitems; i++) {
-		if (a->items[i].nviews != b->items[i].nviews ||
-		    strcmp(a->items[i].heading, b->items[i].heading) != 0)
+	/* Format 2 carries the groups, their headcounts and every round. */
+	if (a->ngroups != b->ngroups || a->active != b->active ||
+	    a->same_views != b->same_views ||
+	    a->pct_of_room != b->pct_of_room || a->hidden != b->hidden ||
+	    a->blank != b->blank || a->tally.ngroups != b->tally.ngroups)
+		abort();
+	for (int g = 0; g < a->tally.ngroups; g++)
+		if (tally_headcount(&a->tally, g) !=
+			    tally_headcount(&b->tally, g) ||
+		    (g < a->ngroups && strcmp(a->groups[g], b->groups[g]) != 0))
 			abort();
-		for (int v = 0; v < a->items[i].nviews; v++)
-			if (tally_get(&a->tally, i, v) !=
-				    tally_get(&b->tally, i, v) ||
-			    strcmp(a->items[i].labels[v],
-				   b->items[i].labels[v]) != 0)
+	for (int i = 0; i < a->nitems; i++) {
+		const struct session_item *x = &a->items[i], *y = &b->items[i];
+		if (x->nviews != y->nviews || strcmp(x->heading, y->heading) ||
+		    tally_rounds(&a->tally, i) != tally_rounds(&b->tally, i))
+			abort();
+		for (int v = 0; v < x->nviews; v++) {
+			if (strcmp(x->labels[v], y->labels[v]) != 0 ||
+			    (x->texts[v] == NULL) != (y->texts[v] == NULL) ||
+			    (x->texts[v] && strcmp(x->texts[v], y->texts[v])))
 				abort();
+			for (int r = 0; r < tally_rounds(&a->tally, i); r++)
+				for (int g = 0; g < a->tally.ngroups; g++)
+					if (tally_cell(&a->tally, i, r, g, v) !=
+					    tally_cell(&b->tally, i, r, g, v))
+						abort();
+		}
 	}
 }
 
