@@ -79,7 +79,11 @@ static void split_row(const struct app *a, int item, int group, int y, int x,
 	int tx = bx + bw + 1;
 	for (int v = 0; v < n; v++) {
 		char pct[8];
-		snprintf(pct, sizeof pct, "%4d%%", sh.pct[v]);
+		/* No hands, no shares: a 0% would read as "nobody chose it". */
+		if (sh.hands == 0)
+			snprintf(pct, sizeof pct, "    -");
+		else
+			snprintf(pct, sizeof pct, "%4d%%", sh.pct[v]);
 		draw_text(mid, tx + 5 * v, 5, (enum role)(ROLE_VIEW1 + v), pct);
 	}
 	char hands[24];

@@ -576,8 +576,8 @@ static bool shows_name(const char *text, const char *name)
 }
 
 /*
- * A split row: " ▶ NAME  BAR  P1%  P2%  HANDS", the marker on the active
- * group only.  Read from the right, where the figures are; *name is left
+ * A split row: " ▶ NAME  BAR  P1%  P2%  HANDS" ("-" for the shares of a
+ * group without hands), the marker on the active group only.  Read from the right, where the figures are; *name is left
  * at the name's start.
  */
 static bool parse_split(const char *row, struct split *sp, const char **name)
@@ -591,6 +591,12 @@ static bool parse_split(const char *row, struct split *sp, const char **name)
 	for (int v = NVIEWS - 1; v >= 0; v--) {
 		while (p > row && p[-1] == ' ')
 			p--;
+		/* A row without hands shows "-", not a share. */
+		if (p > row + 1 && p[-1] == '-' && p[-2] == ' ') {
+			sp->pct[v] = 0;
+			p--;
+			continue;
+		}
 		if (p == row || p[-1] != '%')
 			return false;
 		const char *digits_end = --p;

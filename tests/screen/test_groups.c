@@ -20,7 +20,21 @@ static bool group_row(struct hs *h, const char *name, int pct[2], long *hands)
 		char *t = hs_row_text(h, r);
 		const char *at = strstr(t, name);
 		/* The banner names the active group too: skip it. */
-		if (!at || strstr(t, "COUNTING") || !strchr(at, '%')) {
+		if (!at || strstr(t, "COUNTING")) {
+			free(t);
+			continue;
+		}
+		/* No hands: no shares either, and a 0 at the end. */
+		if (strstr(at, "not counted yet") && !strchr(at, '%')) {
+			const char *end = t + strlen(t);
+			while (end > at && end[-1] == ' ')
+				end--;
+			pct[0] = pct[1] = 0;
+			*hands = end > at && end[-1] == '0' ? 0 : -1;
+			free(t);
+			return *hands == 0;
+		}
+		if (!strchr(at, '%')) {
 			free(t);
 			continue;
 		}
