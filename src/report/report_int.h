@@ -149,7 +149,117 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 		      const int64_t *counts, int n, bool compared,
 		      const int64_t *cmp, const int64_t *rest);
 
-/* ---- text columns (report_text.c) --------------------------------------- */
+/* ---- groups, rounds and bases (report_split.c) -------------------------- */
+
+/* The most columns of a split: every view, and those who raised no hand. */
+#define REPORT_COLS    (TALLY_MAX_VIEWS + 1)
+#define REPORT_NO_HAND "No hand"
+
+/*
+ * One row of counts -- the room's, a group's or a round's -- with its
+ * shares.  They are of the hands raised, or of the headcount when the
+ * session counts percentages of everyone in the room and the headcount is
+ * known and at least the hands: then the people who raised no hand take
+ * the last share, and all of them add up to 100.  More hands than the
+ * headcount (an over-count) fall back to shares of the hands.
+ */
+struct report_split {
+	int n; /* views */
+	int64_t counts[TALLY_MAX_VIEWS];
+	int64_t hands;	   /* their sum */
+	int64_t headcount; /* 0: not given */
+	int64_t no_hand;   /* headcount - hands; 0 when not given or over */
+	bool of_room;	   /* the shares are of the headcount */
+	int pct[REPORT_COLS]; /* per view; [n] is no_hand's when of_room */
+};
+
+void report_split_of(struct report_split *sp, const int64_t *counts, int n,
+		     int64_t headcount, bool room_base);
+
+/* A session's item i in round r (0-based), for group g or the room (-1). */
+void report_split_session(struct report_split *sp, const struct session *s,
+			  int i, int r, int g);
+
+/* "of the hands raised" or "of everyone in the room". */
+const char *report_base_words(bool of_room);
+
+/*
+ * What a session's reports show.  A format 1 file knows nothing of bases
+ * or of views that mean the same on every item: its reports stay as they
+ * were, totals included.  Newer sessions say their base, and total the
+ * views over all items only when the deck says that they mean the same.
+ */
+bool report_says_base(const struct session *s);
+bool report_shows_totals(const struct session *s);
+
+/* An item's divide, for the words and the ranking. */
+struct report_divide {
+	int item;
+	const char *heading;
+	int gap;	    /* points; -1: fewer than two groups raised hands */
+	const char *a, *b; /* the two groups furthest apart */
+	int n;		    /* views */
+	int64_t ca[TALLY_MAX_VIEWS], cb[TALLY_MAX_VIEWS]; /* their counts */
+};
+
+/* A session's item i, on its last round. */
+void report_divide_session(struct report_divide *d, const struct session *s,
+			   int i);
+
+/*
+ * The divide in words: "55 points between A (80% View 1) and B (25% View
+ * 1)", on the view where the two groups' shares of the hands differ most
+ * (the first of equals); "none; fewer than two groups raised hands".
+ * Returns buf.
+ */
+const char *report_divide_words(char *buf, size_t cap,
+				const struct report_divide *d);
+
+/* d[0..n) sorted widest first, those without a divide last, each in
+ * the items' order among equals. */
+void report_divide_rank(struct report_divide *d, int n);
+
+struct swing;
+
+/*
+ * The swing in words: "Swing to round 2: View 1 +9, View 2 -9 points; at
+ * least 2 people changed their minds" (round is the later one, 0-based).
+ * Returns buf.
+ */
+const char *report_swing_words(char *buf, size_t cap, int round,
+			       const struct swing *sw, char *const *labels,
+			       int n);
+
+/* ---- text tables of groups and rounds (report_text_groups.c) ------------ */
+
+/* A row of a table: a group or a round, and with --compare the View 1
+ * share of the compared session minus the rest's, when both counted. */
+struct report_row {
+	const char *name;
+	struct report_split sp;
+	bool cmp_known;
+	int cmp;
+};
+
+/*
+ * "Group" (title) and a column per view, the hands, those who raised no
+ * hand when any row has a headcount, and with compared the difference;
+ * one line per row, a blank line before.  Fits REPORT_WIDTH: the counts
+ * are left out, and then the names cut, when it would not.
+ */
+int report_text_table(FILE *out, const char *title, char *const *labels, int n,
+		      const struct report_row *rows, int nrows, bool compared);
+
+/* A session item's groups and divide, and its rounds and swings. */
+int report_text_session_extra(FILE *out, const struct session *s, int i);
+
+/* "The divide, widest first": d[0..n), ranked here. */
+int report_text_rank(FILE *out, struct report_divide *d, int n);
+
+/* The same for a session's items; -1 when out of memory too. */
+int report_text_session_rank(FILE *out, const struct session *s);
+
+/* ---- text columns (report_text_rows.c) --------------------------------------- */
 
 /*
  * Column widths of the text report's view rows, shared by every block of
@@ -170,6 +280,11 @@ void report_cols_done(struct report_cols *c);
  * NULL means "View 1", "View 2", ... */
 int report_text_views(FILE *out, const struct report_cols *c,
 		      char *const *labels, const int64_t *counts, int n);
+
+/* The same rows for a split, and a "No hand" row when its shares are of
+ * the headcount. */
+int report_text_split(FILE *out, const struct report_cols *c,
+		      char *const *labels, const struct report_split *sp);
 
 /* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
 int report_text_fit(FILE *out, const char *s, int width, bool pad);
