@@ -7,37 +7,63 @@
 
 #include "core/session.h"
 
+/* The row of one view: today's columns, then group .. headcount. */
+static int session_row(FILE *out, const struct session *s, const char *when,
+		       int i, int r, int g, const struct report_split *sp,
+		       int v)
+{
+	const struct session_item *it = &s->items[i];
+
+	if (report_put_csv(out, s->name) || fprintf(out, ",%s,", when) < 0 ||
+	    report_put_csv(out, s->deck_title) ||
+	    fprintf(out, ",%d,", i + 1) < 0 ||
+	    report_put_csv(out, it->heading) ||
+	    fprintf(out, ",%d,", v + 1) < 0 ||
+	    report_put_csv(out, it->labels[v]) ||
+	    fprintf(out, ",%" PRId64 ",", sp->counts[v]) < 0 ||
+	    report_put_figure(out, REPORT_CSV, sp->hands > 0, sp->pct[v]) ||
+	    fputc(',', out) == EOF ||
+	    (g >= 0 && report_put_csv(out, s->groups[g])) ||
+	    fprintf(out, ",%d,", r + 1) < 0 ||
+	    report_put_csv(out, it->texts[v]) ||
+	    fprintf(out, ",%s,", sp->of_room ? "room" : "hands") < 0 ||
+	    (sp->headcount > 0 &&
+	     fprintf(out, "%" PRId64, sp->headcount) < 0) ||
+	    fputs("\r\n", out) == EOF)
+		return -1;
+	return 0;
+}
+
+/* Item i's rows: each round's, the room's and then each group's. */
+static int session_item(FILE *out, const struct session *s, const char *when,
+			int i)
+{
+	int nr = tally_rounds(&s->tally, i);
+
+	for (int r = 0; r < nr; r++)
+		for (int g = -1; g < s->ngroups; g++) {
+			struct report_split sp;
+
+			report_split_session(&sp, s, i, r, g);
+			for (int v = 0; v < sp.n; v++)
+				if (session_row(out, s, when, i, r, g, &sp, v))
+					return -1;
+		}
+	return 0;
+}
+
 int report_csv_session(FILE *out, const struct session *s)
 {
-	int64_t counts[TALLY_MAX_VIEWS];
-	int pct[TALLY_MAX_VIEWS];
 	char when[40];
 
 	report_time(when, sizeof when, s->started, true);
 	if (fputs("session,started,deck,item_no,item,view_no,view,count,"
-		  "percent\r\n",
+		  "percent,group,round,view_text,percent_base,headcount\r\n",
 		  out) == EOF)
 		return -1;
-	for (int i = 0; i < s->nitems; i++) {
-		int n = report_item_counts(s, i, counts);
-		bool counted = tally_item_total(&s->tally, i) > 0;
-
-		tally_percent64(counts, n, pct);
-		for (int v = 0; v < n; v++) {
-			if (report_put_csv(out, s->name) ||
-			    fprintf(out, ",%s,", when) < 0 ||
-			    report_put_csv(out, s->deck_title) ||
-			    fprintf(out, ",%d,", i + 1) < 0 ||
-			    report_put_csv(out, s->items[i].heading) ||
-			    fprintf(out, ",%d,", v + 1) < 0 ||
-			    report_put_csv(out, s->items[i].labels[v]) ||
-			    fprintf(out, ",%" PRId64 ",", counts[v]) < 0 ||
-			    report_put_figure(out, REPORT_CSV, counted,
-					      pct[v]) ||
-			    fputs("\r\n", out) == EOF)
-				return -1;
-		}
-	}
+	for (int i = 0; i < s->nitems; i++)
+		if (session_item(out, s, when, i))
+			return -1;
 	return 0;
 }
 

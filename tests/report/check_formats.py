@@ -4,9 +4,17 @@
 usage: check_formats.py EXPECT [KIND FILE]...
 
 KIND is one of session-csv, session-json, agg-csv, agg-json.  EXPECT holds
-lines "S ITEM VIEW COUNT PERCENT" (one session) and "A ITEM VIEW COUNT
-PERCENT" (aggregate) with what the C side computed.  Exits 0 when every
-file parses, has the documented shape and agrees with EXPECT.
+tab-separated lines with what the C side computed from the sessions:
+
+  R ITEM ROUND GROUP VIEW COUNT PERCENT BASE HEADCOUNT
+      one row of a session's export: GROUP empty for the room, PERCENT
+      "-" where none is given, BASE hands or room, HEADCOUNT empty when
+      not given
+  A ITEM VIEW COUNT PERCENT
+      the aggregate's row of an item and view, over every session
+
+Exits 0 when every file parses, has the documented shape and agrees with
+EXPECT.
 """
 import csv
 import io
@@ -14,7 +22,8 @@ import json
 import sys
 
 SESSION_HEADER = ["session", "started", "deck", "item_no", "item", "view_no",
-                  "view", "count", "percent"]
+                  "view", "count", "percent", "group", "round", "view_text",
+                  "percent_base", "headcount"]
 AGG_HEADER = ["deck", "item_no", "item", "view_no", "view", "count",
               "percent", "sessions", "counted", "view1_min",
               "view1_min_session", "view1_max", "view1_max_session"]
@@ -26,42 +35,64 @@ def fail(msg):
     errors.append(msg)
 
 
+def number(s):
+    return None if s in ("", "-") else int(s)
+
+
 def load_expect(path):
-    exp = {"S": {}, "A": {}}
+    exp = {"R": {}, "A": {}}
     with open(path, encoding="utf-8") as f:
         for line in f:
-            kind, item, view, count, pct = line.split()
-            exp[kind][(int(item), int(view))] = (int(count), int(pct))
+            k = line.rstrip("\n").split("\t")
+            if k[0] == "R":
+                item, rnd, group, view, count, pct, base, hc = k[1:]
+                exp["R"][(int(item), int(rnd), group, int(view))] = (
+                    int(count), number(pct), base, number(hc))
+            else:
+                item, view, count, pct = k[1:]
+                exp["A"][(int(item), int(view))] = (int(count), int(pct))
     return exp
 
 
+def last_rounds(rows):
+    """The room's rows of each item's last round: (item, view) -> row."""
+    last = {}
+    for (item, rnd, _, _) in rows:
+        last[item] = max(last.get(item, 0), rnd)
+    return {(i, v): r for (i, rnd, g, v), r in rows.items()
+            if g == "" and rnd == last[i]}
+
+
 def check_sums(name, rows):
-    """rows: (item, view, count, pct); shares add to 100 on counted items,
-    and an item nobody counted has none (pct None: null, an empty field)."""
+    """rows: (block, count, pct, of_room, headcount); shares of the hands
+    add to 100 on counted blocks, and a block nobody counted has none (pct
+    None: null, an empty field).  Shares of the room add to 100 less those
+    who raised no hand."""
     per = {}
-    for item, _, count, pct in rows:
-        c, p = per.get(item, (0, []))
-        per[item] = (c + count, p + [pct])
-    for item, (c, p) in per.items():
+    for block, count, pct, of_room, hc in rows:
+        c, p, _, _ = per.get(block, (0, [], of_room, hc))
+        per[block] = (c + count, p + [pct], of_room, hc)
+    for block, (c, p, of_room, hc) in per.items():
         if c == 0:
             if any(x is not None for x in p):
-                fail(f"{name}: item {item}: not counted, but shares {p}")
-        elif None in p or sum(p) != 100:
-            fail(f"{name}: item {item}: percentages {p} do not add to 100")
+                fail(f"{name}: {block}: not counted, but shares {p}")
+        elif None in p:
+            fail(f"{name}: {block}: a share is missing: {p}")
+        elif of_room and (sum(p) > 100 or (c == hc and sum(p) != 100)):
+            fail(f"{name}: {block}: shares of the room {p} of {hc}")
+        elif not of_room and sum(p) != 100:
+            fail(f"{name}: {block}: percentages {p} do not add to 100")
 
 
-def compare(name, rows, want):
-    # The expectation has tally_percent's 0 where the report has none;
-    # check_sums makes sure "none" is where nothing was counted.
-    got = {(i, v): (c, 0 if p is None else p) for i, v, c, p in rows}
+def compare(name, got, want):
     if got != want:
-        for key in sorted(set(got) | set(want)):
+        for key in sorted(set(got) | set(want), key=str):
             if got.get(key) != want.get(key):
-                fail(f"{name}: item/view {key}: got {got.get(key)}, "
+                fail(f"{name}: {key}: got {got.get(key)}, "
                      f"expected {want.get(key)}")
 
 
-def check_csv(name, path, header, want):
+def read_csv(name, path, header):
     raw = open(path, "rb").read()
     raw.decode("utf-8")
     body = raw.replace(b"\r\n", b"")
@@ -72,19 +103,45 @@ def check_csv(name, path, header, want):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     if not rows or rows[0][:len(header)] != header:
         fail(f"{name}: header is {rows[0] if rows else None}")
-        return
+        return []
     width = len(rows[0])
-    got = []
+    recs = []
     for r in rows[1:]:
         if len(r) != width:
             fail(f"{name}: row of {len(r)} fields, header has {width}")
             continue
-        rec = dict(zip(rows[0], r))
-        got.append((int(rec["item_no"]), int(rec["view_no"]),
-                    int(rec["count"]),
-                    int(rec["percent"]) if rec["percent"] != "" else None))
-    check_sums(name, got)
-    compare(name, got, want)
+        recs.append(dict(zip(rows[0], r)))
+    return recs
+
+
+def check_session_csv(name, path, exp):
+    got = {}
+    sums = []
+    for rec in read_csv(name, path, SESSION_HEADER):
+        key = (int(rec["item_no"]), int(rec["round"]), rec["group"],
+               int(rec["view_no"]))
+        if rec["percent_base"] not in ("hands", "room"):
+            fail(f"{name}: {key}: percent_base {rec['percent_base']!r}")
+        got[key] = (int(rec["count"]), number(rec["percent"]),
+                    rec["percent_base"], number(rec["headcount"]))
+        sums.append((key[:3], got[key][0], got[key][1],
+                     rec["percent_base"] == "room", got[key][3]))
+    check_sums(name, sums)
+    compare(name, got, exp["R"])
+
+
+def check_agg_csv(name, path, exp):
+    got = {}
+    sums = []
+    for rec in read_csv(name, path, AGG_HEADER):
+        key = (int(rec["item_no"]), int(rec["view_no"]))
+        pct = number(rec["percent"])
+        got[key] = (int(rec["count"]), 0 if pct is None else pct)
+        sums.append((key[0], int(rec["count"]), pct, False, None))
+    check_sums(name, sums)
+    # The expectation has tally_percent's 0 where the report has none;
+    # check_sums makes sure "none" is where nothing was counted.
+    compare(name, got, exp["A"])
 
 
 def views_of(name, items):
@@ -99,7 +156,7 @@ def views_of(name, items):
     return got
 
 
-def check_json(name, path, kind, want):
+def check_json(name, path, kind, exp):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     fmt = "handsup-report" if kind == "S" else "handsup-aggregate"
@@ -115,9 +172,14 @@ def check_json(name, path, kind, want):
         started = sess.get("started", "")
         if len(started) != 20 or not started.endswith("Z"):
             fail(f"{name}: started {started!r} is not ISO 8601 UTC")
+        want = {k: (r[0], 0 if r[1] is None else r[1])
+                for k, r in last_rounds(exp["R"]).items()}
+    else:
+        want = exp["A"]
     got = views_of(name, doc["items"])
-    check_sums(name, got)
-    compare(name, got, want)
+    check_sums(name, [(i, c, p, False, None) for i, _, c, p in got])
+    compare(name, {(i, v): (c, 0 if p is None else p)
+                   for i, v, c, p in got}, want)
     tot = sum(t["percent"] or 0 for t in doc["totals"])
     if tot not in (0, 100):
         fail(f"{name}: totals add to {tot}%")
@@ -131,13 +193,13 @@ def main(argv):
     for kind, path in zip(argv[2::2], argv[3::2]):
         which = "S" if kind.startswith("session") else "A"
         try:
-            if kind.endswith("csv"):
-                check_csv(path, path,
-                          SESSION_HEADER if which == "S" else AGG_HEADER,
-                          exp[which])
+            if kind == "session-csv":
+                check_session_csv(path, path, exp)
+            elif kind == "agg-csv":
+                check_agg_csv(path, path, exp)
             else:
-                check_json(path, path, which, exp[which])
-        except (ValueError, KeyError, UnicodeDecodeError) as e:
+                check_json(path, path, which, exp)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
             fail(f"{path}: {e!r}")
     for e in errors:
         print(e, file=sys.stderr)

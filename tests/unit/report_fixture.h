@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "core/session.h"
 #include "core/session_parse.h"
+#include "core/tally.h"
 #include "unit/unit_util.h"
 
 static char root[4096]; /* the source tree, found from __FILE__ */
@@ -104,64 +105,147 @@ static inline void check_text_shape(const char *text)
 	}
 }
 
-/*
- * Reads a report's CSV from the right (the last two fields, count and
- * percent, are plain numbers) and checks each item's shares add to 100,
- * or to 0 for an item nobody counted.  view_no restarts at 1 per item.
- */
-static inline void check_csv_sums(const char *csv, int view_col_from_end)
+/* Splits one CSV record (RFC 4180: quoted fields may hold commas) into
+ * f[], in place; returns the number of fields. */
+static inline int csv_split(char *row, char **f, int max)
 {
-	long count_sum = 0;
-	int pct_sum = 0, items = 0;
+	int nf = 0;
+
+	for (char *q = row, *o = row; nf < max;) {
+		bool quoted = *q == '"';
+
+		f[nf++] = o;
+		q += quoted;
+		while (*q && (quoted || *q != ',')) {
+			if (quoted && *q == '"') {
+				if (q[1] != '"') {
+					quoted = false;
+					q++;
+					continue;
+				}
+				q++;
+			}
+			*o++ = *q++;
+		}
+		if (!*q) {
+			*o = '\0';
+			break;
+		}
+		*o++ = '\0';
+		q++;
+	}
+	return nf;
+}
+
+/* The column of a CSV header named name, or -1. */
+static inline int csv_column(char **head, int n, const char *name)
+{
+	for (int k = 0; k < n; k++)
+		if (!strcmp(head[k], name))
+			return k;
+	return -1;
+}
+
+struct csv_block {
+	long count;
+	int pct;
+	long headcount;
+	bool of_room;
+};
+
+/* Shares of the hands add to 100, or to nothing where nobody counted;
+ * of the room, to 100 less those who raised no hand. */
+static inline void csv_block_check(const struct csv_block *b)
+{
+	if (b->of_room) {
+		assert_true(b->pct <= 100);
+		if (b->count == b->headcount)
+			assert_int_equal(b->pct, 100);
+	} else {
+		assert_int_equal(b->pct, b->count ? 100 : 0);
+	}
+}
+
+/*
+ * Checks a report's CSV by its header: each run of rows from view_no 1
+ * on (an item, and in a session's export each group and round of it)
+ * has shares that add up.
+ */
+static inline void check_csv_sums(const char *csv)
+{
+	char head[2048], *h[64];
 	const char *line = strstr(csv, "\r\n");
+	struct csv_block b = {0, 0, 0, false};
+	int blocks = 0;
 
 	assert_non_null(line);
+	snprintf(head, sizeof head, "%.*s", (int)(line - csv), csv);
+	int nh = csv_split(head, h, 64);
+	int cv = csv_column(h, nh, "view_no"), cc = csv_column(h, nh, "count");
+	int cp = csv_column(h, nh, "percent");
+	int cb = csv_column(h, nh, "percent_base");
+	int ch = csv_column(h, nh, "headcount");
+
+	assert_true(cv >= 0 && cc >= 0 && cp >= 0);
 	for (line += 2; *line; line = strstr(line, "\r\n") + 2) {
 		const char *end = strstr(line, "\r\n");
-		char row[2048];
-		char *f[64];
-		int nf = 0;
+		char row[4096], *f[64];
 
 		assert_non_null(end);
 		snprintf(row, sizeof row, "%.*s", (int)(end - line), line);
-		/* An RFC 4180 split: quoted fields may hold commas. */
-		for (char *q = row, *o = row; nf < 64;) {
-			bool quoted = *q == '"';
-
-			f[nf++] = o;
-			q += quoted;
-			while (*q && (quoted || *q != ',')) {
-				if (quoted && *q == '"') {
-					if (q[1] != '"') {
-						quoted = false;
-						q++;
-						continue;
-					}
-					q++;
-				}
-				*o++ = *q++;
-			}
-			if (!*q) {
-				*o = '\0';
-				break;
-			}
-			*o++ = '\0';
-			q++;
+		assert_int_equal(csv_split(row, f, 64), nh);
+		if (atoi(f[cv]) == 1 && blocks++ > 0) {
+			csv_block_check(&b);
+			b.count = b.pct = 0;
 		}
-		int view_no = atoi(f[nf - view_col_from_end]);
-		long count = atol(f[nf - view_col_from_end + 2]);
-		int pct = atoi(f[nf - view_col_from_end + 3]);
-
-		if (view_no == 1 && items++ > 0) {
-			assert_int_equal(pct_sum, count_sum ? 100 : 0);
-			pct_sum = 0;
-			count_sum = 0;
-		}
-		pct_sum += pct;
-		count_sum += count;
+		b.of_room = cb >= 0 && !strcmp(f[cb], "room");
+		b.headcount = ch >= 0 ? atol(f[ch]) : 0;
+		b.count += atol(f[cc]);
+		b.pct += atoi(f[cp]);
 	}
-	assert_int_equal(pct_sum, count_sum ? 100 : 0);
-	assert_true(items > 0);
+	csv_block_check(&b);
+	assert_true(blocks > 0);
+}
+
+/*
+ * The rows a session's CSV export must have, worked out here from the
+ * tally with tally_percent alone, as "R" lines for check_formats.py.
+ */
+static inline void expect_session(FILE *f, const struct session *s)
+{
+	const struct tally *t = &s->tally;
+
+	for (int i = 0; i < s->nitems; i++)
+		for (int r = 0; r < tally_rounds(t, i); r++)
+			for (int g = -1; g < s->ngroups; g++) {
+				long c[TALLY_MAX_VIEWS + 1] = {0}, hands = 0;
+				int pct[TALLY_MAX_VIEWS + 1], n = s->items[i].nviews;
+				long hc = g < 0 ? tally_room_headcount(t)
+						: tally_headcount(t, g);
+
+				for (int v = 0; v < n; v++) {
+					for (int k = 0; k < t->ngroups; k++)
+						if (g < 0 || k == g)
+							c[v] += tally_cell(t, i, r, k, v);
+					hands += c[v];
+				}
+				bool room = s->pct_of_room && hc > 0 && hc >= hands;
+				c[n] = room ? hc - hands : 0;
+				tally_percent(c, n + room, pct);
+				for (int v = 0; v < n; v++) {
+					fprintf(f, "R\t%d\t%d\t%s\t%d\t%ld\t", i + 1,
+						r + 1, g < 0 ? "" : s->groups[g],
+						v + 1, c[v]);
+					if (hands > 0)
+						fprintf(f, "%d", pct[v]);
+					else
+						fputc('-', f);
+					fprintf(f, "\t%s\t", room ? "room" : "hands");
+					if (hc > 0)
+						fprintf(f, "%ld", hc);
+					fputc('\n', f);
+				}
+			}
 }
 
 #endif

@@ -56,7 +56,7 @@ static void test_golden_single(void **state)
 			if (fmt == REPORT_TEXT)
 				check_text_shape(b.data);
 			if (fmt == REPORT_CSV)
-				check_csv_sums(b.data, 4);
+				check_csv_sums(b.data);
 			free(b.data);
 		}
 		session_free(&s);
@@ -133,7 +133,7 @@ static void test_golden_aggregate(void **state)
 		if (fmt == REPORT_TEXT)
 			check_text_shape(out);
 		if (fmt == REPORT_CSV)
-			check_csv_sums(out, 10);
+			check_csv_sums(out);
 		free(out);
 
 		/* Globex set against Acme and Initech. */
@@ -250,7 +250,7 @@ static void test_edge_shapes(void **state)
 			assert_non_null(strstr(b.data, "1 of 2 items counted"));
 		}
 		if (fmt == REPORT_CSV)
-			check_csv_sums(b.data, 4);
+			check_csv_sums(b.data);
 		free(b.data);
 	}
 	session_free(&s);
@@ -407,7 +407,7 @@ static void test_compare_not_counted(void **state)
 			assert_non_null(strstr(out, "\"rest_present\": false"));
 		}
 		if (fmt == REPORT_CSV) {
-			check_csv_sums(out, 17);
+			check_csv_sums(out);
 			/* Nobody: no share, no min/max, no comparison. */
 			assert_non_null(strstr(
 				out, ",4,Nobody,1,a,0,,2,0,,,,,C,0,,0,,,\r\n"));
@@ -656,8 +656,8 @@ static void write_expect(FILE *f, char kind, const long (*c)[TALLY_MAX_VIEWS],
 
 		tally_percent(c[i], nv[i], pct);
 		for (int v = 0; v < nv[i]; v++)
-			fprintf(f, "%c %d %d %ld %d\n", kind, i + 1, v + 1,
-				c[i][v], pct[v]);
+			fprintf(f, "%c\t%d\t%d\t%ld\t%d\n", kind, i + 1,
+				v + 1, c[i][v], pct[v]);
 	}
 }
 
@@ -679,17 +679,14 @@ static void test_python_reads_back(void **state)
 	write_report(p[1], &t.s[0], REPORT_JSON);
 
 	/* The expected figures, computed here from the sessions themselves. */
-	long c[16][TALLY_MAX_VIEWS] = {{0}}, a[16][TALLY_MAX_VIEWS] = {{0}};
-	int nv[16], anv[16];
+	long a[16][TALLY_MAX_VIEWS] = {{0}};
+	int anv[16];
 	FILE *f = fopen(p[4], "w");
 	struct session *s0 = &t.s[0];
 
 	assert_non_null(f);
-	for (int i = 0; i < s0->nitems; i++) {
-		nv[i] = anv[i] = s0->items[i].nviews;
-		for (int v = 0; v < nv[i]; v++)
-			c[i][v] = tally_get(&s0->tally, i, v);
-	}
+	for (int i = 0; i < s0->nitems; i++)
+		anv[i] = s0->items[i].nviews;
 	for (int k = 0; k < 3; k++)
 		for (int j = 0; j < t.s[k].nitems; j++)
 			for (int i = 0; i < s0->nitems; i++)
@@ -698,7 +695,7 @@ static void test_python_reads_back(void **state)
 					for (int v = 0; v < anv[i]; v++)
 						a[i][v] += tally_get(
 							&t.s[k].tally, j, v);
-	write_expect(f, 'S', (const long(*)[TALLY_MAX_VIEWS])c, nv, s0->nitems);
+	expect_session(f, s0);
 	write_expect(f, 'A', (const long(*)[TALLY_MAX_VIEWS])a, anv,
 		     s0->nitems);
 	assert_int_equal(fclose(f), 0);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/session.h"
 #include "report/report.h"
@@ -68,7 +69,7 @@ static void test_golden(void **state)
 		struct session s;
 
 		load(&s, names[k]);
-		for (int fmt = REPORT_TEXT; fmt <= REPORT_TEXT; fmt++) {
+		for (int fmt = REPORT_TEXT; fmt <= REPORT_CSV; fmt++) {
 			char gname[64];
 			char *out = export(&s, fmt);
 
@@ -77,6 +78,8 @@ static void test_golden(void **state)
 			golden(gname, out, strlen(out));
 			if (fmt == REPORT_TEXT)
 				check_text_shape(out);
+			if (fmt == REPORT_CSV)
+				check_csv_sums(out);
 			free(out);
 		}
 		session_free(&s);
@@ -212,6 +215,86 @@ static void test_text_wide(void **state)
 	session_free(&s);
 }
 
+/* One row per item, view, group and round, and the room's. */
+static void test_csv_rows(void **state)
+{
+	struct session s;
+	(void)state;
+
+	load(&s, "grouped");
+	char *out = export(&s, REPORT_CSV);
+
+	assert_non_null(strstr(out, "percent,group,round,view_text,"
+				    "percent_base,headcount\r\n"));
+	/* The room's row of round 1 (no group), with the view's text. */
+	assert_non_null(strstr(out, ",1,Regarding the Scope of Sales Training,"
+				    "1,View 1,14,58,,1,Sales training’s role "
+				    "is to focus on improving the skills of "
+				    "the sales force.,hands,24\r\n"));
+	/* A group's row of round 2; a text with a comma is quoted. */
+	assert_non_null(strstr(out, ",2,View 2,0,0,Sales Leadership,2,\"Sales "
+				    "training’s role is to scale"));
+	/* A group that raised no hand: no share; a view without text. */
+	assert_non_null(strstr(out, ",1,View 1,0,,Sales Operations,1,Sales "
+				    "training decisions"));
+	assert_non_null(strstr(out, ",3,Not sure,1,11,Sales Training,1,,hands,"
+				    "9\r\n"));
+	size_t rows = 0;
+	for (const char *q = out; (q = strstr(q, "\r\n")); q += 2)
+		rows++;
+	/* Header; item 1: 2 rounds x 5 x 2; items 2, 3: 5 x 2; item 4: 5 x 3. */
+	assert_int_equal(rows, 1 + 20 + 10 + 10 + 15);
+	free(out);
+	session_free(&s);
+
+	load(&s, "room");
+	out = export(&s, REPORT_CSV);
+	/* Of the room: 12 of 30; an over-count falls back to the hands. */
+	assert_non_null(strstr(out, ",1,Knew why,12,40,,1,We knew what we were "
+				    "building and why.,room,30\r\n"));
+	assert_non_null(strstr(out, ",1,Routine,20,57,,1,,hands,30\r\n"));
+	free(out);
+	session_free(&s);
+}
+
+/* The exports read back with Python's csv and json modules. */
+static void test_python_reads_back(void **state)
+{
+	static const char *const names[] = {"grouped", "room"};
+	char dir[] = "/tmp/handsup-divide-XXXXXX", cmd[8192];
+	char csv[600], exp[600];
+	(void)state;
+
+	if (system("python3 -c 'import csv, json' >/dev/null 2>&1") != 0)
+		skip();
+	assert_non_null(mkdtemp(dir));
+	snprintf(csv, sizeof csv, "%s/s.csv", dir);
+	snprintf(exp, sizeof exp, "%s/expect", dir);
+	for (size_t k = 0; k < 2; k++) {
+		struct session s;
+		FILE *f;
+
+		load(&s, names[k]);
+		char *out = export(&s, REPORT_CSV);
+		assert_non_null(f = fopen(csv, "w"));
+		fputs(out, f);
+		assert_int_equal(fclose(f), 0);
+		free(out);
+		assert_non_null(f = fopen(exp, "w"));
+		expect_session(f, &s);
+		assert_int_equal(fclose(f), 0);
+		session_free(&s);
+		snprintf(cmd, sizeof cmd,
+			 "python3 '%s/tests/report/check_formats.py' '%s' "
+			 "session-csv '%s'",
+			 root, exp, csv);
+		assert_int_equal(system(cmd), 0);
+	}
+	unlink(csv);
+	unlink(exp);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +303,8 @@ int main(void)
 		cmocka_unit_test(test_text_rounds),
 		cmocka_unit_test(test_text_room_base),
 		cmocka_unit_test(test_text_wide),
+		cmocka_unit_test(test_csv_rows),
+		cmocka_unit_test(test_python_reads_back),
 	};
 
 	/* Widths of CJK and accented text need a UTF-8 locale. */
