@@ -197,6 +197,8 @@ struct report_divide {
 	int item;
 	const char *heading;
 	int gap;	    /* points; -1: fewer than two groups raised hands */
+	bool of_room;	    /* the session's shares are of the room: say
+	                       that the divide's are of the hands */
 	const char *a, *b; /* the two groups furthest apart */
 	int n;		    /* views */
 	int64_t ca[TALLY_MAX_VIEWS], cb[TALLY_MAX_VIEWS]; /* their counts */
@@ -210,6 +212,7 @@ void report_divide_session(struct report_divide *d, const struct session *s,
  * The divide in words: "55 points between A (80% View 1) and B (25% View
  * 1)", on the view where the two groups' shares of the hands differ most
  * (the first of equals); "none; fewer than two groups raised hands".
+ * The divide is of the hands whatever the base; of_room says so.
  * Returns buf.
  */
 const char *report_divide_words(char *buf, size_t cap,
@@ -219,16 +222,30 @@ const char *report_divide_words(char *buf, size_t cap,
  * the items' order among equals. */
 void report_divide_rank(struct report_divide *d, int n);
 
+/* "A (9 people), B, C": a session's groups and their headcounts. */
+const char *report_groups_words(char *buf, size_t cap,
+				const struct session *s);
+
+/*
+ * "Round 2: 20 hands, 4 raised no hand (headcount 24), leans to View 1"
+ * (the round only when there are several; an over-count is "2 more than
+ * the headcount (24)").  Returns buf.
+ */
+const char *report_hands_words(char *buf, size_t cap,
+			       const struct report_split *sp, int round,
+			       int nrounds);
+
 struct swing;
 
 /*
  * The swing in words: "Swing to round 2: View 1 +9, View 2 -9 points; at
- * least 2 people changed their minds" (round is the later one, 0-based).
- * Returns buf.
+ * least 2 people changed their minds" (round is the later one, 0-based);
+ * of_room says "points of the hands raised", as the swing is of them
+ * whatever the base.  Returns buf.
  */
 const char *report_swing_words(char *buf, size_t cap, int round,
 			       const struct swing *sw, char *const *labels,
-			       int n);
+			       int n, bool of_room);
 
 /* ---- text tables of groups and rounds (report_text_groups.c) ------------ */
 
@@ -240,6 +257,12 @@ struct report_row {
 	bool cmp_known;
 	int cmp;
 };
+
+/* Each group's totals of each view over all items (current rounds), as
+ * shares of the hands; rows[] has room for the session's groups.
+ * Returns their number. */
+int report_group_totals(const struct session *s, int ntot,
+			struct report_row *rows);
 
 /*
  * "Group" (title) and a column per view, the hands, those who raised no
@@ -258,6 +281,15 @@ int report_text_rank(FILE *out, struct report_divide *d, int n);
 
 /* The same for a session's items; -1 when out of memory too. */
 int report_text_session_rank(FILE *out, const struct session *s);
+
+/* ---- Markdown tables of groups and rounds (report_md_groups.c) ---------- */
+
+/* The text report's tables, as Markdown: "8 (89%)" cells. */
+int report_md_table(FILE *out, const char *title, char *const *labels, int n,
+		    const struct report_row *rows, int nrows, bool compared);
+int report_md_session_extra(FILE *out, const struct session *s, int i);
+int report_md_rank(FILE *out, struct report_divide *d, int n);
+int report_md_session_rank(FILE *out, const struct session *s);
 
 /* ---- text columns (report_text_rows.c) --------------------------------------- */
 

@@ -4,6 +4,7 @@
  */
 #include "report/report_int.h"
 
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,7 @@ void report_divide_session(struct report_divide *d, const struct session *s,
 	d->n = s->items[i].nviews < TALLY_MAX_VIEWS ? s->items[i].nviews
 						    : TALLY_MAX_VIEWS;
 	d->gap = -1;
+	d->of_room = s->pct_of_room;
 	if (s->ngroups < 2)
 		return;
 	divide_item(&s->tally, i, &dv);
@@ -114,9 +116,10 @@ const char *report_divide_words(char *buf, size_t cap,
 	for (int v = 1; v < d->n; v++)
 		if (abs(pa[v] - pb[v]) > abs(pa[at] - pb[at]))
 			at = v;
-	snprintf(buf, cap, "%d %s between %s (%d%% %s) and %s (%d%% %s)",
+	snprintf(buf, cap, "%d %s between %s (%d%% %s) and %s (%d%% %s)%s",
 		 d->gap, d->gap == 1 ? "point" : "points", d->a, pa[at],
-		 deck_view_label(at), d->b, pb[at], deck_view_label(at));
+		 deck_view_label(at), d->b, pb[at], deck_view_label(at),
+		 d->of_room ? ", as shares of the hands raised" : "");
 	return buf;
 }
 
@@ -137,7 +140,7 @@ void report_divide_rank(struct report_divide *d, int n)
 
 const char *report_swing_words(char *buf, size_t cap, int round,
 			       const struct swing *sw, char *const *labels,
-			       int n)
+			       int n, bool of_room)
 {
 	size_t k = 0;
 	int w;
@@ -155,12 +158,84 @@ const char *report_swing_words(char *buf, size_t cap, int round,
 		snprintf(buf + k, cap - k, "not known, a round has no hands");
 	else if (sw->changed == 0)
 		snprintf(buf + k, cap - k,
-			 " points; nobody need have changed their mind");
+			 " points%s; nobody need have changed their mind",
+			 of_room ? " of the hands raised" : "");
 	else
 		snprintf(buf + k, cap - k,
-			 " points; at least %lld %s changed %s",
+			 " points%s; at least %lld %s changed %s",
+			 of_room ? " of the hands raised" : "",
 			 (long long)sw->changed,
 			 sw->changed == 1 ? "person" : "people",
 			 sw->changed == 1 ? "their mind" : "their minds");
 	return buf;
+}
+
+const char *report_groups_words(char *buf, size_t cap, const struct session *s)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int g = 0; g < s->ngroups && k < cap; g++) {
+		long n = tally_headcount(&s->tally, g);
+		int w = snprintf(buf + k, cap - k, "%s%s", g ? ", " : "",
+				 s->groups[g]);
+
+		k += w < 0 ? 0 : (size_t)w;
+		if (n > 0 && k < cap) {
+			w = snprintf(buf + k, cap - k, " (%ld %s)", n,
+				     n == 1 ? "person" : "people");
+			k += w < 0 ? 0 : (size_t)w;
+		}
+	}
+	return buf;
+}
+
+const char *report_hands_words(char *buf, size_t cap,
+			       const struct report_split *sp, int round,
+			       int nrounds)
+{
+	char word[40];
+	size_t k = 0;
+	int w = 0;
+
+	if (nrounds > 1)
+		w = snprintf(buf, cap, "Round %d: ", round + 1);
+	k += w < 0 ? 0 : (size_t)w;
+	if (k < cap)
+		w = snprintf(buf + k, cap - k, "%" PRId64 " %s", sp->hands,
+			     sp->hands == 1 ? "hand" : "hands");
+	k += w < 0 ? 0 : (size_t)w;
+	if (k < cap && sp->headcount > 0 && sp->hands <= sp->headcount)
+		w = snprintf(buf + k, cap - k,
+			     ", %" PRId64 " raised no hand (headcount %" PRId64
+			     ")",
+			     sp->no_hand, sp->headcount);
+	else if (k < cap && sp->headcount > 0)
+		w = snprintf(buf + k, cap - k,
+			     ", %" PRId64 " more than the headcount (%" PRId64
+			     ")",
+			     sp->hands - sp->headcount, sp->headcount);
+	else
+		w = 0;
+	k += w < 0 ? 0 : (size_t)w;
+	if (k < cap)
+		snprintf(buf + k, cap - k, ", %s",
+			 report_leaning(word, sizeof word, sp->counts, sp->n));
+	return buf;
+}
+
+int report_group_totals(const struct session *s, int ntot,
+			struct report_row *rows)
+{
+	memset(rows, 0, sizeof *rows * (size_t)s->ngroups);
+	for (int g = 0; g < s->ngroups; g++) {
+		int64_t c[TALLY_MAX_VIEWS] = {0};
+
+		for (int i = 0; i < s->nitems; i++)
+			for (int v = 0; v < s->items[i].nviews && v < ntot; v++)
+				c[v] += tally_group_get(&s->tally, i, g, v);
+		rows[g].name = s->groups[g];
+		report_split_of(&rows[g].sp, c, ntot, 0, false);
+	}
+	return s->ngroups;
 }

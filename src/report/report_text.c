@@ -104,21 +104,11 @@ static void session_cols(const struct session *s, const int64_t *totals,
 static int session_base(FILE *out, const struct session *s)
 {
 	char buf[2048];
-	size_t k = 0;
 	long hc = tally_room_headcount(&s->tally);
 
-	for (int g = 0; g < s->ngroups && k < sizeof buf; g++) {
-		long n = tally_headcount(&s->tally, g);
-		int w = snprintf(buf + k, sizeof buf - k, "%s%s", g ? ", " : "",
-				 s->groups[g]);
-
-		k += w < 0 ? 0 : (size_t)w;
-		if (n > 0 && k < sizeof buf)
-			w = snprintf(buf + k, sizeof buf - k, " (%ld %s)", n,
-				     n == 1 ? "person" : "people");
-		k += n > 0 && w > 0 ? (size_t)w : 0;
-	}
-	if (s->ngroups > 0 && report_text_wrap(out, "Groups:  ", buf))
+	if (s->ngroups > 0 &&
+	    report_text_wrap(out, "Groups:  ",
+			     report_groups_words(buf, sizeof buf, s)))
 		return -1;
 	if (hc > 0 && fprintf(out, "Headcount: %ld\n", hc) < 0)
 		return -1;
@@ -145,30 +135,14 @@ static int session_head(FILE *out, const struct session *s)
 	return 0;
 }
 
-/* "    Round 2: 20 hands, 4 raised no hand (headcount 24), leans to ..." */
 static int hands_line(FILE *out, const struct report_split *sp, int round,
 		      int nrounds)
 {
-	char buf[256], word[40];
-	int k = 0;
+	char buf[256];
 
-	if (nrounds > 1)
-		k = snprintf(buf, sizeof buf, "Round %d: ", round + 1);
-	k += snprintf(buf + k, sizeof buf - (size_t)k, "%" PRId64 " %s",
-		      sp->hands, sp->hands == 1 ? "hand" : "hands");
-	if (sp->headcount > 0 && sp->hands <= sp->headcount)
-		k += snprintf(buf + k, sizeof buf - (size_t)k,
-			      ", %" PRId64 " raised no hand (headcount %" PRId64
-			      ")",
-			      sp->no_hand, sp->headcount);
-	else if (sp->headcount > 0)
-		k += snprintf(buf + k, sizeof buf - (size_t)k,
-			      ", %" PRId64 " more than the headcount (%" PRId64
-			      ")",
-			      sp->hands - sp->headcount, sp->headcount);
-	snprintf(buf + k, sizeof buf - (size_t)k, ", %s",
-		 report_leaning(word, sizeof word, sp->counts, sp->n));
-	return report_text_wrap(out, ROW_INDENT, buf);
+	return report_text_wrap(
+		out, ROW_INDENT,
+		report_hands_words(buf, sizeof buf, sp, round, nrounds));
 }
 
 /* Item i with its view rows; *lean is the view it leans to (-1 tied,
@@ -204,18 +178,8 @@ static int session_totals(FILE *out, const struct session *s,
 		return -1;
 	if (s->ngroups == 0)
 		return 0;
-	memset(rows, 0, sizeof rows);
-	for (int g = 0; g < s->ngroups; g++) {
-		int64_t c[TALLY_MAX_VIEWS] = {0};
-
-		for (int i = 0; i < s->nitems; i++)
-			for (int v = 0; v < s->items[i].nviews && v < ntot; v++)
-				c[v] += tally_group_get(&s->tally, i, g, v);
-		rows[g].name = s->groups[g];
-		report_split_of(&rows[g].sp, c, ntot, 0, false);
-	}
-	return report_text_table(out, "Group", NULL, ntot, rows, s->ngroups,
-				 false);
+	return report_text_table(out, "Group", NULL, ntot, rows,
+				 report_group_totals(s, ntot, rows), false);
 }
 
 int report_text_session(FILE *out, const struct session *s)

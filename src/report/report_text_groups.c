@@ -267,7 +267,8 @@ static int session_rounds(FILE *out, const struct session *s, int i)
 		divide_swing(rows[r - 1].sp.counts, rows[r].sp.counts,
 			     rows[r].sp.n, &sw);
 		report_swing_words(words, sizeof words, r, &sw,
-				   s->items[i].labels, rows[r].sp.n);
+				   s->items[i].labels, rows[r].sp.n,
+				   s->pct_of_room);
 		if (report_text_wrap(out, INDENT, words))
 			return -1;
 	}

@@ -69,7 +69,7 @@ static void test_golden(void **state)
 		struct session s;
 
 		load(&s, names[k]);
-		for (int fmt = REPORT_TEXT; fmt <= REPORT_CSV; fmt++) {
+		for (int fmt = REPORT_TEXT; fmt <= REPORT_MD; fmt++) {
 			char gname[64];
 			char *out = export(&s, fmt);
 
@@ -257,6 +257,53 @@ static void test_csv_rows(void **state)
 	session_free(&s);
 }
 
+/* Markdown: the text report's tables, escaped. */
+static void test_md_tables(void **state)
+{
+	struct session s;
+	(void)state;
+
+	load(&s, "grouped");
+	char *out = export(&s, REPORT_MD);
+
+	assert_non_null(strstr(out, "- Percentages: of the hands raised\n"));
+	assert_non_null(strstr(out, "| Group | View 1 | View 2 | Hands | "
+				    "No hand |\n|:---|---:|---:|---:|---:|\n"
+				    "| Sales Training | 8 (89%) | 1 (11%) | 9 "
+				    "| 0 |\n"));
+	assert_non_null(strstr(out, "| Sales Operations | 0 (-) | 0 (-) | 0 "
+				    "| 5 |\n"));
+	assert_non_null(strstr(out, "| Round 2 | 16 (67%) | 8 (33%) | 24 "
+				    "| 0 |\n"));
+	assert_non_null(strstr(out, "\nSwing to round 2: View 1 +9, View 2 -9 "
+				    "points; at least 2 people changed their "
+				    "minds.\n"));
+	assert_non_null(strstr(out, "## The divide, widest first\n\n1. "
+				    "Regarding Sales Training Design and "
+				    "Delivery (item 2): 75 points between"));
+	free(out);
+	session_free(&s);
+
+	load(&s, "room");
+	out = export(&s, REPORT_MD);
+	assert_non_null(strstr(out, "| No hand | 7 | 23% |\n"));
+	assert_non_null(strstr(out, "| Round 1 | 12 (40%) | 10 (33%) | 22 "
+				    "| 8 (27%) |\n"));
+	assert_non_null(strstr(out, "-19 points of the hands raised; at "));
+	assert_null(strstr(out, "Totals"));
+	assert_null(strstr(out, "Overall"));
+	free(out);
+	session_free(&s);
+
+	/* A group's name is text for Markdown: "|" and "*" escaped. */
+	load_edited(&s, "grouped", "group: 6 Product Marketing",
+		    "group: 6 Product | *Marketing*");
+	out = export(&s, REPORT_MD);
+	assert_non_null(strstr(out, "| Product \\| \\*Marketing\\* | 2 (33%)"));
+	free(out);
+	session_free(&s);
+}
+
 /* The exports read back with Python's csv and json modules. */
 static void test_python_reads_back(void **state)
 {
@@ -304,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_text_room_base),
 		cmocka_unit_test(test_text_wide),
 		cmocka_unit_test(test_csv_rows),
+		cmocka_unit_test(test_md_tables),
 		cmocka_unit_test(test_python_reads_back),
 	};
 
