@@ -1,4 +1,7 @@
-/* JSON for one session and for an aggregate: one document each. */
+/*
+ * JSON for an aggregate, and the views array that the documents share
+ * (one session's document is report_json_session.c).
+ */
 #include "report/report_int.h"
 
 #include <inttypes.h>
@@ -71,45 +74,6 @@ static int json_end(FILE *out, const char *indent, const int64_t *totals,
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;
-}
-
-int report_json_session(FILE *out, const struct session *s)
-{
-	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
-	char when[40];
-	int ntot = report_view_totals(s, totals);
-
-	report_time(when, sizeof when, s->started, true);
-	if (fputs("{\n  \"format\": \"handsup-report\",\n  \"version\": 1,\n"
-		  "  \"session\": {\"name\": ",
-		  out) == EOF ||
-	    report_put_json(out, s->name ? s->name : "") ||
-	    fprintf(out, ", \"started\": \"%s\"},\n  \"deck\": {\"title\": ",
-		    when) < 0 ||
-	    report_put_json(out, s->deck_title ? s->deck_title : "") ||
-	    fputs(", \"source\": ", out) == EOF ||
-	    report_put_json(out, s->deck_source) ||
-	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"items\": [",
-		    (unsigned long long)s->deck_hash) < 0)
-		return -1;
-	for (int i = 0; i < s->nitems; i++) {
-		int n = report_item_counts(s, i, counts);
-		int lv = tally_leaning_of(counts, n);
-
-		if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
-			    i ? "," : "", i + 1) < 0 ||
-		    report_put_json(out, s->items[i].heading) ||
-		    fputs(", \"leaning\": ", out) == EOF ||
-		    (lv < 0 ? fputs("null", out) == EOF
-			    : fprintf(out, "%d", lv + 1) < 0) ||
-		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
-			    tally_item_total(&s->tally, i)) < 0 ||
-		    report_json_views(out, "      ", s->items[i].labels, counts,
-				      n, false, NULL, NULL) ||
-		    fputs("}", out) == EOF)
-			return -1;
-	}
-	return json_end(out, "    ", totals, ntot);
 }
 
 static int json_session(FILE *out, const struct agg_session *s)

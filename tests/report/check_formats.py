@@ -10,6 +10,12 @@ tab-separated lines with what the C side computed from the sessions:
       one row of a session's export: GROUP empty for the room, PERCENT
       "-" where none is given, BASE hands or room, HEADCOUNT empty when
       not given
+  D ITEM POINTS GROUP GROUP
+      an item's divide (POINTS "-" when fewer than two groups counted)
+  W ITEM ROUND CHANGED POINTS,...
+      the swing to that round (POINTS "-" when not known)
+  T SHOWN
+      1 when the session's totals over all items are given, else 0
   A ITEM VIEW COUNT PERCENT
       the aggregate's row of an item and view, over every session
 
@@ -40,7 +46,7 @@ def number(s):
 
 
 def load_expect(path):
-    exp = {"R": {}, "A": {}}
+    exp = {"R": {}, "A": {}, "D": {}, "W": {}, "T": None}
     with open(path, encoding="utf-8") as f:
         for line in f:
             k = line.rstrip("\n").split("\t")
@@ -48,19 +54,23 @@ def load_expect(path):
                 item, rnd, group, view, count, pct, base, hc = k[1:]
                 exp["R"][(int(item), int(rnd), group, int(view))] = (
                     int(count), number(pct), base, number(hc))
+            elif k[0] == "D":
+                item, points, a, b = k[1:]
+                exp["D"][int(item)] = (None if points == "-" else
+                                       {"points": int(points),
+                                        "groups": [a, b]})
+            elif k[0] == "W":
+                item, rnd, changed, points = k[1:]
+                exp["W"][(int(item), int(rnd))] = {
+                    "points": (None if points == "-" else
+                               [int(p) for p in points.split(",")]),
+                    "changed": int(changed)}
+            elif k[0] == "T":
+                exp["T"] = k[1] == "1"
             else:
                 item, view, count, pct = k[1:]
                 exp["A"][(int(item), int(view))] = (int(count), int(pct))
     return exp
-
-
-def last_rounds(rows):
-    """The room's rows of each item's last round: (item, view) -> row."""
-    last = {}
-    for (item, rnd, _, _) in rows:
-        last[item] = max(last.get(item, 0), rnd)
-    return {(i, v): r for (i, rnd, g, v), r in rows.items()
-            if g == "" and rnd == last[i]}
 
 
 def check_sums(name, rows):
@@ -156,11 +166,70 @@ def views_of(name, items):
     return got
 
 
+def split_rows(name, sp, item, rnd, group, got, sums):
+    """One split of a session's JSON (the room's, a group's, a round's)
+    as the CSV rows it stands for."""
+    total = 0
+    for v in sp["views"]:
+        got[(item, rnd, group, v["number"])] = (
+            v["count"], v["percent"], sp["percent_base"], sp["headcount"])
+        sums.append(((item, rnd, group), v["count"], v["percent"],
+                     sp["percent_base"] == "room", sp["headcount"]))
+        total += v["count"]
+    if sp["total"] != total:
+        fail(f"{name}: {item}/{rnd}/{group!r}: total {sp['total']} != "
+             f"{total}")
+    hc = sp["headcount"]
+    want = None if hc is None else max(hc - total, 0)
+    if sp["no_hand"] != want:
+        fail(f"{name}: {item}/{rnd}/{group!r}: no_hand {sp['no_hand']}, "
+             f"expected {want}")
+    if (sp["no_hand_percent"] is None) != (sp["percent_base"] != "room"
+                                           or total == 0):
+        fail(f"{name}: {item}/{rnd}/{group!r}: no_hand_percent "
+             f"{sp['no_hand_percent']} with base {sp['percent_base']}")
+
+
+def check_session_json(name, doc, exp):
+    """Every count of the version 2 document, against the CSV's rows."""
+    for key in ("percent_base", "same_views", "headcount", "groups"):
+        if key not in doc:
+            fail(f"{name}: no {key}")
+    names = [g["name"] for g in doc["groups"]]
+    got, last, sums = {}, {}, []
+    for it in doc["items"]:
+        n = it["number"]
+        nr = len(it["rounds"])
+        for r in it["rounds"]:
+            split_rows(name, r, n, r["round"], "", got, sums)
+            for g in r["groups"]:
+                split_rows(name, g, n, r["round"], g["name"], got, sums)
+            if r["round"] > 1:
+                compare(name, {(n, r["round"]): r["swing"]},
+                        {(n, r["round"]): exp["W"].get((n, r["round"]))})
+            elif r["swing"] is not None:
+                fail(f"{name}: item {n}: a swing in round 1")
+        split_rows(name, it, n, nr, "", last, [])
+        for g in it["groups"]:
+            split_rows(name, g, n, nr, g["name"], last, [])
+        if [g["name"] for g in it["groups"]] != names:
+            fail(f"{name}: item {n}: groups {it['groups']}")
+        compare(name, {n: it["divide"]}, {n: exp["D"].get(n)})
+    check_sums(name, sums)
+    compare(name, got, exp["R"])
+    # The item's own figures are those of its last round.
+    compare(name, last, {k: v for k, v in got.items()
+                         if k[1] == len(doc["items"][k[0] - 1]["rounds"])})
+    if exp["T"] is not None and (doc["totals"] is not None) != exp["T"]:
+        fail(f"{name}: totals {doc['totals']}, expected shown={exp['T']}")
+
+
 def check_json(name, path, kind, exp):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     fmt = "handsup-report" if kind == "S" else "handsup-aggregate"
-    if doc.get("format") != fmt or doc.get("version") != 1:
+    version = 2 if kind == "S" else 1
+    if doc.get("format") != fmt or doc.get("version") != version:
         fail(f"{name}: format/version {doc.get('format')} "
              f"{doc.get('version')}")
     for key in ("deck", "items", "totals"):
@@ -172,15 +241,13 @@ def check_json(name, path, kind, exp):
         started = sess.get("started", "")
         if len(started) != 20 or not started.endswith("Z"):
             fail(f"{name}: started {started!r} is not ISO 8601 UTC")
-        want = {k: (r[0], 0 if r[1] is None else r[1])
-                for k, r in last_rounds(exp["R"]).items()}
+        check_session_json(name, doc, exp)
     else:
-        want = exp["A"]
-    got = views_of(name, doc["items"])
-    check_sums(name, [(i, c, p, False, None) for i, _, c, p in got])
-    compare(name, {(i, v): (c, 0 if p is None else p)
-                   for i, v, c, p in got}, want)
-    tot = sum(t["percent"] or 0 for t in doc["totals"])
+        got = views_of(name, doc["items"])
+        check_sums(name, [(i, c, p, False, None) for i, _, c, p in got])
+        compare(name, {(i, v): (c, 0 if p is None else p)
+                       for i, v, c, p in got}, exp["A"])
+    tot = sum(t["percent"] or 0 for t in doc["totals"] or [])
     if tot not in (0, 100):
         fail(f"{name}: totals add to {tot}%")
 

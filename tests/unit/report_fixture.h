@@ -14,6 +14,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "core/divide.h"
 #include "core/session.h"
 #include "core/session_parse.h"
 #include "core/tally.h"
@@ -207,6 +208,45 @@ static inline void check_csv_sums(const char *csv)
 	assert_true(blocks > 0);
 }
 
+/* "D" lines: each item's divide (core's divide_item); "W" lines: each
+ * later round's swing from the one before (divide_swing). */
+static inline void expect_divides(FILE *f, const struct session *s)
+{
+	const struct tally *t = &s->tally;
+
+	for (int i = 0; i < s->nitems; i++) {
+		struct divide d = {-1, -1, -1};
+
+		if (s->ngroups >= 2)
+			divide_item(t, i, &d);
+		if (d.gap < 0)
+			fprintf(f, "D\t%d\t-\t\t\n", i + 1);
+		else
+			fprintf(f, "D\t%d\t%d\t%s\t%s\n", i + 1, d.gap,
+				s->groups[d.a], s->groups[d.b]);
+		for (int r = 1; r < tally_rounds(t, i); r++) {
+			int64_t a[TALLY_MAX_VIEWS] = {0}, b[TALLY_MAX_VIEWS] = {0};
+			long c[TALLY_MAX_VIEWS];
+			struct swing sw;
+			int n = tally_room(t, i, r - 1, c);
+
+			for (int v = 0; v < n; v++)
+				a[v] = c[v];
+			tally_room(t, i, r, c);
+			for (int v = 0; v < n; v++)
+				b[v] = c[v];
+			divide_swing(a, b, n, &sw);
+			fprintf(f, "W\t%d\t%d\t%lld\t", i + 1, r + 1,
+				(long long)sw.changed);
+			for (int v = 0; v < n && sw.known; v++)
+				fprintf(f, "%s%d", v ? "," : "", sw.points[v]);
+			if (!sw.known)
+				fputc('-', f);
+			fputc('\n', f);
+		}
+	}
+}
+
 /*
  * The rows a session's CSV export must have, worked out here from the
  * tally with tally_percent alone, as "R" lines for check_formats.py.
@@ -246,6 +286,8 @@ static inline void expect_session(FILE *f, const struct session *s)
 					fputc('\n', f);
 				}
 			}
+	expect_divides(f, s);
+	fprintf(f, "T\t%d\n", s->version == 1 || s->same_views);
 }
 
 #endif

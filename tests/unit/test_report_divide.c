@@ -69,7 +69,7 @@ static void test_golden(void **state)
 		struct session s;
 
 		load(&s, names[k]);
-		for (int fmt = REPORT_TEXT; fmt <= REPORT_MD; fmt++) {
+		for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
 			char gname[64];
 			char *out = export(&s, fmt);
 
@@ -304,40 +304,84 @@ static void test_md_tables(void **state)
 	session_free(&s);
 }
 
+/* JSON, format version 2: the base, the groups, the divide, rounds. */
+static void test_json_fields(void **state)
+{
+	struct session s;
+	(void)state;
+
+	load(&s, "grouped");
+	char *out = export(&s, REPORT_JSON);
+
+	assert_non_null(strstr(out, "\"version\": 2,\n"));
+	assert_non_null(strstr(out, "\"percent_base\": \"hands\",\n  "
+				    "\"same_views\": true,\n  \"headcount\": "
+				    "24,\n"));
+	assert_non_null(strstr(out, "{\"number\": 4, \"name\": \"Sales "
+				    "Leadership\", \"headcount\": 4}"));
+	assert_non_null(strstr(out, "\"divide\": {\"points\": 75, "
+				    "\"groups\": [\"Product Marketing\", "
+				    "\"Sales Leadership\"]}"));
+	assert_non_null(strstr(out, "\"divide\": null"));
+	assert_non_null(strstr(out, "\"swing\": {\"points\": [9, -9], "
+				    "\"changed\": 2}}]}"));
+	/* A group that raised no hand: no leaning, no shares. */
+	assert_non_null(strstr(out, "{\"name\": \"Sales Operations\", "
+				    "\"total\": 0, \"leaning\": null, "
+				    "\"headcount\": 5, \"no_hand\": 5"));
+	free(out);
+	session_free(&s);
+
+	load(&s, "room");
+	out = export(&s, REPORT_JSON);
+	assert_non_null(strstr(out, "\"groups\": [],\n"));
+	assert_non_null(strstr(out, "\"no_hand\": 7, \"no_hand_percent\": "
+				    "23, \"percent_base\": \"room\""));
+	assert_non_null(strstr(out, "\"totals\": null\n}\n"));
+	free(out);
+	session_free(&s);
+}
+
 /* The exports read back with Python's csv and json modules. */
 static void test_python_reads_back(void **state)
 {
 	static const char *const names[] = {"grouped", "room"};
 	char dir[] = "/tmp/handsup-divide-XXXXXX", cmd[8192];
-	char csv[600], exp[600];
+	char csv[600], json[600], exp[600];
 	(void)state;
 
 	if (system("python3 -c 'import csv, json' >/dev/null 2>&1") != 0)
 		skip();
 	assert_non_null(mkdtemp(dir));
 	snprintf(csv, sizeof csv, "%s/s.csv", dir);
+	snprintf(json, sizeof json, "%s/s.json", dir);
 	snprintf(exp, sizeof exp, "%s/expect", dir);
 	for (size_t k = 0; k < 2; k++) {
 		struct session s;
 		FILE *f;
 
 		load(&s, names[k]);
-		char *out = export(&s, REPORT_CSV);
-		assert_non_null(f = fopen(csv, "w"));
-		fputs(out, f);
-		assert_int_equal(fclose(f), 0);
-		free(out);
+		for (int fmt = REPORT_CSV; fmt <= REPORT_JSON; fmt += 2) {
+			char *out = export(&s, fmt);
+
+			f = fopen(fmt == REPORT_CSV ? csv : json, "w");
+			assert_non_null(f);
+			fputs(out, f);
+			assert_int_equal(fclose(f), 0);
+			free(out);
+		}
 		assert_non_null(f = fopen(exp, "w"));
 		expect_session(f, &s);
 		assert_int_equal(fclose(f), 0);
 		session_free(&s);
 		snprintf(cmd, sizeof cmd,
 			 "python3 '%s/tests/report/check_formats.py' '%s' "
-			 "session-csv '%s'",
-			 root, exp, csv);
+			 "session-csv '%s' session-json '%s'",
+			 root, exp, csv, json);
 		assert_int_equal(system(cmd), 0);
 	}
 	unlink(csv);
+	unlink(json);
 	unlink(exp);
 	rmdir(dir);
 }
@@ -352,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_text_wide),
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_md_tables),
+		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_python_reads_back),
 	};
 
