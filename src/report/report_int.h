@@ -18,9 +18,29 @@
 #include "report/report.h"
 
 struct session;
+struct report_divide;
+struct report_row;
 
 /* Width of the text reports, for e-mail and 80-column terminals. */
 #define REPORT_WIDTH 80
+
+/* One group's sums over the sessions that counted by it, each on its
+ * last round of the item; as agg_item's. */
+struct agg_sums {
+	int64_t totals[TALLY_MAX_VIEWS];
+	int64_t rest[TALLY_MAX_VIEWS];
+	int64_t cmp[TALLY_MAX_VIEWS];
+	bool in_cmp, in_rest;
+	int nsessions, ncounted;
+};
+
+/* Round r of an item, added up over the sessions that reached it. */
+struct agg_round {
+	int64_t counts[TALLY_MAX_VIEWS];
+	int64_t before[TALLY_MAX_VIEWS]; /* round r - 1 of the same sessions */
+	int64_t changed; /* each session's fewest changed minds, added up */
+	int nsessions, ncounted;
+};
 
 struct agg_item {
 	char *heading;
@@ -44,6 +64,10 @@ struct agg_item {
 	 */
 	size_t last_sess;
 	int same_prev;
+	/* Per group (report_agg's groups[]), and per round. */
+	struct agg_sums groups[REPORT_MAX_GROUPS];
+	struct agg_round rounds[TALLY_MAX_ROUNDS];
+	int nrounds; /* the most rounds a session has of the item */
 };
 
 struct agg_session {
@@ -61,6 +85,10 @@ struct report_agg {
 	time_t first, last;
 	struct agg_item *items;
 	int nitems, items_cap;
+	char *groups[REPORT_MAX_GROUPS]; /* by name, in the order first seen */
+	int ngroups;
+	bool totals;  /* every session shows its totals over all items */
+	bool all_v1;  /* every session is of format 1: reports as they were */
 };
 
 /* The compared session against the pooled rest, for one item. */
@@ -78,6 +106,17 @@ struct agg_cmp {
 };
 
 void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci);
+/* The same for one group's sums of an item of n views. */
+void report_agg_cmp_sums(const struct agg_sums *g, int n, struct agg_cmp *ci);
+
+/* An aggregate item's divide, over each group's sums. */
+void report_agg_divide(const struct report_agg *a, int i,
+		       struct report_divide *d);
+
+/* Row k of an item's table of groups (sums, shares of the hands, and
+ * the comparison); false when no session has group k on the item. */
+bool report_agg_group_row(const struct report_agg *a, int i, int k,
+			  struct report_row *row);
 
 /* Totals of each view over all items; returns the number of views. */
 int report_agg_totals(const struct report_agg *a, int64_t *totals);

@@ -386,6 +386,77 @@ static void test_python_reads_back(void **state)
 	rmdir(dir);
 }
 
+/* A format 2 session with groups[0..n) and one item counted by each. */
+static void grouped_session(struct session *s, const char *name,
+			    const char *const *groups, int n)
+{
+	char text[4096];
+	size_t k = 0;
+	struct error err;
+
+	k += (size_t)snprintf(text + k, sizeof text - k,
+			      "handsup-session 2\nname: %s\n"
+			      "started: 2026-01-01T00:00:00Z\ndeck-title: T\n"
+			      "deck-path: (embedded)\n"
+			      "deck-hash: 0000000000000000\ncurrent: 0\n"
+			      "percent-base: hands\n",
+			      name);
+	for (int g = 0; g < n; g++)
+		k += (size_t)snprintf(text + k, sizeof text - k,
+				      "group: 0 %s\n", groups[g]);
+	k += (size_t)snprintf(text + k, sizeof text - k,
+			      "%sitem: One\nview: View 1\nview: View 2\n"
+			      "count: 1 1",
+			      n ? "active-group: 1\n" : "");
+	for (int g = 0; g < (n ? n : 1); g++)
+		k += (size_t)snprintf(text + k, sizeof text - k, " %d", g + 1);
+	k += (size_t)snprintf(text + k, sizeof text - k, "\ncount: 1 2");
+	for (int g = 0; g < (n ? n : 1); g++)
+		k += (size_t)snprintf(text + k, sizeof text - k, " 1");
+	k += (size_t)snprintf(text + k, sizeof text - k, "\nend\n");
+	assert_true(k < sizeof text);
+	if (session_parse(s, text, k, &err))
+		fail_msg("line %d: %s", err.line, err.msg);
+}
+
+/* Groups match by name across sessions, up to REPORT_MAX_GROUPS. */
+static void test_agg_group_cap(void **state)
+{
+	static const char *const a[] = {"A", "B", "C", "D", "E", "F", "G", "H"};
+	static const char *const b[] = {"H", "G", "I", "J", "K", "L", "M", "N"};
+	static const char *const c[] = {"A", "O", "P", "Q"};
+	struct session s[3];
+	struct error err;
+	(void)state;
+
+	grouped_session(&s[0], "a", a, 8);
+	grouped_session(&s[1], "b", b, 8);
+	grouped_session(&s[2], "c", c, 4);
+	struct report_agg *agg = report_agg_new();
+	assert_non_null(agg);
+	assert_int_equal(report_agg_add(agg, &s[0], "a.session", false, &err),
+			 REPORT_AGG_OK);
+	/* 8 + 6 new: 14 groups. */
+	assert_int_equal(report_agg_add(agg, &s[1], "b.session", false, &err),
+			 REPORT_AGG_OK);
+	/* O, P and Q would make 17: refused whole, naming the file. */
+	assert_int_equal(report_agg_add(agg, &s[2], "c.session", false, &err),
+			 REPORT_AGG_EGROUPS);
+	assert_non_null(strstr(err.msg, "c.session: group \"O\" is one too "
+					"many: a report adds up at most 16"));
+	struct buf b2;
+	assert_int_equal(report_agg_write(buf_open(&b2), agg, REPORT_CSV,
+					  &err),
+			 REPORT_AGG_OK);
+	buf_close(&b2);
+	/* Nothing of the refused session was added: 36 + 36 hands. */
+	assert_non_null(strstr(b2.data, "T,1,One,1,View 1,72,82,2,2,"));
+	free(b2.data);
+	report_agg_free(agg);
+	for (int i = 0; i < 3; i++)
+		session_free(&s[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_md_tables),
 		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_agg_group_cap),
 		cmocka_unit_test(test_python_reads_back),
 	};
 
