@@ -357,6 +357,13 @@ int report_text_views(FILE *out, const struct report_cols *c,
 int report_text_split(FILE *out, const struct report_cols *c,
 		      char *const *labels, const struct report_split *sp);
 
+/* "   3. Heading ......  leans to View 1", a row of where rooms lean. */
+int report_text_lean_row(FILE *out, int i, const char *heading,
+			 const int64_t *counts, int n);
+
+/* "Overall: leans to View 2". */
+int report_text_overall(FILE *out, const int64_t *totals, int n);
+
 /* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
 int report_text_fit(FILE *out, const char *s, int width, bool pad);
 

@@ -176,3 +176,28 @@ int report_text_wrap(FILE *out, const char *prefix, const char *s)
 		return -1;
 	return 0;
 }
+
+/* "   3. Heading ......  leans to View 1", one row of "where ... lean". */
+int report_text_lean_row(FILE *out, int i, const char *heading,
+			 const int64_t *counts, int n)
+{
+	char num[24], lean[40];
+	int w = snprintf(num, sizeof num, "%4d. ", i + 1);
+
+	if (fputs(num, out) == EOF ||
+	    report_text_fit(out, heading, REPORT_WIDTH - w - 2 - 15, true) ||
+	    fprintf(out, "  %s\n",
+		    report_leaning(lean, sizeof lean, counts, n)) < 0)
+		return -1;
+	return 0;
+}
+
+int report_text_overall(FILE *out, const int64_t *totals, int n)
+{
+	char lean[40];
+
+	return fprintf(out, "Overall: %s\n",
+		       report_leaning(lean, sizeof lean, totals, n)) < 0
+		       ? -1
+		       : 0;
+}
