@@ -8,6 +8,7 @@
 #include "report/report_int.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -479,4 +480,54 @@ bool report_agg_group_row(const struct report_agg *a, int i, int k,
 	row->cmp_known = ci.counted && ci.rest_counted;
 	row->cmp = ci.diff;
 	return true;
+}
+
+int report_agg_group_totals(const struct report_agg *a, int ntot,
+			    struct report_row *rows)
+{
+	int n = 0;
+
+	for (int g = 0; g < a->ngroups; g++) {
+		int64_t c[TALLY_MAX_VIEWS] = {0};
+		bool seen = false;
+
+		for (int i = 0; i < a->nitems; i++) {
+			const struct agg_sums *gs = &a->items[i].groups[g];
+
+			seen |= gs->nsessions > 0;
+			for (int v = 0; v < a->items[i].nviews && v < ntot; v++)
+				c[v] += gs->totals[v];
+		}
+		if (!seen)
+			continue;
+		memset(&rows[n], 0, sizeof rows[n]);
+		rows[n].name = a->groups[g];
+		report_split_of(&rows[n++].sp, c, ntot, 0, false);
+	}
+	return n;
+}
+
+/* Row r of an item's table of rounds: the sums, named with their
+ * sessions into name[cap]. */
+void report_agg_round_row(const struct report_agg *a, int i, int r,
+			  struct report_row *row, char *name, size_t cap)
+{
+	const struct agg_item *it = &a->items[i];
+	const struct agg_round *ar = &it->rounds[r];
+
+	memset(row, 0, sizeof *row);
+	snprintf(name, cap, "Round %d (%d %s)", r + 1, ar->nsessions,
+		 ar->nsessions == 1 ? "session" : "sessions");
+	row->name = name;
+	report_split_of(&row->sp, ar->counts, it->nviews, 0, false);
+}
+
+void report_agg_swing(const struct report_agg *a, int i, int r,
+		      struct swing *sw)
+{
+	const struct agg_item *it = &a->items[i];
+	const struct agg_round *ar = &it->rounds[r];
+
+	divide_swing(ar->before, ar->counts, it->nviews, sw);
+	sw->changed = ar->changed;
 }

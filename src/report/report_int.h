@@ -118,6 +118,23 @@ void report_agg_divide(const struct report_agg *a, int i,
 bool report_agg_group_row(const struct report_agg *a, int i, int k,
 			  struct report_row *row);
 
+/* Each group's totals over all items into rows[] (room for
+ * REPORT_MAX_GROUPS); returns how many groups have any item. */
+int report_agg_group_totals(const struct report_agg *a, int ntot,
+			    struct report_row *rows);
+
+/* Row r of an item's table of rounds, "Round 2 (3 sessions)" written
+ * into name[cap]. */
+void report_agg_round_row(const struct report_agg *a, int i, int r,
+			  struct report_row *row, char *name, size_t cap);
+
+struct swing;
+
+/* The swing to an item's round r (r >= 1) over the sessions that have
+ * it: shares against their round r - 1, and their changed minds. */
+void report_agg_swing(const struct report_agg *a, int i, int r,
+		      struct swing *sw);
+
 /* Totals of each view over all items; returns the number of views. */
 int report_agg_totals(const struct report_agg *a, int64_t *totals);
 
@@ -314,6 +331,11 @@ int report_text_table(FILE *out, const char *title, char *const *labels, int n,
 
 /* A session item's groups and divide, and its rounds and swings. */
 int report_text_session_extra(FILE *out, const struct session *s, int i);
+
+/* An aggregate item's groups and divide, and its rounds and swings. */
+int report_text_agg_extra(FILE *out, const struct report_agg *a, int i);
+/* The aggregate's items ranked by divide; -1 when out of memory too. */
+int report_text_agg_rank(FILE *out, const struct report_agg *a);
 
 /* "The divide, widest first": d[0..n), ranked here. */
 int report_text_rank(FILE *out, struct report_divide *d, int n);

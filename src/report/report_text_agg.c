@@ -79,21 +79,31 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	return text_line(out, buf);
 }
 
-int report_text_agg(FILE *out, const struct report_agg *a)
+/* "Groups:   A, B, C" and the base, unless every session is of format 1. */
+static int agg_base(FILE *out, const struct report_agg *a)
 {
-	struct report_cols cols;
-	int64_t totals[TALLY_MAX_VIEWS];
-	char buf[512], from[40], to[40];
-	int ntot = report_agg_totals(a, totals);
+	char buf[2048];
+	size_t k = 0;
 
-	report_cols_init(&cols);
-	for (int i = 0; i < a->nitems; i++)
-		for (int v = 0; v < a->items[i].nviews; v++)
-			report_cols_fit(&cols, a->items[i].labels[v],
-					a->items[i].totals[v]);
-	for (int v = 0; v < ntot; v++)
-		report_cols_fit(&cols, deck_view_label(v), totals[v]);
-	report_cols_done(&cols);
+	if (a->all_v1)
+		return 0;
+	buf[0] = '\0';
+	for (int g = 0; g < a->ngroups && k < sizeof buf; g++) {
+		int w = snprintf(buf + k, sizeof buf - k, "%s%s", g ? ", " : "",
+				 a->groups[g]);
+
+		k += w < 0 ? 0 : (size_t)w;
+	}
+	if (a->ngroups > 0 && report_text_wrap(out, "Groups:   ", buf))
+		return -1;
+	return fprintf(out, "Percentages: %s\n", report_base_words(false)) < 0
+		       ? -1
+		       : 0;
+}
+
+static int agg_head(FILE *out, const struct report_agg *a)
+{
+	char buf[512], from[40], to[40];
 
 	report_time(from, sizeof from, a->first, false);
 	report_time(to, sizeof to, a->last, false);
@@ -109,18 +119,56 @@ int report_text_agg(FILE *out, const struct report_agg *a)
 		if (text_line(out, buf))
 			return -1;
 	}
-	for (int i = 0; i < a->nitems; i++)
-		if (text_item(out, a, i, &cols))
-			return -1;
+	return agg_base(out, a);
+}
+
+/* The totals over all items, and each group's, when they mean something. */
+static int agg_totals(FILE *out, const struct report_agg *a,
+		      const struct report_cols *cols, const int64_t *totals,
+		      int ntot)
+{
+	struct report_row rows[REPORT_MAX_GROUPS];
+
 	if (fputs("\nTotals over all items and sessions\n", out) == EOF ||
-	    report_text_views(out, &cols, NULL, totals, ntot) ||
+	    report_text_views(out, cols, NULL, totals, ntot))
+		return -1;
+	if (a->ngroups == 0)
+		return 0;
+	return report_text_table(out, "Group", NULL, ntot, rows,
+				 report_agg_group_totals(a, ntot, rows), false);
+}
+
+int report_text_agg(FILE *out, const struct report_agg *a)
+{
+	struct report_cols cols;
+	int64_t totals[TALLY_MAX_VIEWS];
+	int ntot = report_agg_totals(a, totals);
+
+	report_cols_init(&cols);
+	for (int i = 0; i < a->nitems; i++)
+		for (int v = 0; v < a->items[i].nviews; v++)
+			report_cols_fit(&cols, a->items[i].labels[v],
+					a->items[i].totals[v]);
+	for (int v = 0; a->totals && v < ntot; v++)
+		report_cols_fit(&cols, deck_view_label(v), totals[v]);
+	report_cols_done(&cols);
+	if (agg_head(out, a))
+		return -1;
+	for (int i = 0; i < a->nitems; i++)
+		if (text_item(out, a, i, &cols) ||
+		    report_text_agg_extra(out, a, i))
+			return -1;
+	if ((a->totals && agg_totals(out, a, &cols, totals, ntot)) ||
 	    fputs("\nWhere the rooms lean\n", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++) {
 		const struct agg_item *it = &a->items[i];
 
-		if (report_text_lean_row(out, i, it->heading, it->totals, it->nviews))
+		if (report_text_lean_row(out, i, it->heading, it->totals,
+					 it->nviews))
 			return -1;
 	}
-	return report_text_overall(out, totals, ntot);
+	if (a->totals && report_text_overall(out, totals, ntot))
+		return -1;
+	return a->ngroups > 0 ? report_text_agg_rank(out, a) : 0;
 }

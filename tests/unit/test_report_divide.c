@@ -16,6 +16,7 @@
 #include "unit/report_fixture.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,6 +387,127 @@ static void test_python_reads_back(void **state)
 	rmdir(dir);
 }
 
+/* The grouped sessions and the article's (format 1, the room only). */
+struct three {
+	struct session s[3];
+	const struct session *p[2];
+	const char *names[2];
+};
+
+static void three_load(struct three *t)
+{
+	load(&t->s[0], "grouped");
+	load(&t->s[1], "article");
+	load(&t->s[2], "grouped2");
+	t->p[0] = &t->s[0];
+	t->p[1] = &t->s[1];
+	t->names[0] = "grouped.session";
+	t->names[1] = "article.session";
+}
+
+static void three_free(struct three *t)
+{
+	for (int i = 0; i < 3; i++)
+		session_free(&t->s[i]);
+}
+
+/* All three added up, or the third set against the first two. */
+static char *agg3(const struct three *t, bool compare, int fmt)
+{
+	const struct session *p[3] = {t->p[0], t->p[1], &t->s[2]};
+	const char *names[3] = {t->names[0], t->names[1], "grouped2.session"};
+	struct error err;
+	struct buf b;
+
+	if (report_aggregate(buf_open(&b), p, names, compare ? 2 : 3,
+			     compare ? &t->s[2] : NULL,
+			     compare ? "grouped2.session" : NULL, fmt, &err))
+		fail_msg("report_aggregate: %s", err.msg);
+	buf_close(&b);
+	return b.data;
+}
+
+static int agg_formats = REPORT_TEXT; /* the last format with goldens */
+
+static void test_agg_golden(void **state)
+{
+	struct three t;
+	(void)state;
+
+	three_load(&t);
+	for (int fmt = REPORT_TEXT; fmt <= agg_formats; fmt++)
+		for (int cmp = 0; cmp < 2; cmp++) {
+			char gname[64];
+			char *out = agg3(&t, cmp, fmt);
+
+			snprintf(gname, sizeof gname, "grouped-%s.%s",
+				 cmp ? "compare" : "aggregate", exts[fmt]);
+			golden(gname, out, strlen(out));
+			if (fmt == REPORT_TEXT)
+				check_text_shape(out);
+			if (fmt == REPORT_CSV)
+				check_csv_sums(out);
+			free(out);
+		}
+	three_free(&t);
+}
+
+/* Sessions added up per group (by name) and per round, the divide of
+ * the combined groups, and the compared session's difference per
+ * group. */
+static void test_agg_text(void **state)
+{
+	struct three t;
+	(void)state;
+
+	three_load(&t);
+	char *out = agg3(&t, false, REPORT_TEXT);
+
+	assert_non_null(strstr(out, "Groups:   Sales Training, Product "
+				    "Marketing, Sales Operations, Sales "
+				    "Leadership,\n          Customer Success\n"));
+	/* Product Marketing: 2:4 at Hooli (round 2) and 1:6 at Initrode. */
+	assert_non_null(strstr(out, "    Product Marketing   3  23%  10  77%"
+				    "     13\n"));
+	assert_non_null(strstr(out, "Divide: 77 points between Product "
+				    "Marketing (23% View 1) and Sales\n"));
+	/* Round 2 of item 1 only at Hooli: its swing against its round 1. */
+	assert_non_null(strstr(out, "    Round 1 (3 sessions)  34  57%  26  43%"
+				    "     60\n    Round 2 (1 session)   16  67%"
+				    "   8  33%     24\n    Swing to round 2: "
+				    "View 1 +9, View 2 -9 points; at least 2"));
+	/* Item 5 is only in the article's session: no groups there. */
+	const char *i5 = strstr(out, "5. Regarding the Value");
+	const char *i6 = strstr(out, "6. Regarding Sales Training Strategy");
+	assert_true(i5 && i6 && strstr(i5, "    Group ") > i6);
+	assert_non_null(strstr(out, "The divide, widest first\n   3. "
+				    "Regarding the Role of Sales Training\n"
+				    "      100 points between"));
+	free(out);
+
+	out = agg3(&t, true, REPORT_TEXT);
+	/* Initrode's Product Marketing 1 of 7 on View 1 (14%) against
+	 * Hooli's 2 of 6 (33%): -19; Sales Leadership 100% both: +0. */
+	assert_non_null(strstr(out, "Hands  Compared\n"));
+	assert_non_null(strstr(out, "    Product Marketing   3  23%  10  77%"
+				    "     13       -19\n"));
+	assert_non_null(strstr(out, "    Sales Leadership    9 100%   0   0%"
+				    "      9        +0\n"));
+	assert_non_null(strstr(out, "    Sales Training      8  89%   1  11%"
+				    "      9         -\n"));
+	free(out);
+
+	/* A session whose views differ by item: no totals for any. */
+	session_free(&t.s[1]);
+	load_edited(&t.s[1], "grouped2", "same-views: yes\n", "");
+	out = agg3(&t, false, REPORT_TEXT);
+	assert_null(strstr(out, "Totals over all items"));
+	assert_null(strstr(out, "Overall:"));
+	assert_non_null(strstr(out, "The divide, widest first"));
+	free(out);
+	three_free(&t);
+}
+
 /* A format 2 session with groups[0..n) and one item counted by each. */
 static void grouped_session(struct session *s, const char *name,
 			    const char *const *groups, int n)
@@ -468,6 +590,8 @@ int main(void)
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_md_tables),
 		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_agg_golden),
+		cmocka_unit_test(test_agg_text),
 		cmocka_unit_test(test_agg_group_cap),
 		cmocka_unit_test(test_python_reads_back),
 	};
