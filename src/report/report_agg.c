@@ -531,3 +531,18 @@ void report_agg_swing(const struct report_agg *a, int i, int r,
 	divide_swing(ar->before, ar->counts, it->nviews, sw);
 	sw->changed = ar->changed;
 }
+
+const char *report_agg_groups_words(char *buf, size_t cap,
+				    const struct report_agg *a)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int g = 0; g < a->ngroups && k < cap; g++) {
+		int w = snprintf(buf + k, cap - k, "%s%s", g ? ", " : "",
+				 a->groups[g]);
+
+		k += w < 0 ? 0 : (size_t)w;
+	}
+	return buf;
+}

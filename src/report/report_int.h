@@ -128,6 +128,10 @@ int report_agg_group_totals(const struct report_agg *a, int ntot,
 void report_agg_round_row(const struct report_agg *a, int i, int r,
 			  struct report_row *row, char *name, size_t cap);
 
+/* "A, B, C": the aggregate's groups.  Returns buf. */
+const char *report_agg_groups_words(char *buf, size_t cap,
+				    const struct report_agg *a);
+
 struct swing;
 
 /* The swing to an item's round r (r >= 1) over the sessions that have
@@ -351,6 +355,8 @@ int report_md_table(FILE *out, const char *title, char *const *labels, int n,
 int report_md_session_extra(FILE *out, const struct session *s, int i);
 int report_md_rank(FILE *out, struct report_divide *d, int n);
 int report_md_session_rank(FILE *out, const struct session *s);
+int report_md_agg_extra(FILE *out, const struct report_agg *a, int i);
+int report_md_agg_rank(FILE *out, const struct report_agg *a);
 
 /* ---- text columns (report_text_rows.c) --------------------------------------- */
 

@@ -196,11 +196,9 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	return fputs("\n\n", out) == EOF ? -1 : 0;
 }
 
-int report_md_agg(FILE *out, const struct report_agg *a)
+static int md_agg_head(FILE *out, const struct report_agg *a)
 {
-	int64_t totals[TALLY_MAX_VIEWS];
-	char from[40], to[40], lean[40];
-	int ntot = report_agg_totals(a, totals);
+	char from[40], to[40], buf[2048];
 
 	report_time(from, sizeof from, a->first, false);
 	report_time(to, sizeof to, a->last, false);
@@ -217,16 +215,40 @@ int report_md_agg(FILE *out, const struct report_agg *a)
 	     report_put_md(out, a->sess[a->cmp_at].name) ||
 	     fprintf(out, " (with the other %zu)\n", a->nsess - 1) < 0))
 		return -1;
-	if (fputc('\n', out) == EOF)
+	if (!a->all_v1 && a->ngroups > 0 &&
+	    (fputs("- Groups: ", out) == EOF ||
+	     report_put_md(out, report_agg_groups_words(buf, sizeof buf, a)) ||
+	     fputc('\n', out) == EOF))
+		return -1;
+	if (!a->all_v1 && fprintf(out, "- Percentages: %s\n",
+				  report_base_words(false)) < 0)
+		return -1;
+	return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+int report_md_agg(FILE *out, const struct report_agg *a)
+{
+	struct report_row rows[REPORT_MAX_GROUPS];
+	int64_t totals[TALLY_MAX_VIEWS];
+	char lean[40];
+	int ntot = report_agg_totals(a, totals);
+
+	if (md_agg_head(out, a))
 		return -1;
 	for (int i = 0; i < a->nitems; i++)
-		if (md_item(out, a, i))
+		if (md_item(out, a, i) || report_md_agg_extra(out, a, i))
 			return -1;
-	if (fputs("## Totals over all items and sessions\n\n", out) == EOF ||
-	    md_table(out, NULL, totals, ntot))
+	if (a->totals &&
+	    (fputs("## Totals over all items and sessions\n\n", out) == EOF ||
+	     md_table(out, NULL, totals, ntot) ||
+	     (a->ngroups > 0 &&
+	      report_md_table(out, "Group", NULL, ntot, rows,
+			      report_agg_group_totals(a, ntot, rows), false)) ||
+	     fprintf(out, "Overall: %s.\n",
+		     report_leaning(lean, sizeof lean, totals, ntot)) < 0))
 		return -1;
-	return fprintf(out, "Overall: %s.\n",
-		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
-		       ? -1
-		       : 0;
+	if (a->ngroups > 0 &&
+	    ((a->totals && fputc('\n', out) == EOF) || report_md_agg_rank(out, a)))
+		return -1;
+	return 0;
 }

@@ -188,3 +188,69 @@ int report_md_session_rank(FILE *out, const struct session *s)
 	free(d);
 	return rc;
 }
+
+static int agg_groups(FILE *out, const struct report_agg *a, int i)
+{
+	struct report_row rows[REPORT_MAX_GROUPS];
+	struct report_divide d;
+	char words[1024];
+	int n = 0;
+
+	for (int k = 0; k < a->ngroups; k++)
+		n += report_agg_group_row(a, i, k, &rows[n]);
+	if (n == 0)
+		return 0;
+	if (report_md_table(out, "Group", a->items[i].labels,
+			    a->items[i].nviews, rows, n, a->cmp_at >= 0))
+		return -1;
+	report_agg_divide(a, i, &d);
+	return md_para(out, "Divide: ",
+		       report_divide_words(words, sizeof words, &d));
+}
+
+static int agg_rounds(FILE *out, const struct report_agg *a, int i)
+{
+	const struct agg_item *it = &a->items[i];
+	struct report_row rows[TALLY_MAX_ROUNDS];
+	char names[TALLY_MAX_ROUNDS][32], words[1024];
+
+	for (int r = 0; r < it->nrounds; r++)
+		report_agg_round_row(a, i, r, &rows[r], names[r],
+				     sizeof names[r]);
+	if (report_md_table(out, "Round", it->labels, it->nviews, rows,
+			    it->nrounds, false))
+		return -1;
+	for (int r = 1; r < it->nrounds; r++) {
+		struct swing sw;
+
+		report_agg_swing(a, i, r, &sw);
+		if (md_para(out, "",
+			    report_swing_words(words, sizeof words, r, &sw,
+					       it->labels, it->nviews, false)))
+			return -1;
+	}
+	return 0;
+}
+
+int report_md_agg_extra(FILE *out, const struct report_agg *a, int i)
+{
+	if (a->ngroups > 0 && agg_groups(out, a, i))
+		return -1;
+	if (a->items[i].nrounds > 1 && agg_rounds(out, a, i))
+		return -1;
+	return 0;
+}
+
+int report_md_agg_rank(FILE *out, const struct report_agg *a)
+{
+	struct report_divide *d = calloc((size_t)a->nitems, sizeof *d);
+	int rc;
+
+	if (!d)
+		return -1;
+	for (int i = 0; i < a->nitems; i++)
+		report_agg_divide(a, i, &d[i]);
+	rc = report_md_rank(out, d, a->nitems);
+	free(d);
+	return rc;
+}

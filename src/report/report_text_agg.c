@@ -83,18 +83,12 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 static int agg_base(FILE *out, const struct report_agg *a)
 {
 	char buf[2048];
-	size_t k = 0;
 
 	if (a->all_v1)
 		return 0;
-	buf[0] = '\0';
-	for (int g = 0; g < a->ngroups && k < sizeof buf; g++) {
-		int w = snprintf(buf + k, sizeof buf - k, "%s%s", g ? ", " : "",
-				 a->groups[g]);
-
-		k += w < 0 ? 0 : (size_t)w;
-	}
-	if (a->ngroups > 0 && report_text_wrap(out, "Groups:   ", buf))
+	if (a->ngroups > 0 &&
+	    report_text_wrap(out, "Groups:   ",
+			     report_agg_groups_words(buf, sizeof buf, a)))
 		return -1;
 	return fprintf(out, "Percentages: %s\n", report_base_words(false)) < 0
 		       ? -1

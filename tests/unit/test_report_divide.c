@@ -427,7 +427,8 @@ static char *agg3(const struct three *t, bool compare, int fmt)
 	return b.data;
 }
 
-static int agg_formats = REPORT_TEXT; /* the last format with goldens */
+/* The formats of an aggregate with golden files. */
+static const int agg_formats[] = {REPORT_TEXT, REPORT_MD};
 
 static void test_agg_golden(void **state)
 {
@@ -435,8 +436,9 @@ static void test_agg_golden(void **state)
 	(void)state;
 
 	three_load(&t);
-	for (int fmt = REPORT_TEXT; fmt <= agg_formats; fmt++)
+	for (size_t f = 0; f < sizeof agg_formats / sizeof *agg_formats; f++)
 		for (int cmp = 0; cmp < 2; cmp++) {
+			int fmt = agg_formats[f];
 			char gname[64];
 			char *out = agg3(&t, cmp, fmt);
 
@@ -504,6 +506,32 @@ static void test_agg_text(void **state)
 	assert_null(strstr(out, "Totals over all items"));
 	assert_null(strstr(out, "Overall:"));
 	assert_non_null(strstr(out, "The divide, widest first"));
+	free(out);
+	three_free(&t);
+}
+
+/* Markdown: the same tables, the compared column too. */
+static void test_agg_md(void **state)
+{
+	struct three t;
+	(void)state;
+
+	three_load(&t);
+	char *out = agg3(&t, true, REPORT_MD);
+
+	assert_non_null(strstr(out, "- Groups: Sales Training, Product "
+				    "Marketing, Sales Operations, Sales "
+				    "Leadership, Customer Success\n"
+				    "- Percentages: of the hands raised\n"));
+	assert_non_null(strstr(out, "| Group | View 1 | View 2 | Hands | "
+				    "Compared |\n"));
+	assert_non_null(strstr(out, "| Product Marketing | 3 (23%) | 10 (77%) "
+				    "| 13 | -19 |\n"));
+	assert_non_null(strstr(out, "| Round 2 (1 session) | 16 (67%) | 8 "
+				    "(33%) | 24 |\n"));
+	assert_non_null(strstr(out, "## The divide, widest first\n\n1. "
+				    "Regarding the Role of Sales Training "
+				    "(item 3): 100 points"));
 	free(out);
 	three_free(&t);
 }
@@ -592,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_agg_golden),
 		cmocka_unit_test(test_agg_text),
+		cmocka_unit_test(test_agg_md),
 		cmocka_unit_test(test_agg_group_cap),
 		cmocka_unit_test(test_python_reads_back),
 	};
