@@ -18,6 +18,11 @@ tab-separated lines with what the C side computed from the sessions:
       1 when the session's totals over all items are given, else 0
   A ITEM VIEW COUNT PERCENT
       the aggregate's row of an item and view, over every session
+  AG ITEM GROUP VIEW COUNT PERCENT
+      a group's, over the sessions with that group (PERCENT "-": none)
+  AR ITEM ROUND VIEW COUNT PERCENT
+      a round's, over the sessions that reached it (items of more than
+      one round only)
 
 Exits 0 when every file parses, has the documented shape and agrees with
 EXPECT.
@@ -46,7 +51,8 @@ def number(s):
 
 
 def load_expect(path):
-    exp = {"R": {}, "A": {}, "D": {}, "W": {}, "T": None}
+    exp = {"R": {}, "A": {}, "AG": {}, "AR": {}, "D": {}, "W": {},
+           "T": None}
     with open(path, encoding="utf-8") as f:
         for line in f:
             k = line.rstrip("\n").split("\t")
@@ -67,6 +73,12 @@ def load_expect(path):
                     "changed": int(changed)}
             elif k[0] == "T":
                 exp["T"] = k[1] == "1"
+            elif k[0] in ("AG", "AR"):
+                item, which, view, count, pct = k[1:]
+                if k[0] == "AR":
+                    which = int(which)
+                exp[k[0]][(int(item), which, int(view))] = (int(count),
+                                                            number(pct))
             else:
                 item, view, count, pct = k[1:]
                 exp["A"][(int(item), int(view))] = (int(count), int(pct))
@@ -141,17 +153,28 @@ def check_session_csv(name, path, exp):
 
 
 def check_agg_csv(name, path, exp):
-    got = {}
+    got, groups, rounds = {}, {}, {}
     sums = []
     for rec in read_csv(name, path, AGG_HEADER):
-        key = (int(rec["item_no"]), int(rec["view_no"]))
+        item, view = int(rec["item_no"]), int(rec["view_no"])
         pct = number(rec["percent"])
-        got[key] = (int(rec["count"]), 0 if pct is None else pct)
-        sums.append((key[0], int(rec["count"]), pct, False, None))
+        count = int(rec["count"])
+        if rec.get("group", "") != "":
+            groups[(item, rec["group"], view)] = (count, pct)
+            block = (item, "group", rec["group"])
+        elif rec.get("round", "") != "":
+            rounds[(item, int(rec["round"]), view)] = (count, pct)
+            block = (item, "round", rec["round"])
+        else:
+            got[(item, view)] = (count, 0 if pct is None else pct)
+            block = (item,)
+        sums.append((block, count, pct, False, None))
     check_sums(name, sums)
     # The expectation has tally_percent's 0 where the report has none;
     # check_sums makes sure "none" is where nothing was counted.
     compare(name, got, exp["A"])
+    compare(name, groups, exp["AG"])
+    compare(name, rounds, exp["AR"])
 
 
 def views_of(name, items):

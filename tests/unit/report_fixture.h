@@ -36,6 +36,30 @@ static inline void load(struct session *s, const char *name)
 	free(text);
 }
 
+/* A sample session with one line of its text replaced. */
+static inline void load_edited(struct session *s, const char *name, const char *from,
+			const char *to)
+{
+	char path[4200];
+	struct error err;
+	size_t len = 0;
+
+	snprintf(path, sizeof path, "%s/tests/report/%s.session", root, name);
+	char *text = unit_slurp(path, &len);
+	assert_non_null(text);
+	char *at = strstr(text, from);
+	assert_non_null(at);
+	size_t cap = len + strlen(to) + 1;
+	char *out = malloc(cap);
+	assert_non_null(out);
+	snprintf(out, cap, "%.*s%s%s", (int)(at - text), text, to,
+		 at + strlen(from));
+	if (session_parse(s, out, strlen(out), &err))
+		fail_msg("%s:%d: %s", path, err.line, err.msg);
+	free(out);
+	free(text);
+}
+
 /* Runs a report into memory. */
 struct buf {
 	char *data;
@@ -288,6 +312,109 @@ static inline void expect_session(FILE *f, const struct session *s)
 			}
 	expect_divides(f, s);
 	fprintf(f, "T\t%d\n", s->version == 1 || s->same_views);
+}
+
+/* One aggregate item's expected sums, gathered by heading. */
+struct expect_item {
+	const char *heading;
+	int nviews, nrounds;
+	long room[TALLY_MAX_VIEWS];
+	long rounds[TALLY_MAX_ROUNDS][TALLY_MAX_VIEWS];
+	const char *gname[16];
+	long groups[16][TALLY_MAX_VIEWS];
+	int ngroups;
+};
+
+static inline void expect_line(FILE *f, const char *kind, int item,
+			       const char *which, const long *c, int n)
+{
+	int pct[TALLY_MAX_VIEWS];
+	long total = 0;
+
+	tally_percent(c, n, pct);
+	for (int v = 0; v < n; v++)
+		total += c[v];
+	for (int v = 0; v < n; v++) {
+		fprintf(f, "%s\t%d\t%s%s%d\t%ld\t", kind, item,
+			which ? which : "", which ? "\t" : "", v + 1, c[v]);
+		if (total > 0 || !which)
+			fprintf(f, "%d\n", total > 0 ? pct[v] : 0);
+		else
+			fputs("-\n", f);
+	}
+}
+
+/* Group g of session s into e's group of that name. */
+static inline void expect_group(struct expect_item *e, const struct session *s,
+				int i, int g)
+{
+	const struct tally *t = &s->tally;
+	int k = 0, r = tally_rounds(t, i) - 1;
+
+	while (k < e->ngroups && strcmp(e->gname[k], s->groups[g]))
+		k++;
+	if (k == e->ngroups)
+		e->gname[e->ngroups++] = s->groups[g];
+	for (int v = 0; v < s->items[i].nviews; v++)
+		e->groups[k][v] += tally_cell(t, i, r, g, v);
+}
+
+static inline void expect_add(struct expect_item *e, const struct session *s,
+			      int i)
+{
+	const struct tally *t = &s->tally;
+	int nr = tally_rounds(t, i);
+
+	if (s->items[i].nviews > e->nviews)
+		e->nviews = s->items[i].nviews;
+	if (nr > e->nrounds)
+		e->nrounds = nr;
+	for (int v = 0; v < s->items[i].nviews; v++) {
+		e->room[v] += tally_get(t, i, v);
+		for (int r = 0; r < nr; r++)
+			for (int g = 0; g < t->ngroups; g++)
+				e->rounds[r][v] += tally_cell(t, i, r, g, v);
+	}
+	for (int g = 0; g < s->ngroups; g++)
+		expect_group(e, s, i, g);
+}
+
+/*
+ * The "A", "AG" and "AR" lines of an aggregate of s[0..n) (headings
+ * unique within a session), worked out here from the tallies.
+ */
+static inline void expect_agg(FILE *f, const struct session *const *s, int n)
+{
+	struct expect_item *e = calloc(64, sizeof *e);
+	int ne = 0;
+
+	assert_non_null(e);
+	for (int k = 0; k < n; k++)
+		for (int i = 0; i < s[k]->nitems; i++) {
+			int j = 0;
+
+			while (j < ne && strcmp(e[j].heading,
+						s[k]->items[i].heading))
+				j++;
+			assert_true(j < 64);
+			if (j == ne)
+				e[ne++].heading = s[k]->items[i].heading;
+			expect_add(&e[j], s[k], i);
+		}
+	for (int j = 0; j < ne; j++) {
+		expect_line(f, "A", j + 1, NULL, e[j].room, e[j].nviews);
+		for (int g = 0; g < e[j].ngroups; g++)
+			expect_line(f, "AG", j + 1, e[j].gname[g],
+				    e[j].groups[g], e[j].nviews);
+		for (int r = 0; e[j].nrounds > 1 && r < e[j].nrounds; r++) {
+			char num[16];
+
+			snprintf(num, sizeof num, "%d", r + 1);
+			expect_line(f, "AR", j + 1, num, e[j].rounds[r],
+				    e[j].nviews);
+		}
+	}
+	free(e);
 }
 
 #endif
