@@ -247,12 +247,37 @@ def check_session_json(name, doc, exp):
         fail(f"{name}: totals {doc['totals']}, expected shown={exp['T']}")
 
 
+def check_agg_json(name, doc, exp):
+    """The groups and rounds of an aggregate's version 2 document."""
+    groups, rounds, sums = {}, {}, []
+    names = [g["name"] for g in doc["groups"]]
+    for it in doc["items"]:
+        n = it["number"]
+        for g in it["groups"]:
+            if g["name"] not in names:
+                fail(f"{name}: item {n}: unknown group {g['name']!r}")
+            for v in g["views"]:
+                groups[(n, g["name"], v["number"])] = (v["count"],
+                                                       v["percent"])
+                sums.append(((n, g["name"]), v["count"], v["percent"],
+                             False, None))
+        for r in it["rounds"] if len(it["rounds"]) > 1 else []:
+            for v in r["views"]:
+                rounds[(n, r["round"], v["number"])] = (v["count"],
+                                                        v["percent"])
+            if (r["swing"] is None) != (r["round"] == 1):
+                fail(f"{name}: item {n} round {r['round']}: swing "
+                     f"{r['swing']}")
+    check_sums(name, sums)
+    compare(name, groups, exp["AG"])
+    compare(name, rounds, exp["AR"])
+
+
 def check_json(name, path, kind, exp):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     fmt = "handsup-report" if kind == "S" else "handsup-aggregate"
-    version = 2 if kind == "S" else 1
-    if doc.get("format") != fmt or doc.get("version") != version:
+    if doc.get("format") != fmt or doc.get("version") != 2:
         fail(f"{name}: format/version {doc.get('format')} "
              f"{doc.get('version')}")
     for key in ("deck", "items", "totals"):
@@ -270,6 +295,7 @@ def check_json(name, path, kind, exp):
         check_sums(name, [(i, c, p, False, None) for i, _, c, p in got])
         compare(name, {(i, v): (c, 0 if p is None else p)
                        for i, v, c, p in got}, exp["A"])
+        check_agg_json(name, doc, exp)
     tot = sum(t["percent"] or 0 for t in doc["totals"] or [])
     if tot not in (0, 100):
         fail(f"{name}: totals add to {tot}%")

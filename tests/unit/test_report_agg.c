@@ -2,7 +2,7 @@
  * Reports of many sessions counted by group and in rounds: golden files,
  * the groups added up by name (at most REPORT_MAX_GROUPS), each round
  * over the sessions that reached it, the divide of the combined groups,
- * and --compare per group; CSV read back by Python's csv module.
+ * and --compare per group; CSV and JSON read back by Python's parsers.
  *
  * HANDSUP_UPDATE_GOLDEN=1 rewrites the golden files.
  */
@@ -68,7 +68,8 @@ static char *agg3(const struct three *t, bool compare, int fmt)
 }
 
 /* The formats of an aggregate with golden files. */
-static const int agg_formats[] = {REPORT_TEXT, REPORT_CSV, REPORT_MD};
+static const int agg_formats[] = {REPORT_TEXT, REPORT_CSV, REPORT_MD,
+				   REPORT_JSON};
 
 static void test_agg_golden(void **state)
 {
@@ -208,6 +209,43 @@ static void test_agg_csv(void **state)
 	three_free(&t);
 }
 
+/* JSON, format version 2: groups, the divide, rounds and swings. */
+static void test_agg_json(void **state)
+{
+	struct three t;
+	(void)state;
+
+	three_load(&t);
+	char *out = agg3(&t, true, REPORT_JSON);
+
+	assert_non_null(strstr(out, "\"version\": 2,\n"));
+	assert_non_null(strstr(out, "\"percent_base\": \"hands\",\n  "
+				    "\"groups\": [{\"number\": 1, \"name\": "
+				    "\"Sales Training\"}, "));
+	assert_non_null(strstr(out, "{\"name\": \"Product Marketing\", "
+				    "\"sessions\": 2, \"counted\": 2, "
+				    "\"leaning\": 2, \"total\": 13,"));
+	assert_non_null(strstr(out, "\"view1_percent\": 14, "
+				    "\"rest_view1_percent\": 33, "
+				    "\"difference\": -19,"));
+	assert_non_null(strstr(out, "\"divide\": {\"points\": 77, "
+				    "\"groups\": [\"Product Marketing\", "
+				    "\"Sales Leadership\"]}"));
+	assert_non_null(strstr(out, "{\"round\": 2, \"sessions\": 1, "
+				    "\"counted\": 1, \"leaning\": 1, "
+				    "\"total\": 24, \"swing\": {\"points\": "
+				    "[9, -9], \"changed\": 2},"));
+	free(out);
+
+	/* Views that differ by item in one session: no totals. */
+	session_free(&t.s[2]);
+	load_edited(&t.s[2], "grouped2", "same-views: yes\n", "");
+	out = agg3(&t, false, REPORT_JSON);
+	assert_non_null(strstr(out, "\"totals\": null\n}\n"));
+	free(out);
+	three_free(&t);
+}
+
 /* A format 2 session with groups[0..n) and one item counted by each. */
 static void grouped_session(struct session *s, const char *name,
 			    const char *const *groups, int n)
@@ -279,7 +317,7 @@ static void test_agg_group_cap(void **state)
 		session_free(&s[i]);
 }
 
-/* The aggregates read back with Python's csv module. */
+/* The aggregates read back with Python's csv and json modules. */
 static void test_python_reads_back(void **state)
 {
 	char dir[] = "/tmp/handsup-agg-XXXXXX", cmd[8192];
@@ -298,8 +336,9 @@ static void test_python_reads_back(void **state)
 	assert_non_null(f = fopen(exp, "w"));
 	expect_agg(f, all, 3);
 	assert_int_equal(fclose(f), 0);
-	for (int cmp = 0; cmp < 2; cmp++) {
-		char *out = agg3(&t, cmp, REPORT_CSV);
+	for (int k = 0; k < 4; k++) {
+		int fmt = k % 2 ? REPORT_JSON : REPORT_CSV;
+		char *out = agg3(&t, k >= 2, fmt);
 
 		assert_non_null(f = fopen(csv, "w"));
 		fputs(out, f);
@@ -307,8 +346,9 @@ static void test_python_reads_back(void **state)
 		free(out);
 		snprintf(cmd, sizeof cmd,
 			 "python3 '%s/tests/report/check_formats.py' '%s' "
-			 "agg-csv '%s'",
-			 root, exp, csv);
+			 "%s '%s'",
+			 root, exp, fmt == REPORT_CSV ? "agg-csv" : "agg-json",
+			 csv);
 		assert_int_equal(system(cmd), 0);
 	}
 	three_free(&t);
@@ -324,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_agg_text),
 		cmocka_unit_test(test_agg_md),
 		cmocka_unit_test(test_agg_csv),
+		cmocka_unit_test(test_agg_json),
 		cmocka_unit_test(test_agg_group_cap),
 		cmocka_unit_test(test_python_reads_back),
 	};
