@@ -27,8 +27,8 @@ static int json_split_head(FILE *out, const struct report_split *sp)
 {
 	int lv = tally_leaning_of(sp->counts, sp->n);
 
-	if (fprintf(out, ", \"total\": %" PRId64 ", \"leaning\": ",
-		    sp->hands) < 0 ||
+	if (fprintf(out, ", \"total\": %" PRId64 ", \"leaning\": ", sp->hands) <
+		    0 ||
 	    json_number(out, lv >= 0, lv + 1) ||
 	    fputs(", \"headcount\": ", out) == EOF ||
 	    json_number(out, sp->headcount > 0, sp->headcount) ||
@@ -49,8 +49,9 @@ static int json_counts(FILE *out, const struct report_split *sp)
 	if (fputc('[', out) == EOF)
 		return -1;
 	for (int v = 0; v < sp->n; v++)
-		if (fprintf(out, "%s{\"number\": %d, \"count\": %" PRId64
-				 ", \"percent\": ",
+		if (fprintf(out,
+			    "%s{\"number\": %d, \"count\": %" PRId64
+			    ", \"percent\": ",
 			    v ? ", " : "", v + 1, sp->counts[v]) < 0 ||
 		    report_put_figure(out, REPORT_JSON, sp->hands > 0,
 				      sp->pct[v]) ||

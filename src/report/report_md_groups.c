@@ -18,10 +18,9 @@ static int md_cell(FILE *out, int64_t count, bool share, bool known, int pct)
 {
 	if (fprintf(out, " %" PRId64, count) < 0)
 		return -1;
-	if (share &&
-	    (fputs(" (", out) == EOF ||
-	     report_put_figure(out, REPORT_MD, known, pct) ||
-	     fputc(')', out) == EOF))
+	if (share && (fputs(" (", out) == EOF ||
+		      report_put_figure(out, REPORT_MD, known, pct) ||
+		      fputc(')', out) == EOF))
 		return -1;
 	return fputs(" |", out) == EOF ? -1 : 0;
 }
@@ -47,8 +46,8 @@ static int md_head(FILE *out, const char *title, char *const *labels, int n,
 	return fputc('\n', out) == EOF ? -1 : 0;
 }
 
-static int md_row(FILE *out, const struct report_row *row, int n,
-		  bool no_hand, bool compared)
+static int md_row(FILE *out, const struct report_row *row, int n, bool no_hand,
+		  bool compared)
 {
 	const struct report_split *sp = &row->sp;
 	bool counted = sp->hands > 0;
@@ -115,8 +114,8 @@ static int session_groups(FILE *out, const struct session *s, int i)
 			    s->items[i].nviews, rows, s->ngroups, false))
 		return -1;
 	report_divide_session(&d, s, i);
-	return md_para(out, "Divide: ",
-		       report_divide_words(words, sizeof words, &d));
+	return md_para(
+		out, "Divide: ", report_divide_words(words, sizeof words, &d));
 }
 
 static int session_rounds(FILE *out, const struct session *s, int i)
@@ -141,8 +140,8 @@ static int session_rounds(FILE *out, const struct session *s, int i)
 			     rows[r].sp.n, &sw);
 		if (md_para(out, "",
 			    report_swing_words(words, sizeof words, r, &sw,
-					       s->items[i].labels,
-					       rows[r].sp.n, s->pct_of_room)))
+					       s->items[i].labels, rows[r].sp.n,
+					       s->pct_of_room)))
 			return -1;
 	}
 	return 0;
@@ -169,7 +168,7 @@ int report_md_rank(FILE *out, struct report_divide *d, int n)
 		    report_put_md(out, d[k].heading) ||
 		    fprintf(out, " (item %d): ", d[k].item + 1) < 0 ||
 		    report_put_md(out, report_divide_words(words, sizeof words,
-							  &d[k])) ||
+							   &d[k])) ||
 		    fputs(".\n", out) == EOF)
 			return -1;
 	return 0;
@@ -204,8 +203,8 @@ static int agg_groups(FILE *out, const struct report_agg *a, int i)
 			    a->items[i].nviews, rows, n, a->cmp_at >= 0))
 		return -1;
 	report_agg_divide(a, i, &d);
-	return md_para(out, "Divide: ",
-		       report_divide_words(words, sizeof words, &d));
+	return md_para(
+		out, "Divide: ", report_divide_words(words, sizeof words, &d));
 }
 
 static int agg_rounds(FILE *out, const struct report_agg *a, int i)

@@ -31,8 +31,8 @@ void report_split_of(struct report_split *sp, const int64_t *counts, int n,
 	sp->headcount = headcount > 0 ? headcount : 0;
 	if (sp->headcount >= sp->hands)
 		sp->no_hand = sp->headcount - sp->hands;
-	sp->of_room = room_base && sp->headcount > 0 &&
-		      sp->headcount >= sp->hands;
+	sp->of_room =
+		room_base && sp->headcount > 0 && sp->headcount >= sp->hands;
 	all[n] = sp->of_room ? sp->no_hand : 0;
 	tally_narrow(all, n + 1, small);
 	tally_percent(small, n + sp->of_room, sp->pct);

@@ -15,20 +15,20 @@
 #include "core/divide.h"
 #include "core/session.h"
 
-#define INDENT	  "    "
-#define NAME_MAX  20
-#define NAME_MIN  8
+#define INDENT	   "    "
+#define NAME_MAX   20
+#define NAME_MIN   8
 #define LABEL_CELL 12 /* the widest cell, for a label */
-#define SHARE_W	  4 /* " 75%" */
-#define CMP_TITLE "Compared"
-#define NO_HAND_W 7 /* "No hand" */
+#define SHARE_W	   4  /* " 75%" */
+#define CMP_TITLE  "Compared"
+#define NO_HAND_W  7 /* "No hand" */
 
 struct table {
-	int n;	     /* views */
-	int name;    /* width of the name column */
-	int count;   /* digits of the widest count; 0: shares only */
-	int cell;    /* width of a view's cell */
-	int hands;   /* width of the hands column */
+	int n;	      /* views */
+	int name;     /* width of the name column */
+	int count;    /* digits of the widest count; 0: shares only */
+	int cell;     /* width of a view's cell */
+	int hands;    /* width of the hands column */
 	bool no_hand; /* a column for those who raised no hand */
 	bool cmp;     /* a column for the compared session */
 };
@@ -187,9 +187,10 @@ static int table_row(FILE *out, const struct table *t,
 	int cw = (int)strlen(CMP_TITLE);
 
 	for (int v = 0; v < t->n; v++)
-		k += cell(buf + k, sizeof buf - k, t, t->cell, v < sp->n,
-			  sp->counts[v], sp->hands > 0 && v < sp->n ? SHARE
-								      : NO_SHARE,
+		k += cell(buf + k, sizeof buf - k, t, t->cell,
+			  v<sp->n, sp->counts[v], sp->hands> 0 && v < sp->n
+				  ? SHARE
+				  : NO_SHARE,
 			  sp->pct[v]);
 	k += (size_t)snprintf(buf + k, sizeof buf - k, "  %*" PRId64, t->hands,
 			      sp->hands);
@@ -294,9 +295,9 @@ int report_text_rank(FILE *out, struct report_divide *d, int n)
 	for (int k = 0; k < n; k++) {
 		snprintf(prefix, sizeof prefix, "%4d. ", d[k].item + 1);
 		if (report_text_wrap(out, prefix, d[k].heading) ||
-		    report_text_wrap(out, "      ",
-				     report_divide_words(words, sizeof words,
-							 &d[k])))
+		    report_text_wrap(
+			    out, "      ",
+			    report_divide_words(words, sizeof words, &d[k])))
 			return -1;
 	}
 	return 0;

@@ -37,8 +37,8 @@ static inline void load(struct session *s, const char *name)
 }
 
 /* A sample session with one line of its text replaced. */
-static inline void load_edited(struct session *s, const char *name, const char *from,
-			const char *to)
+static inline void load_edited(struct session *s, const char *name,
+			       const char *from, const char *to)
 {
 	char path[4200];
 	struct error err;
@@ -249,7 +249,8 @@ static inline void expect_divides(FILE *f, const struct session *s)
 			fprintf(f, "D\t%d\t%d\t%s\t%s\n", i + 1, d.gap,
 				s->groups[d.a], s->groups[d.b]);
 		for (int r = 1; r < tally_rounds(t, i); r++) {
-			int64_t a[TALLY_MAX_VIEWS] = {0}, b[TALLY_MAX_VIEWS] = {0};
+			int64_t a[TALLY_MAX_VIEWS] = {0},
+				b[TALLY_MAX_VIEWS] = {0};
 			long c[TALLY_MAX_VIEWS];
 			struct swing sw;
 			int n = tally_room(t, i, r - 1, c);
@@ -283,28 +284,33 @@ static inline void expect_session(FILE *f, const struct session *s)
 		for (int r = 0; r < tally_rounds(t, i); r++)
 			for (int g = -1; g < s->ngroups; g++) {
 				long c[TALLY_MAX_VIEWS + 1] = {0}, hands = 0;
-				int pct[TALLY_MAX_VIEWS + 1], n = s->items[i].nviews;
+				int pct[TALLY_MAX_VIEWS + 1],
+					n = s->items[i].nviews;
 				long hc = g < 0 ? tally_room_headcount(t)
 						: tally_headcount(t, g);
 
 				for (int v = 0; v < n; v++) {
 					for (int k = 0; k < t->ngroups; k++)
 						if (g < 0 || k == g)
-							c[v] += tally_cell(t, i, r, k, v);
+							c[v] += tally_cell(
+								t, i, r, k, v);
 					hands += c[v];
 				}
-				bool room = s->pct_of_room && hc > 0 && hc >= hands;
+				bool room =
+					s->pct_of_room && hc > 0 && hc >= hands;
 				c[n] = room ? hc - hands : 0;
 				tally_percent(c, n + room, pct);
 				for (int v = 0; v < n; v++) {
-					fprintf(f, "R\t%d\t%d\t%s\t%d\t%ld\t", i + 1,
-						r + 1, g < 0 ? "" : s->groups[g],
+					fprintf(f, "R\t%d\t%d\t%s\t%d\t%ld\t",
+						i + 1, r + 1,
+						g < 0 ? "" : s->groups[g],
 						v + 1, c[v]);
 					if (hands > 0)
 						fprintf(f, "%d", pct[v]);
 					else
 						fputc('-', f);
-					fprintf(f, "\t%s\t", room ? "room" : "hands");
+					fprintf(f, "\t%s\t",
+						room ? "room" : "hands");
 					if (hc > 0)
 						fprintf(f, "%ld", hc);
 					fputc('\n', f);
@@ -393,8 +399,8 @@ static inline void expect_agg(FILE *f, const struct session *const *s, int n)
 		for (int i = 0; i < s[k]->nitems; i++) {
 			int j = 0;
 
-			while (j < ne && strcmp(e[j].heading,
-						s[k]->items[i].heading))
+			while (j < ne &&
+			       strcmp(e[j].heading, s[k]->items[i].heading))
 				j++;
 			assert_true(j < 64);
 			if (j == ne)

@@ -69,7 +69,7 @@ static char *agg3(const struct three *t, bool compare, int fmt)
 
 /* The formats of an aggregate with golden files. */
 static const int agg_formats[] = {REPORT_TEXT, REPORT_CSV, REPORT_MD,
-				   REPORT_JSON};
+				  REPORT_JSON};
 
 static void test_agg_golden(void **state)
 {
@@ -106,9 +106,10 @@ static void test_agg_text(void **state)
 	three_load(&t);
 	char *out = agg3(&t, false, REPORT_TEXT);
 
-	assert_non_null(strstr(out, "Groups:   Sales Training, Product "
-				    "Marketing, Sales Operations, Sales "
-				    "Leadership,\n          Customer Success\n"));
+	assert_non_null(strstr(out,
+			       "Groups:   Sales Training, Product "
+			       "Marketing, Sales Operations, Sales "
+			       "Leadership,\n          Customer Success\n"));
 	/* Product Marketing: 2:4 at Hooli (round 2) and 1:6 at Initrode. */
 	assert_non_null(strstr(out, "    Product Marketing   3  23%  10  77%"
 				    "     13\n"));
@@ -305,8 +306,7 @@ static void test_agg_group_cap(void **state)
 	assert_non_null(strstr(err.msg, "c.session: group \"O\" is one too "
 					"many: a report adds up at most 16"));
 	struct buf b2;
-	assert_int_equal(report_agg_write(buf_open(&b2), agg, REPORT_CSV,
-					  &err),
+	assert_int_equal(report_agg_write(buf_open(&b2), agg, REPORT_CSV, &err),
 			 REPORT_AGG_OK);
 	buf_close(&b2);
 	/* Nothing of the refused session was added: 36 + 36 hands. */

@@ -91,7 +91,8 @@ static void test_text_groups(void **state)
 	assert_non_null(strstr(out, "Totals over all items\n"));
 	assert_non_null(strstr(out, "    Sales Training     15  55%  11  41%"));
 	/* More hands than the headcount: said, and counted as counted. */
-	assert_non_null(strstr(out, "25 hands, 1 more than the headcount (24)"));
+	assert_non_null(
+		strstr(out, "25 hands, 1 more than the headcount (24)"));
 	free(out);
 	session_free(&s);
 }
@@ -134,9 +135,11 @@ static void test_text_room_base(void **state)
 	assert_non_null(strstr(out, "    No hand          7   23%"));
 	/* 35 hands of 30: shares of the hands, and a warning. */
 	assert_non_null(strstr(out, "    Routine         20   57%"));
-	assert_non_null(strstr(out, "35 hands, 5 more than the headcount (30)"));
+	assert_non_null(
+		strstr(out, "35 hands, 5 more than the headcount (30)"));
 	/* Nobody raised a hand: no "No hand" row, no share. */
-	assert_non_null(strstr(out, "    View 2           0     -\n    0 hands"));
+	assert_non_null(
+		strstr(out, "    View 2           0     -\n    0 hands"));
 	/* Views that differ from item to item: no totals over items. */
 	assert_null(strstr(out, "Totals over all items"));
 	assert_null(strstr(out, "Overall:"));
