@@ -39,7 +39,14 @@ enum report_agg_status {
 	REPORT_AGG_ENOMEM = -2, /* out of memory */
 	REPORT_AGG_EINVAL = -3, /* a second compared session; nothing added */
 	REPORT_AGG_EIO = -4,	/* the stream failed; errno says why */
+	REPORT_AGG_EGROUPS = -5, /* more groups than REPORT_MAX_GROUPS */
 };
+
+/*
+ * The most groups an aggregate adds up: sessions' groups are matched by
+ * name, and a report of more distinct names would not fit a table.
+ */
+#define REPORT_MAX_GROUPS 16
 
 /*
  * Writes the aggregate of sessions[0..n) (n >= 1), matched by deck title,
@@ -69,9 +76,12 @@ struct report_agg *report_agg_new(void);
 
 /*
  * Adds one session; compare marks the one to set against the rest (at
- * most one).  The first session added fixes the deck.  Returns
- * REPORT_AGG_OK, or with *err set REPORT_AGG_EDECK (another deck's
- * session, naming name), REPORT_AGG_ENOMEM or REPORT_AGG_EINVAL.
+ * most one).  The first session added fixes the deck.  Its groups join
+ * those of the same name; a session without groups counts toward the
+ * room only.  Returns REPORT_AGG_OK, or with *err set REPORT_AGG_EDECK
+ * (another deck's session, naming name), REPORT_AGG_EGROUPS (its groups
+ * would make more than REPORT_MAX_GROUPS, naming name and the group),
+ * REPORT_AGG_ENOMEM or REPORT_AGG_EINVAL; nothing is added then.
  */
 int report_agg_add(struct report_agg *a, const struct session *s,
 		   const char *name, bool compare, struct error *err);

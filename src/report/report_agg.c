@@ -1,20 +1,22 @@
 /*
  * report_agg: many sessions of one deck added up, item by item, with the
  * spread between sessions and, optionally, one session set against the
- * rest.  The sums are gathered here (struct report_agg) and written in
- * the requested format by report_agg_out.c.
+ * rest, per group and per round.  The sums are gathered here (struct
+ * report_agg) and written by the format files.
  */
 #include "report/report.h"
 #include "report/report_int.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/session.h"
-#include "base/text.h"
 #include "base/error.h"
 #include "base/safe.h"
+#include "base/text.h"
+#include "core/divide.h"
+#include "core/session.h"
 
 static bool same_text(const char *a, const char *b)
 {
@@ -38,8 +40,10 @@ struct report_agg *report_agg_new(void)
 {
 	struct report_agg *a = calloc(1, sizeof *a);
 
-	if (a)
+	if (a) {
 		a->cmp_at = -1;
+		a->totals = a->all_v1 = true;
+	}
 	return a;
 }
 
@@ -56,6 +60,8 @@ void report_agg_free(struct report_agg *a)
 		free(a->sess[k].name);
 		free(a->sess[k].file);
 	}
+	for (int g = 0; g < a->ngroups; g++)
+		free(a->groups[g]);
 	free(a->items);
 	free(a->sess);
 	free(a->title);
@@ -167,9 +173,112 @@ static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
 	it->ncounted++;
 }
 
+/* The aggregate's group of this name, or -1. */
+static int find_group(const struct report_agg *a, const char *name)
+{
+	for (int g = 0; g < a->ngroups; g++)
+		if (same_text(a->groups[g], name))
+			return g;
+	return -1;
+}
+
+/* How many of the session's groups the aggregate does not have yet;
+ * *first is the first of them. */
+static int new_groups(const struct report_agg *a, const struct session *s,
+		      const char **first)
+{
+	int n = 0;
+
+	for (int g = 0; g < s->ngroups; g++) {
+		bool seen = find_group(a, s->groups[g]) >= 0;
+
+		for (int h = 0; h < g && !seen; h++)
+			seen = same_text(s->groups[h], s->groups[g]);
+		if (!seen && n++ == 0)
+			*first = s->groups[g];
+	}
+	return n;
+}
+
+/* The aggregate's index of each of the session's groups, added as
+ * needed (report_agg_add made sure that they fit). */
+static int map_groups(struct report_agg *a, const struct session *s, int *map)
+{
+	bool oom = false;
+
+	for (int g = 0; g < s->ngroups; g++) {
+		map[g] = find_group(a, s->groups[g]);
+		if (map[g] >= 0)
+			continue;
+		a->groups[a->ngroups] = copy(s->groups[g], &oom);
+		if (oom)
+			return -1;
+		map[g] = a->ngroups++;
+	}
+	return 0;
+}
+
+static void add_sums(struct agg_sums *g, const long *c, int n, bool is_cmp)
+{
+	long total = 0;
+
+	for (int v = 0; v < n; v++) {
+		total += c[v];
+		g->totals[v] += c[v];
+		if (is_cmp)
+			g->cmp[v] += c[v];
+		else
+			g->rest[v] += c[v];
+	}
+	g->nsessions++;
+	g->ncounted += total > 0;
+	g->in_cmp |= is_cmp;
+	g->in_rest |= !is_cmp;
+}
+
+/* Item i's groups (on its last round) and rounds into aggregate item it. */
+static void add_groups_rounds(struct agg_item *it, const struct session *s,
+			      int i, const int *map, bool is_cmp)
+{
+	const struct tally *t = &s->tally;
+	int nr = tally_rounds(t, i), n = s->items[i].nviews;
+	long c[TALLY_MAX_VIEWS] = {0}, prev[TALLY_MAX_VIEWS] = {0};
+
+	if (n > TALLY_MAX_VIEWS)
+		n = TALLY_MAX_VIEWS;
+	for (int g = 0; g < s->ngroups; g++) {
+		for (int v = 0; v < n; v++)
+			c[v] = tally_cell(t, i, nr - 1, g, v);
+		add_sums(&it->groups[map[g]], c, n, is_cmp);
+	}
+	for (int r = 0; r < nr; r++) {
+		struct agg_round *ar = &it->rounds[r];
+		int64_t b[TALLY_MAX_VIEWS] = {0}, x[TALLY_MAX_VIEWS] = {0};
+		struct swing sw;
+
+		tally_room(t, i, r, c);
+		for (int v = 0; v < n; v++) {
+			ar->counts[v] += x[v] = c[v];
+			if (r > 0)
+				ar->before[v] += b[v] = prev[v];
+			prev[v] = c[v];
+		}
+		ar->nsessions++;
+		ar->ncounted += report_sum(x, n) > 0;
+		divide_swing(b, x, n, &sw);
+		ar->changed += r > 0 ? sw.changed : 0;
+	}
+	if (nr > it->nrounds)
+		it->nrounds = nr;
+}
+
+static int add_items(struct report_agg *a, const struct session *s,
+		     const int *map, bool is_cmp);
+
 static int add_session(struct report_agg *a, const struct session *s,
 		       const char *name, bool is_cmp)
 {
+	int map[TALLY_MAX_GROUPS];
 	bool oom = false;
 	struct agg_session *as;
 
@@ -205,7 +314,18 @@ static int add_session(struct report_agg *a, const struct session *s,
 	if (is_cmp)
 		a->cmp_at = (long)a->nsess;
 	a->nsess++;
+	a->totals &= report_shows_totals(s);
+	a->all_v1 &= s->version == 1;
+	if (map_groups(a, s, map))
+		return -1;
 
+	return add_items(a, s, map, is_cmp);
+}
+
+/* Each of the session's items into the aggregate item of its heading. */
+static int add_items(struct report_agg *a, const struct session *s,
+		     const int *map, bool is_cmp)
+{
 	for (int i = 0; i < s->nitems; i++) {
 		const struct session_item *si = &s->items[i];
 		int k = find_item(a, si->heading, i, a->nsess);
@@ -221,6 +341,7 @@ static int add_session(struct report_agg *a, const struct session *s,
 		for (int v = 0; v < n; v++)
 			c[v] = tally_get(&s->tally, i, v);
 		add_counts(&a->items[k], c, n, is_cmp, a->nsess - 1);
+		add_groups_rounds(&a->items[k], s, i, map, is_cmp);
 	}
 	return 0;
 }
@@ -241,6 +362,19 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 				safe_copy(theirs, sizeof theirs, s->deck_title),
 				safe_copy(ours, sizeof ours, a->title));
 		return REPORT_AGG_EDECK;
+	}
+	const char *group = NULL;
+
+	if (a->ngroups + new_groups(a, s, &group) > REPORT_MAX_GROUPS) {
+		if (err)
+			error_set(err, 0,
+				  "%s: group \"%s\" is one too many: a report "
+				  "adds up at most %d groups, matched by name",
+				  safe_copy(file, sizeof file,
+					    name ? name : "(session)"),
+				  safe_copy(theirs, sizeof theirs, group),
+				  REPORT_MAX_GROUPS);
+		return REPORT_AGG_EGROUPS;
 	}
 	if (compare && a->cmp_at >= 0) {
 		if (err)
@@ -275,18 +409,140 @@ int report_agg_totals(const struct report_agg *a, int64_t *totals)
 	return n;
 }
 
-void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
+/* The compared session against the rest, from their sums of n views. */
+static void cmp_of(const int64_t *cmp, const int64_t *rest, bool in_cmp,
+		   bool in_rest, int n, struct agg_cmp *ci)
 {
-	int cl = tally_leaning_of(it->cmp, it->nviews);
-	int rl = tally_leaning_of(it->rest, it->nviews);
+	int cl = tally_leaning_of(cmp, n);
+	int rl = tally_leaning_of(rest, n);
 
-	ci->present = it->in_cmp;
-	ci->rest_present = it->in_rest;
-	ci->counted = it->in_cmp && report_sum(it->cmp, it->nviews) > 0;
-	ci->rest_counted = it->in_rest && report_sum(it->rest, it->nviews) > 0;
-	tally_percent64(it->cmp, it->nviews, ci->cpct);
-	tally_percent64(it->rest, it->nviews, ci->rpct);
+	ci->present = in_cmp;
+	ci->rest_present = in_rest;
+	ci->counted = in_cmp && report_sum(cmp, n) > 0;
+	ci->rest_counted = in_rest && report_sum(rest, n) > 0;
+	tally_percent64(cmp, n, ci->cpct);
+	tally_percent64(rest, n, ci->rpct);
 	ci->diff = ci->cpct[0] - ci->rpct[0];
 	ci->other_way = ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 &&
 			cl != rl;
+}
+
+void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
+{
+	cmp_of(it->cmp, it->rest, it->in_cmp, it->in_rest, it->nviews, ci);
+}
+
+void report_agg_cmp_sums(const struct agg_sums *g, int n, struct agg_cmp *ci)
+{
+	cmp_of(g->cmp, g->rest, g->in_cmp, g->in_rest, n, ci);
+}
+
+void report_agg_divide(const struct report_agg *a, int i,
+		       struct report_divide *d)
+{
+	const struct agg_item *it = &a->items[i];
+	int pct[REPORT_MAX_GROUPS][TALLY_MAX_VIEWS] = {{0}};
+	bool counted[REPORT_MAX_GROUPS] = {false};
+	struct divide dv;
+
+	memset(d, 0, sizeof *d);
+	d->item = i;
+	d->heading = it->heading;
+	d->n = it->nviews;
+	for (int g = 0; g < a->ngroups; g++) {
+		tally_percent64(it->groups[g].totals, it->nviews, pct[g]);
+		counted[g] = report_sum(it->groups[g].totals, it->nviews) > 0;
+	}
+	divide_widest((const int(*)[TALLY_MAX_VIEWS])pct, counted, a->ngroups,
+		      it->nviews, &dv);
+	d->gap = dv.gap;
+	if (dv.gap < 0)
+		return;
+	d->a = a->groups[dv.a];
+	d->b = a->groups[dv.b];
+	memcpy(d->ca, it->groups[dv.a].totals, sizeof d->ca);
+	memcpy(d->cb, it->groups[dv.b].totals, sizeof d->cb);
+}
+
+bool report_agg_group_row(const struct report_agg *a, int i, int k,
+			  struct report_row *row)
+{
+	const struct agg_item *it = &a->items[i];
+	const struct agg_sums *g = &it->groups[k];
+	struct agg_cmp ci;
+
+	memset(row, 0, sizeof *row);
+	if (g->nsessions == 0)
+		return false;
+	row->name = a->groups[k];
+	report_split_of(&row->sp, g->totals, it->nviews, 0, false);
+	report_agg_cmp_sums(g, it->nviews, &ci);
+	row->cmp_known = ci.counted && ci.rest_counted;
+	row->cmp = ci.diff;
+	return true;
+}
+
+int report_agg_group_totals(const struct report_agg *a, int ntot,
+			    struct report_row *rows)
+{
+	int n = 0;
+
+	for (int g = 0; g < a->ngroups; g++) {
+		int64_t c[TALLY_MAX_VIEWS] = {0};
+		bool seen = false;
+
+		for (int i = 0; i < a->nitems; i++) {
+			const struct agg_sums *gs = &a->items[i].groups[g];
+
+			seen |= gs->nsessions > 0;
+			for (int v = 0; v < a->items[i].nviews && v < ntot; v++)
+				c[v] += gs->totals[v];
+		}
+		if (!seen)
+			continue;
+		memset(&rows[n], 0, sizeof rows[n]);
+		rows[n].name = a->groups[g];
+		report_split_of(&rows[n++].sp, c, ntot, 0, false);
+	}
+	return n;
+}
+
+/* Row r of an item's table of rounds: the sums, named with their
+ * sessions into name[cap]. */
+void report_agg_round_row(const struct report_agg *a, int i, int r,
+			  struct report_row *row, char *name, size_t cap)
+{
+	const struct agg_item *it = &a->items[i];
+	const struct agg_round *ar = &it->rounds[r];
+
+	memset(row, 0, sizeof *row);
+	snprintf(name, cap, "Round %d (%d %s)", r + 1, ar->nsessions,
+		 ar->nsessions == 1 ? "session" : "sessions");
+	row->name = name;
+	report_split_of(&row->sp, ar->counts, it->nviews, 0, false);
+}
+
+void report_agg_swing(const struct report_agg *a, int i, int r,
+		      struct swing *sw)
+{
+	const struct agg_item *it = &a->items[i];
+	const struct agg_round *ar = &it->rounds[r];
+
+	divide_swing(ar->before, ar->counts, it->nviews, sw);
+	sw->changed = ar->changed;
+}
+
+const char *report_agg_groups_words(char *buf, size_t cap,
+				    const struct report_agg *a)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int g = 0; g < a->ngroups && k < cap; g++) {
+		int w = snprintf(buf + k, cap - k, "%s%s", g ? ", " : "",
+				 a->groups[g]);
+
+		k += w < 0 ? 0 : (size_t)w;
+	}
+	return buf;
 }

@@ -18,9 +18,29 @@
 #include "report/report.h"
 
 struct session;
+struct report_divide;
+struct report_row;
 
 /* Width of the text reports, for e-mail and 80-column terminals. */
 #define REPORT_WIDTH 80
+
+/* One group's sums over the sessions that counted by it, each on its
+ * last round of the item; as agg_item's. */
+struct agg_sums {
+	int64_t totals[TALLY_MAX_VIEWS];
+	int64_t rest[TALLY_MAX_VIEWS];
+	int64_t cmp[TALLY_MAX_VIEWS];
+	bool in_cmp, in_rest;
+	int nsessions, ncounted;
+};
+
+/* Round r of an item, added up over the sessions that reached it. */
+struct agg_round {
+	int64_t counts[TALLY_MAX_VIEWS];
+	int64_t before[TALLY_MAX_VIEWS]; /* round r - 1 of the same sessions */
+	int64_t changed; /* each session's fewest changed minds, added up */
+	int nsessions, ncounted;
+};
 
 struct agg_item {
 	char *heading;
@@ -44,6 +64,10 @@ struct agg_item {
 	 */
 	size_t last_sess;
 	int same_prev;
+	/* Per group (report_agg's groups[]), and per round. */
+	struct agg_sums groups[REPORT_MAX_GROUPS];
+	struct agg_round rounds[TALLY_MAX_ROUNDS];
+	int nrounds; /* the most rounds a session has of the item */
 };
 
 struct agg_session {
@@ -61,6 +85,10 @@ struct report_agg {
 	time_t first, last;
 	struct agg_item *items;
 	int nitems, items_cap;
+	char *groups[REPORT_MAX_GROUPS]; /* by name, in the order first seen */
+	int ngroups;
+	bool totals;  /* every session shows its totals over all items */
+	bool all_v1;  /* every session is of format 1: reports as they were */
 };
 
 /* The compared session against the pooled rest, for one item. */
@@ -78,6 +106,38 @@ struct agg_cmp {
 };
 
 void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci);
+/* The same for one group's sums of an item of n views. */
+void report_agg_cmp_sums(const struct agg_sums *g, int n, struct agg_cmp *ci);
+
+/* An aggregate item's divide, over each group's sums. */
+void report_agg_divide(const struct report_agg *a, int i,
+		       struct report_divide *d);
+
+/* Row k of an item's table of groups (sums, shares of the hands, and
+ * the comparison); false when no session has group k on the item. */
+bool report_agg_group_row(const struct report_agg *a, int i, int k,
+			  struct report_row *row);
+
+/* Each group's totals over all items into rows[] (room for
+ * REPORT_MAX_GROUPS); returns how many groups have any item. */
+int report_agg_group_totals(const struct report_agg *a, int ntot,
+			    struct report_row *rows);
+
+/* Row r of an item's table of rounds, "Round 2 (3 sessions)" written
+ * into name[cap]. */
+void report_agg_round_row(const struct report_agg *a, int i, int r,
+			  struct report_row *row, char *name, size_t cap);
+
+/* "A, B, C": the aggregate's groups.  Returns buf. */
+const char *report_agg_groups_words(char *buf, size_t cap,
+				    const struct report_agg *a);
+
+struct swing;
+
+/* The swing to an item's round r (r >= 1) over the sessions that have
+ * it: shares against their round r - 1, and their changed minds. */
+void report_agg_swing(const struct report_agg *a, int i, int r,
+		      struct swing *sw);
 
 /* Totals of each view over all items; returns the number of views. */
 int report_agg_totals(const struct report_agg *a, int64_t *totals);
@@ -148,7 +208,156 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 		      const int64_t *counts, int n, bool compared,
 		      const int64_t *cmp, const int64_t *rest);
 
-/* ---- text columns (report_text.c) --------------------------------------- */
+/* ---- groups, rounds and bases (report_split.c) -------------------------- */
+
+/* The most columns of a split: every view, and those who raised no hand. */
+#define REPORT_COLS    (TALLY_MAX_VIEWS + 1)
+#define REPORT_NO_HAND "No hand"
+
+/*
+ * One row of counts -- the room's, a group's or a round's -- with its
+ * shares.  They are of the hands raised, or of the headcount when the
+ * session counts percentages of everyone in the room and the headcount is
+ * known and at least the hands: then the people who raised no hand take
+ * the last share, and all of them add up to 100.  More hands than the
+ * headcount (an over-count) fall back to shares of the hands.
+ */
+struct report_split {
+	int n; /* views */
+	int64_t counts[TALLY_MAX_VIEWS];
+	int64_t hands;	   /* their sum */
+	int64_t headcount; /* 0: not given */
+	int64_t no_hand;   /* headcount - hands; 0 when not given or over */
+	bool of_room;	   /* the shares are of the headcount */
+	int pct[REPORT_COLS]; /* per view; [n] is no_hand's when of_room */
+};
+
+void report_split_of(struct report_split *sp, const int64_t *counts, int n,
+		     int64_t headcount, bool room_base);
+
+/* A session's item i in round r (0-based), for group g or the room (-1). */
+void report_split_session(struct report_split *sp, const struct session *s,
+			  int i, int r, int g);
+
+/* "of the hands raised" or "of everyone in the room". */
+const char *report_base_words(bool of_room);
+
+/*
+ * What a session's reports show.  A format 1 file knows nothing of bases
+ * or of views that mean the same on every item: its reports stay as they
+ * were, totals included.  Newer sessions say their base, and total the
+ * views over all items only when the deck says that they mean the same.
+ */
+bool report_says_base(const struct session *s);
+bool report_shows_totals(const struct session *s);
+
+/* An item's divide, for the words and the ranking. */
+struct report_divide {
+	int item;
+	const char *heading;
+	int gap;	    /* points; -1: fewer than two groups raised hands */
+	bool of_room;	    /* the session's shares are of the room: say
+	                       that the divide's are of the hands */
+	const char *a, *b; /* the two groups furthest apart */
+	int n;		    /* views */
+	int64_t ca[TALLY_MAX_VIEWS], cb[TALLY_MAX_VIEWS]; /* their counts */
+};
+
+/* A session's item i, on its last round. */
+void report_divide_session(struct report_divide *d, const struct session *s,
+			   int i);
+
+/*
+ * The divide in words: "55 points between A (80% View 1) and B (25% View
+ * 1)", on the view where the two groups' shares of the hands differ most
+ * (the first of equals); "none; fewer than two groups raised hands".
+ * The divide is of the hands whatever the base; of_room says so.
+ * Returns buf.
+ */
+const char *report_divide_words(char *buf, size_t cap,
+				const struct report_divide *d);
+
+/* d[0..n) sorted widest first, those without a divide last, each in
+ * the items' order among equals. */
+void report_divide_rank(struct report_divide *d, int n);
+
+/* "A (9 people), B, C": a session's groups and their headcounts. */
+const char *report_groups_words(char *buf, size_t cap,
+				const struct session *s);
+
+/*
+ * "Round 2: 20 hands, 4 raised no hand (headcount 24), leans to View 1"
+ * (the round only when there are several; an over-count is "2 more than
+ * the headcount (24)").  Returns buf.
+ */
+const char *report_hands_words(char *buf, size_t cap,
+			       const struct report_split *sp, int round,
+			       int nrounds);
+
+struct swing;
+
+/*
+ * The swing in words: "Swing to round 2: View 1 +9, View 2 -9 points; at
+ * least 2 people changed their minds" (round is the later one, 0-based);
+ * of_room says "points of the hands raised", as the swing is of them
+ * whatever the base.  Returns buf.
+ */
+const char *report_swing_words(char *buf, size_t cap, int round,
+			       const struct swing *sw, char *const *labels,
+			       int n, bool of_room);
+
+/* ---- text tables of groups and rounds (report_text_groups.c) ------------ */
+
+/* A row of a table: a group or a round, and with --compare the View 1
+ * share of the compared session minus the rest's, when both counted. */
+struct report_row {
+	const char *name;
+	struct report_split sp;
+	bool cmp_known;
+	int cmp;
+};
+
+/* Each group's totals of each view over all items (current rounds), as
+ * shares of the hands; rows[] has room for the session's groups.
+ * Returns their number. */
+int report_group_totals(const struct session *s, int ntot,
+			struct report_row *rows);
+
+/*
+ * "Group" (title) and a column per view, the hands, those who raised no
+ * hand when any row has a headcount, and with compared the difference;
+ * one line per row, a blank line before.  Fits REPORT_WIDTH: the counts
+ * are left out, and then the names cut, when it would not.
+ */
+int report_text_table(FILE *out, const char *title, char *const *labels, int n,
+		      const struct report_row *rows, int nrows, bool compared);
+
+/* A session item's groups and divide, and its rounds and swings. */
+int report_text_session_extra(FILE *out, const struct session *s, int i);
+
+/* An aggregate item's groups and divide, and its rounds and swings. */
+int report_text_agg_extra(FILE *out, const struct report_agg *a, int i);
+/* The aggregate's items ranked by divide; -1 when out of memory too. */
+int report_text_agg_rank(FILE *out, const struct report_agg *a);
+
+/* "The divide, widest first": d[0..n), ranked here. */
+int report_text_rank(FILE *out, struct report_divide *d, int n);
+
+/* The same for a session's items; -1 when out of memory too. */
+int report_text_session_rank(FILE *out, const struct session *s);
+
+/* ---- Markdown tables of groups and rounds (report_md_groups.c) ---------- */
+
+/* The text report's tables, as Markdown: "8 (89%)" cells. */
+int report_md_table(FILE *out, const char *title, char *const *labels, int n,
+		    const struct report_row *rows, int nrows, bool compared);
+int report_md_session_extra(FILE *out, const struct session *s, int i);
+int report_md_rank(FILE *out, struct report_divide *d, int n);
+int report_md_session_rank(FILE *out, const struct session *s);
+int report_md_agg_extra(FILE *out, const struct report_agg *a, int i);
+int report_md_agg_rank(FILE *out, const struct report_agg *a);
+
+/* ---- text columns (report_text_rows.c) --------------------------------------- */
 
 /*
  * Column widths of the text report's view rows, shared by every block of
@@ -169,6 +378,18 @@ void report_cols_done(struct report_cols *c);
  * NULL means "View 1", "View 2", ... */
 int report_text_views(FILE *out, const struct report_cols *c,
 		      char *const *labels, const int64_t *counts, int n);
+
+/* The same rows for a split, and a "No hand" row when its shares are of
+ * the headcount. */
+int report_text_split(FILE *out, const struct report_cols *c,
+		      char *const *labels, const struct report_split *sp);
+
+/* "   3. Heading ......  leans to View 1", a row of where rooms lean. */
+int report_text_lean_row(FILE *out, int i, const char *heading,
+			 const int64_t *counts, int n);
+
+/* "Overall: leans to View 2". */
+int report_text_overall(FILE *out, const int64_t *totals, int n);
 
 /* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
 int report_text_fit(FILE *out, const char *s, int width, bool pad);

@@ -1,10 +1,14 @@
-/* JSON for one session and for an aggregate: one document each. */
+/*
+ * JSON for an aggregate, and the views array that the documents share
+ * (one session's document is report_json_session.c).
+ */
 #include "report/report_int.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/divide.h"
 #include "core/session.h"
 
 /* A count, or null where that side does not have the item. */
@@ -61,57 +65,6 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 	return fputc(']', out) == EOF ? -1 : 0;
 }
 
-/* The end of a document: the list of items closed, then the totals. */
-static int json_end(FILE *out, const char *indent, const int64_t *totals,
-		    int ntot)
-{
-	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
-	    report_json_views(out, indent, NULL, totals, ntot, false, NULL,
-			      NULL) ||
-	    fputs("\n}\n", out) == EOF)
-		return -1;
-	return 0;
-}
-
-int report_json_session(FILE *out, const struct session *s)
-{
-	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
-	char when[40];
-	int ntot = report_view_totals(s, totals);
-
-	report_time(when, sizeof when, s->started, true);
-	if (fputs("{\n  \"format\": \"handsup-report\",\n  \"version\": 1,\n"
-		  "  \"session\": {\"name\": ",
-		  out) == EOF ||
-	    report_put_json(out, s->name ? s->name : "") ||
-	    fprintf(out, ", \"started\": \"%s\"},\n  \"deck\": {\"title\": ",
-		    when) < 0 ||
-	    report_put_json(out, s->deck_title ? s->deck_title : "") ||
-	    fputs(", \"source\": ", out) == EOF ||
-	    report_put_json(out, s->deck_source) ||
-	    fprintf(out, ", \"hash\": \"%016llx\"},\n  \"items\": [",
-		    (unsigned long long)s->deck_hash) < 0)
-		return -1;
-	for (int i = 0; i < s->nitems; i++) {
-		int n = report_item_counts(s, i, counts);
-		int lv = tally_leaning_of(counts, n);
-
-		if (fprintf(out, "%s\n    {\"number\": %d, \"heading\": ",
-			    i ? "," : "", i + 1) < 0 ||
-		    report_put_json(out, s->items[i].heading) ||
-		    fputs(", \"leaning\": ", out) == EOF ||
-		    (lv < 0 ? fputs("null", out) == EOF
-			    : fprintf(out, "%d", lv + 1) < 0) ||
-		    fprintf(out, ", \"total\": %ld,\n     \"views\": ",
-			    tally_item_total(&s->tally, i)) < 0 ||
-		    report_json_views(out, "      ", s->items[i].labels, counts,
-				      n, false, NULL, NULL) ||
-		    fputs("}", out) == EOF)
-			return -1;
-	}
-	return json_end(out, "    ", totals, ntot);
-}
-
 static int json_session(FILE *out, const struct agg_session *s)
 {
 	char when[40];
@@ -125,14 +78,14 @@ static int json_session(FILE *out, const struct agg_session *s)
 }
 
 /* null, not 0 or false, where one side did not count the item. */
-static int json_compare(FILE *out, const struct agg_cmp *ci)
+static int json_compare(FILE *out, const char *indent, const struct agg_cmp *ci)
 {
 	bool both = ci->counted && ci->rest_counted;
 
 	if (fprintf(out,
-		    ",\n     \"compare\": {\"present\": %s, \"counted\": %s, "
+		    ",\n%s\"compare\": {\"present\": %s, \"counted\": %s, "
 		    "\"rest_present\": %s, \"view1_percent\": ",
-		    ci->present ? "true" : "false",
+		    indent, ci->present ? "true" : "false",
 		    ci->counted ? "true" : "false",
 		    ci->rest_present ? "true" : "false") < 0 ||
 	    report_put_figure(out, REPORT_JSON, ci->counted, ci->cpct[0]) ||
@@ -147,6 +100,119 @@ static int json_compare(FILE *out, const struct agg_cmp *ci)
 				    : "false") < 0)
 		return -1;
 	return 0;
+}
+
+static int json_leaning(FILE *out, const int64_t *counts, int n)
+{
+	int lv = tally_leaning_of(counts, n);
+
+	return (lv < 0 ? fputs("null", out) == EOF
+		       : fprintf(out, "%d", lv + 1) < 0)
+		       ? -1
+		       : 0;
+}
+
+/* One group's sums over the sessions that have it, and its comparison. */
+static int json_group(FILE *out, const struct report_agg *a,
+		      const struct agg_item *it, int g)
+{
+	const struct agg_sums *gs = &it->groups[g];
+	struct agg_cmp ci;
+
+	report_agg_cmp_sums(gs, it->nviews, &ci);
+	if (fputs("\n      {\"name\": ", out) == EOF ||
+	    report_put_json(out, a->groups[g]) ||
+	    fprintf(out, ", \"sessions\": %d, \"counted\": %d, \"leaning\": ",
+		    gs->nsessions, gs->ncounted) < 0 ||
+	    json_leaning(out, gs->totals, it->nviews) ||
+	    fprintf(out, ", \"total\": %" PRId64,
+		    report_sum(gs->totals, it->nviews)) < 0 ||
+	    (a->cmp_at >= 0 && json_compare(out, "       ", &ci)) ||
+	    fputs(",\n       \"views\": ", out) == EOF ||
+	    report_json_views(out, "        ", it->labels, gs->totals,
+			      it->nviews, a->cmp_at >= 0,
+			      gs->in_cmp ? gs->cmp : NULL,
+			      gs->in_rest ? gs->rest : NULL) ||
+	    fputc('}', out) == EOF)
+		return -1;
+	return 0;
+}
+
+static int json_groups(FILE *out, const struct report_agg *a, int i)
+{
+	const struct agg_item *it = &a->items[i];
+	int n = 0;
+
+	if (fputc('[', out) == EOF)
+		return -1;
+	for (int g = 0; g < a->ngroups; g++) {
+		if (it->groups[g].nsessions == 0)
+			continue;
+		if ((n++ && fputc(',', out) == EOF) || json_group(out, a, it, g))
+			return -1;
+	}
+	return fputc(']', out) == EOF ? -1 : 0;
+}
+
+static int json_divide(FILE *out, const struct report_agg *a, int i)
+{
+	struct report_divide d;
+
+	report_agg_divide(a, i, &d);
+	if (d.gap < 0)
+		return fputs("null", out) == EOF ? -1 : 0;
+	if (fprintf(out, "{\"points\": %d, \"groups\": [", d.gap) < 0 ||
+	    report_put_json(out, d.a) || fputs(", ", out) == EOF ||
+	    report_put_json(out, d.b) || fputs("]}", out) == EOF)
+		return -1;
+	return 0;
+}
+
+static int json_swing(FILE *out, const struct report_agg *a, int i, int r)
+{
+	struct swing sw;
+
+	if (r == 0)
+		return fputs("null", out) == EOF ? -1 : 0;
+	report_agg_swing(a, i, r, &sw);
+	if (fputs("{\"points\": ", out) == EOF ||
+	    (!sw.known && fputs("null", out) == EOF))
+		return -1;
+	for (int v = 0; sw.known && v < a->items[i].nviews; v++)
+		if (fprintf(out, "%s%d", v ? ", " : "[", sw.points[v]) < 0)
+			return -1;
+	if ((sw.known && fputc(']', out) == EOF) ||
+	    fprintf(out, ", \"changed\": %lld}", (long long)sw.changed) < 0)
+		return -1;
+	return 0;
+}
+
+/* Each round over the sessions that reached it, with its swing. */
+static int json_rounds(FILE *out, const struct report_agg *a, int i)
+{
+	const struct agg_item *it = &a->items[i];
+
+	if (fputc('[', out) == EOF)
+		return -1;
+	for (int r = 0; r < it->nrounds; r++) {
+		const struct agg_round *ar = &it->rounds[r];
+
+		if (fprintf(out,
+			    "%s\n      {\"round\": %d, \"sessions\": %d, "
+			    "\"counted\": %d, \"leaning\": ",
+			    r ? "," : "", r + 1, ar->nsessions,
+			    ar->ncounted) < 0 ||
+		    json_leaning(out, ar->counts, it->nviews) ||
+		    fprintf(out, ", \"total\": %" PRId64 ", \"swing\": ",
+			    report_sum(ar->counts, it->nviews)) < 0 ||
+		    json_swing(out, a, i, r) ||
+		    fputs(",\n       \"views\": ", out) == EOF ||
+		    report_json_views(out, "        ", it->labels, ar->counts,
+				      it->nviews, false, NULL, NULL) ||
+		    fputc('}', out) == EOF)
+			return -1;
+	}
+	return fputc(']', out) == EOF ? -1 : 0;
 }
 
 static int json_item(FILE *out, const struct report_agg *a, int i)
@@ -176,13 +242,18 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 		       report_put_json(out, a->sess[it->max_at].name) ||
 		       fputc('}', out) == EOF))
 		return -1;
-	if (a->cmp_at >= 0 && json_compare(out, &ci))
+	if (a->cmp_at >= 0 && json_compare(out, "     ", &ci))
 		return -1;
 	if (fputs(",\n     \"views\": ", out) == EOF ||
 	    report_json_views(out, "      ", it->labels, it->totals, it->nviews,
 			      a->cmp_at >= 0, it->in_cmp ? it->cmp : NULL,
 			      it->in_rest ? it->rest : NULL) ||
-	    fputc('}', out) == EOF)
+	    fputs(",\n     \"groups\": ", out) == EOF ||
+	    json_groups(out, a, i) ||
+	    fputs(",\n     \"divide\": ", out) == EOF ||
+	    json_divide(out, a, i) ||
+	    fputs(",\n     \"rounds\": ", out) == EOF ||
+	    json_rounds(out, a, i) || fputc('}', out) == EOF)
 		return -1;
 	return 0;
 }
@@ -192,7 +263,7 @@ int report_json_agg(FILE *out, const struct report_agg *a)
 	int64_t totals[TALLY_MAX_VIEWS];
 	int ntot = report_agg_totals(a, totals);
 
-	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 1,\n"
+	if (fputs("{\n  \"format\": \"handsup-aggregate\",\n  \"version\": 2,\n"
 		  "  \"deck\": {\"title\": ",
 		  out) == EOF ||
 	    report_put_json(out, a->title) ||
@@ -211,10 +282,24 @@ int report_json_agg(FILE *out, const struct report_agg *a)
 	if (fputs("\n  ],\n  \"compare\": ", out) == EOF ||
 	    (a->cmp_at >= 0 ? json_session(out, &a->sess[a->cmp_at])
 			    : fputs("null", out) == EOF) ||
-	    fputs(",\n  \"items\": [", out) == EOF)
+	    fputs(",\n  \"percent_base\": \"hands\",\n  \"groups\": [", out) ==
+		    EOF)
+		return -1;
+	for (int g = 0; g < a->ngroups; g++)
+		if (fprintf(out, "%s{\"number\": %d, \"name\": ", g ? ", " : "",
+			    g + 1) < 0 ||
+		    report_put_json(out, a->groups[g]) || fputc('}', out) == EOF)
+			return -1;
+	if (fputs("],\n  \"items\": [", out) == EOF)
 		return -1;
 	for (int i = 0; i < a->nitems; i++)
 		if (json_item(out, a, i))
 			return -1;
-	return json_end(out, "      ", totals, ntot);
+	if (fputs("\n  ],\n  \"totals\": ", out) == EOF ||
+	    (a->totals ? report_json_views(out, "      ", NULL, totals, ntot,
+					   false, NULL, NULL)
+		       : fputs("null", out) == EOF) ||
+	    fputs("\n}\n", out) == EOF)
+		return -1;
+	return 0;
 }

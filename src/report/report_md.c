@@ -5,38 +5,62 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "core/deck.h"
 #include "core/session.h"
 
-/* A Markdown table of view rows; labels NULL means "View N". */
-static int md_table(FILE *out, char *const *labels, const int64_t *counts,
-		    int n)
+/* A Markdown table of a split's view rows, and a "No hand" row when its
+ * shares are of the headcount; labels NULL means "View N". */
+static int md_split(FILE *out, char *const *labels,
+		    const struct report_split *sp)
 {
-	int pct[TALLY_MAX_VIEWS];
-	int64_t total = 0;
-
-	tally_percent64(counts, n, pct);
-	for (int v = 0; v < n; v++)
-		total += counts[v];
 	if (fputs("| View | Count | Share |\n|:---|---:|---:|\n", out) == EOF)
 		return -1;
-	for (int v = 0; v < n; v++) {
+	for (int v = 0; v < sp->n + (sp->of_room && sp->hands > 0); v++) {
 		if (fputs("| ", out) == EOF ||
-		    report_put_md(out,
-				  labels ? labels[v] : deck_view_label(v)) ||
-		    fprintf(out, " | %" PRId64 " | ", counts[v]) < 0 ||
-		    report_put_figure(out, REPORT_MD, total > 0, pct[v]) ||
+		    report_put_md(out, v < sp->n ? report_view_label(labels, v)
+						 : REPORT_NO_HAND) ||
+		    fprintf(out, " | %" PRId64 " | ",
+			    v < sp->n ? sp->counts[v] : sp->no_hand) < 0 ||
+		    report_put_figure(out, REPORT_MD, sp->hands > 0,
+				      sp->pct[v]) ||
 		    fputs(" |\n", out) == EOF)
 			return -1;
 	}
 	return fputc('\n', out) == EOF ? -1 : 0;
 }
 
-int report_md_session(FILE *out, const struct session *s)
+static int md_table(FILE *out, char *const *labels, const int64_t *counts,
+		    int n)
 {
-	int64_t counts[TALLY_MAX_VIEWS], totals[TALLY_MAX_VIEWS];
-	char when[40], lean[40];
-	int ntot = report_view_totals(s, totals);
+	struct report_split sp;
+
+	report_split_of(&sp, counts, n, 0, false);
+	return md_split(out, labels, &sp);
+}
+
+/* "- Groups: ...", the headcount and the base, for newer sessions. */
+static int md_base(FILE *out, const struct session *s)
+{
+	char buf[2048];
+	long hc = tally_room_headcount(&s->tally);
+
+	if (!report_says_base(s))
+		return 0;
+	if (s->ngroups > 0 &&
+	    (fputs("- Groups: ", out) == EOF ||
+	     report_put_md(out, report_groups_words(buf, sizeof buf, s)) ||
+	     fputc('\n', out) == EOF))
+		return -1;
+	if (hc > 0 && fprintf(out, "- Headcount: %ld\n", hc) < 0)
+		return -1;
+	return fprintf(out, "- Percentages: %s\n",
+		       report_base_words(s->pct_of_room)) < 0
+		       ? -1
+		       : 0;
+}
+
+static int md_head(FILE *out, const struct session *s)
+{
+	char when[40];
 
 	report_time(when, sizeof when, s->started, false);
 	if (fputs("# ", out) == EOF || report_put_md(out, s->deck_title) ||
@@ -47,27 +71,55 @@ int report_md_session(FILE *out, const struct session *s)
 	     report_put_md(out, s->deck_source) || fputc('\n', out) == EOF))
 		return -1;
 	if (fputs("- Session: ", out) == EOF || report_put_md(out, s->name) ||
-	    fprintf(out, "\n- Started: %s\n- %d of %d items counted\n\n", when,
+	    fprintf(out, "\n- Started: %s\n", when) < 0 || md_base(out, s) ||
+	    fprintf(out, "- %d of %d items counted\n\n",
 		    report_counted_items(s), s->nitems) < 0)
 		return -1;
-	for (int i = 0; i < s->nitems; i++) {
-		int n = report_item_counts(s, i, counts);
+	return 0;
+}
 
-		if (fprintf(out, "## %d. ", i + 1) < 0 ||
-		    report_put_md(out, s->items[i].heading) ||
-		    fputs("\n\n", out) == EOF ||
-		    md_table(out, s->items[i].labels, counts, n) ||
-		    fprintf(out, "%ld %s, %s.\n\n",
-			    tally_item_total(&s->tally, i),
-			    tally_item_total(&s->tally, i) == 1 ? "hand"
-								: "hands",
-			    report_leaning(lean, sizeof lean, counts, n)) < 0)
+static int md_session_item(FILE *out, const struct session *s, int i)
+{
+	struct report_split sp;
+	char words[256];
+	int nr = tally_rounds(&s->tally, i);
+
+	report_split_session(&sp, s, i, nr - 1, -1);
+	if (fprintf(out, "## %d. ", i + 1) < 0 ||
+	    report_put_md(out, s->items[i].heading) ||
+	    fputs("\n\n", out) == EOF ||
+	    md_split(out, s->items[i].labels, &sp) ||
+	    report_put_md(out, report_hands_words(words, sizeof words, &sp,
+						  nr - 1, nr)) ||
+	    fputs(".\n\n", out) == EOF)
+		return -1;
+	return report_md_session_extra(out, s, i);
+}
+
+int report_md_session(FILE *out, const struct session *s)
+{
+	struct report_row rows[TALLY_MAX_GROUPS];
+	int64_t totals[TALLY_MAX_VIEWS];
+	char lean[40];
+	int ntot = report_view_totals(s, totals);
+
+	if (md_head(out, s))
+		return -1;
+	for (int i = 0; i < s->nitems; i++)
+		if (md_session_item(out, s, i))
 			return -1;
-	}
-	if (fputs("## Totals over all items\n\n", out) == EOF ||
-	    md_table(out, NULL, totals, ntot) ||
-	    fprintf(out, "Overall: %s.\n",
-		    report_leaning(lean, sizeof lean, totals, ntot)) < 0)
+	if (report_shows_totals(s) &&
+	    (fputs("## Totals over all items\n\n", out) == EOF ||
+	     md_table(out, NULL, totals, ntot) ||
+	     (s->ngroups > 0 &&
+	      report_md_table(out, "Group", NULL, ntot, rows,
+			      report_group_totals(s, ntot, rows), false)) ||
+	     fprintf(out, "Overall: %s.\n",
+		     report_leaning(lean, sizeof lean, totals, ntot)) < 0))
+		return -1;
+	if (s->ngroups > 0 && ((report_shows_totals(s) &&
+				fputc('\n', out) == EOF) ||
+			       report_md_session_rank(out, s)))
 		return -1;
 	return 0;
 }
@@ -144,11 +196,9 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	return fputs("\n\n", out) == EOF ? -1 : 0;
 }
 
-int report_md_agg(FILE *out, const struct report_agg *a)
+static int md_agg_head(FILE *out, const struct report_agg *a)
 {
-	int64_t totals[TALLY_MAX_VIEWS];
-	char from[40], to[40], lean[40];
-	int ntot = report_agg_totals(a, totals);
+	char from[40], to[40], buf[2048];
 
 	report_time(from, sizeof from, a->first, false);
 	report_time(to, sizeof to, a->last, false);
@@ -165,16 +215,40 @@ int report_md_agg(FILE *out, const struct report_agg *a)
 	     report_put_md(out, a->sess[a->cmp_at].name) ||
 	     fprintf(out, " (with the other %zu)\n", a->nsess - 1) < 0))
 		return -1;
-	if (fputc('\n', out) == EOF)
+	if (!a->all_v1 && a->ngroups > 0 &&
+	    (fputs("- Groups: ", out) == EOF ||
+	     report_put_md(out, report_agg_groups_words(buf, sizeof buf, a)) ||
+	     fputc('\n', out) == EOF))
+		return -1;
+	if (!a->all_v1 && fprintf(out, "- Percentages: %s\n",
+				  report_base_words(false)) < 0)
+		return -1;
+	return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+int report_md_agg(FILE *out, const struct report_agg *a)
+{
+	struct report_row rows[REPORT_MAX_GROUPS];
+	int64_t totals[TALLY_MAX_VIEWS];
+	char lean[40];
+	int ntot = report_agg_totals(a, totals);
+
+	if (md_agg_head(out, a))
 		return -1;
 	for (int i = 0; i < a->nitems; i++)
-		if (md_item(out, a, i))
+		if (md_item(out, a, i) || report_md_agg_extra(out, a, i))
 			return -1;
-	if (fputs("## Totals over all items and sessions\n\n", out) == EOF ||
-	    md_table(out, NULL, totals, ntot))
+	if (a->totals &&
+	    (fputs("## Totals over all items and sessions\n\n", out) == EOF ||
+	     md_table(out, NULL, totals, ntot) ||
+	     (a->ngroups > 0 &&
+	      report_md_table(out, "Group", NULL, ntot, rows,
+			      report_agg_group_totals(a, ntot, rows), false)) ||
+	     fprintf(out, "Overall: %s.\n",
+		     report_leaning(lean, sizeof lean, totals, ntot)) < 0))
 		return -1;
-	return fprintf(out, "Overall: %s.\n",
-		       report_leaning(lean, sizeof lean, totals, ntot)) < 0
-		       ? -1
-		       : 0;
+	if (a->ngroups > 0 &&
+	    ((a->totals && fputc('\n', out) == EOF) || report_md_agg_rank(out, a)))
+		return -1;
+	return 0;
 }
