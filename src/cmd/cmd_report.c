@@ -126,8 +126,9 @@ static void other_version(const struct report_agg *agg, const struct session *s,
 static int refused(int rc, const struct error *err)
 {
 	fprintf(stderr, "handsup: %s\n", err->msg);
-	return rc == REPORT_AGG_EDECK || rc == REPORT_AGG_EGROUPS ? EXIT_DATA
-								  : EXIT_SOFTWARE;
+	return rc == REPORT_AGG_EDECK || rc == REPORT_AGG_EGROUPS
+		       ? EXIT_DATA
+		       : EXIT_SOFTWARE;
 }
 
 /*

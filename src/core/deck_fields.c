@@ -380,45 +380,60 @@ static const struct {
 	{"intro", offsetof(struct deck, intro), DECK_KIND_PARAS},
 };
 
-/* A "name: value" line.  The name is plain ASCII, so it may be quoted in
- * messages as it is. */
-int deck_field(struct deck_parser *p, const char *name, const char *val,
-	       size_t vlen)
+/*
+ * A field of the item being read (a view, note or labels): 0 when it
+ * began, -1 when refused, 1 when name is no item field.
+ */
+static int item_field(struct deck_parser *p, const char *name)
 {
-	struct deck *d = p->d;
-
-	if (name[0] >= '1' && name[0] <= '9' && name[1] == '\0') {
-		if (view_field(p, name[0] - '0') < 0)
-			return -1;
-	} else if (strcmp(name, "note") == 0) {
-		if (!p->item)
-			return deck_fail(p, p->lineno, "note outside an item");
-		if (p->note_seen)
-			return deck_fail(p, p->lineno,
-					 "duplicate field 'note'");
-		p->note_seen = true;
+	if (name[0] >= '1' && name[0] <= '9' && name[1] == '\0')
+		return view_field(p, name[0] - '0') < 0 ? -1 : 0;
+	bool note = strcmp(name, "note") == 0;
+	if (!note && strcmp(name, "labels") != 0)
+		return 1;
+	bool *seen = note ? &p->note_seen : &p->labels_seen;
+	if (!p->item)
+		return deck_fail(p, p->lineno, "%s outside an item", name);
+	if (*seen)
+		return deck_fail(p, p->lineno, "duplicate field '%s'", name);
+	*seen = true;
+	if (note) {
 		begin_field(p, &p->item->note, DECK_KIND_PARAS, "note");
-	} else if (strcmp(name, "labels") == 0) {
-		if (!p->item)
-			return deck_fail(p, p->lineno,
-					 "labels outside an item");
-		if (p->labels_seen)
-			return deck_fail(p, p->lineno,
-					 "duplicate field 'labels'");
-		p->labels_seen = true;
+	} else {
 		p->labels_line = p->lineno;
 		begin_field(p, NULL, DECK_KIND_LABELS, "labels");
-	} else if (strcmp(name, "same-views") == 0) {
-		if (d->nitems > 0)
-			return deck_fail(
-				p, p->lineno,
-				"'same-views' must come before the first item");
-		if (p->same_seen)
-			return deck_fail(p, p->lineno,
-					 "duplicate field 'same-views'");
-		p->same_seen = true;
+	}
+	return 0;
+}
+
+/* A field that must come before the first item, once. */
+static int once_before_items(struct deck_parser *p, const char *name,
+			     bool *seen)
+{
+	if (p->d->nitems > 0)
+		return deck_fail(p, p->lineno,
+				 "'%s' must come before the first item", name);
+	if (*seen)
+		return deck_fail(p, p->lineno, "duplicate field '%s'", name);
+	*seen = true;
+	return 0;
+}
+
+/* The deck's own fields: groups, same-views, closing, title and such. */
+static int deck_own_field(struct deck_parser *p, const char *name)
+{
+	struct deck *d = p->d;
+	if (strcmp(name, "same-views") == 0) {
+		if (once_before_items(p, name, &p->same_seen))
+			return -1;
 		p->flag = &d->same_views;
 		begin_field(p, NULL, DECK_KIND_FLAG, "same-views");
+	} else if (strcmp(name, "groups") == 0) {
+		if (once_before_items(p, name, &p->groups_seen))
+			return -1;
+		/* No target: the groups are split into d->groups as the
+		 * field ends. */
+		begin_field(p, NULL, DECK_KIND_GROUPS, "groups");
 	} else if (strcmp(name, "closing") == 0) {
 		if (p->closing_seen)
 			return deck_fail(p, p->lineno,
@@ -426,21 +441,8 @@ int deck_field(struct deck_parser *p, const char *name, const char *val,
 		p->closing_seen = true;
 		deck_close_item(p);
 		begin_field(p, &d->closing, DECK_KIND_PARAS, "closing");
-	} else if (strcmp(name, "groups") == 0) {
-		if (d->nitems > 0)
-			return deck_fail(
-				p, p->lineno,
-				"'groups' must come before the first item");
-		if (p->groups_seen)
-			return deck_fail(p, p->lineno,
-					 "duplicate field 'groups'");
-		p->groups_seen = true;
-		/* No target: the groups are split into d->groups as the
-		 * field ends. */
-		begin_field(p, NULL, DECK_KIND_GROUPS, "groups");
 	} else {
 		size_t i, n = sizeof header_fields / sizeof header_fields[0];
-		char **slot;
 
 		for (i = 0; i < n; i++)
 			if (strcmp(name, header_fields[i].name) == 0)
@@ -448,19 +450,25 @@ int deck_field(struct deck_parser *p, const char *name, const char *val,
 		if (i == n)
 			return deck_fail(p, p->lineno, "unknown field '%s'",
 					 name);
-		if (d->nitems > 0)
-			return deck_fail(p, p->lineno,
-					 "'%s' must come before the first item",
-					 name);
-		slot = (char **)((char *)d + header_fields[i].off);
-		if (p->header_seen & (1u << i))
-			return deck_fail(p, p->lineno, "duplicate field '%s'",
-					 name);
+		bool seen = p->header_seen & (1u << i);
+		if (once_before_items(p, name, &seen))
+			return -1;
 		p->header_seen |= 1u << i;
-		begin_field(p, slot, header_fields[i].kind,
-			    header_fields[i].name);
+		begin_field(p, (char **)((char *)d + header_fields[i].off),
+			    header_fields[i].kind, header_fields[i].name);
 	}
-	return raw_append(p, val, vlen);
+	return 0;
+}
+
+/* A "name: value" line.  The name is plain ASCII, so it may be quoted in
+ * messages as it is. */
+int deck_field(struct deck_parser *p, const char *name, const char *val,
+	       size_t vlen)
+{
+	int rc = item_field(p, name);
+	if (rc > 0)
+		rc = deck_own_field(p, name);
+	return rc < 0 ? -1 : raw_append(p, val, vlen);
 }
 
 int deck_continuation(struct deck_parser *p, const char *s, size_t n)

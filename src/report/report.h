@@ -35,10 +35,10 @@ struct error;
 /* What an aggregate's failure was, for the caller's exit status. */
 enum report_agg_status {
 	REPORT_AGG_OK = 0,
-	REPORT_AGG_EDECK = -1,	/* a session of another deck */
-	REPORT_AGG_ENOMEM = -2, /* out of memory */
-	REPORT_AGG_EINVAL = -3, /* a second compared session; nothing added */
-	REPORT_AGG_EIO = -4,	/* the stream failed; errno says why */
+	REPORT_AGG_EDECK = -1,	 /* a session of another deck */
+	REPORT_AGG_ENOMEM = -2,	 /* out of memory */
+	REPORT_AGG_EINVAL = -3,	 /* a second compared session; nothing added */
+	REPORT_AGG_EIO = -4,	 /* the stream failed; errno says why */
 	REPORT_AGG_EGROUPS = -5, /* more groups than REPORT_MAX_GROUPS */
 };
 

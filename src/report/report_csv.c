@@ -200,7 +200,8 @@ static int agg_round_rows(FILE *out, const struct report_agg *a, int i, int r)
 		    report_put_figure(out, REPORT_CSV, sw.known,
 				      sw.points[v]) ||
 		    fputc(',', out) == EOF ||
-		    (r > 0 && fprintf(out, "%lld", (long long)sw.changed) < 0) ||
+		    (r > 0 &&
+		     fprintf(out, "%lld", (long long)sw.changed) < 0) ||
 		    fputs("\r\n", out) == EOF)
 			return -1;
 	}
@@ -225,9 +226,8 @@ int report_csv_agg(FILE *out, const struct report_agg *a)
 		for (int g = 0; g < a->ngroups; g++)
 			if (agg_group_rows(out, a, i, g))
 				return -1;
-		for (int r = 0; a->items[i].nrounds > 1 &&
-				r < a->items[i].nrounds;
-		     r++)
+		for (int r = 0;
+		     a->items[i].nrounds > 1 && r < a->items[i].nrounds; r++)
 			if (agg_round_rows(out, a, i, r))
 				return -1;
 	}

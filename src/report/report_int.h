@@ -87,8 +87,8 @@ struct report_agg {
 	int nitems, items_cap;
 	char *groups[REPORT_MAX_GROUPS]; /* by name, in the order first seen */
 	int ngroups;
-	bool totals;  /* every session shows its totals over all items */
-	bool all_v1;  /* every session is of format 1: reports as they were */
+	bool totals; /* every session shows its totals over all items */
+	bool all_v1; /* every session is of format 1: reports as they were */
 };
 
 /* The compared session against the pooled rest, for one item. */
@@ -225,10 +225,10 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 struct report_split {
 	int n; /* views */
 	int64_t counts[TALLY_MAX_VIEWS];
-	int64_t hands;	   /* their sum */
-	int64_t headcount; /* 0: not given */
-	int64_t no_hand;   /* headcount - hands; 0 when not given or over */
-	bool of_room;	   /* the shares are of the headcount */
+	int64_t hands;	      /* their sum */
+	int64_t headcount;    /* 0: not given */
+	int64_t no_hand;      /* headcount - hands; 0 when not given or over */
+	bool of_room;	      /* the shares are of the headcount */
 	int pct[REPORT_COLS]; /* per view; [n] is no_hand's when of_room */
 };
 
@@ -255,11 +255,11 @@ bool report_shows_totals(const struct session *s);
 struct report_divide {
 	int item;
 	const char *heading;
-	int gap;	    /* points; -1: fewer than two groups raised hands */
-	bool of_room;	    /* the session's shares are of the room: say
+	int gap;	   /* points; -1: fewer than two groups raised hands */
+	bool of_room;	   /* the session's shares are of the room: say
 	                       that the divide's are of the hands */
 	const char *a, *b; /* the two groups furthest apart */
-	int n;		    /* views */
+	int n;		   /* views */
 	int64_t ca[TALLY_MAX_VIEWS], cb[TALLY_MAX_VIEWS]; /* their counts */
 };
 
@@ -282,8 +282,7 @@ const char *report_divide_words(char *buf, size_t cap,
 void report_divide_rank(struct report_divide *d, int n);
 
 /* "A (9 people), B, C": a session's groups and their headcounts. */
-const char *report_groups_words(char *buf, size_t cap,
-				const struct session *s);
+const char *report_groups_words(char *buf, size_t cap, const struct session *s);
 
 /*
  * "Round 2: 20 hands, 4 raised no hand (headcount 24), leans to View 1"

@@ -148,7 +148,8 @@ static int json_groups(FILE *out, const struct report_agg *a, int i)
 	for (int g = 0; g < a->ngroups; g++) {
 		if (it->groups[g].nsessions == 0)
 			continue;
-		if ((n++ && fputc(',', out) == EOF) || json_group(out, a, it, g))
+		if ((n++ && fputc(',', out) == EOF) ||
+		    json_group(out, a, it, g))
 			return -1;
 	}
 	return fputc(']', out) == EOF ? -1 : 0;
@@ -288,7 +289,8 @@ int report_json_agg(FILE *out, const struct report_agg *a)
 	for (int g = 0; g < a->ngroups; g++)
 		if (fprintf(out, "%s{\"number\": %d, \"name\": ", g ? ", " : "",
 			    g + 1) < 0 ||
-		    report_put_json(out, a->groups[g]) || fputc('}', out) == EOF)
+		    report_put_json(out, a->groups[g]) ||
+		    fputc('}', out) == EOF)
 			return -1;
 	if (fputs("],\n  \"items\": [", out) == EOF)
 		return -1;

@@ -117,9 +117,9 @@ int report_md_session(FILE *out, const struct session *s)
 	     fprintf(out, "Overall: %s.\n",
 		     report_leaning(lean, sizeof lean, totals, ntot)) < 0))
 		return -1;
-	if (s->ngroups > 0 && ((report_shows_totals(s) &&
-				fputc('\n', out) == EOF) ||
-			       report_md_session_rank(out, s)))
+	if (s->ngroups > 0 &&
+	    ((report_shows_totals(s) && fputc('\n', out) == EOF) ||
+	     report_md_session_rank(out, s)))
 		return -1;
 	return 0;
 }
@@ -220,8 +220,8 @@ static int md_agg_head(FILE *out, const struct report_agg *a)
 	     report_put_md(out, report_agg_groups_words(buf, sizeof buf, a)) ||
 	     fputc('\n', out) == EOF))
 		return -1;
-	if (!a->all_v1 && fprintf(out, "- Percentages: %s\n",
-				  report_base_words(false)) < 0)
+	if (!a->all_v1 &&
+	    fprintf(out, "- Percentages: %s\n", report_base_words(false)) < 0)
 		return -1;
 	return fputc('\n', out) == EOF ? -1 : 0;
 }
@@ -247,8 +247,8 @@ int report_md_agg(FILE *out, const struct report_agg *a)
 	     fprintf(out, "Overall: %s.\n",
 		     report_leaning(lean, sizeof lean, totals, ntot)) < 0))
 		return -1;
-	if (a->ngroups > 0 &&
-	    ((a->totals && fputc('\n', out) == EOF) || report_md_agg_rank(out, a)))
+	if (a->ngroups > 0 && ((a->totals && fputc('\n', out) == EOF) ||
+			       report_md_agg_rank(out, a)))
 		return -1;
 	return 0;
 }

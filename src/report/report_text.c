@@ -81,8 +81,8 @@ static int session_base(FILE *out, const struct session *s)
 	long hc = tally_room_headcount(&s->tally);
 
 	if (s->ngroups > 0 &&
-	    report_text_wrap(out, "Groups:  ",
-			     report_groups_words(buf, sizeof buf, s)))
+	    report_text_wrap(
+		    out, "Groups:  ", report_groups_words(buf, sizeof buf, s)))
 		return -1;
 	if (hc > 0 && fprintf(out, "Headcount: %ld\n", hc) < 0)
 		return -1;
@@ -185,7 +185,8 @@ int report_text_session(FILE *out, const struct session *s)
 	for (int i = 0; i < s->nitems; i++) {
 		int n = report_item_counts(s, i, counts);
 
-		if (report_text_lean_row(out, i, s->items[i].heading, counts, n))
+		if (report_text_lean_row(out, i, s->items[i].heading, counts,
+					 n))
 			return -1;
 	}
 	if (tot && (report_text_overall(out, totals, ntot) ||

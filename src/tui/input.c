@@ -91,29 +91,43 @@ static enum input_result modal(struct tui *t, enum action act, int arg)
 	return INPUT_IGNORED;
 }
 
+/* The moves between screens; false for any other action. */
+static bool move(struct app *a, enum action act)
+{
+	int pos;
+	switch (act) {
+	case ACT_NEXT:
+		pos = app_pos(a) + 1;
+		break;
+	case ACT_PREV:
+		pos = app_pos(a) - 1;
+		break;
+	case ACT_FIRST:
+		pos = app_nitems(a) > 0 ? 1 : 0;
+		break;
+	case ACT_LAST:
+		pos = app_nitems(a);
+		break;
+	case ACT_TITLE:
+		pos = 0;
+		break;
+	case ACT_SUMMARY:
+		pos = app_pos_summary(a);
+		break;
+	default:
+		return false;
+	}
+	app_goto(a, pos);
+	return true;
+}
+
 /* Actions that mean the same on every screen. */
 static enum input_result common(struct tui *t, enum action act)
 {
 	struct app *a = t->app;
+	if (move(a, act))
+		return INPUT_HANDLED;
 	switch (act) {
-	case ACT_NEXT:
-		app_goto(a, app_pos(a) + 1);
-		break;
-	case ACT_PREV:
-		app_goto(a, app_pos(a) - 1);
-		break;
-	case ACT_FIRST:
-		app_goto(a, app_nitems(a) > 0 ? 1 : 0);
-		break;
-	case ACT_LAST:
-		app_goto(a, app_nitems(a));
-		break;
-	case ACT_TITLE:
-		app_goto(a, 0);
-		break;
-	case ACT_SUMMARY:
-		app_goto(a, app_pos_summary(a));
-		break;
 	case ACT_HELP:
 		t->help = true;
 		break;
