@@ -7,13 +7,20 @@
 #include "cmd/msg.h"
 #include "report/report.h"
 
-enum { OPT_HELP = 'h', OPT_FORMAT = 'f', OPT_OUT = 'o', OPT_COMPARE = 'c' };
+enum {
+	OPT_HELP = 'h',
+	OPT_FORMAT = 'f',
+	OPT_OUT = 'o',
+	OPT_COMPARE = 'c',
+	OPT_BOM = 256,
+};
 
 static const struct option long_opts[] = {
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"output", required_argument, NULL, OPT_OUT},
 	{"compare", required_argument, NULL, OPT_COMPARE},
 	{"help", no_argument, NULL, OPT_HELP},
+	{"bom", no_argument, NULL, OPT_BOM},
 	{NULL, 0, NULL, 0},
 };
 
@@ -26,6 +33,7 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 	a->fmt = REPORT_TEXT;
 	a->out = NULL;
 	a->compare = NULL;
+	a->bom = false;
 	/* The caller may run several subcommands in one process (tests). */
 #ifdef __GLIBC__
 	optind = 0;
@@ -44,6 +52,9 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			break;
 		case OPT_OUT:
 			a->out = optarg;
+			break;
+		case OPT_BOM:
+			a->bom = true;
 			break;
 		case OPT_COMPARE:
 			if (!report)

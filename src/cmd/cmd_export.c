@@ -11,7 +11,8 @@
 #include "report/report.h"
 
 static const char export_usage[] =
-	"usage: handsup export [--format text|csv|md|json] [-o FILE] SESSION\n";
+	"usage: handsup export [--format text|csv|md|json] [-o FILE] [--bom] "
+	"SESSION\n";
 
 int cmd_export(int argc, char **argv)
 {
@@ -35,7 +36,8 @@ int cmd_export(int argc, char **argv)
 	if ((rc = output_open(&o, a.out)) == 0) {
 		int e = 0;
 
-		if (report_write(o.f, &s, (enum report_format)a.fmt))
+		if ((a.bom && output_bom(&o)) ||
+		    report_write(o.f, &s, (enum report_format)a.fmt))
 			e = errno ? errno : EIO;
 		rc = output_close(&o, e);
 	}

@@ -20,7 +20,7 @@
 #include "report/report.h"
 
 static const char report_usage[] =
-	"usage: handsup report [--format text|csv|md|json] [-o FILE]\n"
+	"usage: handsup report [--format text|csv|md|json] [-o FILE] [--bom]\n"
 	"                      [--compare SESSION] SESSION...\n";
 static const char no_other_session[] =
 	"--compare needs at least one other session to compare with";
@@ -96,6 +96,10 @@ static int run_report(struct report_agg *agg, const struct args *a)
 
 	if (rc)
 		return rc;
+	if (a->bom && output_bom(&o)) {
+		rc = output_close(&o, errno ? errno : EIO);
+		return rc;
+	}
 	rc = report_agg_write(o.f, agg, (enum report_format)a->fmt, &err);
 	if (rc == REPORT_AGG_EIO)
 		e = errno ? errno : EIO;

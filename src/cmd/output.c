@@ -166,3 +166,9 @@ bool output_clobbers(const char *out, const char *input)
 {
 	return out && strcmp(out, "-") && output_same_file(out, input);
 }
+
+int output_bom(struct output *o)
+{
+	/* UTF-8's byte order mark: how some spreadsheets tell UTF-8. */
+	return fputs("\xef\xbb\xbf", o->f) == EOF ? -1 : 0;
+}

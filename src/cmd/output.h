@@ -32,6 +32,9 @@ int output_close(struct output *o, int e);
  * reports; the output is thrown away then.  Returns the exit status.
  */
 
+/* Writes a UTF-8 byte order mark (--bom); -1 when the write fails. */
+int output_bom(struct output *o);
+
 /* The same file, by name or by identity (device and inode). */
 bool output_same_file(const char *a, const char *b);
 /* -o naming an input would replace that input with the output. */

@@ -122,7 +122,12 @@ int report_export(const struct session *s, const char *dir, char *paths[2],
  * stream has failed.
  */
 
-/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
+/*
+ * One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; a
+ * field that starts with =, +, -, @, a tab or a CR, which a spreadsheet
+ * would run as a formula, is quoted and starts with an apostrophe, so it
+ * shows as the text it is.
+ */
 int report_put_csv(FILE *out, const char *s);
 
 /* A JSON string with its quotes, or null when s is NULL. */

@@ -22,9 +22,12 @@ int report_put_csv(FILE *out, const char *s)
 {
 	if (!s)
 		s = "";
-	if (!strpbrk(s, ",\"\r\n"))
+	/* A cell a spreadsheet would run as a formula (OWASP's list) is
+	 * kept text: quoted, behind an apostrophe. */
+	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	if (!formula && !strpbrk(s, ",\"\r\n"))
 		return safe_put(out, s, strlen(s));
-	if (fputc('"', out) == EOF)
+	if (fputc('"', out) == EOF || (formula && fputc('\'', out) == EOF))
 		return -1;
 	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
 		if (safe_put(out, s, (size_t)(q - s + 1)) ||

@@ -184,6 +184,26 @@ static void test_export_to_file(void **state)
 	unlink(scratch("i.txt"));
 }
 
+/* --bom: a UTF-8 byte order mark first, then the CSV as without it. */
+static void test_export_bom(void **state)
+{
+	char *err;
+	(void)state;
+	assert_int_equal(run(cmd_export, &err, "export", "--format", "csv",
+			     "--bom", data("article.session"), (char *)NULL),
+			 0);
+	free(err);
+	assert_non_null(out);
+	assert_int_equal(memcmp(out, "\xef\xbb\xbfsession,started,", 19), 0);
+	char *plain = strdup(out + 3);
+	assert_int_equal(run(cmd_export, &err, "export", "--format", "csv",
+			     data("article.session"), (char *)NULL),
+			 0);
+	free(err);
+	assert_string_equal(out, plain);
+	free(plain);
+}
+
 static void test_export_errors(void **state)
 {
 	char *err, msg[512];
@@ -601,6 +621,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_export_to_file),
+		cmocka_unit_test(test_export_bom),
 		cmocka_unit_test(test_export_errors),
 		cmocka_unit_test(test_export_replaces),
 		cmocka_unit_test(test_export_stdout_full),

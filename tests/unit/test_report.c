@@ -519,6 +519,34 @@ static void test_escaping(void **state)
 	free(b.data);
 }
 
+/* Cells a spreadsheet would run as formulas stay text (OWASP). */
+static void test_csv_formulas_stay_text(void **state)
+{
+	struct buf b;
+	(void)state;
+	FILE *f = buf_open(&b);
+	static const char *const cells[] = {"=1+1",     "+SUM(A1)", "-2+3",
+					    "@cmd",     "\tx",       "\ry",
+					    "a=b",      "View -1",  "",
+					    "=HYPERLINK(\"x\",\"y\")"};
+	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+		assert_int_equal(report_put_csv(f, cells[i]), 0);
+		fputc('\n', f);
+	}
+	buf_close(&b);
+	assert_string_equal(b.data, "\"'=1+1\"\n"
+				    "\"'+SUM(A1)\"\n"
+				    "\"'-2+3\"\n"
+				    "\"'@cmd\"\n"
+				    "\"' x\"\n"
+				    "\"'\xef\xbf\xbdy\"\n"
+				    "a=b\n"
+				    "View -1\n"
+				    "\n"
+				    "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"\n");
+	free(b.data);
+}
+
 static void test_slug_and_formats(void **state)
 {
 	char buf[64];
@@ -751,6 +779,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_any_length),
 		cmocka_unit_test(test_six_views_fit),
 		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_csv_formulas_stay_text),
 		cmocka_unit_test(test_slug_and_formats),
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_export_never_overwrites),
