@@ -10,6 +10,10 @@
 #   make check-completion      test the bash and zsh completions
 #   make install / uninstall   (PREFIX, DESTDIR, MANPREFIX)
 
+# The one place the version is written; the man pages, debian/changelog
+# and NEWS must agree with it (tests/release/test_version.sh).
+VERSION   = 1.0.0
+
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/handsup
@@ -71,7 +75,7 @@ HARNESS    = $(BUILD)/tests/harness.o
 TEST_BINS  = $(UNIT_BIN) $(SCREEN_BIN) $(CRASH_BIN) $(FUZZ_REPLAY)
 
 .PHONY: all run check test unit asan bench lint format deps install \
-        uninstall clean fuzz-smoke layers check-completion
+        uninstall clean fuzz-smoke layers check-completion FORCE
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -87,6 +91,19 @@ $(BUILD)/lib%.a: $$(call layer_objs,%)
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Values compiled into one object each, and no other: each is kept in a
+# file that changes only when the value does, so that a new value
+# rebuilds that object alone.
+define value_file
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(1)' | cmp -s - $@ || printf '%s\n' '$(1)' >$@
+endef
+$(BUILD)/version.txt: FORCE
+	$(call value_file,$(VERSION))
+$(BUILD)/cmd/options.o: $(BUILD)/version.txt
+$(BUILD)/cmd/options.o: ALL_CFLAGS += -DHANDSUP_VERSION='"$(VERSION)"'
+FORCE:
 
 # The default deck, carried inside the binary as a byte array.
 $(BUILD)/store/embedded_deck.c: $(DECK)
@@ -159,7 +176,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \
-	  tests/completion/test_completion.sh
+	  tests/completion/test_completion.sh tests/release/test_version.sh
 
 unit: $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN)

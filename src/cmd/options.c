@@ -6,7 +6,10 @@
 
 #include "cmd/exit.h"
 
-#define HANDSUP_VERSION "1.0.0"
+/* The Makefile's VERSION, passed to this file's compile alone. */
+#ifndef HANDSUP_VERSION
+#error "HANDSUP_VERSION is set by the Makefile"
+#endif
 
 static void usage(FILE *f)
 {
@@ -56,7 +59,13 @@ static int option(int c, struct run_options *o)
 		usage(stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	case 'V':
-		puts("handsup " HANDSUP_VERSION);
+		fputs("handsup " HANDSUP_VERSION "\n"
+		      "Copyright (c) 2026 Seed 36bb6d5d maintainers\n"
+		      "License MIT: free to use, change and share; "
+		      "there is NO WARRANTY.\n"
+		      "The built-in deck quotes an article with attribution: "
+		      "see NOTICE.\n",
+		      stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	default:
 		usage(stderr);
