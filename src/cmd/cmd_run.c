@@ -1,11 +1,13 @@
 /* handsup [DECK]: a new session on a deck, the built-in one by default. */
 #include "cmd/cmd.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,14 +24,25 @@
 #include "store/session_file.h"
 #include "store/session_lock.h"
 
+/*
+ * Whether path is a session file given where a deck belongs.  Only a
+ * regular file is read: a FIFO or a terminal (handsup /dev/tty) would
+ * wait for a writer or a key for ever, and the deck loader has already
+ * said what is wrong with it.
+ */
 static bool looks_like_session(const char *path)
 {
 	char head[sizeof SESSION_MAGIC];
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	struct stat st;
+	ssize_t n = -1;
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return false;
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = read(fd, head, sizeof head - 1);
+	close(fd);
+	if (n < 0)
+		return false;
 	head[n] = '\0';
 	return strcmp(head, SESSION_MAGIC) == 0;
 }

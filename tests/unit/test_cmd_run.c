@@ -1,0 +1,174 @@
+/*
+ * A session on the terminal, new (handsup DECK) or resumed: what is
+ * refused before any terminal or file is needed, and with which message
+ * and exit status.  Each subcommand runs in a child with a deadline, so
+ * that a command that would hang fails the test instead.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "unit/unit_util.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "cmd/exit.h"
+
+static char tmp[] = "/tmp/handsup-run-XXXXXX";
+
+static const char *scratch(const char *name)
+{
+	static char buf[8][256];
+	static int next;
+	char *p = buf[next++ % 8];
+
+	snprintf(p, sizeof buf[0], "%s/%s", tmp, name);
+	return p;
+}
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Seconds a command may take: every one here should end at once. */
+#define DEADLINE 5
+
+/*
+ * Runs cmd(argv...) in a child whose standard input is in (or /dev/null
+ * when in < 0) and whose standard error is returned in *err; its
+ * standard output is thrown away.  Returns the exit status; a child
+ * still running at the deadline fails the test.
+ */
+static int run(int (*cmd)(int, char **), int in, char **err, ...)
+{
+	char *argv[16];
+	int argc = 0, status;
+	va_list ap;
+	const char *errpath = scratch("stderr");
+
+	va_start(ap, err);
+	while (argc < 15 && (argv[argc] = va_arg(ap, char *)))
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int nul = open("/dev/null", O_RDWR);
+		if (efd < 0 || nul < 0)
+			_exit(127);
+		dup2(in >= 0 ? in : nul, 0);
+		dup2(nul, 1);
+		dup2(efd, 2);
+		alarm(DEADLINE);
+		_exit(cmd(argc, argv));
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	*err = unit_slurp(errpath, NULL);
+	assert_non_null(*err);
+	unlink(errpath);
+	if (WIFSIGNALED(status))
+		fail_msg("%s %s: %s after %d s (it hangs?); stderr: %s",
+			 argv[0], argv[argc - 1],
+			 WTERMSIG(status) == SIGALRM ? "still running"
+						     : strsignal(WTERMSIG(status)),
+			 DEADLINE, *err);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/* handsup PATH refuses PATH at once, with the deck loader's reason. */
+static void expect_refused(const char *path, int in, const char *why)
+{
+	char *err, want[512];
+
+	assert_int_equal(run(cmd_run, in, &err, "handsup", path, (char *)NULL),
+			 EXIT_DATA);
+	snprintf(want, sizeof want, "%s: %s\n", path, why);
+	if (!strstr(err, want))
+		fail_msg("expected \"%s\" in: %s", want, err);
+	free(err);
+}
+
+/*
+ * A FIFO, a terminal and a pipe named as the deck: the loader refuses
+ * them without reading, and nothing else may open them to read either.
+ */
+static void test_deck_not_regular(void **state)
+{
+	(void)state;
+
+	assert_int_equal(mkfifo(scratch("fifo"), 0600), 0);
+	expect_refused(scratch("fifo"), -1, "not a regular file");
+	unlink(scratch("fifo"));
+
+	/* A terminal nobody types on, as /dev/tty would be. */
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	char *slave = ptsname(master);
+	assert_non_null(slave);
+	expect_refused(slave, -1, "not a regular file");
+	close(master);
+
+	/* handsup /dev/stdin with a pipe that stays open and empty. */
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	expect_refused("/dev/stdin", p[0], "not a regular file");
+	close(p[0]);
+	close(p[1]);
+
+	expect_refused("/dev/null", -1, "not a regular file");
+}
+
+/* A session file given as the deck: refused, and what to run instead. */
+static void test_deck_is_session(void **state)
+{
+	char *err;
+	(void)state;
+
+	put_file(scratch("s.session"), "handsup-session 1\nname: x\n");
+	assert_int_equal(run(cmd_run, -1, &err, "handsup",
+			     scratch("s.session"), (char *)NULL),
+			 EXIT_DATA);
+	assert_non_null(strstr(err, "handsup resume FILE\n"));
+	free(err);
+	unlink(scratch("s.session"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_deck_not_regular),
+		cmocka_unit_test(test_deck_is_session),
+	};
+	int rc;
+
+	if (!mkdtemp(tmp))
+		return 1;
+	/* Nothing here may reach the real state folder. */
+	setenv("HANDSUP_STATE_DIR", scratch("state"), 1);
+	rc = cmocka_run_group_tests_name("cmd_run", tests, NULL, NULL);
+	rmdir(scratch("state"));
+	rmdir(tmp);
+	return rc;
+}
