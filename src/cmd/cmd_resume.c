@@ -4,11 +4,13 @@
  */
 #include "cmd/cmd.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -283,41 +285,47 @@ static char *find_by_name(const struct run_options *o, const char *name)
 	return found;
 }
 
-/* Resumes file, or one chosen from the list; returns an exit status. */
-static int resume(const struct run_options *o, const char *file)
+/*
+ * The session file that "handsup resume FILE" names: FILE, or a session
+ * of that name in the state folder.  NULL, once it has said why, when
+ * there is none: the real reason (a link loop, a folder that cannot be
+ * searched), not a guess.
+ */
+static char *named_session(const struct run_options *o, const char *file,
+			   int *rc)
 {
-	int rc = live_need_terminal();
-	if (rc == 0)
-		rc = live_check_out_dir(o->out_dir);
-	if (rc)
-		return rc;
+	struct stat st;
 	char *chosen = NULL;
-	if (file == NULL)
-		chosen = choose_session(o, &rc);
-	else if (access(file, F_OK) != 0 && strchr(file, '/') == NULL)
+	if (stat(file, &st) != 0 && errno == ENOENT && !strchr(file, '/'))
 		chosen = find_by_name(o, file);
-	if (file != NULL && chosen == NULL)
-		chosen = strdup(file);
-	if (chosen == NULL)
-		return rc ? rc : EXIT_SOFTWARE;
-	/* A file that is not there is bad input (65), not a lock failure. */
-	if (access(chosen, F_OK) != 0) {
-		msg_path(chosen, "no such session file", NULL);
-		free(chosen);
-		return EXIT_DATA;
+	if (chosen == NULL && (chosen = strdup(file)) == NULL) {
+		msg_oom();
+		*rc = EXIT_SOFTWARE;
+		return NULL;
 	}
+	if (stat(chosen, &st) == 0)
+		return chosen;
+	int e = errno;
+	msg_path(chosen, e == ENOENT ? "no such session file" : strerror(e),
+		 NULL);
+	free(chosen);
+	*rc = EXIT_DATA;
+	return NULL;
+}
+
+/* Locks, loads and runs the session file; returns an exit status. */
+static int resume_file(const struct run_options *o, const char *chosen)
+{
+	int rc;
 	/* Locked before it is read, so two runs never both resume it. */
 	int fd = live_lock(chosen, &rc);
-	if (fd < 0) {
-		free(chosen);
+	if (fd < 0)
 		return rc;
-	}
 	struct session s;
 	struct error err;
 	if (session_load(&s, chosen, &err) != 0) {
 		msg_file_error(chosen, &err);
 		session_unlock(fd, chosen);
-		free(chosen);
 		return EXIT_DATA;
 	}
 	char dirbuf[PATH_MAX];
@@ -339,6 +347,30 @@ static int resume(const struct run_options *o, const char *file)
 	}
 	session_free(&s);
 	session_unlock(fd, chosen);
+	return rc;
+}
+
+/*
+ * Resumes file, or one chosen from the list; returns an exit status.
+ * The command line's mistakes (a session that is not there, a bad
+ * --out) are told before a missing terminal.
+ */
+static int resume(const struct run_options *o, const char *file)
+{
+	int rc = 0;
+	char *chosen = NULL;
+	if (file != NULL && (chosen = named_session(o, file, &rc)) == NULL)
+		return rc;
+	rc = live_check_out_dir(o->out_dir);
+	if (rc == 0)
+		rc = live_need_terminal();
+	if (rc == 0 && chosen == NULL) {
+		chosen = choose_session(o, &rc);
+		if (chosen == NULL && rc == 0)
+			rc = EXIT_SOFTWARE;
+	}
+	if (rc == 0)
+		rc = resume_file(o, chosen);
 	free(chosen);
 	return rc;
 }

@@ -136,10 +136,11 @@ int cmd_run(int argc, char **argv)
 	const char *deck_path;
 	if ((rc = open_deck(arg, &d, &deck_path, abs)) != 0)
 		return rc;
-	/* The deck's own errors come first; then what running it needs. */
-	rc = live_need_terminal();
+	/* The deck's own errors come first, then the rest of the command
+	 * line's, then what running it needs. */
+	rc = live_check_out_dir(o.out_dir);
 	if (rc == 0)
-		rc = live_check_out_dir(o.out_dir);
+		rc = live_need_terminal();
 	if (rc == 0)
 		rc = run_new(&d, deck_path, &o);
 	deck_free(&d);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/app.h"
@@ -40,12 +41,25 @@ int live_need_terminal(void)
 	return EXIT_SOFTWARE;
 }
 
-/* An export folder that does not work should stop us now, not at 'e'. */
+/*
+ * An export folder that does not work should stop us now, not at 'e'.
+ * A file there is "not a directory", whatever its permissions say.
+ */
 int live_check_out_dir(const char *dir)
 {
-	if (dir == NULL || access(dir, W_OK | X_OK) == 0)
+	struct stat st;
+	int e = 0;
+	if (dir == NULL)
 		return 0;
-	msg_path(dir, strerror(errno), NULL);
+	if (stat(dir, &st) != 0)
+		e = errno;
+	else if (!S_ISDIR(st.st_mode))
+		e = ENOTDIR;
+	else if (access(dir, W_OK | X_OK) != 0)
+		e = errno;
+	if (e == 0)
+		return 0;
+	msg_path(dir, strerror(e), NULL);
 	return EXIT_CANTCREAT;
 }
 

@@ -12,6 +12,7 @@
 
 #include "unit/unit_util.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -155,11 +156,90 @@ static void test_deck_is_session(void **state)
 	unlink(scratch("s.session"));
 }
 
+/* Whether path exists, as a file or a dangling link. */
+static bool exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+/*
+ * resume names the real reason a session file cannot be had: a link
+ * loop is not "no such session file", and no lock file is made for it.
+ */
+static void test_resume_reason(void **state)
+{
+	char *err, want[512];
+	(void)state;
+
+	assert_int_equal(symlink("loop.session", scratch("loop.session")), 0);
+	assert_int_equal(run(cmd_resume, -1, &err, "resume",
+			     scratch("loop.session"), (char *)NULL),
+			 EXIT_DATA);
+	snprintf(want, sizeof want, "handsup: %s: %s\n",
+		 scratch("loop.session"), strerror(ELOOP));
+	assert_string_equal(err, want);
+	free(err);
+	assert_false(exists(scratch("loop.session.lock")));
+	unlink(scratch("loop.session"));
+
+	assert_int_equal(run(cmd_resume, -1, &err, "resume",
+			     scratch("gone.session"), (char *)NULL),
+			 EXIT_DATA);
+	snprintf(want, sizeof want, "handsup: %s: no such session file\n",
+		 scratch("gone.session"));
+	assert_string_equal(err, want);
+	free(err);
+	assert_false(exists(scratch("gone.session.lock")));
+}
+
+/* handsup --out PATH and resume --out PATH: PATH must be a folder. */
+static void expect_out_refused(const char *path, int errnum)
+{
+	char *err, want[512];
+
+	snprintf(want, sizeof want, "handsup: %s: %s\n", path,
+		 strerror(errnum));
+	assert_int_equal(run(cmd_run, -1, &err, "handsup", "--out", path,
+			     (char *)NULL),
+			 EXIT_CANTCREAT);
+	assert_string_equal(err, want);
+	free(err);
+	assert_int_equal(run(cmd_resume, -1, &err, "resume", "-o", path,
+			     (char *)NULL),
+			 EXIT_CANTCREAT);
+	assert_string_equal(err, want);
+	free(err);
+}
+
+static void test_out_not_folder(void **state)
+{
+	(void)state;
+
+	/* Even a file we could write to is "not a directory". */
+	put_file(scratch("plain"), "x\n");
+	expect_out_refused(scratch("plain"), ENOTDIR);
+	chmod(scratch("plain"), 0);
+	expect_out_refused(scratch("plain"), ENOTDIR);
+	unlink(scratch("plain"));
+	expect_out_refused(scratch("none"), ENOENT);
+	assert_int_equal(mkdir(scratch("ro"), 0500), 0);
+	if (geteuid() != 0)
+		expect_out_refused(scratch("ro"), EACCES);
+	else
+		print_message("not checked as root: a folder without write "
+			      "permission\n");
+	rmdir(scratch("ro"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deck_not_regular),
 		cmocka_unit_test(test_deck_is_session),
+		cmocka_unit_test(test_resume_reason),
+		cmocka_unit_test(test_out_not_folder),
 	};
 	int rc;
 
