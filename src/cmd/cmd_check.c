@@ -38,7 +38,9 @@ int cmd_check(int argc, char **argv)
 			 * handsup's message, not the compiler-style kind. */
 			for (int k = 0; k < nerrs; k++)
 				msg_file_error(argv[i], &errs[k]);
-			rc = EXIT_DATA;
+			/* A bad deck outweighs a missing one. */
+			if (rc != EXIT_DATA)
+				rc = msg_input_status(argv[i], &errs[0]);
 			continue;
 		}
 		safe_puts(stdout, argv[i]);

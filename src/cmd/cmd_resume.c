@@ -309,7 +309,7 @@ static char *named_session(const struct run_options *o, const char *file,
 	msg_path(chosen, e == ENOENT ? "no such session file" : strerror(e),
 		 NULL);
 	free(chosen);
-	*rc = EXIT_DATA;
+	*rc = e == ENOENT ? EXIT_NOINPUT : EXIT_DATA;
 	return NULL;
 }
 
@@ -326,7 +326,7 @@ static int resume_file(const struct run_options *o, const char *chosen)
 	if (session_load(&s, chosen, &err) != 0) {
 		msg_file_error(chosen, &err);
 		session_unlock(fd, chosen);
-		return EXIT_DATA;
+		return msg_input_status(chosen, &err);
 	}
 	char dirbuf[PATH_MAX];
 	snprintf(dirbuf, sizeof dirbuf, "%s", chosen);

@@ -66,7 +66,7 @@ static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 			fputs("handsup: that is a session file; to go on with "
 			      "it: handsup resume FILE\n",
 			      stderr);
-		return EXIT_DATA;
+		return msg_input_status(arg, &errs[0]);
 	}
 	*deck_path = realpath(arg, abs) ? abs : arg;
 	return 0;

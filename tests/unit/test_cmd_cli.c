@@ -238,7 +238,7 @@ static void test_export_errors(void **state)
 	/* A missing file, named safely: no escape sequence gets through. */
 	assert_int_equal(run(cmd_export, &err, "export",
 			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	assert_non_null(strstr(err, "such.session: "));
 	assert_null(strchr(err, '\x1b'));
 	expect_prefixed(err);
@@ -403,7 +403,7 @@ static void test_check(void **state)
 	unlink(scratch("two.deck"));
 	assert_int_equal(run(cmd_check, &err, "check", scratch("none.deck"),
 			     (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	assert_non_null(strstr(err, "/none.deck: "));
 	/* No line to jump to: handsup's own message. */
 	expect_prefixed(err);
@@ -589,12 +589,65 @@ static void test_report_errors(void **state)
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     scratch("none.session"), data("article.session"),
 			     (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
 		run(cmd_report, &err, "report", "--help", (char *)NULL), 0);
 	free(err);
+}
+
+/*
+ * An input file that does not exist exits 66; one that exists but cannot
+ * be read or is not valid, 65; for check, a bad deck outweighs a
+ * missing one, in either order.
+ */
+static void test_missing_input(void **state)
+{
+	char *err;
+	(void)state;
+
+	put_file(scratch("bad.deck"), "title: T\nbogus line\n");
+	assert_int_equal(symlink("nowhere", scratch("dangling")), 0);
+	static const struct {
+		int (*cmd)(int, char **);
+		const char *name, *file;
+		int status;
+	} cases[] = {
+		{cmd_check, "check", "none.deck", EXIT_NOINPUT},
+		{cmd_check, "check", "dangling", EXIT_NOINPUT},
+		{cmd_check, "check", "", EXIT_DATA}, /* the folder */
+		{cmd_check, "check", "bad.deck", EXIT_DATA},
+		{cmd_export, "export", "none.session", EXIT_NOINPUT},
+		{cmd_export, "export", "", EXIT_DATA},
+		{cmd_report, "report", "none.session", EXIT_NOINPUT},
+		{cmd_report, "report", "bad.deck", EXIT_DATA},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = run(cases[i].cmd, &err, cases[i].name,
+			     scratch(cases[i].file), (char *)NULL);
+		if (rc != cases[i].status)
+			fail_msg("%s %s: exit %d, expected %d", cases[i].name,
+				 cases[i].file, rc, cases[i].status);
+		free(err);
+	}
+	assert_int_equal(run(cmd_check, &err, "check", scratch("none.deck"),
+			     scratch("bad.deck"), (char *)NULL),
+			 EXIT_DATA);
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", scratch("bad.deck"),
+			     scratch("none.deck"), (char *)NULL),
+			 EXIT_DATA);
+	free(err);
+	/* The first file that fails decides a report. */
+	assert_int_equal(run(cmd_report, &err, "report",
+			     data("article.session"), scratch("none.session"),
+			     (char *)NULL),
+			 EXIT_NOINPUT);
+	expect_prefixed(err);
+	free(err);
+	unlink(scratch("bad.deck"));
+	unlink(scratch("dangling"));
 }
 
 int main(void)
@@ -609,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_report_duplicates),
 		cmocka_unit_test(test_report_other_version),
 		cmocka_unit_test(test_report_errors),
+		cmocka_unit_test(test_missing_input),
 	};
 	int rc;
 

@@ -186,7 +186,7 @@ static void test_resume_reason(void **state)
 
 	assert_int_equal(run(cmd_resume, -1, &err, "resume",
 			     scratch("gone.session"), (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	snprintf(want, sizeof want, "handsup: %s: no such session file\n",
 		 scratch("gone.session"));
 	assert_string_equal(err, want);
@@ -233,11 +233,31 @@ static void test_out_not_folder(void **state)
 	rmdir(scratch("ro"));
 }
 
+/* A deck that is not there exits 66; one that is there but bad, 65. */
+static void test_deck_missing(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(run(cmd_run, -1, &err, "handsup", scratch("no.deck"),
+			     (char *)NULL),
+			 EXIT_NOINPUT);
+	assert_non_null(strstr(err, "no.deck: "));
+	free(err);
+	put_file(scratch("bad.deck"), "title: T\n");
+	assert_int_equal(run(cmd_run, -1, &err, "handsup",
+			     scratch("bad.deck"), (char *)NULL),
+			 EXIT_DATA);
+	free(err);
+	unlink(scratch("bad.deck"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deck_not_regular),
 		cmocka_unit_test(test_deck_is_session),
+		cmocka_unit_test(test_deck_missing),
 		cmocka_unit_test(test_resume_reason),
 		cmocka_unit_test(test_out_not_folder),
 	};
