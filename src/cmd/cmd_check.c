@@ -2,11 +2,13 @@
 #include "cmd/cmd.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/error.h"
 #include "base/safe.h"
+#include "cmd/args.h"
 #include "cmd/exit.h"
 #include "cmd/msg.h"
 #include "core/deck.h"
@@ -14,17 +16,23 @@
 
 static const char check_usage[] = "usage: handsup check DECK...\n";
 
+static const struct option check_opts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
 int cmd_check(int argc, char **argv)
 {
-	int rc = 0, first = 1;
+	int c, rc = 0;
 
-	if (argc > 1 &&
-	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+	args_restart();
+	while ((c = getopt_long(argc, argv, "h", check_opts, NULL)) != -1) {
+		if (c != 'h')
+			return args_bad(check_usage, c, argv, check_opts);
 		fputs(check_usage, stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	}
-	if (argc > 1 && !strcmp(argv[1], "--"))
-		first = 2;
+	int first = optind;
 	if (argc - first < 1)
 		return msg_usage(check_usage, "no deck given", NULL);
 	for (int i = first; i < argc; i++) {

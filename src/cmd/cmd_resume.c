@@ -76,7 +76,7 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 			 : deck_file_load(s->deck_path, d, &derr);
 	if (rc != 0) {
 		if (rc == -1)
-			error_print(stderr, &derr);
+			msg_file_error(s->deck_path, &derr);
 		fputs("handsup: going on from what the session file holds.\n",
 		      stderr);
 		snprintf(note, cap, "Deck file %s: view texts not shown",
@@ -93,9 +93,8 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 			 "Session and deck differ: showing the session");
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
-	fputs("The deck ", stderr);
-	safe_puts(stderr, s->deck_path);
-	fputs(" has changed since this session began.\n", stderr);
+	msg_path(s->deck_path, "the deck has changed since this session began",
+		 NULL);
 	/* Say what going on means: new wording, or the session's own record. */
 	bool same = same_shape(d, s);
 	if (!msg_ask_yes(
@@ -219,6 +218,15 @@ static void print_list(const struct session_summary *list, size_t shown)
 		}
 }
 
+/* An answer to "Resume which?" that names no session in the list. */
+static void no_such_pick(const char *line)
+{
+	char what[64];
+	snprintf(what, sizeof what, "no session %.*s",
+		 (int)strcspn(line, "\n"), line);
+	msg_error(what);
+}
+
 /* Lists recent sessions and lets the facilitator pick one. */
 static char *choose_session(const struct run_options *o, int *rc)
 {
@@ -238,7 +246,8 @@ static char *choose_session(const struct run_options *o, int *rc)
 		fflush(stderr);
 		term_sync();
 		if (!isatty(STDIN_FILENO) || !fgets(line, sizeof line, stdin)) {
-			fputs("\n(no answer; run: handsup resume FILE)\n",
+			fputs("\nhandsup: no answer; to resume one: handsup "
+			      "resume FILE\n",
 			      stderr);
 			break;
 		}
@@ -249,10 +258,9 @@ static char *choose_session(const struct run_options *o, int *rc)
 			break;
 		if (k < 1 || (size_t)k > shown ||
 		    (line[0] != '\n' && *end != '\n'))
-			fprintf(stderr, "No session %s", line);
+			no_such_pick(line);
 		else if (list[k - 1].in_use)
-			fputs("That session is open in another handsup.\n",
-			      stderr);
+			msg_error("that session is open in another handsup");
 		else
 			pick = strdup(list[k - 1].path);
 	}

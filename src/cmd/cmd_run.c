@@ -61,7 +61,7 @@ static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 	int nerrs = 0;
 	if (deck_file_load_all(arg, d, errs, DECK_MAX_ERRORS, &nerrs) != 0) {
 		for (int i = 0; i < nerrs; i++)
-			error_print(stderr, &errs[i]);
+			msg_file_error(arg, &errs[i]);
 		if (looks_like_session(arg))
 			fputs("handsup: that is a session file; to go on with "
 			      "it: handsup resume FILE\n",

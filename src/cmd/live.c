@@ -69,7 +69,7 @@ int live_parse_embedded(struct deck *d)
 	if (deck_parse(d, (const char *)embedded_deck, embedded_deck_len,
 		       &err) != 0) {
 		err.file = embedded_deck_name;
-		error_print(stderr, &err);
+		msg_file_error(embedded_deck_name, &err);
 		return EXIT_SOFTWARE;
 	}
 	return 0;
@@ -86,6 +86,13 @@ static bool on_key(void *ctx, int key)
 static void on_draw(void *ctx)
 {
 	frame_draw(ctx);
+}
+
+static void say_written(const char *path)
+{
+	fputs("handsup: session written to ", stderr);
+	safe_puts(stderr, path);
+	fputc('\n', stderr);
 }
 
 /*
@@ -110,29 +117,24 @@ static void rescue(struct app *a, bool interactive)
 		if (line[0] == '\0')
 			break;
 		if (session_save(a->sess, line, &err) == 0) {
-			fputs("Session written to ", stderr);
-			safe_puts(stderr, line);
-			fputc('\n', stderr);
+			say_written(line);
 			return;
 		}
-		safe_puts(stderr, err.msg);
-		fputc('\n', stderr);
+		msg_error(err.msg);
 	}
 	const char *tmp = getenv("TMPDIR");
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/handsup-rescue-%ld%s",
 		 tmp && *tmp ? tmp : "/tmp", (long)getpid(), SESSION_EXT);
 	if (session_save(a->sess, path, &err) == 0) {
-		fputs("Session written to ", stderr);
-		safe_puts(stderr, path);
-		fputc('\n', stderr);
+		say_written(path);
 		return;
 	}
 	size_t len;
 	char *text = session_format(a->sess, &len);
 	if (text) {
-		fputs("Here is the session, so that no count is lost:\n",
-		      stderr);
+		msg_error("here is the session on standard output, so that "
+			  "no count is lost");
 		fwrite(text, 1, len, stdout);
 		free(text);
 	}

@@ -4,26 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/args.h"
 #include "cmd/exit.h"
+#include "cmd/msg.h"
 
 /* The Makefile's VERSION, passed to this file's compile alone. */
 #ifndef HANDSUP_VERSION
 #error "HANDSUP_VERSION is set by the Makefile"
 #endif
 
-static void usage(FILE *f)
-{
-	fputs("usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
-	      "               [--mono] [--ascii] [DECK]\n"
-	      "       handsup resume [--state-dir DIR] [--out DIR] [SESSION]\n"
-	      "       handsup check DECK...\n"
-	      "       handsup export [--format text|csv|md|json] [-o FILE] "
-	      "SESSION\n"
-	      "       handsup report [--format F] [-o FILE] [--compare "
-	      "SESSION] SESSION...\n"
-	      "With no DECK, runs the built-in deck. See handsup(1).\n",
-	      f);
-}
+static const char usage[] =
+	"usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
+	"               [--mono] [--ascii] [DECK]\n"
+	"       handsup resume [--state-dir DIR] [--out DIR] [SESSION]\n"
+	"       handsup check DECK...\n"
+	"       handsup export [--format text|csv|md|json] [-o FILE] "
+	"SESSION\n"
+	"       handsup report [--format F] [-o FILE] [--compare "
+	"SESSION] SESSION...\n"
+	"With no DECK, runs the built-in deck. See handsup(1).\n";
 
 static const struct option longs[] = {
 	{"name", required_argument, NULL, 'n'},
@@ -37,7 +36,7 @@ static const struct option longs[] = {
 };
 
 /* One option; -1 to go on, else the exit status. */
-static int option(int c, struct run_options *o)
+static int option(int c, struct run_options *o, char **argv)
 {
 	switch (c) {
 	case 'n':
@@ -56,7 +55,7 @@ static int option(int c, struct run_options *o)
 		o->ascii = true;
 		return -1;
 	case 'h':
-		usage(stdout);
+		fputs(usage, stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	case 'V':
 		fputs("handsup " HANDSUP_VERSION "\n"
@@ -68,8 +67,7 @@ static int option(int c, struct run_options *o)
 		      stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	default:
-		usage(stderr);
-		return EXIT_USAGE;
+		return args_bad(usage, c, argv, longs);
 	}
 }
 
@@ -81,8 +79,9 @@ int options_parse(int argc, char **argv, struct run_options *o,
 	int c, rc;
 	memset(o, 0, sizeof *o);
 	*operand = NULL;
-	while ((c = getopt_long(argc, argv, "n:d:o:mahV", longs, NULL)) != -1)
-		if ((rc = option(c, o)) >= 0)
+	args_restart();
+	while ((c = getopt_long(argc, argv, ":n:d:o:mahV", longs, NULL)) != -1)
+		if ((rc = option(c, o, argv)) >= 0)
 			return rc;
 	for (size_t i = 0; optind < argc && i < 4; i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
@@ -92,11 +91,8 @@ int options_parse(int argc, char **argv, struct run_options *o,
 				subs[i]);
 			return EXIT_USAGE;
 		}
-	if (argc - optind > 1) {
-		fputs("handsup: one deck or session at a time\n", stderr);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc - optind > 1)
+		return msg_usage(usage, "one deck or session at a time", NULL);
 	*operand = optind < argc ? argv[optind] : NULL;
 	return -1;
 }

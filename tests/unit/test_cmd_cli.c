@@ -414,6 +414,39 @@ static void test_check(void **state)
 	assert_string_equal(err, "handsup: no deck given\n"
 				 "usage: handsup check DECK...\n");
 	free(err);
+
+	/* Options are options, wherever they are; after "--", files. */
+	assert_int_equal(run(cmd_check, &err, "check", scratch("good.deck"),
+			     "--bogus", (char *)NULL),
+			 EXIT_USAGE);
+	assert_string_equal(err, "handsup: unknown option '--bogus'\n"
+				 "usage: handsup check DECK...\n");
+	assert_string_equal(out, "");
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", "-x", (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, "handsup: unknown option '-x'\n"));
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", "-h", (char *)NULL), 0);
+	assert_string_equal(out, "usage: handsup check DECK...\n");
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", "--",
+			     scratch("good.deck"), (char *)NULL),
+			 0);
+	assert_non_null(strstr(out, "good.deck: ok, 1 item\n"));
+	free(err);
+	put_file(scratch("-dash.deck"), "title: T\n== H\n1: a\n2: b\n");
+	int here = open(".", O_RDONLY | O_DIRECTORY);
+	assert_true(here >= 0);
+	assert_int_equal(chdir(tmp), 0);
+	assert_int_equal(
+		run(cmd_check, &err, "check", "--", "-dash.deck", (char *)NULL),
+		0);
+	assert_string_equal(out, "-dash.deck: ok, 1 item\n");
+	free(err);
+	assert_int_equal(fchdir(here), 0);
+	close(here);
+	unlink(scratch("-dash.deck"));
 	unlink(scratch("good.deck"));
 	unlink(scratch("bad.deck"));
 }

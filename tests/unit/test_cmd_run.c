@@ -103,9 +103,8 @@ static void expect_refused(const char *path, int in, const char *why)
 
 	assert_int_equal(run(cmd_run, in, &err, "handsup", path, (char *)NULL),
 			 EXIT_DATA);
-	snprintf(want, sizeof want, "%s: %s\n", path, why);
-	if (!strstr(err, want))
-		fail_msg("expected \"%s\" in: %s", want, err);
+	snprintf(want, sizeof want, "handsup: %s: %s\n", path, why);
+	assert_string_equal(err, want);
 	free(err);
 }
 
@@ -242,6 +241,7 @@ static void test_deck_missing(void **state)
 	assert_int_equal(run(cmd_run, -1, &err, "handsup", scratch("no.deck"),
 			     (char *)NULL),
 			 EXIT_NOINPUT);
+	assert_true(strncmp(err, "handsup: ", 9) == 0);
 	assert_non_null(strstr(err, "no.deck: "));
 	free(err);
 	put_file(scratch("bad.deck"), "title: T\n");
@@ -252,12 +252,44 @@ static void test_deck_missing(void **state)
 	unlink(scratch("bad.deck"));
 }
 
+/* Every mistake on the command line is handsup's message, then usage. */
+static void test_bad_options(void **state)
+{
+	static const char *const cases[][3] = {
+		{"handsup", "--bogus", "handsup: unknown option '--bogus'\n"},
+		{"handsup", "-x", "handsup: unknown option '-x'\n"},
+		{"handsup", "--name", "handsup: missing value for '--name'\n"},
+		{"resume", "--bogus", "handsup: unknown option '--bogus'\n"},
+		{"resume", "-d", "handsup: missing value for '-d'\n"},
+	};
+	char *err;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int (*cmd)(int, char **) =
+			strcmp(cases[i][0], "resume") ? cmd_run : cmd_resume;
+		assert_int_equal(run(cmd, -1, &err, cases[i][0], cases[i][1],
+				     (char *)NULL),
+				 EXIT_USAGE);
+		assert_true(strncmp(err, cases[i][2], strlen(cases[i][2])) ==
+			    0);
+		assert_non_null(strstr(err, "\nusage: handsup "));
+		free(err);
+	}
+	assert_int_equal(run(cmd_run, -1, &err, "handsup", "a.deck", "b.deck",
+			     (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(strncmp(err, "handsup: one deck", 17) == 0);
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deck_not_regular),
 		cmocka_unit_test(test_deck_is_session),
 		cmocka_unit_test(test_deck_missing),
+		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_resume_reason),
 		cmocka_unit_test(test_out_not_folder),
 	};
