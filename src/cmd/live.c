@@ -30,15 +30,22 @@
 #include "tui/term.h"
 
 /*
- * Checked before any file is made: without a terminal nothing can run,
- * and a new empty session file per failed start would litter the list.
+ * Checked before any file is made: without a terminal that can be
+ * redrawn nothing can run, and a new empty session file per failed
+ * start would litter the list.
  */
 int live_need_terminal(void)
 {
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		return 0;
-	msg_error("standard input and output must be a terminal");
-	return EXIT_SOFTWARE;
+	struct error err;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		msg_error("standard input and output must be a terminal");
+		return EXIT_SOFTWARE;
+	}
+	if (term_check(&err) != 0) {
+		msg_error(err.msg);
+		return EXIT_SOFTWARE;
+	}
+	return 0;
 }
 
 /*
