@@ -103,6 +103,10 @@ $(BUILD)/version.txt: FORCE
 	$(call value_file,$(VERSION))
 $(BUILD)/cmd/options.o: $(BUILD)/version.txt
 $(BUILD)/cmd/options.o: ALL_CFLAGS += -DHANDSUP_VERSION='"$(VERSION)"'
+$(BUILD)/datadir.txt: FORCE
+	$(call value_file,$(DATADIR))
+$(BUILD)/store/deck_dir.o: $(BUILD)/datadir.txt
+$(BUILD)/store/deck_dir.o: ALL_CFLAGS += -DHANDSUP_DATADIR='"$(DATADIR)"'
 FORCE:
 
 # The default deck, carried inside the binary as a byte array.
@@ -172,7 +176,7 @@ FUZZ_SRC_ALL = $(foreach l,$(FUZZ_LAYERS),$(wildcard src/$(l)/*.c)) \
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 	@mkdir -p $(@D)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(FUZZ_SRC_ALL)
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL)
 
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \

@@ -19,6 +19,7 @@
 #include "cmd/options.h"
 #include "core/deck.h"
 #include "core/session.h"
+#include "store/deck_dir.h"
 #include "store/deck_file.h"
 #include "store/session_dir.h"
 #include "store/session_file.h"
@@ -47,9 +48,26 @@ static bool looks_like_session(const char *path)
 	return strcmp(head, SESSION_MAGIC) == 0;
 }
 
+/* Loads the deck file at path, listing every error.  0 or an exit status. */
+static int load_deck(const char *path, struct deck *d)
+{
+	struct error errs[DECK_MAX_ERRORS];
+	int nerrs = 0;
+	if (deck_file_load_all(path, d, errs, DECK_MAX_ERRORS, &nerrs) == 0)
+		return 0;
+	for (int i = 0; i < nerrs; i++)
+		msg_file_error(path, &errs[i]);
+	if (looks_like_session(path))
+		fputs("handsup: that is a session file; to go on with it: "
+		      "handsup resume FILE\n",
+		      stderr);
+	return msg_input_status(path, &errs[0]);
+}
+
 /*
- * Opens the deck to run: the built-in one, or a file whose every error is
- * listed.  *deck_path is what the session records.  0 or an exit status.
+ * Opens the deck to run: the built-in one, a file, or an installed deck
+ * by name.  *deck_path is what the session records: the file's absolute
+ * path.  0 or an exit status.
  */
 static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 		     char abs[PATH_MAX])
@@ -57,19 +75,18 @@ static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 	*deck_path = LIVE_EMBEDDED_PATH;
 	if (arg == NULL)
 		return live_parse_embedded(d);
-	struct error errs[DECK_MAX_ERRORS];
-	int nerrs = 0;
-	if (deck_file_load_all(arg, d, errs, DECK_MAX_ERRORS, &nerrs) != 0) {
-		for (int i = 0; i < nerrs; i++)
-			msg_file_error(arg, &errs[i]);
-		if (looks_like_session(arg))
-			fputs("handsup: that is a session file; to go on with "
-			      "it: handsup resume FILE\n",
-			      stderr);
-		return msg_input_status(arg, &errs[0]);
+	char *path = deck_dir_find(arg, deck_dir());
+	if (path == NULL) {
+		msg_oom();
+		return EXIT_SOFTWARE;
 	}
-	*deck_path = realpath(arg, abs) ? abs : arg;
-	return 0;
+	int rc = load_deck(path, d);
+	if (rc == 0)
+		*deck_path = realpath(path, abs) ? abs : arg;
+	else if (rc == EXIT_NOINPUT)
+		msg_not_installed(arg, deck_dir());
+	free(path);
+	return rc;
 }
 
 /* Saves the new session, locked, before its first frame, and runs it. */

@@ -50,6 +50,17 @@ void msg_file_error(const char *path, const struct error *e)
 	error_print(stderr, &shown);
 }
 
+void msg_not_installed(const char *arg, const char *dir)
+{
+	if (*arg == '\0' || strchr(arg, '/'))
+		return;
+	fputs("handsup: nor is '", stderr);
+	safe_puts(stderr, arg);
+	fputs("' an installed deck in ", stderr);
+	safe_puts(stderr, dir);
+	fputc('\n', stderr);
+}
+
 void msg_oom(void)
 {
 	fputs("handsup: out of memory\n", stderr);

@@ -35,6 +35,12 @@ int msg_input_status(const char *path, const struct error *e);
 /* Loads a session, saying why not; 0, EXIT_NOINPUT or EXIT_DATA. */
 int msg_load_session(struct session *s, const char *path);
 
+/*
+ * After "ARG: no such file or directory" for a deck named without a
+ * folder: it is not among the installed decks in dir either.
+ */
+void msg_not_installed(const char *arg, const char *dir);
+
 /* "handsup: out of memory". */
 void msg_oom(void);
 

@@ -683,6 +683,37 @@ static void test_missing_input(void **state)
 	unlink(scratch("dangling"));
 }
 
+/* check NAME: an installed deck, in $HANDSUP_DATADIR for the test. */
+static void test_check_installed(void **state)
+{
+	char *err, data[4200], want[9000];
+	(void)state;
+
+	snprintf(data, sizeof data, "%s/content", root);
+	assert_int_equal(setenv("HANDSUP_DATADIR", data, 1), 0);
+	assert_int_equal(run(cmd_check, &err, "check", "starter",
+			     "sales-training.deck", (char *)NULL),
+			 0);
+	assert_string_equal(err, "");
+	snprintf(want, sizeof want,
+		 "%s/starter.deck: ok, 3 items\n"
+		 "%s/sales-training.deck: ok, 7 items\n",
+		 data, data);
+	assert_string_equal(out, want);
+	free(err);
+
+	assert_int_equal(run(cmd_check, &err, "check", "no-such-deck",
+			     (char *)NULL),
+			 EXIT_NOINPUT);
+	snprintf(want, sizeof want,
+		 "handsup: no-such-deck: no such file or directory\n"
+		 "handsup: nor is 'no-such-deck' an installed deck in %s\n",
+		 data);
+	assert_string_equal(err, want);
+	free(err);
+	unsetenv("HANDSUP_DATADIR");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -696,6 +727,7 @@ int main(void)
 		cmocka_unit_test(test_report_other_version),
 		cmocka_unit_test(test_report_errors),
 		cmocka_unit_test(test_missing_input),
+		cmocka_unit_test(test_check_installed),
 	};
 	int rc;
 
