@@ -182,7 +182,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \
 	  tests/completion/test_completion.sh tests/release/test_version.sh \
-	  tests/release/test_install.sh
+	  tests/release/test_install.sh tests/release/test_manpages.sh
 
 unit: $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN)
