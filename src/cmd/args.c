@@ -42,8 +42,7 @@ static bool is_long_of(const char *word, int val, const struct option *longs)
 	return false;
 }
 
-int args_bad(const char *usage, int c, char **argv,
-	     const struct option *longs)
+int args_bad(const char *usage, int c, char **argv, const struct option *longs)
 {
 	char shortopt[3] = {'-', (char)optopt, '\0'};
 	/*
@@ -55,9 +54,8 @@ int args_bad(const char *usage, int c, char **argv,
 	const char *opt = word;
 	if (optopt != 0 && !is_long_of(word, optopt, longs))
 		opt = shortopt;
-	return msg_usage(usage,
-			 c == ':' ? "missing value for" : "unknown option",
-			 opt);
+	return msg_usage(
+		usage, c == ':' ? "missing value for" : "unknown option", opt);
 }
 
 /* Returns -1 to go on, else an exit status (0 after --help). */

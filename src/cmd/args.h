@@ -29,8 +29,7 @@ void args_restart(void);
  * value for '--name'"; longs is the table given to getopt_long.
  * Returns EXIT_USAGE.
  */
-int args_bad(const char *usage, int c, char **argv,
-	     const struct option *longs);
+int args_bad(const char *usage, int c, char **argv, const struct option *longs);
 
 /*
  * Parses argv (argv[0] is the subcommand); usage is printed with any

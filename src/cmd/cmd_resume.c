@@ -222,8 +222,8 @@ static void print_list(const struct session_summary *list, size_t shown)
 static void no_such_pick(const char *line)
 {
 	char what[64];
-	snprintf(what, sizeof what, "no session %.*s",
-		 (int)strcspn(line, "\n"), line);
+	snprintf(what, sizeof what, "no session %.*s", (int)strcspn(line, "\n"),
+		 line);
 	msg_error(what);
 }
 

@@ -77,8 +77,8 @@ static void test_no_cup_refused(void **state)
 		      "\tam, cols#80, lines#24, bel=^G, clear=\\E[H\\E[2J,\n"
 		      "\tcr=\\r, ind=\\n,\n",
 		      src, sizeof src);
-	snprintf(cmd, sizeof cmd, "tic -o '%s/terminfo' '%s' 2>/dev/null",
-		 dir, src);
+	snprintf(cmd, sizeof cmd, "tic -o '%s/terminfo' '%s' 2>/dev/null", dir,
+		 src);
 	if (system(cmd) != 0) {
 		su_rm_rf(dir);
 		print_message("skipped: tic cannot compile a terminfo entry\n");

@@ -702,9 +702,9 @@ static void test_check_installed(void **state)
 	assert_string_equal(out, want);
 	free(err);
 
-	assert_int_equal(run(cmd_check, &err, "check", "no-such-deck",
-			     (char *)NULL),
-			 EXIT_NOINPUT);
+	assert_int_equal(
+		run(cmd_check, &err, "check", "no-such-deck", (char *)NULL),
+		EXIT_NOINPUT);
 	snprintf(want, sizeof want,
 		 "handsup: no-such-deck: no such file or directory\n"
 		 "handsup: nor is 'no-such-deck' an installed deck in %s\n",

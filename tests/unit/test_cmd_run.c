@@ -89,8 +89,9 @@ static int run(int (*cmd)(int, char **), int in, char **err, ...)
 	if (WIFSIGNALED(status))
 		fail_msg("%s %s: %s after %d s (it hangs?); stderr: %s",
 			 argv[0], argv[argc - 1],
-			 WTERMSIG(status) == SIGALRM ? "still running"
-						     : strsignal(WTERMSIG(status)),
+			 WTERMSIG(status) == SIGALRM
+				 ? "still running"
+				 : strsignal(WTERMSIG(status)),
 			 DEADLINE, *err);
 	assert_true(WIFEXITED(status));
 	return WEXITSTATUS(status);
@@ -147,8 +148,8 @@ static void test_deck_is_session(void **state)
 	(void)state;
 
 	put_file(scratch("s.session"), "handsup-session 1\nname: x\n");
-	assert_int_equal(run(cmd_run, -1, &err, "handsup",
-			     scratch("s.session"), (char *)NULL),
+	assert_int_equal(run(cmd_run, -1, &err, "handsup", scratch("s.session"),
+			     (char *)NULL),
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "handsup resume FILE\n"));
 	free(err);
@@ -200,14 +201,14 @@ static void expect_out_refused(const char *path, int errnum)
 
 	snprintf(want, sizeof want, "handsup: %s: %s\n", path,
 		 strerror(errnum));
-	assert_int_equal(run(cmd_run, -1, &err, "handsup", "--out", path,
-			     (char *)NULL),
-			 EXIT_CANTCREAT);
+	assert_int_equal(
+		run(cmd_run, -1, &err, "handsup", "--out", path, (char *)NULL),
+		EXIT_CANTCREAT);
 	assert_string_equal(err, want);
 	free(err);
-	assert_int_equal(run(cmd_resume, -1, &err, "resume", "-o", path,
-			     (char *)NULL),
-			 EXIT_CANTCREAT);
+	assert_int_equal(
+		run(cmd_resume, -1, &err, "resume", "-o", path, (char *)NULL),
+		EXIT_CANTCREAT);
 	assert_string_equal(err, want);
 	free(err);
 }
@@ -245,8 +246,8 @@ static void test_deck_missing(void **state)
 	assert_non_null(strstr(err, "no.deck: "));
 	free(err);
 	put_file(scratch("bad.deck"), "title: T\n");
-	assert_int_equal(run(cmd_run, -1, &err, "handsup",
-			     scratch("bad.deck"), (char *)NULL),
+	assert_int_equal(run(cmd_run, -1, &err, "handsup", scratch("bad.deck"),
+			     (char *)NULL),
 			 EXIT_DATA);
 	free(err);
 	unlink(scratch("bad.deck"));
