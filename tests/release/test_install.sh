@@ -23,11 +23,17 @@ ok()
 	fi
 }
 
+# Every folder is given, and the calling make's own variables (make check
+# in a package build passes DATADIR and others) are not passed on.
 install_to()
 { # DESTDIR PREFIX
-	make -s -C "$root" install-data DESTDIR="$1" PREFIX="$2" \
-		MANPREFIX="$2/share/man" >"$tmp/make.log" 2>&1 ||
-		cat "$tmp/make.log"
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+		make -s -C "$root" install-data DESTDIR="$1" PREFIX="$2" \
+		DATADIR="$2/share/handsup" DOCDIR="$2/share/doc/handsup" \
+		MANPREFIX="$2/share/man" \
+		BASHCOMPDIR="$2/share/bash-completion/completions" \
+		ZSHCOMPDIR="$2/share/zsh/vendor-completions" \
+		>"$tmp/make.log" 2>&1 || cat "$tmp/make.log"
 }
 
 p=/opt/handsup-test
