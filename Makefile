@@ -8,7 +8,11 @@
 #   make lint       check the man pages with mandoc
 #   make deps       install missing Debian packages for the build and tests
 #   make check-completion      test the bash and zsh completions
-#   make install / uninstall   (PREFIX, DESTDIR, MANPREFIX)
+#   make install / uninstall   (PREFIX, DESTDIR, MANPREFIX, DATADIR, DOCDIR)
+
+# The one place the version is written; the man pages, debian/changelog
+# and NEWS must agree with it (tests/release/test_version.sh).
+VERSION   = 1.0.0
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -16,6 +20,7 @@ DATADIR   ?= $(PREFIX)/share/handsup
 MANPREFIX ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+DOCDIR    ?= $(PREFIX)/share/doc/handsup
 BUILD     ?= build
 BIN       ?= handsup
 CC        ?= cc
@@ -71,7 +76,7 @@ HARNESS    = $(BUILD)/tests/harness.o
 TEST_BINS  = $(UNIT_BIN) $(SCREEN_BIN) $(CRASH_BIN) $(FUZZ_REPLAY)
 
 .PHONY: all run check test unit asan bench lint format deps install \
-        uninstall clean fuzz-smoke layers check-completion
+        install-data uninstall clean fuzz-smoke layers check-completion FORCE
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -87,6 +92,23 @@ $(BUILD)/lib%.a: $$(call layer_objs,%)
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Values compiled into one object each, and no other: each is kept in a
+# file that changes only when the value does, so that a new value
+# rebuilds that object alone.
+define value_file
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(1)' | cmp -s - $@ || printf '%s\n' '$(1)' >$@
+endef
+$(BUILD)/version.txt: FORCE
+	$(call value_file,$(VERSION))
+$(BUILD)/cmd/options.o: $(BUILD)/version.txt
+$(BUILD)/cmd/options.o: ALL_CFLAGS += -DHANDSUP_VERSION='"$(VERSION)"'
+$(BUILD)/datadir.txt: FORCE
+	$(call value_file,$(DATADIR))
+$(BUILD)/store/deck_dir.o: $(BUILD)/datadir.txt
+$(BUILD)/store/deck_dir.o: ALL_CFLAGS += -DHANDSUP_DATADIR='"$(DATADIR)"'
+FORCE:
 
 # The default deck, carried inside the binary as a byte array.
 $(BUILD)/store/embedded_deck.c: $(DECK)
@@ -161,7 +183,7 @@ FUZZ_SRC_ALL = $(foreach l,$(FUZZ_LAYERS),$(wildcard src/$(l)/*.c)) \
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 	@mkdir -p $(@D)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(FUZZ_SRC_ALL)
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL)
 
 FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c)
 $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
@@ -171,7 +193,8 @@ $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
 
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \
-	  tests/completion/test_completion.sh
+	  tests/completion/test_completion.sh tests/release/test_version.sh \
+	  tests/release/test_install.sh tests/release/test_manpages.sh
 
 unit: $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN)
@@ -213,28 +236,39 @@ deps:
 	sh tools/deps.sh
 
 # ---- install -------------------------------------------------------------
-# The completions get DATADIR written over the default they name, so that
-# they list the decks where this install puts them.
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-	  $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR) \
-	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+# The man pages and the completions name the folders of a package built
+# with PREFIX=/usr; this install's folders are written over them, so that
+# the pages name the real paths and the completions list the decks where
+# this install puts them.  install-data is everything but the binary
+# (tests/release/test_install.sh checks it).
+INSTALL_PATHS = -e 's|/usr/share/handsup|$(DATADIR)|g' \
+  -e 's|/usr/share/bash-completion/completions|$(BASHCOMPDIR)|g' \
+  -e 's|/usr/share/zsh/vendor-completions|$(ZSHCOMPDIR)|g' \
+  -e 's|/usr/share/doc/handsup|$(DOCDIR)|g'
+install: $(BIN) install-data
+	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/handsup
-	install -m 644 man/handsup.1 $(DESTDIR)$(MANPREFIX)/man1/handsup.1
-	install -m 644 man/handsup.5 $(DESTDIR)$(MANPREFIX)/man5/handsup.5
+
+install-data:
+	install -d $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
+	  $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	sed $(INSTALL_PATHS) man/handsup.1 >$(DESTDIR)$(MANPREFIX)/man1/handsup.1
+	sed $(INSTALL_PATHS) man/handsup.5 >$(DESTDIR)$(MANPREFIX)/man5/handsup.5
 	install -m 644 content/*.deck $(DESTDIR)$(DATADIR)/
-	sed 's|/usr/share/handsup|$(DATADIR)|' completion/handsup.bash \
-	  > $(DESTDIR)$(BASHCOMPDIR)/handsup
-	sed 's|/usr/share/handsup|$(DATADIR)|' completion/_handsup \
-	  > $(DESTDIR)$(ZSHCOMPDIR)/_handsup
-	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
+	install -m 644 NOTICE $(DESTDIR)$(DOCDIR)/NOTICE
+	sed $(INSTALL_PATHS) completion/handsup.bash >$(DESTDIR)$(BASHCOMPDIR)/handsup
+	sed $(INSTALL_PATHS) completion/_handsup >$(DESTDIR)$(ZSHCOMPDIR)/_handsup
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/handsup.1 \
+	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5 \
+	  $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/handsup $(DESTDIR)$(MANPREFIX)/man1/handsup.1 \
-	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5 \
+	  $(DESTDIR)$(MANPREFIX)/man5/handsup.5 $(DESTDIR)$(DOCDIR)/NOTICE \
 	  $(DESTDIR)$(BASHCOMPDIR)/handsup $(DESTDIR)$(ZSHCOMPDIR)/_handsup
 	for f in content/*.deck; do rm -f "$(DESTDIR)$(DATADIR)/$${f##*/}"; done
-	-rmdir $(DESTDIR)$(DATADIR)
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build build-asan handsup $(BUILD) $(BIN)

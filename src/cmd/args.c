@@ -2,6 +2,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd/exit.h"
 #include "cmd/msg.h"
@@ -24,6 +25,46 @@ static const struct option long_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+void args_restart(void)
+{
+	/* glibc's getopt resets its own state only at optind 0. */
+#ifdef __GLIBC__
+	optind = 0;
+#else
+	optind = 1;
+#endif
+	opterr = 0;
+}
+
+/* Whether word is "--NAME" or "--NAME=..." of the long option for val. */
+static bool is_long_of(const char *word, int val, const struct option *longs)
+{
+	if (strncmp(word, "--", 2) != 0)
+		return false;
+	size_t n = strcspn(word + 2, "=");
+	for (; longs->name; longs++)
+		if (longs->val == val && strlen(longs->name) == n &&
+		    !strncmp(longs->name, word + 2, n))
+			return true;
+	return false;
+}
+
+int args_bad(const char *usage, int c, char **argv, const struct option *longs)
+{
+	char shortopt[3] = {'-', (char)optopt, '\0'};
+	/*
+	 * getopt has passed the word of a long option, which is then
+	 * argv[optind - 1]; optopt is the short option, or 0 for a long
+	 * one it does not know.
+	 */
+	const char *word = optind > 0 ? argv[optind - 1] : "";
+	const char *opt = word;
+	if (optopt != 0 && !is_long_of(word, optopt, longs))
+		opt = shortopt;
+	return msg_usage(
+		usage, c == ':' ? "missing value for" : "unknown option", opt);
+}
+
 /* Returns -1 to go on, else an exit status (0 after --help). */
 int args_parse(int argc, char **argv, const char *usage, bool report,
 	       struct args *a)
@@ -34,14 +75,8 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 	a->out = NULL;
 	a->compare = NULL;
 	a->bom = false;
-	/* The caller may run several subcommands in one process (tests). */
-#ifdef __GLIBC__
-	optind = 0;
-#else
-	optind = 1;
-#endif
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, report ? "f:o:c:h" : "f:o:h",
+	args_restart();
+	while ((c = getopt_long(argc, argv, report ? ":f:o:c:h" : ":f:o:h",
 				long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
@@ -58,7 +93,7 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			break;
 		case OPT_COMPARE:
 			if (!report)
-				return msg_usage(usage, "bad option",
+				return msg_usage(usage, "unknown option",
 						 "--compare");
 			a->compare = optarg;
 			break;
@@ -66,9 +101,7 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			fputs(usage, stdout);
 			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 		default:
-			return msg_usage(usage,
-					 "bad option or missing argument",
-					 argv[optind - 1]);
+			return args_bad(usage, c, argv, long_opts);
 		}
 	}
 	a->first = optind;

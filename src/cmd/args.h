@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+struct option;
+
 struct args {
 	int fmt; /* enum report_format */
 	const char *out;
@@ -14,6 +16,21 @@ struct args {
 	bool bom; /* --bom: a UTF-8 byte order mark first, for spreadsheets */
 	int first; /* index of the first operand */
 };
+
+/*
+ * Makes getopt start again from argv[1] of a new argv, and keeps it
+ * quiet: each caller says what is wrong in handsup's own words.  (One
+ * process may run several subcommands: the tests do.)
+ */
+void args_restart(void);
+
+/*
+ * What getopt_long's answer c ('?' or ':', the option string starting
+ * with ':') means, told with usage: "unknown option '-x'" or "missing
+ * value for '--name'"; longs is the table given to getopt_long.
+ * Returns EXIT_USAGE.
+ */
+int args_bad(const char *usage, int c, char **argv, const struct option *longs);
 
 /*
  * Parses argv (argv[0] is the subcommand); usage is printed with any

@@ -4,11 +4,13 @@
  */
 #include "cmd/cmd.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,7 +113,7 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 			 : deck_file_load(s->deck_path, d, &derr);
 	if (rc != 0) {
 		if (rc == -1)
-			error_print(stderr, &derr);
+			msg_file_error(s->deck_path, &derr);
 		fputs("handsup: going on from what the session file holds.\n",
 		      stderr);
 		snprintf(note, cap, "Deck file %s: %s",
@@ -131,9 +133,8 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 			 "Session and deck differ: showing the session");
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
-	fputs("The deck ", stderr);
-	safe_puts(stderr, s->deck_path);
-	fputs(" has changed since this session began.\n", stderr);
+	msg_path(s->deck_path, "the deck has changed since this session began",
+		 NULL);
 	/* Say what going on means: new wording, or the session's own record. */
 	bool same = same_shape(d, s);
 	if (!msg_ask_yes(
@@ -257,6 +258,15 @@ static void print_list(const struct session_summary *list, size_t shown)
 		}
 }
 
+/* An answer to "Resume which?" that names no session in the list. */
+static void no_such_pick(const char *line)
+{
+	char what[64];
+	snprintf(what, sizeof what, "no session %.*s", (int)strcspn(line, "\n"),
+		 line);
+	msg_error(what);
+}
+
 /* Lists recent sessions and lets the facilitator pick one. */
 static char *choose_session(const struct run_options *o, int *rc)
 {
@@ -276,7 +286,8 @@ static char *choose_session(const struct run_options *o, int *rc)
 		fflush(stderr);
 		term_sync();
 		if (!isatty(STDIN_FILENO) || !fgets(line, sizeof line, stdin)) {
-			fputs("\n(no answer; run: handsup resume FILE)\n",
+			fputs("\nhandsup: no answer; to resume one: handsup "
+			      "resume FILE\n",
 			      stderr);
 			break;
 		}
@@ -287,10 +298,9 @@ static char *choose_session(const struct run_options *o, int *rc)
 			break;
 		if (k < 1 || (size_t)k > shown ||
 		    (line[0] != '\n' && *end != '\n'))
-			fprintf(stderr, "No session %s", line);
+			no_such_pick(line);
 		else if (list[k - 1].in_use)
-			fputs("That session is open in another handsup.\n",
-			      stderr);
+			msg_error("that session is open in another handsup");
 		else
 			pick = strdup(list[k - 1].path);
 	}
@@ -323,42 +333,48 @@ static char *find_by_name(const struct run_options *o, const char *name)
 	return found;
 }
 
-/* Resumes file, or one chosen from the list; returns an exit status. */
-static int resume(const struct run_options *o, const char *file)
+/*
+ * The session file that "handsup resume FILE" names: FILE, or a session
+ * of that name in the state folder.  NULL, once it has said why, when
+ * there is none: the real reason (a link loop, a folder that cannot be
+ * searched), not a guess.
+ */
+static char *named_session(const struct run_options *o, const char *file,
+			   int *rc)
 {
-	int rc = live_need_terminal();
-	if (rc == 0)
-		rc = live_check_out_dir(o->out_dir);
-	if (rc)
-		return rc;
+	struct stat st;
 	char *chosen = NULL;
-	if (file == NULL)
-		chosen = choose_session(o, &rc);
-	else if (access(file, F_OK) != 0 && strchr(file, '/') == NULL)
+	if (stat(file, &st) != 0 && errno == ENOENT && !strchr(file, '/'))
 		chosen = find_by_name(o, file);
-	if (file != NULL && chosen == NULL)
-		chosen = strdup(file);
-	if (chosen == NULL)
-		return rc ? rc : EXIT_SOFTWARE;
-	/* A file that is not there is bad input (65), not a lock failure. */
-	if (access(chosen, F_OK) != 0) {
-		msg_path(chosen, "no such session file", NULL);
-		free(chosen);
-		return EXIT_DATA;
+	if (chosen == NULL && (chosen = strdup(file)) == NULL) {
+		msg_oom();
+		*rc = EXIT_SOFTWARE;
+		return NULL;
 	}
+	if (stat(chosen, &st) == 0)
+		return chosen;
+	int e = errno;
+	msg_path(chosen, e == ENOENT ? "no such session file" : strerror(e),
+		 NULL);
+	free(chosen);
+	*rc = e == ENOENT ? EXIT_NOINPUT : EXIT_DATA;
+	return NULL;
+}
+
+/* Locks, loads and runs the session file; returns an exit status. */
+static int resume_file(const struct run_options *o, const char *chosen)
+{
+	int rc;
 	/* Locked before it is read, so two runs never both resume it. */
 	int fd = live_lock(chosen, &rc);
-	if (fd < 0) {
-		free(chosen);
+	if (fd < 0)
 		return rc;
-	}
 	struct session s;
 	struct error err;
 	if (session_load(&s, chosen, &err) != 0) {
 		msg_file_error(chosen, &err);
 		session_unlock(fd, chosen);
-		free(chosen);
-		return EXIT_DATA;
+		return msg_input_status(chosen, &err);
 	}
 	char dirbuf[PATH_MAX];
 	snprintf(dirbuf, sizeof dirbuf, "%s", chosen);
@@ -379,6 +395,30 @@ static int resume(const struct run_options *o, const char *file)
 	}
 	session_free(&s);
 	session_unlock(fd, chosen);
+	return rc;
+}
+
+/*
+ * Resumes file, or one chosen from the list; returns an exit status.
+ * The command line's mistakes (a session that is not there, a bad
+ * --out) are told before a missing terminal.
+ */
+static int resume(const struct run_options *o, const char *file)
+{
+	int rc = 0;
+	char *chosen = NULL;
+	if (file != NULL && (chosen = named_session(o, file, &rc)) == NULL)
+		return rc;
+	rc = live_check_out_dir(o->out_dir);
+	if (rc == 0)
+		rc = live_need_terminal();
+	if (rc == 0 && chosen == NULL) {
+		chosen = choose_session(o, &rc);
+		if (chosen == NULL && rc == 0)
+			rc = EXIT_SOFTWARE;
+	}
+	if (rc == 0)
+		rc = resume_file(o, chosen);
 	free(chosen);
 	return rc;
 }

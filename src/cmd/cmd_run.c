@@ -1,11 +1,13 @@
 /* handsup [DECK]: a new session on a deck, the built-in one by default. */
 #include "cmd/cmd.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,26 +19,55 @@
 #include "cmd/options.h"
 #include "core/deck.h"
 #include "core/session.h"
+#include "store/deck_dir.h"
 #include "store/deck_file.h"
 #include "store/session_dir.h"
 #include "store/session_file.h"
 #include "store/session_lock.h"
 
+/*
+ * Whether path is a session file given where a deck belongs.  Only a
+ * regular file is read: a FIFO or a terminal (handsup /dev/tty) would
+ * wait for a writer or a key for ever, and the deck loader has already
+ * said what is wrong with it.
+ */
 static bool looks_like_session(const char *path)
 {
 	char head[sizeof SESSION_MAGIC];
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	struct stat st;
+	ssize_t n = -1;
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return false;
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = read(fd, head, sizeof head - 1);
+	close(fd);
+	if (n < 0)
+		return false;
 	head[n] = '\0';
 	return strcmp(head, SESSION_MAGIC) == 0;
 }
 
+/* Loads the deck file at path, listing every error.  0 or an exit status. */
+static int load_deck(const char *path, struct deck *d)
+{
+	struct error errs[DECK_MAX_ERRORS];
+	int nerrs = 0;
+	if (deck_file_load_all(path, d, errs, DECK_MAX_ERRORS, &nerrs) == 0)
+		return 0;
+	for (int i = 0; i < nerrs; i++)
+		msg_file_error(path, &errs[i]);
+	if (looks_like_session(path))
+		fputs("handsup: that is a session file; to go on with it: "
+		      "handsup resume FILE\n",
+		      stderr);
+	return msg_input_status(path, &errs[0]);
+}
+
 /*
- * Opens the deck to run: the built-in one, or a file whose every error is
- * listed.  *deck_path is what the session records.  0 or an exit status.
+ * Opens the deck to run: the built-in one, a file, or an installed deck
+ * by name.  *deck_path is what the session records: the file's absolute
+ * path.  0 or an exit status.
  */
 static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 		     char abs[PATH_MAX])
@@ -44,19 +75,18 @@ static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 	*deck_path = LIVE_EMBEDDED_PATH;
 	if (arg == NULL)
 		return live_parse_embedded(d);
-	struct error errs[DECK_MAX_ERRORS];
-	int nerrs = 0;
-	if (deck_file_load_all(arg, d, errs, DECK_MAX_ERRORS, &nerrs) != 0) {
-		for (int i = 0; i < nerrs; i++)
-			error_print(stderr, &errs[i]);
-		if (looks_like_session(arg))
-			fputs("handsup: that is a session file; to go on with "
-			      "it: handsup resume FILE\n",
-			      stderr);
-		return EXIT_DATA;
+	char *path = deck_dir_find(arg, deck_dir());
+	if (path == NULL) {
+		msg_oom();
+		return EXIT_SOFTWARE;
 	}
-	*deck_path = realpath(arg, abs) ? abs : arg;
-	return 0;
+	int rc = load_deck(path, d);
+	if (rc == 0)
+		*deck_path = realpath(path, abs) ? abs : arg;
+	else if (rc == EXIT_NOINPUT)
+		msg_not_installed(arg, deck_dir());
+	free(path);
+	return rc;
 }
 
 /* Saves the new session, locked, before its first frame, and runs it. */
@@ -172,10 +202,11 @@ int cmd_run(int argc, char **argv)
 	const char *deck_path;
 	if ((rc = open_deck(arg, &d, &deck_path, abs)) != 0)
 		return rc;
-	/* The deck's own errors come first; then what running it needs. */
-	rc = live_need_terminal();
+	/* The deck's own errors come first, then the rest of the command
+	 * line's, then what running it needs. */
+	rc = live_check_out_dir(o.out_dir);
 	if (rc == 0)
-		rc = live_check_out_dir(o.out_dir);
+		rc = live_need_terminal();
 	if (rc == 0)
 		rc = run_new(&d, deck_path, &o);
 	deck_free(&d);

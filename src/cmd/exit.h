@@ -7,7 +7,8 @@
 
 enum {
 	EXIT_USAGE = 64,     /* bad command line */
-	EXIT_DATA = 65,	     /* bad or missing input file (deck or session) */
+	EXIT_DATA = 65,	     /* bad or unreadable input file (deck, session) */
+	EXIT_NOINPUT = 66,   /* an input file (deck, session) does not exist */
 	EXIT_SOFTWARE = 70,  /* internal error, out of memory */
 	EXIT_CANTCREAT = 73, /* cannot create an output file */
 	EXIT_IOERR = 74,     /* write error */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/app.h"
@@ -29,23 +30,43 @@
 #include "tui/term.h"
 
 /*
- * Checked before any file is made: without a terminal nothing can run,
- * and a new empty session file per failed start would litter the list.
+ * Checked before any file is made: without a terminal that can be
+ * redrawn nothing can run, and a new empty session file per failed
+ * start would litter the list.
  */
 int live_need_terminal(void)
 {
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		return 0;
-	msg_error("standard input and output must be a terminal");
-	return EXIT_SOFTWARE;
+	struct error err;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		msg_error("standard input and output must be a terminal");
+		return EXIT_SOFTWARE;
+	}
+	if (term_check(&err) != 0) {
+		msg_error(err.msg);
+		return EXIT_SOFTWARE;
+	}
+	return 0;
 }
 
-/* An export folder that does not work should stop us now, not at 'e'. */
+/*
+ * An export folder that does not work should stop us now, not at 'e'.
+ * A file there is "not a directory", whatever its permissions say.
+ */
 int live_check_out_dir(const char *dir)
 {
-	if (dir == NULL || access(dir, W_OK | X_OK) == 0)
+	struct stat st;
+	int e = 0;
+	if (dir == NULL)
 		return 0;
-	msg_path(dir, strerror(errno), NULL);
+	if (stat(dir, &st) != 0)
+		e = errno;
+	else if (!S_ISDIR(st.st_mode))
+		e = ENOTDIR;
+	else if (access(dir, W_OK | X_OK) != 0)
+		e = errno;
+	if (e == 0)
+		return 0;
+	msg_path(dir, strerror(e), NULL);
 	return EXIT_CANTCREAT;
 }
 
@@ -55,7 +76,7 @@ int live_parse_embedded(struct deck *d)
 	if (deck_parse(d, (const char *)embedded_deck, embedded_deck_len,
 		       &err) != 0) {
 		err.file = embedded_deck_name;
-		error_print(stderr, &err);
+		msg_file_error(embedded_deck_name, &err);
 		return EXIT_SOFTWARE;
 	}
 	return 0;
@@ -72,6 +93,13 @@ static bool on_key(void *ctx, int key)
 static void on_draw(void *ctx)
 {
 	frame_draw(ctx);
+}
+
+static void say_written(const char *path)
+{
+	fputs("handsup: session written to ", stderr);
+	safe_puts(stderr, path);
+	fputc('\n', stderr);
 }
 
 /*
@@ -96,29 +124,24 @@ static void rescue(struct app *a, bool interactive)
 		if (line[0] == '\0')
 			break;
 		if (session_save(a->sess, line, &err) == 0) {
-			fputs("Session written to ", stderr);
-			safe_puts(stderr, line);
-			fputc('\n', stderr);
+			say_written(line);
 			return;
 		}
-		safe_puts(stderr, err.msg);
-		fputc('\n', stderr);
+		msg_error(err.msg);
 	}
 	const char *tmp = getenv("TMPDIR");
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/handsup-rescue-%ld%s",
 		 tmp && *tmp ? tmp : "/tmp", (long)getpid(), SESSION_EXT);
 	if (session_save(a->sess, path, &err) == 0) {
-		fputs("Session written to ", stderr);
-		safe_puts(stderr, path);
-		fputc('\n', stderr);
+		say_written(path);
 		return;
 	}
 	size_t len;
 	char *text = session_format(a->sess, &len);
 	if (text) {
-		fputs("Here is the session, so that no count is lost:\n",
-		      stderr);
+		msg_error("here is the session on standard output, so that "
+			  "no count is lost");
 		fwrite(text, 1, len, stdout);
 		free(text);
 	}

@@ -1,7 +1,9 @@
 #include "cmd/msg.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/error.h"
@@ -48,6 +50,17 @@ void msg_file_error(const char *path, const struct error *e)
 	error_print(stderr, &shown);
 }
 
+void msg_not_installed(const char *arg, const char *dir)
+{
+	if (*arg == '\0' || strchr(arg, '/'))
+		return;
+	fputs("handsup: nor is '", stderr);
+	safe_puts(stderr, arg);
+	fputs("' an installed deck in ", stderr);
+	safe_puts(stderr, dir);
+	fputc('\n', stderr);
+}
+
 void msg_oom(void)
 {
 	fputs("handsup: out of memory\n", stderr);
@@ -66,6 +79,16 @@ bool msg_ask_yes(const char *question)
 	       strcmp(line, "yes") == 0;
 }
 
+int msg_input_status(const char *path, const struct error *e)
+{
+	struct stat st;
+
+	/* An error on a line is about what the file holds. */
+	if (e->line <= 0 && stat(path, &st) != 0 && errno == ENOENT)
+		return EXIT_NOINPUT;
+	return EXIT_DATA;
+}
+
 int msg_load_session(struct session *s, const char *path)
 {
 	struct error err;
@@ -73,5 +96,5 @@ int msg_load_session(struct session *s, const char *path)
 	if (session_load(s, path, &err) == 0)
 		return 0;
 	msg_file_error(path, &err);
-	return EXIT_DATA;
+	return msg_input_status(path, &err);
 }

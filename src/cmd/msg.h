@@ -26,8 +26,20 @@ int msg_usage(const char *usage, const char *what, const char *arg);
  */
 void msg_file_error(const char *path, const struct error *e);
 
-/* Loads a session, saying why not; 0 or EXIT_DATA. */
+/*
+ * The exit status for an input file (deck or session) that failed to
+ * load with e: EXIT_NOINPUT when it does not exist, else EXIT_DATA.
+ */
+int msg_input_status(const char *path, const struct error *e);
+
+/* Loads a session, saying why not; 0, EXIT_NOINPUT or EXIT_DATA. */
 int msg_load_session(struct session *s, const char *path);
+
+/*
+ * After "ARG: no such file or directory" for a deck named without a
+ * folder: it is not among the installed decks in dir either.
+ */
+void msg_not_installed(const char *arg, const char *dir);
 
 /* "handsup: out of memory". */
 void msg_oom(void);

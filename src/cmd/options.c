@@ -6,28 +6,28 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/args.h"
 #include "cmd/exit.h"
+#include "cmd/msg.h"
 #include "core/tally.h"
 
-#define HANDSUP_VERSION "1.0.0"
+/* The Makefile's VERSION, passed to this file's compile alone. */
+#ifndef HANDSUP_VERSION
+#error "HANDSUP_VERSION is set by the Makefile"
+#endif
 
-static void usage(FILE *f)
-{
-	fputs("usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
-	      "               [--groups 'A|B|C' | --no-groups] [--headcount "
-	      "N]\n"
-	      "               [--aligned N] [--mono] [--ascii] [DECK]\n"
-	      "       handsup resume [--state-dir DIR] [--out DIR] [--aligned "
-	      "N]\n"
-	      "               [SESSION]\n"
-	      "       handsup check DECK...\n"
-	      "       handsup export [--format text|csv|md|json] [-o FILE] "
-	      "SESSION\n"
-	      "       handsup report [--format F] [-o FILE] [--compare "
-	      "SESSION] SESSION...\n"
-	      "With no DECK, runs the built-in deck. See handsup(1).\n",
-	      f);
-}
+static const char usage[] =
+	"usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
+	"               [--groups 'A|B|C' | --no-groups] [--headcount N]\n"
+	"               [--aligned N] [--mono] [--ascii] [DECK]\n"
+	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
+	"               [SESSION]\n"
+	"       handsup check DECK...\n"
+	"       handsup export [--format text|csv|md|json] [-o FILE] [--bom] "
+	"SESSION\n"
+	"       handsup report [--format F] [-o FILE] [--bom] [--compare "
+	"SESSION] SESSION...\n"
+	"With no DECK, runs the built-in deck. See handsup(1).\n";
 
 static const struct option longs[] = {
 	{"name", required_argument, NULL, 'n'},
@@ -61,7 +61,7 @@ static long number(const char *name, const char *arg, long lo, long hi)
 }
 
 /* The options of a new session only; -1 to go on, else the status. */
-static int new_option(int c, struct run_options *o)
+static int new_option(int c, struct run_options *o, char **argv)
 {
 	switch (c) {
 	case 'g':
@@ -75,13 +75,12 @@ static int new_option(int c, struct run_options *o)
 			number("headcount", optarg, 1, TALLY_MAX_HEADCOUNT);
 		return o->headcount < 0 ? EXIT_USAGE : -1;
 	default:
-		usage(stderr);
-		return EXIT_USAGE;
+		return args_bad(usage, c, argv, longs);
 	}
 }
 
 /* One option; -1 to go on, else the exit status. */
-static int option(int c, struct run_options *o)
+static int option(int c, struct run_options *o, char **argv)
 {
 	switch (c) {
 	case 'A':
@@ -103,13 +102,19 @@ static int option(int c, struct run_options *o)
 		o->ascii = true;
 		return -1;
 	case 'h':
-		usage(stdout);
+		fputs(usage, stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	case 'V':
-		puts("handsup " HANDSUP_VERSION);
+		fputs("handsup " HANDSUP_VERSION "\n"
+		      "Copyright (c) 2026 Seed 36bb6d5d maintainers\n"
+		      "License MIT: free to use, change and share; "
+		      "there is NO WARRANTY.\n"
+		      "The built-in deck quotes an article with attribution: "
+		      "see NOTICE.\n",
+		      stdout);
 		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
 	default:
-		return new_option(c, o);
+		return new_option(c, o, argv);
 	}
 }
 
@@ -122,8 +127,9 @@ int options_parse(int argc, char **argv, struct run_options *o,
 	memset(o, 0, sizeof *o);
 	o->aligned = 20;
 	*operand = NULL;
-	while ((c = getopt_long(argc, argv, "n:d:o:mahV", longs, NULL)) != -1)
-		if ((rc = option(c, o)) >= 0)
+	args_restart();
+	while ((c = getopt_long(argc, argv, ":n:d:o:mahV", longs, NULL)) != -1)
+		if ((rc = option(c, o, argv)) >= 0)
 			return rc;
 	if (o->groups && o->no_groups) {
 		fputs("handsup: --groups and --no-groups do not go together\n",
@@ -138,11 +144,8 @@ int options_parse(int argc, char **argv, struct run_options *o,
 				subs[i]);
 			return EXIT_USAGE;
 		}
-	if (argc - optind > 1) {
-		fputs("handsup: one deck or session at a time\n", stderr);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc - optind > 1)
+		return msg_usage(usage, "one deck or session at a time", NULL);
 	*operand = optind < argc ? argv[optind] : NULL;
 	return -1;
 }

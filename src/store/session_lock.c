@@ -56,20 +56,66 @@ static int refused(int fd, const char *path, int e, struct error *err)
 }
 
 /*
+ * Opens the lock file, making it if there is none; *made says whether
+ * this call made it.  -1 with errno: EAGAIN when it went away between
+ * the two opens, as a holder letting go unlinks it (worth a retry).
+ */
+static int open_lock(const char *lp, bool *made)
+{
+	int fd = open(lp, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+	*made = fd >= 0;
+	if (fd < 0 && errno == EEXIST) {
+		fd = open(lp, O_RDWR | O_CLOEXEC);
+		if (fd < 0 && errno == ENOENT)
+			errno = EAGAIN;
+	}
+	return fd;
+}
+
+/*
+ * The lock could not be taken for a reason other than a holder (no lock
+ * support, say).  A file this attempt made is removed, unless someone
+ * has locked it since: nobody else's lock file is ever removed.
+ */
+static void drop_made(int fd, const char *lp, bool made)
+{
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	if (made && fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK)
+		unlink(lp);
+}
+
+/* Our pid into the lock file we hold; 0, or -1 with *e the errno. */
+static int write_pid(int fd, int *e)
+{
+	char pid[24];
+	int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+	ssize_t w = -1;
+	if (ftruncate(fd, 0) == 0)
+		w = pwrite(fd, pid, (size_t)n, 0);
+	if (w == n)
+		return 0;
+	*e = w < 0 ? errno : EIO;
+	return -1;
+}
+
+/*
  * One attempt: the descriptor; SESSION_LOCK_HELD or LOCK_FAILED with *err
  * set; or LOCK_RETRY, or -1 for a failure worth no retry, with *e the
- * errno.
+ * errno.  A failed attempt leaves no lock file of its own behind.
  */
 static int try_lock(const char *lp, const char *path, int *e, struct error *err)
 {
-	int fd = open(lp, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+	bool made;
+	int fd = open_lock(lp, &made);
 	if (fd < 0) {
 		*e = errno;
-		return -1;
+		return errno == EAGAIN ? LOCK_RETRY : -1;
 	}
 	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
 	if (fcntl(fd, F_SETLK, &fl) != 0) {
 		int rc = refused(fd, path, errno, err);
+		if (rc == -1)
+			drop_made(fd, lp, made);
 		close(fd);
 		return rc == -1 ? LOCK_FAILED : rc;
 	}
@@ -83,15 +129,12 @@ static int try_lock(const char *lp, const char *path, int *e, struct error *err)
 	if (fstat(fd, &a) != 0 || stat(lp, &b) != 0) {
 		*e = errno;
 	} else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
-		char pid[24];
-		int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-		ssize_t w = -1;
-		if (ftruncate(fd, 0) == 0)
-			w = pwrite(fd, pid, (size_t)n, 0);
-		if (w == n)
+		if (write_pid(fd, e) == 0)
 			return fd;
-		/* A full disk will not empty itself: do not retry. */
-		*e = w < 0 ? errno : EIO;
+		/* A full disk will not empty itself: do not retry.  The
+		 * file is ours while we hold it: unlink it before letting
+		 * go, as session_unlock does. */
+		unlink(lp);
 		rc = -1;
 	}
 	close(fd);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -116,6 +117,34 @@ static void open_sync_fd(void)
 		sync_fd = (int)fd;
 }
 
+int term_check(struct error *err)
+{
+	const char *t = getenv("TERM");
+	int found = 0;
+	if (t == NULL || *t == '\0' ||
+	    setupterm((char *)t, STDOUT_FILENO, &found) != OK) {
+		error_set(err, 0, "cannot use terminal type '%s'%s",
+			  t && *t ? t : "(unset)",
+			  found == 0 ? ": it is not in the terminfo database"
+				     : "");
+		return -1;
+	}
+	/* A screen that cannot be redrawn in place would show a count
+	 * long after it changed: refuse it rather than mislead. */
+	char *cup = tigetstr((char *)"cup");
+	bool can_move = cup != NULL && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!can_move) {
+		error_set(err, 0,
+			  "terminal type '%s' cannot move the cursor; "
+			  "run handsup in a terminal that can (TERM such as "
+			  "xterm-256color)",
+			  t);
+		return -1;
+	}
+	return 0;
+}
+
 int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -138,6 +167,13 @@ int term_start(const struct term_options *opts, struct error *err)
 	/* Our SIGWINCH handler goes in first so that ncurses keeps out. */
 	install_signals();
 	set_escdelay(25);
+	/*
+	 * The real size wins: LINES and COLUMNS go stale when a terminal is
+	 * resized, and curses would believe them over the terminal.  (Not
+	 * use_env(FALSE): that makes curses take terminfo's fixed size.)
+	 */
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
 		const char *t = getenv("TERM");

@@ -21,10 +21,19 @@ struct term_options {
 };
 
 /*
+ * Whether $TERM names a terminal handsup can drive: known to terminfo,
+ * and able to move the cursor (a "dumb" terminal cannot).  Asks terminfo
+ * without touching the terminal, so it can come before anything else.
+ * Returns 0, or -1 with err set.
+ */
+int term_check(struct error *err);
+
+/*
  * Takes over the terminal.  Returns 0, or -1 with err set (the terminal
  * is left as it was).  Colour is off when NO_COLOR is set and non-empty,
  * when the terminal has none, or when opts->mono.  Glyphs are ASCII when
- * the locale's character set is not UTF-8, or opts->ascii.
+ * the locale's character set is not UTF-8, or opts->ascii.  The size is
+ * the terminal's own, never the LINES and COLUMNS of the environment.
  */
 int term_start(const struct term_options *opts, struct error *err);
 

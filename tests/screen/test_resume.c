@@ -292,7 +292,7 @@ static void test_resume_by_name_and_in_use(void **state)
 	snprintf(pick, sizeof pick, "%d\r", row); /* rows count from 0 */
 	assert_int_equal(hs_send(l, pick), 0);
 	assert_int_not_equal(hs_wait_frame(l), -1);
-	assert_true(hs_screen_contains(l, "That session is open"));
+	assert_true(hs_screen_contains(l, "handsup: that session is open"));
 	assert_int_equal(hs_send(l, "q\r"), 0);
 	int status = 0;
 	assert_int_not_equal(hs_finish(l, &status), -1);

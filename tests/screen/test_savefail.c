@@ -141,7 +141,7 @@ static void test_quit_offers_another_path(void **state)
 	assert_int_not_equal(hs_finish(f->h, &status), -1);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
-	assert_true(hs_screen_contains(f->h, "Session written to"));
+	assert_true(hs_screen_contains(f->h, "handsup: session written to"));
 	assert_true(hs_terminal_restored(f->h));
 	expect_counts(rescue, 1, 1);
 }

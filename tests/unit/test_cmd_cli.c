@@ -258,7 +258,7 @@ static void test_export_errors(void **state)
 	/* A missing file, named safely: no escape sequence gets through. */
 	assert_int_equal(run(cmd_export, &err, "export",
 			     scratch("no\x1b[2Jsuch.session"), (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	assert_non_null(strstr(err, "such.session: "));
 	assert_null(strchr(err, '\x1b'));
 	expect_prefixed(err);
@@ -423,7 +423,7 @@ static void test_check(void **state)
 	unlink(scratch("two.deck"));
 	assert_int_equal(run(cmd_check, &err, "check", scratch("none.deck"),
 			     (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	assert_non_null(strstr(err, "/none.deck: "));
 	/* No line to jump to: handsup's own message. */
 	expect_prefixed(err);
@@ -434,6 +434,39 @@ static void test_check(void **state)
 	assert_string_equal(err, "handsup: no deck given\n"
 				 "usage: handsup check DECK...\n");
 	free(err);
+
+	/* Options are options, wherever they are; after "--", files. */
+	assert_int_equal(run(cmd_check, &err, "check", scratch("good.deck"),
+			     "--bogus", (char *)NULL),
+			 EXIT_USAGE);
+	assert_string_equal(err, "handsup: unknown option '--bogus'\n"
+				 "usage: handsup check DECK...\n");
+	assert_string_equal(out, "");
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", "-x", (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, "handsup: unknown option '-x'\n"));
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", "-h", (char *)NULL), 0);
+	assert_string_equal(out, "usage: handsup check DECK...\n");
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", "--",
+			     scratch("good.deck"), (char *)NULL),
+			 0);
+	assert_non_null(strstr(out, "good.deck: ok, 1 item\n"));
+	free(err);
+	put_file(scratch("-dash.deck"), "title: T\n== H\n1: a\n2: b\n");
+	int here = open(".", O_RDONLY | O_DIRECTORY);
+	assert_true(here >= 0);
+	assert_int_equal(chdir(tmp), 0);
+	assert_int_equal(
+		run(cmd_check, &err, "check", "--", "-dash.deck", (char *)NULL),
+		0);
+	assert_string_equal(out, "-dash.deck: ok, 1 item\n");
+	free(err);
+	assert_int_equal(fchdir(here), 0);
+	close(here);
+	unlink(scratch("-dash.deck"));
 	unlink(scratch("good.deck"));
 	unlink(scratch("bad.deck"));
 }
@@ -609,12 +642,96 @@ static void test_report_errors(void **state)
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     scratch("none.session"), data("article.session"),
 			     (char *)NULL),
-			 EXIT_DATA);
+			 EXIT_NOINPUT);
 	expect_prefixed(err);
 	free(err);
 	assert_int_equal(
 		run(cmd_report, &err, "report", "--help", (char *)NULL), 0);
 	free(err);
+}
+
+/*
+ * An input file that does not exist exits 66; one that exists but cannot
+ * be read or is not valid, 65; for check, a bad deck outweighs a
+ * missing one, in either order.
+ */
+static void test_missing_input(void **state)
+{
+	char *err;
+	(void)state;
+
+	put_file(scratch("bad.deck"), "title: T\nbogus line\n");
+	assert_int_equal(symlink("nowhere", scratch("dangling")), 0);
+	static const struct {
+		int (*cmd)(int, char **);
+		const char *name, *file;
+		int status;
+	} cases[] = {
+		{cmd_check, "check", "none.deck", EXIT_NOINPUT},
+		{cmd_check, "check", "dangling", EXIT_NOINPUT},
+		{cmd_check, "check", "", EXIT_DATA}, /* the folder */
+		{cmd_check, "check", "bad.deck", EXIT_DATA},
+		{cmd_export, "export", "none.session", EXIT_NOINPUT},
+		{cmd_export, "export", "", EXIT_DATA},
+		{cmd_report, "report", "none.session", EXIT_NOINPUT},
+		{cmd_report, "report", "bad.deck", EXIT_DATA},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = run(cases[i].cmd, &err, cases[i].name,
+			     scratch(cases[i].file), (char *)NULL);
+		if (rc != cases[i].status)
+			fail_msg("%s %s: exit %d, expected %d", cases[i].name,
+				 cases[i].file, rc, cases[i].status);
+		free(err);
+	}
+	assert_int_equal(run(cmd_check, &err, "check", scratch("none.deck"),
+			     scratch("bad.deck"), (char *)NULL),
+			 EXIT_DATA);
+	free(err);
+	assert_int_equal(run(cmd_check, &err, "check", scratch("bad.deck"),
+			     scratch("none.deck"), (char *)NULL),
+			 EXIT_DATA);
+	free(err);
+	/* The first file that fails decides a report. */
+	assert_int_equal(run(cmd_report, &err, "report",
+			     data("article.session"), scratch("none.session"),
+			     (char *)NULL),
+			 EXIT_NOINPUT);
+	expect_prefixed(err);
+	free(err);
+	unlink(scratch("bad.deck"));
+	unlink(scratch("dangling"));
+}
+
+/* check NAME: an installed deck, in $HANDSUP_DATADIR for the test. */
+static void test_check_installed(void **state)
+{
+	char *err, data[4200], want[9000];
+	(void)state;
+
+	snprintf(data, sizeof data, "%s/content", root);
+	assert_int_equal(setenv("HANDSUP_DATADIR", data, 1), 0);
+	assert_int_equal(run(cmd_check, &err, "check", "starter",
+			     "sales-training.deck", (char *)NULL),
+			 0);
+	assert_string_equal(err, "");
+	snprintf(want, sizeof want,
+		 "%s/starter.deck: ok, 3 items\n"
+		 "%s/sales-training.deck: ok, 7 items\n",
+		 data, data);
+	assert_string_equal(out, want);
+	free(err);
+
+	assert_int_equal(
+		run(cmd_check, &err, "check", "no-such-deck", (char *)NULL),
+		EXIT_NOINPUT);
+	snprintf(want, sizeof want,
+		 "handsup: no-such-deck: no such file or directory\n"
+		 "handsup: nor is 'no-such-deck' an installed deck in %s\n",
+		 data);
+	assert_string_equal(err, want);
+	free(err);
+	unsetenv("HANDSUP_DATADIR");
 }
 
 int main(void)
@@ -630,6 +747,8 @@ int main(void)
 		cmocka_unit_test(test_report_duplicates),
 		cmocka_unit_test(test_report_other_version),
 		cmocka_unit_test(test_report_errors),
+		cmocka_unit_test(test_missing_input),
+		cmocka_unit_test(test_check_installed),
 	};
 	int rc;
 

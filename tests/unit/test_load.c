@@ -1,5 +1,6 @@
 /* Unit tests of file_read and deck_file: files on disk and the messages
  * about them. */
+#include <fcntl.h>
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include "base/error.h"
 #include "base/file.h"
 #include "core/deck.h"
+#include "store/deck_dir.h"
 #include "store/deck_file.h"
 
 static char dir[64];
@@ -196,6 +198,74 @@ static void test_print_error(void **state)
 				 "is a directory\n");
 }
 
+/* deck_dir_find(arg, in) gives want. */
+static void expect_found(const char *arg, const char *in, const char *want)
+{
+	char *got = deck_dir_find(arg, in);
+
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/*
+ * A deck named without a folder is looked up in the data folder, with
+ * or without ".deck", only when no file of that name is here; a name
+ * with a folder is never looked up.
+ */
+static void test_installed_decks(void **state)
+{
+	char data[128], want[256];
+
+	(void)state;
+	snprintf(data, sizeof data, "%s/data", dir);
+	assert_int_equal(mkdir(data, 0700), 0);
+	write_file("data/starter.deck", "x", 1);
+	write_file("data/plain", "x", 1);
+	write_file("data/twice", "x", 1);
+	write_file("data/twice.deck", "x", 1);
+	write_file("here.deck", "x", 1);
+
+	snprintf(want, sizeof want, "%s/starter.deck", data);
+	expect_found("starter", data, want);
+	expect_found("starter.deck", data, want);
+	snprintf(want, sizeof want, "%s/plain", data);
+	expect_found("plain", data, want);
+	/* The name as given comes first. */
+	snprintf(want, sizeof want, "%s/twice", data);
+	expect_found("twice", data, want);
+	expect_found("none", data, "none");
+	expect_found("none.deck", data, "none.deck");
+	expect_found("./starter", data, "./starter");
+	expect_found("sub/starter", data, "sub/starter");
+	expect_found("", data, "");
+	expect_found("starter", "/nonexistent", "starter");
+
+	/* A file here of that name wins over the installed one. */
+	int here = open(".", O_RDONLY | O_DIRECTORY);
+	assert_true(here >= 0);
+	assert_int_equal(chdir(dir), 0);
+	write_file("starter", "x", 1);
+	expect_found("starter", data, "starter");
+	expect_found("here.deck", data, "here.deck");
+	assert_int_equal(fchdir(here), 0);
+	close(here);
+}
+
+/* $HANDSUP_DATADIR, when set and not empty, moves the data folder. */
+static void test_data_folder(void **state)
+{
+	(void)state;
+	assert_int_equal(unsetenv("HANDSUP_DATADIR"), 0);
+	const char *built = deck_dir();
+	assert_true(built[0] == '/');
+	assert_int_equal(setenv("HANDSUP_DATADIR", "/tmp/decks here", 1), 0);
+	assert_string_equal(deck_dir(), "/tmp/decks here");
+	assert_int_equal(setenv("HANDSUP_DATADIR", "", 1), 0);
+	assert_string_equal(deck_dir(), built);
+	unsetenv("HANDSUP_DATADIR");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -205,6 +275,8 @@ int main(void)
 		cmocka_unit_test(test_permission),
 		cmocka_unit_test(test_all_errors),
 		cmocka_unit_test(test_print_error),
+		cmocka_unit_test(test_installed_decks),
+		cmocka_unit_test(test_data_folder),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

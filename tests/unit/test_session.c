@@ -1537,6 +1537,67 @@ static void test_lock_stale(void **state)
 	session_unlock(fd, path);
 }
 
+/* session_lock under a file-size limit of 0: writing the pid fails. */
+static int lock_with_full_disk(const char *path, struct error *err)
+{
+	struct rlimit old, none;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	none = old;
+	none.rlim_cur = 0;
+	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &none), 0);
+	int fd = session_lock(path, err);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, prev);
+	return fd;
+}
+
+/*
+ * A lock that fails once its file is made (the pid cannot be written on
+ * a full disk) leaves no lock file behind; another live holder's file
+ * is never removed.
+ */
+static void test_lock_full_disk(void **state)
+{
+	(void)state;
+	struct error err;
+	const char *path = in_dir("f.session");
+	assert_int_equal(lock_with_full_disk(path, &err), -1);
+	assert_non_null(strstr(err.msg, "cannot lock "));
+	assert_non_null(strstr(err.msg, strerror(EFBIG)));
+	assert_int_equal(access(in_dir("f.session.lock"), F_OK), -1);
+	assert_int_equal(count_entries(tmpdir), 0);
+
+	/* A dead process's lock file is ours to take, and so to remove. */
+	write_file(in_dir("f.session.lock"), "999999999\n");
+	assert_int_equal(lock_with_full_disk(path, &err), -1);
+	assert_int_equal(access(in_dir("f.session.lock"), F_OK), -1);
+
+	int ready[2];
+	assert_int_equal(pipe(ready), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct error e;
+		char c = session_lock(path, &e) >= 0 ? 'y' : 'n';
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(ready[1]);
+	char c = 0;
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	assert_int_equal(c, 'y');
+	assert_int_equal(lock_with_full_disk(path, &err), SESSION_LOCK_HELD);
+	assert_int_equal(access(in_dir("f.session.lock"), F_OK), 0);
+	kill(pid, SIGKILL);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	unlink(in_dir("f.session.lock"));
+}
+
 /* ---- leftovers, the state folder, names and the list ------------------- */
 
 static pid_t dead_pid(void)
@@ -1931,6 +1992,7 @@ int main(void)
 		T(test_lock_refused),
 		T(test_lock_cannot_create),
 		T(test_lock_stale),
+		T(test_lock_full_disk),
 		T(test_clean_tmp),
 		T(test_state_dir),
 		T(test_messages_sanitised),
