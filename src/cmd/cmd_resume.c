@@ -70,23 +70,26 @@ static bool has_texts(const struct session *s)
 
 /*
  * A deck edited to other groups after the session began: the session's
- * groups are what its counts are kept by, so they stay; say so.
+ * groups are what its counts are kept by, so they stay; says so in note.
+ * (A session begun with --groups or --no-groups differs from its deck
+ * by choice, and its deck is unchanged: no note then.)
  */
-static void compare_groups(const struct session *s, const struct deck *d)
+static void compare_groups(const struct session *s, const struct deck *d,
+			   char *note, size_t cap)
 {
 	bool same = s->ngroups == d->ngroups;
 	for (int g = 0; same && g < s->ngroups; g++)
 		same = strcmp(s->groups[g], d->groups[g]) == 0;
-	if (same || s->ngroups == 0)
+	if (same || s->ngroups == 0 || d->hash == s->deck_hash)
 		return;
-	fputs("handsup: the deck's groups differ from the session's; the "
-	      "session goes on counting its own:",
-	      stderr);
-	for (int g = 0; g < s->ngroups; g++) {
-		fputs(g ? ", " : " ", stderr);
-		safe_puts(stderr, s->groups[g]);
-	}
-	fputc('\n', stderr);
+	size_t k = (size_t)snprintf(note, cap,
+				    "The deck's groups changed: counting the "
+				    "session's");
+	for (int g = 0; g < s->ngroups && k < cap; g++)
+		k += (size_t)snprintf(note + k, cap - k, "%s%s",
+				      g ? ", " : " (", s->groups[g]);
+	if (k < cap)
+		snprintf(note + k, cap - k, ")");
 }
 
 static bool same_shape(const struct deck *d, const struct session *s)
@@ -123,7 +126,7 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 				      : "view texts not shown");
 		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
-	compare_groups(s, d);
+	compare_groups(s, d, note, cap);
 	if (d->hash == s->deck_hash && same_shape(d, s))
 		return 0;
 	if (d->hash == s->deck_hash) {
@@ -380,7 +383,7 @@ static int resume_file(const struct run_options *o, const char *chosen)
 	snprintf(dirbuf, sizeof dirbuf, "%s", chosen);
 	session_clean_tmp(dirname(dirbuf));
 	struct deck d;
-	char note[120] = "";
+	char note[240] = "";
 	rc = resume_deck(&s, &d, note, sizeof note);
 	if (rc == 0) {
 		struct app a;

@@ -354,6 +354,44 @@ static void test_resume_grouped_two_rounds(void **state)
 	su_end(&r);
 }
 
+/* A deck edited to other groups: the session keeps counting its own. */
+static void test_resume_after_the_groups_changed(void **state)
+{
+	(void)state;
+	struct su_run r;
+	char deck[128];
+	static const char text[] = "title: T\ngroups: Alpha | Beta\n"
+				   "== One\n1: a\n2: b\n";
+	memset(&r, 0, sizeof r);
+	su_mkdtemp(r.dir, sizeof r.dir);
+	snprintf(r.state_env, sizeof r.state_env, "HANDSUP_STATE_DIR=%s",
+		 r.dir);
+	su_write_file(r.dir, "t.deck", text, deck, sizeof deck);
+	const char *argv[] = {"handsup", "--name", "edited", deck, NULL};
+	struct hs *h = su_launch(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "12");
+	su_quit(&r);
+	su_forget(&r);
+	su_write_file(r.dir, "t.deck",
+		      "title: T\ngroups: Alpha | Gamma\n== One\n1: a\n2: b\n",
+		      deck, sizeof deck);
+	static const char *const again[] = {"handsup", "resume", "edited",
+					    NULL};
+	h = su_launch(&r, 24, 80, again, NULL);
+	assert_true(hs_screen_contains(h, "has changed"));
+	assert_int_equal(hs_send(h, "y\r"), 0);
+	assert_int_not_equal(hs_wait_frame(h), -1);
+	su_expect(h, "The deck's groups changed: counting the session's "
+		     "(Alpha, Beta)");
+	su_expect(h, "COUNTING: Alpha");
+	su_press(h, 'g');
+	su_expect(h, "COUNTING: Beta");
+	expect_group(h, "Alpha", 50, 50, 2);
+	su_quit(&r);
+	su_end(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_second_round_and_swing),
 		cmocka_unit_test(test_summary_ranked_and_closing_answer),
 		cmocka_unit_test(test_resume_grouped_two_rounds),
+		cmocka_unit_test(test_resume_after_the_groups_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
