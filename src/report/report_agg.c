@@ -546,3 +546,13 @@ const char *report_agg_groups_words(char *buf, size_t cap,
 	}
 	return buf;
 }
+
+int report_agg_group_rows(const struct report_agg *a, int i,
+			  struct report_row *rows)
+{
+	int n = 0;
+
+	for (int k = 0; k < a->ngroups; k++)
+		n += report_agg_group_row(a, i, k, &rows[n]);
+	return n;
+}

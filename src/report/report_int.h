@@ -118,6 +118,11 @@ void report_agg_divide(const struct report_agg *a, int i,
 bool report_agg_group_row(const struct report_agg *a, int i, int k,
 			  struct report_row *row);
 
+/* Every group's row of an item's table into rows[] (room for
+ * REPORT_MAX_GROUPS); returns how many groups have the item. */
+int report_agg_group_rows(const struct report_agg *a, int i,
+			  struct report_row *rows);
+
 /* Each group's totals over all items into rows[] (room for
  * REPORT_MAX_GROUPS); returns how many groups have any item. */
 int report_agg_group_totals(const struct report_agg *a, int ntot,
@@ -266,6 +271,9 @@ struct report_divide {
 /* A session's item i, on its last round. */
 void report_divide_session(struct report_divide *d, const struct session *s,
 			   int i);
+
+/* Every item's divide, in a malloc'd array; NULL when out of memory. */
+struct report_divide *report_session_divides(const struct session *s);
 
 /*
  * The divide in words: "55 points between A (80% View 1) and B (25% View

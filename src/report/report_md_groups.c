@@ -176,13 +176,11 @@ int report_md_rank(FILE *out, struct report_divide *d, int n)
 
 int report_md_session_rank(FILE *out, const struct session *s)
 {
-	struct report_divide *d = calloc((size_t)s->nitems, sizeof *d);
+	struct report_divide *d = report_session_divides(s);
 	int rc;
 
 	if (!d)
 		return -1;
-	for (int i = 0; i < s->nitems; i++)
-		report_divide_session(&d[i], s, i);
 	rc = report_md_rank(out, d, s->nitems);
 	free(d);
 	return rc;
@@ -193,10 +191,8 @@ static int agg_groups(FILE *out, const struct report_agg *a, int i)
 	struct report_row rows[REPORT_MAX_GROUPS];
 	struct report_divide d;
 	char words[1024];
-	int n = 0;
+	int n = report_agg_group_rows(a, i, rows);
 
-	for (int k = 0; k < a->ngroups; k++)
-		n += report_agg_group_row(a, i, k, &rows[n]);
 	if (n == 0)
 		return 0;
 	if (report_md_table(out, "Group", a->items[i].labels,

@@ -239,3 +239,12 @@ int report_group_totals(const struct session *s, int ntot,
 	}
 	return s->ngroups;
 }
+
+struct report_divide *report_session_divides(const struct session *s)
+{
+	struct report_divide *d = calloc((size_t)s->nitems, sizeof *d);
+
+	for (int i = 0; d && i < s->nitems; i++)
+		report_divide_session(&d[i], s, i);
+	return d;
+}
