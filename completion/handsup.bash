@@ -148,22 +148,28 @@ _handsup()
 	# A subcommand comes first, before any option.
 	if ((COMP_CWORD > 1)); then
 		case ${COMP_WORDS[1]} in
-		resume | check | export | report | follow | projector)
+		resume | check | export | report)
 			cmd=${COMP_WORDS[1]}
 			;;
 		esac
 	fi
 
-	case $prev in
-	--format | -f)
-		if [[ $cmd == export || $cmd == report ]]; then
-			_handsup_add text csv md json
-		else
-			prev=
-		fi
+	# The options that take a value, as each parser reads them: resume's
+	# also reads the run's (and refuses some), so their values are not
+	# completed as a session.
+	local valued
+	case $cmd in
+	'' | resume)
+		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned '
 		;;
-	--theme) _handsup_add dark light mono auto ;;
-	--bars) _handsup_add blocks full ascii ;;
+	export) valued=' --format -f --output -o ' ;;
+	report) valued=' --format -f --output -o --compare -c ' ;;
+	*) valued= ;;
+	esac
+	[[ $valued == *" $prev "* ]] || prev=
+
+	case $prev in
+	--format | -f) _handsup_add text csv md json ;;
 	--state-dir | -d | --out)
 		compopt -o filenames 2>/dev/null
 		_handsup_compgen -d
@@ -178,18 +184,13 @@ _handsup()
 		fi
 		;;
 	--compare | -c)
-		if [[ $cmd == report ]]; then
-			compopt -o filenames 2>/dev/null
-			_handsup_state_files
-			_handsup_files session
-		else
-			prev=
-		fi
+		compopt -o filenames 2>/dev/null
+		_handsup_state_files
+		_handsup_files session
 		;;
-	--name | -n | --groups | --headcount | --timer | --aligned | --listen)
-		# Free text, a number, a duration or an address: nothing to offer.
+	--name | -n | --groups | --headcount | --aligned)
+		# Free text or a number: nothing to offer.
 		;;
-	*) prev= ;;
 	esac
 	if [[ -n $prev ]]; then
 		((${#COMPREPLY[@]} == 0)) || [[ -z $pre ]] ||
@@ -198,19 +199,15 @@ _handsup()
 	fi
 	[[ -n $pre ]] && return 0
 
-	local display=(--mono --ascii --theme --bars)
-	local room=(--headcount --timer --timer-bell --aligned --phones --listen)
 	case $cmd in
 	'')
-		opts=(--name --state-dir --out "${display[@]}" --groups --no-groups
-			"${room[@]}" --help --version)
+		opts=(--name --state-dir --out --groups --no-groups --headcount
+			--aligned --mono --ascii --help --version)
 		;;
-	resume) opts=(--state-dir --out "${display[@]}" "${room[@]}" --help) ;;
+	resume) opts=(--state-dir --out --aligned --mono --ascii --help) ;;
 	check) opts=(--help) ;;
 	export) opts=(--format -o --output --bom --help) ;;
-	report) opts=(--format -o --output --compare --bom --aligned --help) ;;
-	follow) opts=(--state-dir "${display[@]}" --help) ;;
-	projector) opts=("${display[@]}" --help) ;;
+	report) opts=(--format -o --output --bom --compare --help) ;;
 	esac
 	if [[ $cur == -* ]]; then
 		_handsup_add "${opts[@]}"
@@ -220,7 +217,7 @@ _handsup()
 	case $cmd in
 	'')
 		((COMP_CWORD == 1)) &&
-			_handsup_add resume check export report follow projector
+			_handsup_add resume check export report
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;
@@ -228,7 +225,7 @@ _handsup()
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;
-	resume | follow)
+	resume)
 		compopt -o filenames 2>/dev/null
 		_handsup_session_names
 		_handsup_files session

@@ -100,9 +100,10 @@ exactly()
 	if [[ $a == "$b" ]]; then ok; else bad "$d"; fi
 }
 
-subs=(resume check export report follow projector)
+subs=(resume check export report)
 comp handsup ''
 has "first word: subcommands" -- "${subs[@]}"
+lacks "first word: no follow or projector" -- follow projector
 has "first word: installed decks by name" -- starter sales-training
 has "first word: deck files and folders" -- my.deck sub
 lacks "first word: other files" -- notes.txt a.session
@@ -113,25 +114,22 @@ lacks "subcommands only come first" -- "${subs[@]}"
 has "deck after an option" -- starter my.deck
 
 comp handsup --
-exactly "run options" -- --name --state-dir --out --mono --ascii --theme \
-	--bars --groups --no-groups --headcount --timer --timer-bell \
-	--aligned --phones --listen --help --version
-comp handsup --ti
-exactly "option prefix" -- --timer --timer-bell
+exactly "run options" -- --name --state-dir --out --mono --ascii \
+	--groups --no-groups --headcount --aligned --help --version
+comp handsup --he
+exactly "option prefix" -- --headcount --help
+comp handsup --t
+exactly "no --theme, --timer or --timer-bell" --
 comp handsup resume --
-exactly "resume options" -- --state-dir --out --mono --ascii --theme \
-	--bars --headcount --timer --timer-bell --aligned --phones --listen --help
+exactly "resume options" -- --state-dir --out --aligned --mono --ascii --help
 comp handsup check -
 exactly "check options" -- --help
 comp handsup export -
 exactly "export options" -- --format -o --output --bom --help
 comp handsup report -
-exactly "report options" -- --format -o --output --compare --bom \
-	--aligned --help
-comp handsup follow --
-exactly "follow options" -- --state-dir --mono --ascii --theme --bars --help
-comp handsup projector --
-exactly "projector options" -- --mono --ascii --theme --bars --help
+exactly "report options" -- --format -o --output --compare --bom --help
+comp handsup report --al
+exactly "report has no --aligned" --
 
 comp handsup export --format ''
 exactly "--format values" -- text csv md json
@@ -144,19 +142,21 @@ exactly "--format=j (= a word break)" -- json
 comp handsup export --format=m
 exactly "--format=m (= no word break)" -- --format=md
 comp handsup --theme ''
-exactly "--theme values" -- dark light mono auto
-comp handsup follow --theme l
-exactly "--theme prefix" -- light
+lacks "no --theme values" -- dark light auto
 comp handsup --bars ''
-exactly "--bars values" -- blocks full ascii
-comp handsup projector --bars = a
-exactly "--bars=a" -- ascii
-for o in --name --groups --headcount --timer --aligned --listen; do
+lacks "no --bars values" -- blocks full
+comp handsup --theme=d
+exactly "no --theme= values" --
+for o in --name -n --groups --headcount --aligned; do
 	comp handsup "$o" ''
 	exactly "$o takes free text: nothing offered" --
 done
 comp handsup --format ''
 lacks "run has no --format" -- csv
+comp handsup check --format ''
+lacks "check has no --format" -- csv
+comp handsup resume --name ''
+exactly "resume: --name's value is no session" --
 comp handsup --state-dir ''
 exactly "--state-dir: folders" -- sub
 comp handsup -o ''
@@ -176,7 +176,7 @@ exactly "resume: quoted name prefix" -- "Berlin, March"
 comp handsup resume 'Berlin\,\ M'
 exactly "resume: escaped name prefix" -- "Berlin, March"
 comp handsup follow G
-exactly "follow: names" -- "Globex enablement team"
+lacks "follow is no subcommand" -- "Globex enablement team"
 comp handsup resume --state-dir "$tmp/other" ''
 has "--state-dir on the line" -- "Other room"
 lacks "--state-dir on the line replaces the folder" -- "Berlin, March"
@@ -217,8 +217,10 @@ comp handsup check st
 exactly "check: installed deck prefix" -- starter
 comp handsup check sub/
 exactly "check: a path is not an installed name" -- sub/inner.deck
-comp handsup projector ''
-exactly "projector: no arguments" --
+comp handsup projector --
+exactly "projector is no subcommand: the run's options" -- --name \
+	--state-dir --out --mono --ascii --groups --no-groups --headcount \
+	--aligned --help --version
 
 # The installed file: the data folder written over one path, and the
 # function registered for the command.

@@ -98,9 +98,10 @@ exactly() { # WHAT WANTED...
   fi
 }
 
-subs=( resume check export report follow projector )
+subs=( resume check export report )
 comp 'handsup '
 has "zsh first word: subcommands" $subs
+lacks "zsh first word: no follow or projector" follow projector
 has "zsh first word: installed decks and deck files" starter sales-training my.deck sub
 lacks "zsh first word: other files" notes.txt a.session
 comp 'handsup res'
@@ -110,17 +111,29 @@ lacks "zsh subcommands only come first" $subs
 has "zsh deck after an option" starter my.deck
 
 comp 'handsup --'
-has "zsh run options" --name --state-dir --out --mono --ascii --theme --bars \
-  --groups --no-groups --headcount --timer --timer-bell --aligned --phones \
-  --listen --help --version
+exactly "zsh run options" --name --state-dir --out --mono --ascii \
+  --groups --no-groups --headcount --aligned --help --version
+comp 'handsup -'
+exactly "zsh run options and short letters" -n -d -o -m -a -h -V \
+  --name --state-dir --out --mono --ascii --groups --no-groups --headcount \
+  --aligned --help --version
+comp 'handsup --t'
+exactly "zsh no --theme, --timer or --timer-bell"
+comp 'handsup resume --'
+exactly "zsh resume options" --state-dir --out --aligned --mono --ascii --help
+comp 'handsup resume -'
+exactly "zsh resume options and short letters" -d -o -m -a -h \
+  --state-dir --out --aligned --mono --ascii --help
 comp 'handsup export --'
 exactly "zsh export options" --format --output --bom --help
 comp 'handsup report --'
-exactly "zsh report options" --format --output --compare --bom --aligned --help
-comp 'handsup follow --'
-exactly "zsh follow options" --state-dir --mono --ascii --theme --bars --help
-comp 'handsup projector --'
-exactly "zsh projector options" --mono --ascii --theme --bars --help
+exactly "zsh report options" --format --output --compare --bom --help
+comp 'handsup export -'
+exactly "zsh export options and short letters" -f -o -h \
+  --format --output --bom --help
+comp 'handsup report -'
+exactly "zsh report options and short letters" -f -o -c -h \
+  --format --output --compare --bom --help
 comp 'handsup check --'
 exactly "zsh check options" --help
 
@@ -131,9 +144,9 @@ exactly "zsh --format=c" csv
 comp 'handsup export -f '
 exactly "zsh -f values" text csv md json
 comp 'handsup --theme '
-exactly "zsh --theme values" dark light mono auto
-comp 'handsup follow --bars '
-exactly "zsh --bars values" blocks full ascii
+lacks "zsh no --theme values" dark light auto
+comp 'handsup --bars '
+lacks "zsh no --bars values" blocks full
 
 comp 'handsup resume '
 has "zsh resume: session names and files" "Globex enablement team" "Berlin, March" a.session
@@ -144,7 +157,7 @@ comp "handsup resume --state-dir ${(q)tmp}/other "
 has "zsh --state-dir on the line" "Other room"
 lacks "zsh --state-dir replaces the folder" "Berlin, March"
 comp 'handsup follow G'
-exactly "zsh follow: names" "Globex enablement team"
+lacks "zsh follow is no subcommand" "Globex enablement team"
 
 comp 'handsup export '
 has "zsh export: state folder's files, and files here" \
@@ -157,7 +170,9 @@ comp 'handsup check st'
 exactly "zsh check: installed deck prefix" starter
 comp 'handsup check sub/'
 exactly "zsh check: a path is not an installed name" inner.deck
-comp 'handsup --name '
-exactly "zsh --name: nothing offered"
+for o in --name -n --groups --headcount --aligned; do
+  comp "handsup $o "
+  exactly "zsh $o takes free text: nothing offered"
+done
 
 zpty -d z
