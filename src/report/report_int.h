@@ -364,7 +364,11 @@ int report_md_session_rank(FILE *out, const struct session *s);
 int report_md_agg_extra(FILE *out, const struct report_agg *a, int i);
 int report_md_agg_rank(FILE *out, const struct report_agg *a);
 
-/* ---- text columns (report_text_rows.c) --------------------------------------- */
+/* A swing as JSON: {"points": [...] or null, "changed": N}. */
+struct swing;
+int report_json_swing(FILE *out, const struct swing *sw, int n);
+
+/* ---- text columns (report_text_rows.c) ---------------------------------- */
 
 /*
  * Column widths of the text report's view rows, shared by every block of

@@ -176,14 +176,19 @@ static int json_swing(FILE *out, const struct report_agg *a, int i, int r)
 	if (r == 0)
 		return fputs("null", out) == EOF ? -1 : 0;
 	report_agg_swing(a, i, r, &sw);
+	return report_json_swing(out, &sw, a->items[i].nviews);
+}
+
+int report_json_swing(FILE *out, const struct swing *sw, int n)
+{
 	if (fputs("{\"points\": ", out) == EOF ||
-	    (!sw.known && fputs("null", out) == EOF))
+	    (!sw->known && fputs("null", out) == EOF))
 		return -1;
-	for (int v = 0; sw.known && v < a->items[i].nviews; v++)
-		if (fprintf(out, "%s%d", v ? ", " : "[", sw.points[v]) < 0)
+	for (int v = 0; sw->known && v < n; v++)
+		if (fprintf(out, "%s%d", v ? ", " : "[", sw->points[v]) < 0)
 			return -1;
-	if ((sw.known && fputc(']', out) == EOF) ||
-	    fprintf(out, ", \"changed\": %lld}", (long long)sw.changed) < 0)
+	if ((sw->known && fputc(']', out) == EOF) ||
+	    fprintf(out, ", \"changed\": %lld}", (long long)sw->changed) < 0)
 		return -1;
 	return 0;
 }

@@ -91,17 +91,7 @@ static int json_swing(FILE *out, const struct session *s, int i, int r)
 	report_split_session(&a, s, i, r - 1, -1);
 	report_split_session(&b, s, i, r, -1);
 	divide_swing(a.counts, b.counts, b.n, &sw);
-	if (fputs("{\"points\": ", out) == EOF)
-		return -1;
-	if (!sw.known && fputs("null", out) == EOF)
-		return -1;
-	for (int v = 0; sw.known && v < b.n; v++)
-		if (fprintf(out, "%s%d", v ? ", " : "[", sw.points[v]) < 0)
-			return -1;
-	if ((sw.known && fputc(']', out) == EOF) ||
-	    fprintf(out, ", \"changed\": %lld}", (long long)sw.changed) < 0)
-		return -1;
-	return 0;
+	return report_json_swing(out, &sw, b.n);
 }
 
 static int json_rounds(FILE *out, const struct session *s, int i)
