@@ -74,8 +74,10 @@ static void split_row(const struct app *a, int item, int group, int y, int x,
 	for (int r = 0; r < rows; r++)
 		for (int v = 0, cx = bx; v < n; v++)
 			cx += draw_bar(y + r, cx, v, cells[v], 0);
+	/* Cut short, "not counted yet" would read as something else. */
 	if (sh.hands == 0)
-		draw_text(mid, bx, bw, ROLE_DIM, "not counted yet");
+		draw_text(mid, bx, bw, ROLE_DIM,
+			  bw >= 15 ? "not counted yet" : "-");
 	int tx = bx + bw + 1;
 	for (int v = 0; v < n; v++) {
 		char pct[8];
