@@ -189,7 +189,7 @@ FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c)
 $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
 	@mkdir -p $(@D)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(FUZZ_UI_SRC) $(NCURSES_LIBS)
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_UI_SRC) $(NCURSES_LIBS)
 
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \
