@@ -176,37 +176,38 @@ int room_swing(const struct app *a, int item, int y, int x, int w)
 	return 1;
 }
 
-/* "Sales Leadership 80% View 1" for group g's side of a divide. */
-static int side(const struct app *a, int item, int g, int view, char *buf,
-		size_t cap)
+/*
+ * Group g's shares of its hands on the item's current round: the divide
+ * is measured on these, whatever base the screen's percentages use.
+ */
+static void hand_shares(const struct app *a, int item, int g, int *pct)
 {
 	struct app_shares sh;
-	int r = tally_rounds(&a->sess->tally, item) - 1;
-	app_shares(a, item, r, g, &sh);
-	return snprintf(buf, cap, "%s %d%% %s", session_group_name(a->sess, g),
-			sh.pct[view], a->sess->items[item].labels[view]);
+	app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1, g, &sh);
+	tally_percent(sh.counts, sh.n, pct);
+}
+
+/* The view with the largest share (the first of equal ones). */
+static int top_view(const int *pct, int n)
+{
+	int best = 0;
+	for (int v = 1; v < n; v++)
+		best = pct[v] > pct[best] ? v : best;
+	return best;
 }
 
 void room_pair_text(const struct app *a, int item, const struct divide *d,
 		    char *buf, size_t cap)
 {
-	char one[120], two[120];
 	int n = a->sess->items[item].nviews;
+	int pa[TALLY_MAX_VIEWS], pb[TALLY_MAX_VIEWS];
+	hand_shares(a, item, d->a, pa);
+	hand_shares(a, item, d->b, pb);
 	/* Two views: both sides by View 1's share, whose gap this is. */
-	int va = 0, vb = 0;
-	if (n > 2) {
-		struct app_shares sa, sb;
-		int r = tally_rounds(&a->sess->tally, item) - 1;
-		app_shares(a, item, r, d->a, &sa);
-		app_shares(a, item, r, d->b, &sb);
-		va = vb = 0;
-		for (int v = 1; v < n; v++) {
-			va = sa.pct[v] > sa.pct[va] ? v : va;
-			vb = sb.pct[v] > sb.pct[vb] ? v : vb;
-		}
-	}
-	side(a, item, d->a, va, one, sizeof one);
-	side(a, item, d->b, vb, two, sizeof two);
-	snprintf(buf, cap, "%s, %s: %d point%s apart", one, two, d->gap,
+	int va = n > 2 ? top_view(pa, n) : 0, vb = n > 2 ? top_view(pb, n) : 0;
+	char *const *labels = a->sess->items[item].labels;
+	snprintf(buf, cap, "%s %d%% %s, %s %d%% %s: %d point%s apart",
+		 session_group_name(a->sess, d->a), pa[va], labels[va],
+		 session_group_name(a->sess, d->b), pb[vb], labels[vb], d->gap,
 		 d->gap == 1 ? "" : "s");
 }
