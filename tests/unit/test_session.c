@@ -475,14 +475,41 @@ static void test_parse_labels(void **state)
 	session_free(&s);
 }
 
+/*
+ * Parse each text: one whose msg is "" must load; any other must fail at
+ * its line with a message containing msg, and leave nothing allocated.
+ */
+struct parse_case {
+	const char *text;
+	int line;
+	const char *msg;
+};
+
+static void check_parse_cases(const struct parse_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct session s;
+		struct error err;
+		int want = cases[i].msg[0] ? -1 : 0;
+		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
+				       &err);
+		if (rc != want || (want && (err.line != cases[i].line ||
+					    !strstr(err.msg, cases[i].msg))))
+			fail_msg("case %zu (%s): rc %d line %d msg '%s'", i,
+				 cases[i].msg, rc, err.line, err.msg);
+		if (want) {
+			assert_null(s.items);
+			assert_null(s.name);
+			assert_null(s.groups[0]);
+		}
+		session_free(&s);
+	}
+}
+
 static void test_parse_errors(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *text;
-		int line;
-		const char *msg;
-	} cases[] = {
+	static const struct parse_case cases[] = {
 		{"", 0, "empty file"},
 		{"handsup-session 3\n", 1, "unsupported session version 3"},
 		/* Written as the writer writes it, or not at all. */
@@ -588,19 +615,7 @@ static void test_parse_errors(void **state)
 		 "bad deck hash"},
 		{"handsup-session 1\ncurrent: -1\n", 2, "bad current"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct session s;
-		struct error err;
-		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
-				       &err);
-		if (rc != -1 || err.line != cases[i].line ||
-		    !strstr(err.msg, cases[i].msg))
-			fail_msg("case %zu: rc %d line %d msg '%s'", i, rc,
-				 err.line, err.msg);
-		assert_null(s.items);
-		assert_null(s.name);
-		session_free(&s);
-	}
+	check_parse_cases(cases, sizeof cases / sizeof *cases);
 	/* A NUL byte inside a line is not text. */
 	static const char nul[] =
 		HEAD "item: h\0x\nview: 1 a\nview: 2 b\nend\n";
@@ -1011,11 +1026,7 @@ static void test_format2_prefixes(void **state)
 static void test_format2_strict(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *text;
-		int line;
-		const char *msg;
-	} cases[] = {
+	static const struct parse_case cases[] = {
 		/* Count lines: round by round, views in order. */
 		{V2HEAD V2GROUPS "item: h\nview: a\nview: b\n"
 				 "count: 1 2 4 5 6\ncount: 1 1 1 2 3\nend\n",
@@ -1158,23 +1169,7 @@ static void test_format2_strict(void **state)
 			"count: 1 2 4\nend\n",
 		 0, ""},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct session s;
-		struct error err;
-		int want = cases[i].msg[0] ? -1 : 0;
-		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
-				       &err);
-		if (rc != want || (want && (err.line != cases[i].line ||
-					    !strstr(err.msg, cases[i].msg))))
-			fail_msg("case %zu (%s): rc %d line %d msg '%s'", i,
-				 cases[i].msg, rc, err.line, err.msg);
-		if (want) {
-			assert_null(s.items);
-			assert_null(s.name);
-			assert_null(s.groups[0]);
-		}
-		session_free(&s);
-	}
+	check_parse_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /*
@@ -1184,11 +1179,7 @@ static void test_format2_strict(void **state)
 static void test_reader_rules(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *text;
-		int line;
-		const char *msg;
-	} cases[] = {
+	static const struct parse_case cases[] = {
 		{"handsup-session 02\n", 1, "unsupported session version 02"},
 		{"handsup-session 001\n", 1, "unsupported session version 001"},
 		{"handsup-session  2\n", 1, "not a handsup session file"},
@@ -1217,18 +1208,7 @@ static void test_reader_rules(void **state)
 		 "end\n",
 		 19, "item 'h' repeats the one at line 12"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct session s;
-		struct error err;
-		int rc = session_parse(&s, cases[i].text, strlen(cases[i].text),
-				       &err);
-		if (rc != -1 || err.line != cases[i].line ||
-		    !strstr(err.msg, cases[i].msg))
-			fail_msg("case %zu: rc %d line %d msg '%s'", i, rc,
-				 err.line, err.msg);
-		assert_null(s.items);
-		session_free(&s);
-	}
+	check_parse_cases(cases, sizeof cases / sizeof *cases);
 
 	/* What stays allowed: the last screen, and items that only share a
 	 * heading (other counts, labels or rounds). */
