@@ -160,7 +160,7 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 	}
 	*started = true;
 	struct tui t = {.app = a};
-	struct term_handlers h = {&t, on_key, on_draw};
+	struct term_handlers h = {.ctx = &t, .key = on_key, .draw = on_draw};
 	int sig = term_run(&h);
 	term_stop();
 	if (!app_save(a))

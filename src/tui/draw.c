@@ -74,6 +74,8 @@ void draw_init(bool mono, bool ascii)
 			bg = bg < 0 ? COLOR_BLACK : bg;
 		}
 		init_pair((short)(r + 1), fg, bg);
+		/* The same colour behind: a painted cell. */
+		init_pair((short)(ROLE_COUNT + r + 1), fg, fg);
 	}
 }
 
@@ -181,6 +183,31 @@ int draw_bar(int y, int x, int view, int full, int eighths)
 	}
 	draw_role(ROLE_NORMAL);
 	return cells;
+}
+
+void draw_cell(int y, int x, enum role role, bool top, bool bottom)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (!top && !bottom) {
+		draw_role(ROLE_NORMAL);
+		mvaddch(y, x, ' ');
+		return;
+	}
+	if (draw_ascii()) {
+		draw_role(role);
+		mvaddch(y, x, '#');
+	} else if (top && bottom) {
+		if (use_colour && roles[role].fg >= 0)
+			attrset(COLOR_PAIR(ROLE_COUNT + role + 1));
+		else
+			attrset(roles[role].mono | A_REVERSE);
+		mvaddch(y, x, ' ');
+	} else {
+		draw_role(role);
+		mvaddstr(y, x, top ? "▀" : "▄");
+	}
+	draw_role(ROLE_NORMAL);
 }
 
 void draw_box(int y, int x, int h, int w, enum role role)

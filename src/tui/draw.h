@@ -63,6 +63,15 @@ void draw_fill(int y, int x, int w, enum role role);
  */
 int draw_bar(int y, int x, int view, int full, int eighths);
 
+/*
+ * Draws one cell of two stacked pixels in role's colour: both on is a
+ * cell painted in the colour (its background, so stacked cells leave no
+ * seam), one on is a half block over the screen's own background, none
+ * is that background.  Without colour a painted cell is reversed.  For
+ * large type; ASCII terminals get '#' for any pixel.
+ */
+void draw_cell(int y, int x, enum role role, bool top, bool bottom);
+
 /* Draws a box outline (for overlays), its inside cleared. */
 void draw_box(int y, int x, int h, int w, enum role role);
 

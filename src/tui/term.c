@@ -264,46 +264,96 @@ void term_sync(void)
 	}
 }
 
+/* Reads the signals that arrived: true to redraw; *sig a signal to end on. */
+static bool take_signals(int *sig)
+{
+	unsigned char sigs[16];
+	ssize_t n;
+	bool dirty = false;
+	while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			if (sigs[i] != SIGWINCH && sigs[i] != SIGCONT) {
+				*sig = sigs[i];
+				return dirty;
+			}
+			apply_size();
+			dirty = true;
+		}
+	}
+	return dirty;
+}
+
+/* Reads every waiting key: -1 to leave, else whether any came. */
+static int take_keys(const struct term_handlers *h)
+{
+	int ch, any = 0;
+	/* Keys first: a hand counted just before Ctrl-C must count. */
+	while ((ch = getch()) != ERR) {
+		any = 1;
+		if (ch == KEY_RESIZE) {
+			apply_size();
+			continue;
+		}
+		if (!h->key(h->ctx, ch))
+			return -1;
+	}
+	return any;
+}
+
+/* Offers the watched descriptors' events: false to leave. */
+static bool take_watch(const struct term_handlers *h, const struct pollfd *p,
+		       int np, bool *dirty)
+{
+	for (int i = 2; i < np; i++) {
+		if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		enum term_event e = h->on_watch(h->ctx, i - 2);
+		if (e == TERM_LEAVE)
+			return false;
+		*dirty |= e == TERM_DIRTY;
+	}
+	return true;
+}
+
 int term_run(const struct term_handlers *h)
 {
 	redraw(h);
 	for (;;) {
-		struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0},
-				      {sig_pipe[0], POLLIN, 0}};
-		if (poll(p, 2, -1) < 0) {
+		struct pollfd p[2 + TERM_MAX_WATCH] = {
+			{STDIN_FILENO, POLLIN, 0}, {sig_pipe[0], POLLIN, 0}};
+		int np = 2;
+		for (int i = 0; h->on_watch && i < h->nwatch &&
+				i < TERM_MAX_WATCH;
+		     i++, np++)
+			p[np] = (struct pollfd){h->watch[i], POLLIN, 0};
+		int due = h->tick_due ? h->tick_due(h->ctx) : -1;
+		int n = poll(p, (nfds_t)np, due);
+		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			return SIGHUP;
 		}
-		bool dirty = false, any = false;
-		int ch;
-		/* Keys first: a hand counted just before Ctrl-C must count. */
-		while ((ch = getch()) != ERR) {
-			any = true;
-			if (ch == KEY_RESIZE) {
-				apply_size();
-				continue;
-			}
-			if (!h->key(h->ctx, ch))
+		bool dirty = false;
+		if (n == 0 && h->on_tick) {
+			enum term_event e = h->on_tick(h->ctx);
+			if (e == TERM_LEAVE)
 				return 0;
+			dirty = e == TERM_DIRTY;
 		}
-		dirty = any;
-		if (p[1].revents & POLLIN) {
-			unsigned char sigs[16];
-			ssize_t n;
-			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
-				for (ssize_t i = 0; i < n; i++) {
-					if (sigs[i] != SIGWINCH &&
-					    sigs[i] != SIGCONT)
-						return sigs[i];
-					apply_size();
-					dirty = true;
-				}
-			}
-		}
+		int any = take_keys(h);
+		if (any < 0)
+			return 0;
+		dirty |= any > 0;
+		int sig = 0;
+		if (p[1].revents & POLLIN)
+			dirty |= take_signals(&sig);
+		if (sig)
+			return sig;
 		/* The terminal went away: treat it as a hang-up. */
 		if (!any && (p[0].revents & (POLLHUP | POLLERR)))
 			return SIGHUP;
+		if (!take_watch(h, p, np, &dirty))
+			return 0;
 		if (dirty)
 			redraw(h);
 	}

@@ -40,13 +40,36 @@ int term_start(const struct term_options *opts, struct error *err);
 /* Gives the terminal back (idempotent).  Safe to call at any time. */
 void term_stop(void);
 
-/* Event loop callbacks. */
+/* What a watcher asks of the loop after an event. */
+enum term_event {
+	TERM_QUIET, /* nothing on screen changed */
+	TERM_DIRTY, /* draw a frame */
+	TERM_LEAVE, /* leave the loop (term_run returns 0) */
+};
+
+#define TERM_MAX_WATCH 4
+
+/* Event loop callbacks.  Only key and draw are required. */
 struct term_handlers {
 	void *ctx;
 	/* A key was read.  Return false to leave the loop. */
 	bool (*key)(void *ctx, int key);
 	/* Draw the whole screen from state (term clears and flushes). */
 	void (*draw)(void *ctx);
+	/*
+	 * More descriptors to wait on (a followed file, a test's clock):
+	 * watch[i] readable calls on_watch(ctx, i).  A negative entry is
+	 * skipped.
+	 */
+	int watch[TERM_MAX_WATCH];
+	int nwatch;
+	enum term_event (*on_watch)(void *ctx, int i);
+	/*
+	 * Milliseconds until on_tick is due, or -1 for never: without a
+	 * tick the loop sleeps until something happens.
+	 */
+	int (*tick_due)(void *ctx);
+	enum term_event (*on_tick)(void *ctx);
 };
 
 /*
