@@ -29,6 +29,15 @@ struct tui {
 	enum entry_for entry_for; /* ... for the selected view or headcount */
 	char typed[8];		  /* the digits typed so far */
 	bool entry_full;	  /* a digit past the sixth was refused */
+	/*
+	 * This screen is an audience view (handsup follow): read-only, and
+	 * it never shows notes, help, hints, questions, typed digits or
+	 * messages.
+	 */
+	bool audience;
+	/* An audience view follows this session on another screen: the
+	 * facilitator's screen shows the item's note beside the item. */
+	bool followed;
 };
 
 #endif
