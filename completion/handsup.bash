@@ -160,7 +160,7 @@ _handsup()
 	local valued
 	case $cmd in
 	'' | resume)
-		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned '
+		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars '
 		;;
 	export) valued=' --format -f --output -o ' ;;
 	report) valued=' --format -f --output -o --compare -c ' ;;
@@ -170,6 +170,8 @@ _handsup()
 
 	case $prev in
 	--format | -f) _handsup_add text csv md json ;;
+	--theme) _handsup_add auto dark light mono ;;
+	--bars) _handsup_add blocks full ascii ;;
 	--state-dir | -d | --out)
 		compopt -o filenames 2>/dev/null
 		_handsup_compgen -d
@@ -202,9 +204,10 @@ _handsup()
 	case $cmd in
 	'')
 		opts=(--name --state-dir --out --groups --no-groups --headcount
-			--aligned --mono --ascii --help --version)
+			--aligned --theme --bars --mono --ascii --help --version)
 		;;
-	resume) opts=(--state-dir --out --aligned --mono --ascii --help) ;;
+	resume) opts=(--state-dir --out --aligned --theme --bars --mono --ascii
+		--help) ;;
 	check) opts=(--help) ;;
 	export) opts=(--format -o --output --bom --help) ;;
 	report) opts=(--format -o --output --bom --compare --help) ;;

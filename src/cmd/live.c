@@ -149,7 +149,7 @@ static void rescue(struct app *a, bool interactive)
 
 int live_run(struct app *a, const struct run_options *o, bool *started)
 {
-	struct term_options uo = {o->mono, o->ascii};
+	struct term_options uo = {o->theme, o->bars, o->ascii};
 	struct error err;
 	a->export_dir = o->out_dir;
 	a->aligned = o->aligned;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/safe.h"
 #include "cmd/args.h"
 #include "cmd/exit.h"
 #include "cmd/msg.h"
@@ -19,7 +20,8 @@
 static const char usage[] =
 	"usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
 	"               [--groups 'A|B|C' | --no-groups] [--headcount N]\n"
-	"               [--aligned N] [--mono] [--ascii] [DECK]\n"
+	"               [--aligned N] [--theme auto|dark|light|mono]\n"
+	"               [--bars blocks|full|ascii] [--mono] [--ascii] [DECK]\n"
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
 	"               [SESSION]\n"
 	"       handsup check DECK...\n"
@@ -35,6 +37,8 @@ static const struct option longs[] = {
 	{"out", required_argument, NULL, 'o'},
 	{"mono", no_argument, NULL, 'm'},
 	{"ascii", no_argument, NULL, 'a'},
+	{"theme", required_argument, NULL, 'T'},
+	{"bars", required_argument, NULL, 'B'},
 	{"groups", required_argument, NULL, 'g'},
 	{"no-groups", no_argument, NULL, 'G'},
 	{"headcount", required_argument, NULL, 'H'},
@@ -79,6 +83,26 @@ static int new_option(int c, struct run_options *o, char **argv)
 	}
 }
 
+/* --theme and --bars; -1 to go on, else the exit status. */
+static int look(int c, struct run_options *o, const char *arg)
+{
+	int v = c == 'T' ? draw_theme_parse(arg) : draw_bars_parse(arg);
+	if (v < 0 || (c == 'B' && v == BARS_AUTO)) {
+		fprintf(stderr, "handsup: --%s takes %s, not '",
+			c == 'T' ? "theme" : "bars",
+			c == 'T' ? "auto, dark, light or mono"
+				 : "blocks, full or ascii");
+		safe_puts(stderr, arg);
+		fputs("'\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (c == 'T')
+		o->theme = (enum theme)v;
+	else
+		o->bars = (enum bars)v;
+	return -1;
+}
+
 /* One option; -1 to go on, else the exit status. */
 static int option(int c, struct run_options *o, char **argv)
 {
@@ -96,8 +120,11 @@ static int option(int c, struct run_options *o, char **argv)
 		o->out_dir = optarg;
 		return -1;
 	case 'm':
-		o->mono = true;
+		o->theme = THEME_MONO;
 		return -1;
+	case 'T':
+	case 'B':
+		return look(c, o, optarg);
 	case 'a':
 		o->ascii = true;
 		return -1;

@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+#include "tui/draw.h"
+
 struct run_options {
 	const char *deck_path; /* NULL: the embedded deck */
 	const char *name;      /* session name, or NULL */
@@ -17,7 +19,9 @@ struct run_options {
 	long headcount;	       /* --headcount N; 0: not given */
 	int aligned;	       /* --aligned N: points apart that count as
 	                          not aligned (default 20) */
-	bool mono, ascii;
+	enum theme theme;      /* --theme; --mono is THEME_MONO */
+	enum bars bars;	       /* --bars */
+	bool ascii;
 };
 
 /*

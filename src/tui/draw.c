@@ -12,81 +12,72 @@
 
 #include "base/text.h"
 #include "base/text_wrap.h"
+#include "tui/theme.h"
 
 /* ---- roles and glyphs ---------------------------------------------------- */
 
-struct role_style {
-	short fg, bg;
-	attr_t colour; /* attributes with colour */
-	attr_t mono;   /* attributes without colour: must stand on their own */
-};
-
-static const struct role_style roles[ROLE_COUNT] = {
-	[ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
-	[ROLE_TOPBAR] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
-	[ROLE_TITLE] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-	[ROLE_HEADING] = {-1, -1, A_BOLD, A_BOLD},
-	[ROLE_DIM] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
-	[ROLE_KEY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
-	[ROLE_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
-	[ROLE_WARNING] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
-	[ROLE_SELECTED] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_REVERSE},
-	[ROLE_GROUP] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD},
-	[ROLE_PAPER] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
-	[ROLE_VIEW1 + 0] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
-	[ROLE_VIEW1 + 1] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
-	[ROLE_VIEW1 + 2] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
-	[ROLE_VIEW1 + 3] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
-	[ROLE_VIEW1 + 4] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
-	[ROLE_VIEW1 + 5] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-};
-
 /*
- * Bar fills.  With colour every view is a solid bar in its own colour;
- * without colour each view gets its own pattern, so the split still reads
- * on a monochrome projector.  The eighth blocks give sub-cell lengths.
+ * Bar fills.  With colour every bar is cells painted in its view's
+ * colour; without colour each view gets its own pattern, so the split
+ * still reads on a monochrome projector (the first view is painted in
+ * reverse video).  The eighth blocks give sub-cell lengths.
  */
-static const char *const fill_solid[6] = {"█", "█", "█", "█", "█", "█"};
-static const char *const fill_mono[6] = {"█", "░", "▒", "▓", "▚", "▞"};
+static const char *const fill_mono[6] = {" ", "░", "▒", "▓", "▚", "▞"};
 static const char *const fill_ascii[6] = {"#", "=", "*", "+", "%", "@"};
 static const char *const eighth[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 
-static bool use_colour, use_ascii;
+static bool use_ascii;
+static enum theme theme_used = THEME_DARK;
+static enum bars bar_style = BARS_BLOCKS;
 
 bool draw_ascii(void)
 {
 	return use_ascii;
 }
 
-void draw_init(bool mono, bool ascii)
+static const char *const theme_names[] = {"auto", "dark", "light", "mono"};
+static const char *const bars_names[] = {"auto", "blocks", "full", "ascii"};
+
+static int find_name(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int draw_theme_parse(const char *name)
+{
+	return find_name(theme_names, 4, name);
+}
+
+int draw_bars_parse(const char *name)
+{
+	return find_name(bars_names, 4, name);
+}
+
+const char *draw_theme_name(enum theme t)
+{
+	return theme_names[t];
+}
+
+enum theme draw_theme(void)
+{
+	return theme_used;
+}
+
+void draw_init(enum theme theme, enum bars bars, bool ascii)
 {
 	use_ascii = ascii;
-	const char *nc = getenv("NO_COLOR");
-	use_colour = !mono && !(nc && *nc) && has_colors();
-	if (!use_colour)
-		return;
-	start_color();
-	bool dflt = use_default_colors() == OK;
-	for (int r = 0; r < ROLE_COUNT; r++) {
-		short fg = roles[r].fg, bg = roles[r].bg;
-		if (!dflt) {
-			fg = fg < 0 ? COLOR_WHITE : fg;
-			bg = bg < 0 ? COLOR_BLACK : bg;
-		}
-		init_pair((short)(r + 1), fg, bg);
-		/* The same colour behind: a painted cell. */
-		init_pair((short)(ROLE_COUNT + r + 1), fg, fg);
-	}
+	bar_style = ascii ? BARS_ASCII : bars == BARS_AUTO ? BARS_BLOCKS : bars;
+	theme_used = theme_start(theme);
 }
 
 /* ---- drawing ------------------------------------------------------------- */
 
 void draw_role(enum role r)
 {
-	if (use_colour)
-		attrset(roles[r].colour | COLOR_PAIR(r + 1));
-	else
-		attrset(roles[r].mono);
+	attrset((attr_t)theme_attr(r));
 }
 
 /* Sanitises (and for ASCII, transliterates) s into buf. */
@@ -165,18 +156,25 @@ int draw_bar(int y, int x, int view, int full, int eighths)
 {
 	if (view < 0 || view > 5 || y < 0 || y >= LINES)
 		return 0;
-	const char *const *fill = draw_ascii() ? fill_ascii
-				  : use_colour ? fill_solid
-					       : fill_mono;
-	/* A solid eighth block would end a patterned bar in another
-	 * pattern: those bars round to whole cells instead. */
-	bool whole = draw_ascii() || (!use_colour && view > 0);
+	/* A patterned bar cannot end in an eighth of another pattern, and
+	 * some fonts draw eighth blocks badly: whole cells, rounded. */
+	bool whole = bar_style != BARS_BLOCKS || (!theme_colour() && view > 0);
 	if (whole && eighths >= 4)
 		full++;
-	draw_role((enum role)(ROLE_VIEW1 + view));
+	enum role role = (enum role)(ROLE_VIEW1 + view);
+	const char *fill = fill_ascii[view];
+	if (bar_style != BARS_ASCII) {
+		fill = theme_colour() ? " " : fill_mono[view];
+		attrset((attr_t)(theme_colour() || view == 0
+					 ? theme_solid(role)
+					 : theme_attr(role)));
+	} else {
+		draw_role(role);
+	}
 	int cells = 0;
 	for (; cells < full && x + cells < COLS; cells++)
-		mvaddstr(y, x + cells, fill[view]);
+		mvaddstr(y, x + cells, fill);
+	draw_role(role);
 	if (!whole && eighths > 0 && eighths < 8 && x + cells < COLS) {
 		mvaddstr(y, x + cells, eighth[eighths]);
 		cells++;
@@ -198,10 +196,7 @@ void draw_cell(int y, int x, enum role role, bool top, bool bottom)
 		draw_role(role);
 		mvaddch(y, x, '#');
 	} else if (top && bottom) {
-		if (use_colour && roles[role].fg >= 0)
-			attrset(COLOR_PAIR(ROLE_COUNT + role + 1));
-		else
-			attrset(roles[role].mono | A_REVERSE);
+		attrset((attr_t)theme_solid(role));
 		mvaddch(y, x, ' ');
 	} else {
 		draw_role(role);

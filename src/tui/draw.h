@@ -21,16 +21,43 @@ enum role {
 	ROLE_SELECTED, /* the selected view's marker */
 	ROLE_GROUP,    /* the group whose hands are being counted */
 	ROLE_PAPER,    /* a screen blanked to white */
+	ROLE_BLACKOUT, /* a screen blanked to black */
+	ROLE_ALERT,    /* warning-coloured text on the screen's background */
 	ROLE_VIEW1,    /* ROLE_VIEW1 + v for view v (0..5) */
 	ROLE_VIEW6 = ROLE_VIEW1 + 5,
 	ROLE_COUNT
 };
 
 /*
- * Chooses colour or monochrome, and UTF-8 or ASCII glyphs, once the
- * terminal is up (term_start does it).
+ * Themes.  dark and light paint their own background and take every
+ * colour from the 256-colour cube and grey ramp, which terminals do not
+ * retheme, so their contrast holds on any window; mono uses the
+ * terminal's own colours and attributes only.
  */
-void draw_init(bool mono, bool ascii);
+enum theme { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_MONO };
+
+/*
+ * Bars: eighth blocks at the end for sub-cell lengths, whole cells only
+ * (for fonts that draw eighth blocks badly), or ASCII characters.
+ */
+enum bars { BARS_AUTO, BARS_BLOCKS, BARS_FULL, BARS_ASCII };
+
+/* "dark" and so on; -1 for an unknown name. */
+int draw_theme_parse(const char *name);
+int draw_bars_parse(const char *name);
+const char *draw_theme_name(enum theme t);
+
+/*
+ * Sets the theme (THEME_AUTO is taken as dark), the bar style and
+ * whether glyphs are ASCII only, once the terminal is up (term_start
+ * does it) and again whenever the theme changes.  A terminal of fewer
+ * than 256 colours gets a dark theme from its 16 colours, or mono for
+ * light; one without colour gets mono.
+ */
+void draw_init(enum theme theme, enum bars bars, bool ascii);
+
+/* The theme in use, after any fallback. */
+enum theme draw_theme(void);
 
 /*
  * Sets the attributes of role for the curses calls that follow, for the

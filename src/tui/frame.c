@@ -196,10 +196,11 @@ void frame_draw(const struct tui *t)
 {
 	const struct app *a = t->app;
 	if (a->sess->blank != BLANK_OFF) {
-		/* Black is the cleared screen; white is painted. */
-		for (int r = 0;
-		     a->sess->blank == BLANK_WHITE && r < term_rows(); r++)
-			draw_fill(r, 0, term_cols(), ROLE_PAPER);
+		/* Painted, also black: a light theme's background is white. */
+		enum role paper = a->sess->blank == BLANK_WHITE ? ROLE_PAPER
+								: ROLE_BLACKOUT;
+		for (int r = 0; r < term_rows(); r++)
+			draw_fill(r, 0, term_cols(), paper);
 		return;
 	}
 	if (term_too_small()) {

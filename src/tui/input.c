@@ -122,6 +122,26 @@ static bool move(struct app *a, enum action act)
 }
 
 /* Actions that mean the same on every screen. */
+/* dark, light, mono, and round again; says which on the status line. */
+static void next_theme(struct app *a)
+{
+	static const enum theme next[] = {[THEME_AUTO] = THEME_LIGHT,
+					  [THEME_DARK] = THEME_LIGHT,
+					  [THEME_LIGHT] = THEME_MONO,
+					  [THEME_MONO] = THEME_DARK};
+	enum theme want = next[draw_theme()];
+	term_set_theme(want);
+	if (draw_theme() != want)
+		app_message(a,
+			    "Theme %s: this terminal has too few colours; "
+			    "now %s",
+			    draw_theme_name(want),
+			    draw_theme_name(draw_theme()));
+	else
+		app_message(a, "Theme %s (T for the next)",
+			    draw_theme_name(want));
+}
+
 static enum input_result common(struct tui *t, enum action act)
 {
 	struct app *a = t->app;
@@ -138,6 +158,9 @@ static enum input_result common(struct tui *t, enum action act)
 	case ACT_HIDE:
 		app_toggle_hidden(a);
 		break;
+	case ACT_THEME:
+		next_theme(a);
+		return INPUT_REDRAW;
 	case ACT_REDRAW:
 		return INPUT_REDRAW;
 	case ACT_QUIT:

@@ -43,6 +43,7 @@ enum action {
 	ACT_ROUND,	/* ask to start a new round of the item */
 	ACT_WHITE,	/* blank the screen to white */
 	ACT_HIDE,	/* hide or reveal the results */
+	ACT_THEME,	/* the next colour theme */
 };
 
 enum key_mode {

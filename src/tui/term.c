@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "base/error.h"
+#include "base/termreply.h"
 #include "tui/draw.h"
 
 /* ---- terminal state ------------------------------------------------------ */
@@ -29,6 +30,11 @@ static int sig_pipe[2] = {-1, -1};
 static int sync_fd = -1;
 static unsigned long frame;
 static struct termios saved_tio;
+static enum bars bars;
+/* The background colour asked of the terminal, until DA1 answers. */
+static bool asking;
+static enum theme asked_for;
+static struct termreply reply;
 static bool have_tio;
 /* Written by the fatal-signal handler, so prepared in advance. */
 static char restore_seq[128];
@@ -145,6 +151,20 @@ int term_check(struct error *err)
 	return 0;
 }
 
+/*
+ * Asks for the background colour, then for the device attributes, which
+ * every terminal answers: when that answer comes first there is no
+ * colour to come, and nothing was waited for.  The first frame does not
+ * wait either: a light answer redraws it.
+ */
+static void ask_background(void)
+{
+	static const char q[] = "\033]11;?\033\\\033[c";
+	termreply_init(&reply);
+	asking = fwrite(q, 1, sizeof q - 1, stdout) == sizeof q - 1 &&
+		 fflush(stdout) == 0;
+}
+
 int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -196,7 +216,15 @@ int term_start(const struct term_options *opts, struct error *err)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
-	draw_init(opts->mono, ascii);
+	const char *nc = getenv("NO_COLOR");
+	enum theme th = opts->theme;
+	if (th == THEME_AUTO && nc && *nc)
+		th = THEME_MONO;
+	asked_for = th;
+	bars = opts->bars;
+	draw_init(th, bars, ascii);
+	if (th == THEME_AUTO && draw_theme() != THEME_MONO)
+		ask_background();
 	add_restore("sgr0");
 	add_restore("cnorm");
 	add_restore("rmkx");
@@ -283,18 +311,64 @@ static bool take_signals(int *sig)
 	return dirty;
 }
 
+/* Hands on the keys that the answer filter gave back: false to leave. */
+static bool give_keys(const struct term_handlers *h)
+{
+	for (size_t i = 0; i < reply.nkeys; i++)
+		if (!h->key(h->ctx, reply.keys[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Offers ch to the filter of the terminal's answers while one may come:
+ * true when ch was taken (as an answer, or with the keys given back), 
+ * *dirty when the theme changed, *leave when a key asked to.
+ */
+static bool take_answer(const struct term_handlers *h, int ch, bool *dirty,
+			bool *leave)
+{
+	enum termreply_result r;
+	while ((r = termreply_feed(&reply, ch)) == TERMREPLY_KEYS)
+		if (!give_keys(h)) {
+			*leave = true;
+			return true;
+		}
+	if (r == TERMREPLY_BACKGROUND && asked_for == THEME_AUTO &&
+	    reply.light) {
+		term_set_theme(THEME_LIGHT);
+		*dirty = true;
+	}
+	if (r == TERMREPLY_DA)
+		asking = false;
+	return r != TERMREPLY_KEY;
+}
+
 /* Reads every waiting key: -1 to leave, else whether any came. */
 static int take_keys(const struct term_handlers *h)
 {
 	int ch, any = 0;
+	bool dirty = false, leave = false;
 	/* Keys first: a hand counted just before Ctrl-C must count. */
 	while ((ch = getch()) != ERR) {
-		any = 1;
 		if (ch == KEY_RESIZE) {
 			apply_size();
+			any = 1;
 			continue;
 		}
+		if (asking && take_answer(h, ch, &dirty, &leave)) {
+			if (leave)
+				return -1;
+			any |= dirty;
+			continue;
+		}
+		any = 1;
 		if (!h->key(h->ctx, ch))
+			return -1;
+	}
+	if (asking && termreply_idle(&reply)) {
+		any = 1;
+		if (!give_keys(h))
 			return -1;
 	}
 	return any;
@@ -322,8 +396,8 @@ int term_run(const struct term_handlers *h)
 		struct pollfd p[2 + TERM_MAX_WATCH] = {
 			{STDIN_FILENO, POLLIN, 0}, {sig_pipe[0], POLLIN, 0}};
 		int np = 2;
-		for (int i = 0; h->on_watch && i < h->nwatch &&
-				i < TERM_MAX_WATCH;
+		for (int i = 0;
+		     h->on_watch && i < h->nwatch && i < TERM_MAX_WATCH;
 		     i++, np++)
 			p[np] = (struct pollfd){h->watch[i], POLLIN, 0};
 		int due = h->tick_due ? h->tick_due(h->ctx) : -1;
@@ -357,6 +431,13 @@ int term_run(const struct term_handlers *h)
 		if (dirty)
 			redraw(h);
 	}
+}
+
+void term_set_theme(enum theme t)
+{
+	asked_for = t; /* a late answer no longer changes it */
+	draw_init(t, bars, draw_ascii());
+	clearok(curscr, TRUE);
 }
 
 void term_repaint(void)

@@ -10,14 +10,17 @@
 
 #include <stdbool.h>
 
+#include "tui/draw.h"
+
 struct error;
 
 #define TERM_MIN_COLS 40
 #define TERM_MIN_ROWS 12
 
 struct term_options {
-	bool mono;  /* no colour even if the terminal has it */
-	bool ascii; /* plain ASCII glyphs even in a UTF-8 locale */
+	enum theme theme; /* THEME_AUTO asks the terminal (see term_start) */
+	enum bars bars;	  /* BARS_AUTO follows the locale */
+	bool ascii;	  /* plain ASCII glyphs even in a UTF-8 locale */
 };
 
 /*
@@ -30,8 +33,9 @@ int term_check(struct error *err);
 
 /*
  * Takes over the terminal.  Returns 0, or -1 with err set (the terminal
- * is left as it was).  Colour is off when NO_COLOR is set and non-empty,
- * when the terminal has none, or when opts->mono.  Glyphs are ASCII when
+ * is left as it was).  The theme is opts->theme; THEME_AUTO is mono when
+ * NO_COLOR is set and non-empty, else dark until the terminal says that
+ * its background is light (term_run asks it, see term_theme_auto).  Glyphs are ASCII when
  * the locale's character set is not UTF-8, or opts->ascii.  The size is
  * the terminal's own, never the LINES and COLUMNS of the environment.
  */
@@ -89,6 +93,9 @@ int term_cols(void);
  * after writing a prompt once the terminal has been given back.
  */
 void term_sync(void);
+
+/* Switches to theme t (after T) and repaints every cell on the next frame. */
+void term_set_theme(enum theme t);
 
 /* Repaints every cell on the next frame (after a glitch or F5). */
 void term_repaint(void);

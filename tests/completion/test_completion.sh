@@ -114,14 +114,18 @@ lacks "subcommands only come first" -- "${subs[@]}"
 has "deck after an option" -- starter my.deck
 
 comp handsup --
-exactly "run options" -- --name --state-dir --out --mono --ascii \
+exactly "run options" -- --name --state-dir --out --theme --bars --mono --ascii \
 	--groups --no-groups --headcount --aligned --help --version
 comp handsup --he
 exactly "option prefix" -- --headcount --help
 comp handsup --t
-exactly "no --theme, --timer or --timer-bell" --
+exactly "--theme, and no --timer or --timer-bell yet" -- --theme
+comp handsup --theme ''
+exactly "themes" -- auto dark light mono
+comp handsup --bars ''
+exactly "bar styles" -- blocks full ascii
 comp handsup resume --
-exactly "resume options" -- --state-dir --out --aligned --mono --ascii --help
+exactly "resume options" -- --state-dir --out --aligned --theme --bars --mono --ascii --help
 comp handsup check -
 exactly "check options" -- --help
 comp handsup export -
@@ -141,12 +145,10 @@ comp handsup export --format = j
 exactly "--format=j (= a word break)" -- json
 comp handsup export --format=m
 exactly "--format=m (= no word break)" -- --format=md
-comp handsup --theme ''
-lacks "no --theme values" -- dark light auto
-comp handsup --bars ''
-lacks "no --bars values" -- blocks full
 comp handsup --theme=d
-exactly "no --theme= values" --
+exactly "--theme=d (= no word break)" -- --theme=dark
+comp handsup resume --bars f
+exactly "resume --bars f" -- full
 for o in --name -n --groups --headcount --aligned; do
 	comp handsup "$o" ''
 	exactly "$o takes free text: nothing offered" --
@@ -219,7 +221,7 @@ comp handsup check sub/
 exactly "check: a path is not an installed name" -- sub/inner.deck
 comp handsup projector --
 exactly "projector is no subcommand: the run's options" -- --name \
-	--state-dir --out --mono --ascii --groups --no-groups --headcount \
+	--state-dir --out --theme --bars --mono --ascii --groups --no-groups --headcount \
 	--aligned --help --version
 
 # The installed file: the data folder written over one path, and the

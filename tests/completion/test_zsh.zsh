@@ -111,19 +111,21 @@ lacks "zsh subcommands only come first" $subs
 has "zsh deck after an option" starter my.deck
 
 comp 'handsup --'
-exactly "zsh run options" --name --state-dir --out --mono --ascii \
+exactly "zsh run options" --name --state-dir --out --theme --bars --mono --ascii \
   --groups --no-groups --headcount --aligned --help --version
 comp 'handsup -'
 exactly "zsh run options and short letters" -n -d -o -m -a -h -V \
-  --name --state-dir --out --mono --ascii --groups --no-groups --headcount \
+  --name --state-dir --out --theme --bars --mono --ascii --groups --no-groups --headcount \
   --aligned --help --version
 comp 'handsup --t'
-exactly "zsh no --theme, --timer or --timer-bell"
+exactly "zsh --theme, and no --timer or --timer-bell yet" --theme
+comp 'handsup --theme='
+exactly "zsh themes" auto dark light mono
 comp 'handsup resume --'
-exactly "zsh resume options" --state-dir --out --aligned --mono --ascii --help
+exactly "zsh resume options" --state-dir --out --aligned --theme --bars --mono --ascii --help
 comp 'handsup resume -'
 exactly "zsh resume options and short letters" -d -o -m -a -h \
-  --state-dir --out --aligned --mono --ascii --help
+  --state-dir --out --aligned --theme --bars --mono --ascii --help
 comp 'handsup export --'
 exactly "zsh export options" --format --output --bom --help
 comp 'handsup report --'
@@ -144,9 +146,9 @@ exactly "zsh --format=c" csv
 comp 'handsup export -f '
 exactly "zsh -f values" text csv md json
 comp 'handsup --theme '
-lacks "zsh no --theme values" dark light auto
-comp 'handsup --bars '
-lacks "zsh no --bars values" blocks full
+exactly "zsh --theme values" auto dark light mono
+comp 'handsup resume --bars '
+exactly "zsh resume --bars values" blocks full ascii
 
 comp 'handsup resume '
 has "zsh resume: session names and files" "Globex enablement team" "Berlin, March" a.session

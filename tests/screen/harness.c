@@ -795,8 +795,23 @@ static size_t cell_utf8(const VTermScreenCell *c, char *dst)
 	return n;
 }
 
+static int color_of(const VTermColor *c, bool fg);
+
 /*
- * Row text, trailing blanks trimmed.  If colmap is not NULL it gets, for
+ * A blank cell painted in a colour, its foreground the same as its
+ * background: how handsup draws a bar or a pixel of large type.  The
+ * text of the screen shows it as a full block, as the room sees it.
+ */
+static bool painted(const VTermScreenCell *c)
+{
+	if (c->chars[0] != 0 && c->chars[0] != ' ')
+		return false;
+	int fg = color_of(&c->fg, true), bg = color_of(&c->bg, false);
+	return fg != HS_COLOR_DEFAULT && fg == bg;
+}
+
+/*
+ * Row text, trailing blanks trimmed; a painted cell is "█".  If colmap is not NULL it gets, for
  * each byte, the screen column of the cell the byte belongs to.
  */
 static char *row_text(struct hs *h, int row, int **colmap)
@@ -813,7 +828,10 @@ static char *row_text(struct hs *h, int row, int **colmap)
 		if (!vterm_screen_get_cell(h->vs, pos, &cell))
 			break;
 		size_t n = cell_utf8(&cell, s + len);
-		if (n == 0 && cell.chars[0] != (uint32_t)-1) {
+		if (painted(&cell)) {
+			memcpy(s + len, "█", 3);
+			n = 3;
+		} else if (n == 0 && cell.chars[0] != (uint32_t)-1) {
 			s[len] = ' ';
 			n = 1;
 		}

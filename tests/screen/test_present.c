@@ -104,8 +104,11 @@ static void test_blank_black_and_white(void **state)
 	SU_EXPECT2(h, 0, 0);
 	su_press(h, 'b');
 	su_expect_not(h, "Regarding");
+	/* Black is painted black, whatever the window's own colour. */
 	assert_true(hs_cell(h, 12, 40, &c));
-	assert_int_equal(c.bg, HS_COLOR_DEFAULT);
+	assert_int_equal(c.bg, 16);
+	assert_true(hs_cell(h, 23, 79, &c));
+	assert_int_equal(c.bg, 16);
 	su_press(h, HS_KEY_PGDN);
 	assert_int_equal(hs_row_find(h, "1 / 7"), 0);
 	su_quit(&r);

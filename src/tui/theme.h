@@ -1,0 +1,32 @@
+/*
+ * theme: the colours of each role in each theme, and the curses colour
+ * pairs made from them.  draw.c asks for a role's attributes here; no
+ * other file names a colour.
+ */
+#ifndef HANDSUP_THEME_H
+#define HANDSUP_THEME_H
+
+#include <stdbool.h>
+
+#include "tui/draw.h"
+
+/*
+ * Makes the pairs of theme want (THEME_AUTO is dark) and paints the
+ * screen's background with it.  Falls back as draw_init says.  Returns
+ * the theme in use.
+ */
+enum theme theme_start(enum theme want);
+
+/* The curses attributes (colour pair included) of role's text. */
+unsigned long theme_attr(enum role r);
+
+/*
+ * The attributes of a cell painted in role's colour: a space so drawn
+ * shows the colour as its background.  Without colour, reverse video.
+ */
+unsigned long theme_solid(enum role r);
+
+/* Whether the theme in use has colours. */
+bool theme_colour(void);
+
+#endif
