@@ -56,6 +56,13 @@ struct hs {
 	char probe[64];
 	size_t probe_len;
 
+	/* The answer to "what is your background colour?" (OSC 11), or
+	 * NULL to give none, as libvterm gives none; and the end of the
+	 * last read, for a query split between two. */
+	char *background;
+	char tail[8];
+	size_t tail_len;
+
 	bool pty_eof, sync_eof, exited, killed;
 	int status;
 
@@ -236,6 +243,36 @@ static void reap(struct hs *h, int options)
 
 static void flush_out(struct hs *h);
 
+/*
+ * Answers the queries for the background colour in buf[0..n), as a
+ * terminal would, before libvterm sees them: so the answer goes out
+ * before libvterm's own answer to a device-attributes query after it.
+ */
+static void answer_background(struct hs *h, const char *buf, size_t n)
+{
+	static const char q[] = "\033]11;?";
+	const size_t qn = sizeof q - 1;
+	char scan[sizeof h->tail + 4096];
+	memcpy(scan, h->tail, h->tail_len);
+	size_t len = h->tail_len + n;
+	memcpy(scan + h->tail_len, buf, n);
+	for (size_t i = 0; i + qn <= len; i++)
+		if (memcmp(scan + i, q, qn) == 0) {
+			queue_out(h, "\033]11;", 5);
+			queue_out(h, h->background, strlen(h->background));
+			queue_out(h, "\033\\", 2);
+		}
+	/* Keep less than a whole query, so none is answered twice. */
+	h->tail_len = len < qn - 1 ? len : qn - 1;
+	memcpy(h->tail, scan + len - h->tail_len, h->tail_len);
+}
+
+void hs_answer_background(struct hs *h, const char *rgb)
+{
+	free(h->background);
+	h->background = rgb ? xstrdup(rgb) : NULL;
+}
+
 /* Reads whatever the pty holds into libvterm; returns after EAGAIN or EOF. */
 static void drain_pty(struct hs *h)
 {
@@ -243,6 +280,8 @@ static void drain_pty(struct hs *h)
 	while (!h->pty_eof) {
 		ssize_t n = read(h->master, buf, sizeof buf);
 		if (n > 0) {
+			if (h->background)
+				answer_background(h, buf, (size_t)n);
 			vterm_input_write(h->vt, buf, (size_t)n);
 			continue;
 		}
@@ -1255,6 +1294,7 @@ void hs_free(struct hs *h)
 		vterm_free(h->vt);
 	free(h->out);
 	free(h->err);
+	free(h->background);
 	free(h->problem);
 	free(h);
 }

@@ -32,6 +32,14 @@ struct hs;
 struct hs *hs_start(int rows, int cols, const char *const argv[],
 		    const char *const env[]);
 
+/*
+ * Answers the program's questions for the background colour (OSC 11)
+ * with rgb, such as "rgb:ffff/ffff/ffff", as a terminal with that
+ * background would; NULL (the default) gives no answer, as libvterm.
+ * Call it straight after hs_start, before the first wait.
+ */
+void hs_answer_background(struct hs *h, const char *rgb);
+
 /* The deadline of each later wait, in milliseconds. */
 void hs_set_timeout(struct hs *h, int ms);
 /* Keep failure messages for hs_error() only (for tests of failures). */

@@ -37,6 +37,9 @@ struct su_run {
 	char state_env[96]; /* "HANDSUP_STATE_DIR=<dir>" */
 	const char *env[SU_MAX_ENV + 2];
 	struct hs *h;
+	/* How the terminal answers the question for its background colour
+	 * (see hs_answer_background); set by su_start_on. */
+	const char *background;
 };
 
 static inline int su_rm_one(const char *path, const struct stat *st, int type,
@@ -124,16 +127,32 @@ static inline struct hs *su_launch(struct su_run *r, int rows, int cols,
 	r->env[n] = NULL;
 	r->h = hs_start(rows, cols, argv, r->env);
 	assert_non_null(r->h);
+	hs_answer_background(r->h, r->background);
 	su_track(su_tracked_dirs, su_tracked_hs, NULL, r->h, true);
 	assert_int_not_equal(hs_wait_frame(r->h), -1);
 	return r->h;
 }
 
+static inline struct hs *su_start_on(struct su_run *r, const char *rgb,
+				     int rows, int cols,
+				     const char *const argv[],
+				     const char *const extra[]);
+
 static inline struct hs *su_start(struct su_run *r, int rows, int cols,
 				  const char *const argv[],
 				  const char *const extra[])
 {
+	return su_start_on(r, NULL, rows, cols, argv, extra);
+}
+
+/* su_start in a terminal whose background colour is rgb ("rgb:R/G/B"). */
+static inline struct hs *su_start_on(struct su_run *r, const char *rgb,
+				     int rows, int cols,
+				     const char *const argv[],
+				     const char *const extra[])
+{
 	memset(r, 0, sizeof *r);
+	r->background = rgb;
 	su_mkdtemp(r->dir, sizeof r->dir);
 	snprintf(r->state_env, sizeof r->state_env, "HANDSUP_STATE_DIR=%s",
 		 r->dir);
