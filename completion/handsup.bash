@@ -148,7 +148,7 @@ _handsup()
 	# A subcommand comes first, before any option.
 	if ((COMP_CWORD > 1)); then
 		case ${COMP_WORDS[1]} in
-		resume | check | export | report)
+		resume | check | export | report | projector)
 			cmd=${COMP_WORDS[1]}
 			;;
 		esac
@@ -162,6 +162,7 @@ _handsup()
 	'' | resume)
 		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars '
 		;;
+	projector) valued=' --theme --bars ' ;;
 	export) valued=' --format -f --output -o ' ;;
 	report) valued=' --format -f --output -o --compare -c ' ;;
 	*) valued= ;;
@@ -209,6 +210,7 @@ _handsup()
 	resume) opts=(--state-dir --out --aligned --theme --bars --mono --ascii
 		--help) ;;
 	check) opts=(--help) ;;
+	projector) opts=(--theme --bars --mono --ascii --help) ;;
 	export) opts=(--format -o --output --bom --help) ;;
 	report) opts=(--format -o --output --bom --compare --help) ;;
 	esac
@@ -220,7 +222,7 @@ _handsup()
 	case $cmd in
 	'')
 		((COMP_CWORD == 1)) &&
-			_handsup_add resume check export report
+			_handsup_add resume check export report projector
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;

@@ -13,7 +13,7 @@ struct args {
 	int fmt; /* enum report_format */
 	const char *out;
 	const char *compare;
-	bool bom; /* --bom: a UTF-8 byte order mark first, for spreadsheets */
+	bool bom;  /* --bom: a UTF-8 byte order mark first, for spreadsheets */
 	int first; /* index of the first operand */
 };
 

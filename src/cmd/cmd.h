@@ -30,4 +30,7 @@ int cmd_export(int argc, char **argv);
  */
 int cmd_report(int argc, char **argv);
 
+/* handsup projector: the projector check, until a key is pressed. */
+int cmd_projector(int argc, char **argv);
+
 #endif

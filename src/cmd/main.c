@@ -9,10 +9,9 @@ static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } subcommands[] = {
-	{"resume", cmd_resume},
-	{"check", cmd_check},
-	{"export", cmd_export},
-	{"report", cmd_report},
+	{"resume", cmd_resume},	      {"check", cmd_check},
+	{"export", cmd_export},	      {"report", cmd_report},
+	{"projector", cmd_projector},
 };
 
 int main(int argc, char **argv)

@@ -25,6 +25,7 @@ static const char usage[] =
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
 	"               [SESSION]\n"
 	"       handsup check DECK...\n"
+	"       handsup projector [--theme T] [--bars B]\n"
 	"       handsup export [--format text|csv|md|json] [-o FILE] [--bom] "
 	"SESSION\n"
 	"       handsup report [--format F] [-o FILE] [--bom] [--compare "
@@ -83,8 +84,7 @@ static int new_option(int c, struct run_options *o, char **argv)
 	}
 }
 
-/* --theme and --bars; -1 to go on, else the exit status. */
-static int look(int c, struct run_options *o, const char *arg)
+int options_look(int c, const char *arg, enum theme *theme, enum bars *bars)
 {
 	int v = c == 'T' ? draw_theme_parse(arg) : draw_bars_parse(arg);
 	if (v < 0 || (c == 'B' && v == BARS_AUTO)) {
@@ -97,9 +97,9 @@ static int look(int c, struct run_options *o, const char *arg)
 		return EXIT_USAGE;
 	}
 	if (c == 'T')
-		o->theme = (enum theme)v;
+		*theme = (enum theme)v;
 	else
-		o->bars = (enum bars)v;
+		*bars = (enum bars)v;
 	return -1;
 }
 
@@ -124,7 +124,7 @@ static int option(int c, struct run_options *o, char **argv)
 		return -1;
 	case 'T':
 	case 'B':
-		return look(c, o, optarg);
+		return options_look(c, optarg, &o->theme, &o->bars);
 	case 'a':
 		o->ascii = true;
 		return -1;
@@ -149,7 +149,7 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		  const char **operand)
 {
 	static const char *const subs[] = {"resume", "check", "export",
-					   "report"};
+					   "report", "projector"};
 	int c, rc;
 	memset(o, 0, sizeof *o);
 	o->aligned = 20;
@@ -163,7 +163,7 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		      stderr);
 		return EXIT_USAGE;
 	}
-	for (size_t i = 0; optind < argc && i < 4; i++)
+	for (size_t i = 0; optind < argc && i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
 			fprintf(stderr,
 				"handsup: put '%s' first, before the "

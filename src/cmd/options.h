@@ -33,4 +33,10 @@ struct run_options {
 int options_parse(int argc, char **argv, struct run_options *o,
 		  const char **operand);
 
+/*
+ * --theme (c is 'T') or --bars ('B') with its value arg, into *theme or
+ * *bars.  Returns -1 to go on, or EXIT_USAGE after saying what is wrong.
+ */
+int options_look(int c, const char *arg, enum theme *theme, enum bars *bars);
+
 #endif

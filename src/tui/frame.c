@@ -207,6 +207,10 @@ void frame_draw(const struct tui *t)
 		draw_too_small(a);
 		return;
 	}
+	if (t->check) {
+		screen_projector_draw();
+		return;
+	}
 	int h = term_rows() - 2;
 	draw_topbar(a);
 	screen_for(a)->draw(t, 1, h);

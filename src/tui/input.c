@@ -74,6 +74,10 @@ static enum input_result modal(struct tui *t, enum action act, int arg)
 		app_blank(t->app, BLANK_OFF);
 		return INPUT_HANDLED;
 	}
+	if (t->check) {
+		t->check = false; /* any key returns, and does nothing else */
+		return INPUT_REDRAW;
+	}
 	switch (input_mode(t)) {
 	case KEYMODE_ASK:
 		return ask_key(t, act);
@@ -160,6 +164,15 @@ static enum input_result common(struct tui *t, enum action act)
 		break;
 	case ACT_THEME:
 		next_theme(a);
+		return INPUT_REDRAW;
+	case ACT_PROJECTOR:
+		/* Before the room sees results: from the title screen only. */
+		if (app_pos(a) == 0)
+			t->check = true;
+		else
+			app_message(a,
+				    "P, the projector check, is on the title "
+				    "screen");
 		return INPUT_REDRAW;
 	case ACT_REDRAW:
 		return INPUT_REDRAW;

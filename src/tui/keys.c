@@ -57,6 +57,7 @@ static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, 'w', ACT_WHITE, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'h', ACT_HIDE, 0, "h", "hide / show results"},
 	{KEYMODE_NORMAL, 'T', ACT_THEME, 0, "T", "next colour theme"},
+	{KEYMODE_NORMAL, 'P', ACT_PROJECTOR, 0, "P", "projector check"},
 	{KEYMODE_NORMAL, '?', ACT_HELP, 0, "? F1", "this help"},
 	{KEYMODE_NORMAL, KEY_F(1), ACT_HELP, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 27, ACT_CANCEL, 0, "Esc", "close help"},

@@ -44,6 +44,7 @@ enum action {
 	ACT_WHITE,	/* blank the screen to white */
 	ACT_HIDE,	/* hide or reveal the results */
 	ACT_THEME,	/* the next colour theme */
+	ACT_PROJECTOR,	/* the projector check (title screen) */
 };
 
 enum key_mode {

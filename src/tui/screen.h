@@ -65,6 +65,13 @@ int screen_item_chart_top(const struct app *a, int y, int h);
  * closes the help (input.c), and i or another screen the note.
  */
 void screen_help_draw(const struct tui *t, int y, int h);
+
+/*
+ * The projector check, on the whole screen: every colour role and bar
+ * pattern, the large digits, the smallest text used, and a frame along
+ * the edges, with what to do until the frame fills the projection.
+ */
+void screen_projector_draw(void);
 void screen_note_draw(const struct tui *t, int y, int h);
 
 #endif

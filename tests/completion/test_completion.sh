@@ -100,10 +100,10 @@ exactly()
 	if [[ $a == "$b" ]]; then ok; else bad "$d"; fi
 }
 
-subs=(resume check export report)
+subs=(resume check export report projector)
 comp handsup ''
 has "first word: subcommands" -- "${subs[@]}"
-lacks "first word: no follow or projector" -- follow projector
+lacks "first word: no follow yet" -- follow
 has "first word: installed decks by name" -- starter sales-training
 has "first word: deck files and folders" -- my.deck sub
 lacks "first word: other files" -- notes.txt a.session
@@ -220,9 +220,11 @@ exactly "check: installed deck prefix" -- starter
 comp handsup check sub/
 exactly "check: a path is not an installed name" -- sub/inner.deck
 comp handsup projector --
-exactly "projector is no subcommand: the run's options" -- --name \
-	--state-dir --out --theme --bars --mono --ascii --groups --no-groups --headcount \
-	--aligned --help --version
+exactly "projector's options" -- --theme --bars --mono --ascii --help
+comp handsup projector --theme l
+exactly "projector --theme l" -- light
+comp handsup projector ''
+exactly "projector takes no deck" --
 
 # The installed file: the data folder written over one path, and the
 # function registered for the command.

@@ -98,10 +98,10 @@ exactly() { # WHAT WANTED...
   fi
 }
 
-subs=( resume check export report )
+subs=( resume check export report projector )
 comp 'handsup '
 has "zsh first word: subcommands" $subs
-lacks "zsh first word: no follow or projector" follow projector
+lacks "zsh first word: no follow yet" follow
 has "zsh first word: installed decks and deck files" starter sales-training my.deck sub
 lacks "zsh first word: other files" notes.txt a.session
 comp 'handsup res'
@@ -128,6 +128,8 @@ exactly "zsh resume options and short letters" -d -o -m -a -h \
   --state-dir --out --aligned --theme --bars --mono --ascii --help
 comp 'handsup export --'
 exactly "zsh export options" --format --output --bom --help
+comp 'handsup projector --'
+exactly "zsh projector options" --theme --bars --mono --ascii --help
 comp 'handsup report --'
 exactly "zsh report options" --format --output --compare --bom --help
 comp 'handsup export -'
