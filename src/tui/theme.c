@@ -67,30 +67,33 @@ static const struct style light[ROLE_COUNT] = {
 };
 
 /*
- * Eight colours, on the terminal's own (dark) background.  Bold text in
- * 0-7 is drawn bright by xterm, which is what lifts these above 4.5:1 on
- * black; blue does not make it even bright, so it is the last view.
+ * Eight colours, for terminal types that have no more (xterm's own TERM
+ * is "xterm", of 8).  The background is painted black, so a white
+ * window does not show through.  Bold text in 0-7 is drawn bright by
+ * xterm, which is what lifts these to 4.5:1 on black; blue does not get
+ * there even bright, so it is no view's colour here, and white is the
+ * sixth view.
  */
 static const struct style dark16[ROLE_COUNT] = {
-	[ROLE_NORMAL] = {-1, -1, false},
+	[ROLE_NORMAL] = {COLOR_WHITE, COLOR_BLACK, false},
 	[ROLE_TOPBAR] = {COLOR_WHITE, COLOR_BLUE, true},
-	[ROLE_TITLE] = {COLOR_YELLOW, -1, true},
-	[ROLE_HEADING] = {-1, -1, true},
-	[ROLE_DIM] = {COLOR_CYAN, -1, false},
-	[ROLE_KEY] = {COLOR_YELLOW, -1, true},
+	[ROLE_TITLE] = {COLOR_YELLOW, COLOR_BLACK, true},
+	[ROLE_HEADING] = {COLOR_WHITE, COLOR_BLACK, true},
+	[ROLE_DIM] = {COLOR_CYAN, COLOR_BLACK, false},
+	[ROLE_KEY] = {COLOR_YELLOW, COLOR_BLACK, true},
 	[ROLE_STATUS] = {COLOR_BLACK, COLOR_WHITE, false},
 	[ROLE_WARNING] = {COLOR_WHITE, COLOR_RED, true},
-	[ROLE_SELECTED] = {COLOR_YELLOW, -1, true},
+	[ROLE_SELECTED] = {COLOR_YELLOW, COLOR_BLACK, true},
 	[ROLE_GROUP] = {COLOR_WHITE, COLOR_BLUE, true},
 	[ROLE_PAPER] = {COLOR_BLACK, COLOR_WHITE, false},
 	[ROLE_BLACKOUT] = {COLOR_WHITE, COLOR_BLACK, false},
-	[ROLE_ALERT] = {COLOR_RED, -1, true},
-	[ROLE_VIEW1 + 0] = {COLOR_YELLOW, -1, true},
-	[ROLE_VIEW1 + 1] = {COLOR_CYAN, -1, true},
-	[ROLE_VIEW1 + 2] = {COLOR_GREEN, -1, true},
-	[ROLE_VIEW1 + 3] = {COLOR_MAGENTA, -1, true},
-	[ROLE_VIEW1 + 4] = {COLOR_RED, -1, true},
-	[ROLE_VIEW1 + 5] = {COLOR_BLUE, -1, true},
+	[ROLE_ALERT] = {COLOR_RED, COLOR_BLACK, true},
+	[ROLE_VIEW1 + 0] = {COLOR_YELLOW, COLOR_BLACK, true},
+	[ROLE_VIEW1 + 1] = {COLOR_CYAN, COLOR_BLACK, true},
+	[ROLE_VIEW1 + 2] = {COLOR_GREEN, COLOR_BLACK, true},
+	[ROLE_VIEW1 + 3] = {COLOR_MAGENTA, COLOR_BLACK, true},
+	[ROLE_VIEW1 + 4] = {COLOR_RED, COLOR_BLACK, true},
+	[ROLE_VIEW1 + 5] = {COLOR_WHITE, COLOR_BLACK, true},
 };
 
 /* Without colour every role must stand on its attributes alone. */

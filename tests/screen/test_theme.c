@@ -104,8 +104,11 @@ static double check_contrast(struct hs *h, const char *what, int want_paper)
 				continue;
 			}
 			bool painted = !cell.text[0] && cell.fg == cell.bg;
+			/* xterm draws bold text in 0-7 in their bright 8-15. */
+			int fg = cell.fg < 8 && cell.bold ? cell.fg + 8
+							  : cell.fg;
 			double ratio = painted ? contrast(cell.bg, pap)
-					       : contrast(cell.fg, cell.bg);
+					       : contrast(fg, cell.bg);
 			double need =
 				painted || is_block(cell.text) ? 3.0 : 4.5;
 			if (!cell.text[0] && !painted)
@@ -185,6 +188,38 @@ static void test_room_size(void **state)
 	struct su_run r;
 	struct hs *h = su_start(&r, 48, 160, argv, NULL);
 	walk(h, "light 160x48", 231);
+	su_quit(&r);
+	su_end(&r);
+}
+
+/*
+ * xterm's own terminal type has 8 colours: dark from those, painted
+ * black, at the same contrast; light cannot be had and is mono.
+ */
+static void test_eight_colours(void **state)
+{
+	(void)state;
+	static const char *const argv[] = {"handsup", "--theme", "dark",
+					   "--name",  "t",	 NULL};
+	static const char *const auto_argv[] = {"handsup", "--name", "t", NULL};
+	static const char *const xterm[] = {"TERM=xterm", NULL};
+	struct su_run r;
+	struct hs *h =
+		su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, argv, xterm);
+	walk(h, "dark, 8 colours", 0);
+	su_quit(&r);
+	su_end(&r);
+
+	h = su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, auto_argv, xterm);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "12");
+	assert_false(hs_screen_has_color(h));
+	su_press(h, 'T'); /* mono -> dark */
+	su_expect(h, "Theme dark");
+	assert_int_equal(paper(h), 0);
+	su_press(h, 'T');
+	su_expect(h,
+		  "Theme light: this terminal has too few colours; now mono");
 	su_quit(&r);
 	su_end(&r);
 }
@@ -377,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_cycle),
 		cmocka_unit_test(test_solid_bars),
 		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_eight_colours),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
