@@ -16,6 +16,49 @@ static size_t bad_byte(unsigned *cp, bool *ok)
 	return 1;
 }
 
+/*
+ * Eight bytes at a time, for the runs of plain ASCII that most text is.
+ * memcpy is the portable unaligned load; compilers make it one move.
+ */
+#define ONES  0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+static uint64_t load8(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, sizeof x);
+	return x;
+}
+
+/* Whether any byte of x is below n (n <= 128), or has its top bit set. */
+static bool any_below_or_high(uint64_t x, unsigned n)
+{
+	return (((x - ONES * n) & ~x) | x) & HIGHS;
+}
+
+/* The length of the run of bytes 0x01-0x7F at s, in whole words. */
+static size_t ascii_words(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i + 8 <= len && !any_below_or_high(load8(s + i), 1))
+		i += 8;
+	return i;
+}
+
+/* The same for printable ASCII, 0x20-0x7E, up to max bytes. */
+static size_t printable_words(const char *s, size_t max)
+{
+	size_t i = 0;
+	while (i + 8 <= max) {
+		uint64_t x = load8(s + i);
+		/* Below 0x20, 0x7F (x + 1 carries into the top bit), or high. */
+		if (any_below_or_high(x, 0x20) || ((x + ONES) & HIGHS))
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 size_t text_decode(const char *s, size_t len, unsigned *cp, bool *ok)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -111,7 +154,8 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad)
 		bool ok;
 		/* ASCII, most of any deck, needs no decoding. */
 		if ((unsigned char)s[i] - 1u < 0x7f) {
-			i++;
+			size_t run = ascii_words(s + i, len - i);
+			i += run ? run : 1;
 			continue;
 		}
 		size_t n = text_decode(s + i, len - i, &cp, &ok);
@@ -168,9 +212,10 @@ size_t text_sanitize_into(const char *s, size_t len, char *buf, size_t cap)
 		unsigned cp;
 		char enc[4];
 		/* A run of printable ASCII goes as it is, in one copy. */
-		size_t run = 0;
 		if (o + 1 >= cap)
 			break;
+		size_t max = len - i < cap - 1 - o ? len - i : cap - 1 - o;
+		size_t run = printable_words(s + i, max);
 		while (i + run < len && run < cap - 1 - o &&
 		       (unsigned char)s[i + run] - 0x20u < 0x5f)
 			run++;

@@ -97,6 +97,47 @@ static void test_utf8_valid(void **state)
 	assert_false(text_utf8_valid("\xED\xA0\x80", 3, NULL));
 }
 
+/*
+ * The word-at-a-time paths of the validator and the sanitiser: every
+ * byte that is not plain ASCII, at every place of a 24-byte run (so in
+ * each lane of a word, and in the tail), is found, and a cap is kept.
+ */
+static void test_word_paths(void **state)
+{
+	(void)state;
+	static const unsigned char odd[] = {0x00, 0x01, 0x09, 0x1b, 0x1f,
+					    0x7f, 0x80, 0xc3, 0xff};
+	for (size_t k = 0; k < sizeof odd; k++)
+		for (size_t at = 0; at < 24; at++) {
+			char s[25], out[80];
+			memset(s, 'a', 24);
+			s[24] = '\0';
+			s[at] = (char)odd[k];
+			size_t bad = 99;
+			bool valid = text_utf8_valid(s, 24, &bad);
+			/* Control characters are valid UTF-8, but NUL is not
+			 * text; bytes from 0x80 alone are never valid. */
+			assert_int_equal(valid, odd[k] >= 0x01 && odd[k] < 0x80);
+			if (!valid)
+				assert_int_equal(bad, at);
+			size_t n = text_sanitize_into(s, 24, out, sizeof out);
+			/* Before it, every 'a' survives; it is replaced, dropped
+			 * or turned to a space, never passed on raw. */
+			for (size_t i = 0; i < at; i++)
+				assert_int_equal(out[i], 'a');
+			for (size_t i = 0; i < n; i++)
+				assert_true((unsigned char)out[i] >= 0x20 &&
+					    (unsigned char)out[i] != 0x7f);
+			assert_int_equal(strlen(out), n);
+		}
+	/* A long clean run, cut by a small cap: the cap is kept. */
+	char s[100], out[11];
+	memset(s, 'b', sizeof s);
+	assert_int_equal(text_sanitize_into(s, sizeof s, out, sizeof out), 10);
+	assert_int_equal(strlen(out), 10);
+	assert_true(text_utf8_valid(s, sizeof s, NULL));
+}
+
 static void test_unsafe(void **state)
 {
 	static const unsigned bad[] = {
@@ -540,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_encode_roundtrip),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_word_paths),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_emoji),
