@@ -28,8 +28,8 @@
  * open for writing).  Opening and reading are no events: watchers that
  * only look never wake each other.
  */
-#define WATCH_MASK                                                            \
-	(IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM |           \
+#define WATCH_MASK                                                             \
+	(IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM |            \
 	 IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
 int session_watch_open(struct session_watch *w, const char *path,
@@ -82,7 +82,8 @@ static int event_bits(const struct session_watch *w,
 		return all;
 	if (ev->len == 0)
 		return 0;
-	if (names(w, ev->name, "") && (ev->mask & (IN_MOVED_TO | IN_CLOSE_WRITE)))
+	if (names(w, ev->name, "") &&
+	    (ev->mask & (IN_MOVED_TO | IN_CLOSE_WRITE)))
 		return SESSION_WATCH_SAVED;
 	if (names(w, ev->name, ".lock") &&
 	    (ev->mask & (IN_DELETE | IN_MOVED_FROM | IN_CLOSE_WRITE)))
@@ -139,9 +140,8 @@ static long mark_pid(const char *base, const char *name)
 }
 
 /* Calls fn on each presence file of path's session: name and pid. */
-static int each_mark(const char *path, void (*fn)(DIR *, const char *, long,
-						  int *),
-		     int *acc)
+static int each_mark(const char *path,
+		     void (*fn)(DIR *, const char *, long, int *), int *acc)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
@@ -164,7 +164,8 @@ static int each_mark(const char *path, void (*fn)(DIR *, const char *, long,
 static void drop_dead(DIR *d, const char *name, long pid, int *acc)
 {
 	(void)acc;
-	if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+	if (pid == (long)getpid() ||
+	    (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
 		unlinkat(dirfd(d), name, 0);
 }
 
@@ -181,7 +182,8 @@ int session_follow_mark(const char *path, struct error *err)
 		e = errno;
 	}
 	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-	if (fd >= 0 && (fcntl(fd, F_SETLK, &fl) != 0 || rename(tmp, fin) != 0)) {
+	if (fd >= 0 &&
+	    (fcntl(fd, F_SETLK, &fl) != 0 || rename(tmp, fin) != 0)) {
 		e = errno;
 		unlink(tmp);
 		close(fd);

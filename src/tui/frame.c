@@ -59,8 +59,8 @@ static void draw_topbar(const struct tui *t)
 	const char *warn = app_save_failed(a) ? " NOT SAVED "
 			   : a->sess->hidden  ? " HIDDEN "
 					      : "";
-	const char *seen = followed_mark(t, w - (int)strlen(pos) -
-						    (int)strlen(warn));
+	const char *seen =
+		followed_mark(t, w - (int)strlen(pos) - (int)strlen(warn));
 	if (t->audience)
 		warn = "";
 	int right = (int)strlen(pos) + (int)strlen(warn) + (int)strlen(seen);

@@ -271,9 +271,9 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_save_is_told),  T(test_others_are_quiet),
-		T(test_lock_quit),     T(test_lock_killed),
-		T(test_followers),     T(test_cannot_watch),
+		T(test_save_is_told), T(test_others_are_quiet),
+		T(test_lock_quit),    T(test_lock_killed),
+		T(test_followers),    T(test_cannot_watch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
