@@ -148,18 +148,18 @@ _handsup()
 	# A subcommand comes first, before any option.
 	if ((COMP_CWORD > 1)); then
 		case ${COMP_WORDS[1]} in
-		resume | check | export | report)
+		resume | follow | check | export | report)
 			cmd=${COMP_WORDS[1]}
 			;;
 		esac
 	fi
 
 	# The options that take a value, as each parser reads them: resume's
-	# also reads the run's (and refuses some), so their values are not
-	# completed as a session.
+	# and follow's also read the run's (and refuse some), so their values
+	# are not completed as a session.
 	local valued
 	case $cmd in
-	'' | resume)
+	'' | resume | follow)
 		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned '
 		;;
 	export) valued=' --format -f --output -o ' ;;
@@ -205,6 +205,7 @@ _handsup()
 			--aligned --mono --ascii --help --version)
 		;;
 	resume) opts=(--state-dir --out --aligned --mono --ascii --help) ;;
+	follow) opts=(--state-dir --aligned --mono --ascii --help) ;;
 	check) opts=(--help) ;;
 	export) opts=(--format -o --output --bom --help) ;;
 	report) opts=(--format -o --output --bom --compare --help) ;;
@@ -217,7 +218,7 @@ _handsup()
 	case $cmd in
 	'')
 		((COMP_CWORD == 1)) &&
-			_handsup_add resume check export report
+			_handsup_add resume follow check export report
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;
@@ -225,7 +226,7 @@ _handsup()
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;
-	resume)
+	resume | follow)
 		compopt -o filenames 2>/dev/null
 		_handsup_session_names
 		_handsup_files session

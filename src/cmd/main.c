@@ -13,6 +13,7 @@ static const struct {
 	{"check", cmd_check},
 	{"export", cmd_export},
 	{"report", cmd_report},
+	{"follow", cmd_follow},
 };
 
 int main(int argc, char **argv)

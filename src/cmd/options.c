@@ -22,6 +22,7 @@ static const char usage[] =
 	"               [--aligned N] [--mono] [--ascii] [DECK]\n"
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
 	"               [SESSION]\n"
+	"       handsup follow [--state-dir DIR] [--mono] [--ascii] [SESSION]\n"
 	"       handsup check DECK...\n"
 	"       handsup export [--format text|csv|md|json] [-o FILE] [--bom] "
 	"SESSION\n"
@@ -122,7 +123,7 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		  const char **operand)
 {
 	static const char *const subs[] = {"resume", "check", "export",
-					   "report"};
+					   "report", "follow"};
 	int c, rc;
 	memset(o, 0, sizeof *o);
 	o->aligned = 20;
@@ -136,7 +137,8 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		      stderr);
 		return EXIT_USAGE;
 	}
-	for (size_t i = 0; optind < argc && i < 4; i++)
+	for (size_t i = 0; optind < argc && i < sizeof subs / sizeof *subs;
+	     i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
 			fprintf(stderr,
 				"handsup: put '%s' first, before the "
