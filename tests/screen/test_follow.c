@@ -245,6 +245,43 @@ static void test_hide_blank_white(void **state)
 	su_end(&r);
 }
 
+/* Counted by group: the room sees which group raises its hands. */
+static void test_groups(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "by group",
+					   NULL};
+	static const char *const env[] = {"NO_COLOR=1", NULL};
+	struct hs *fac = su_start(&r, 24, 80, argv, env);
+	struct hs *fol = start_follower(&r, follow_argv);
+	until(fac, "AUDIENCE VIEW", true);
+	su_press(fac, HS_KEY_RIGHT);
+	su_presses(fac, "112");
+	until(fol, "3 hands", true);
+	su_press(fac, 'g');
+	until(fol, "COUNTING: Product Marketing", true);
+	su_expect(fol, "Sales Training");
+	su_expect(fol, "67%  33%     3");
+	su_press(fac, '2');
+	until(fol, "4 hands", true);
+	bool found = false;
+	for (int row = 1; row < hs_rows(fol) - 1 && !found; row++) {
+		char *t = hs_row_text(fol, row);
+		found = strstr(t, "Product Marketing") &&
+			!strstr(t, "COUNTING") && strstr(t, "0% 100%     1");
+		free(t);
+	}
+	if (!found) {
+		hs_dump(fol, "Product Marketing");
+		fail_msg("no split row for Product Marketing");
+	}
+	quit_follower(fol);
+	until(fac, "AUDIENCE VIEW", false);
+	su_quit(&r);
+	su_end(&r);
+}
+
 /* The facilitator quits: the follower says so and leaves, cleanly. */
 static void check_ended(struct hs *fol)
 {
@@ -306,6 +343,12 @@ static void test_follower_killed(void **state)
 	su_session_path(r.dir, path, sizeof path);
 	const char *argv[] = {"handsup", "follow", path, NULL};
 	fol = start_follower(&r, argv);
+	until(fac, "AUDIENCE VIEW", true);
+	quit_follower(fol);
+	until(fac, "AUDIENCE VIEW", false);
+	/* And by its name, as resume takes it. */
+	const char *by_name[] = {"handsup", "follow", "screen test", NULL};
+	fol = start_follower(&r, by_name);
 	until(fac, "AUDIENCE VIEW", true);
 	quit_follower(fol);
 	until(fac, "AUDIENCE VIEW", false);
@@ -382,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_moves_and_counts),
 		cmocka_unit_test(test_facilitator_only),
 		cmocka_unit_test(test_hide_blank_white),
+		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_facilitator_quits),
 		cmocka_unit_test(test_facilitator_killed),
 		cmocka_unit_test(test_follower_killed),
