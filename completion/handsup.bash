@@ -148,18 +148,18 @@ _handsup()
 	# A subcommand comes first, before any option.
 	if ((COMP_CWORD > 1)); then
 		case ${COMP_WORDS[1]} in
-		resume | check | export | report | projector)
+		resume | follow | check | export | report | projector)
 			cmd=${COMP_WORDS[1]}
 			;;
 		esac
 	fi
 
 	# The options that take a value, as each parser reads them: resume's
-	# also reads the run's (and refuses some), so their values are not
-	# completed as a session.
+	# and follow's also read the run's (and refuse some), so their values
+	# are not completed as a session.
 	local valued
 	case $cmd in
-	'' | resume)
+	'' | resume | follow)
 		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars '
 		;;
 	projector) valued=' --theme --bars ' ;;
@@ -209,6 +209,7 @@ _handsup()
 		;;
 	resume) opts=(--state-dir --out --aligned --theme --bars --mono --ascii
 		--help) ;;
+	follow) opts=(--state-dir --aligned --theme --bars --mono --ascii --help) ;;
 	check) opts=(--help) ;;
 	projector) opts=(--theme --bars --mono --ascii --help) ;;
 	export) opts=(--format -o --output --bom --help) ;;
@@ -222,7 +223,7 @@ _handsup()
 	case $cmd in
 	'')
 		((COMP_CWORD == 1)) &&
-			_handsup_add resume check export report projector
+			_handsup_add resume follow check export report projector
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;
@@ -230,7 +231,7 @@ _handsup()
 		compopt -o filenames 2>/dev/null
 		_handsup_decks
 		;;
-	resume)
+	resume | follow)
 		compopt -o filenames 2>/dev/null
 		_handsup_session_names
 		_handsup_files session

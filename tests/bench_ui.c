@@ -1,12 +1,14 @@
 /*
  * The terminal side's figures: how long handsup takes to show its first
  * frame, to show a counted hand (key to frame, which includes the synced
- * save before the frame), to redraw after a resize, and how much memory it
- * holds.  Figures only: nothing here passes or fails on time.
+ * save before the frame), to redraw after a resize, how much memory it
+ * holds, and how soon an audience view shows a save.  Figures only: nothing here passes or fails on time.
  */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,6 +51,100 @@ static long peak_kib(int pid)
 			break;
 	fclose(f);
 	return kib;
+}
+
+/* ---- the audience view ---------------------------------------------------- */
+
+#define FOLLOW_KEYS 200
+
+/* Waits until text is on h's screen; false if it never comes. */
+static bool until_shown(struct hs *h, const char *text)
+{
+	while (!hs_screen_contains(h, text))
+		if (hs_wait_frame(h) < 0)
+			return false;
+	return true;
+}
+
+/* Waits for the next session file renamed into place in the watched
+ * folder (a save): its time, or -1. */
+static double next_save(int in)
+{
+	char buf[4096]
+		__attribute__((aligned(__alignof__(struct inotify_event))));
+	for (;;) {
+		struct pollfd p = {in, POLLIN, 0};
+		if (poll(&p, 1, 5000) != 1)
+			return -1;
+		double t = now();
+		ssize_t n = read(in, buf, sizeof buf);
+		for (char *q = buf; n > 0 && q < buf + n;) {
+			struct inotify_event *ev = (struct inotify_event *)q;
+			size_t len = ev->len ? strlen(ev->name) : 0;
+			if (len > 8 && !strcmp(ev->name + len - 8, ".session"))
+				return t;
+			q += sizeof *ev + ev->len;
+		}
+	}
+}
+
+/* One hand counted by the facilitator; ms from key and from save to
+ * the follower's frame.  0, or -1. */
+static int follow_one(struct hs *fac, struct hs *fol, int in, int key,
+		      double *from_key, double *from_save)
+{
+	char drain[4096];
+	while (read(in, drain, sizeof drain) > 0)
+		;
+	double t0 = now();
+	if (hs_send_key(fac, key) < 0)
+		return -1;
+	double saved = next_save(in);
+	if (saved < 0 || hs_wait_frame(fol) < 0 || hs_wait_frame(fac) < 0)
+		return -1;
+	double t = now();
+	*from_key = (t - t0) * 1e3;
+	*from_save = (t - saved) * 1e3;
+	return 0;
+}
+
+/*
+ * The audience view's latency: a facilitator and a follower in one
+ * state folder; for each hand counted, the time from the key, and from
+ * the session file's rename into place (seen through inotify here), to
+ * the follower's next frame.
+ */
+static int bench_follow(const char *dir, const char *const env[])
+{
+	const char *fac_argv[] = {"handsup", "--name", "follow bench", NULL};
+	const char *fol_argv[] = {"handsup", "follow", NULL};
+	static double from_key[FOLLOW_KEYS], from_save[FOLLOW_KEYS];
+	struct hs *fac = hs_start(24, 80, fac_argv, env);
+	if (fac == NULL || hs_wait_frame(fac) < 0)
+		return -1;
+	struct hs *fol = hs_start(24, 80, fol_argv, env);
+	if (fol == NULL || hs_wait_frame(fol) < 0 ||
+	    !until_shown(fac, "AUDIENCE VIEW") ||
+	    hs_key(fac, HS_KEY_RIGHT) < 0 || !until_shown(fol, "1 / 7"))
+		return -1;
+	int in = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (in < 0 || inotify_add_watch(in, dir, IN_MOVED_TO) < 0)
+		return -1;
+	for (int i = 0; i < FOLLOW_KEYS; i++)
+		if (follow_one(fac, fol, in, i % 2 ? '1' : '2', &from_key[i],
+			       &from_save[i]) < 0)
+			return -1;
+	close(in);
+	row("follow: save to follower's frame", from_save, FOLLOW_KEYS);
+	row("follow: key to follower's frame", from_key, FOLLOW_KEYS);
+	hs_send(fol, "q");
+	hs_finish(fol, NULL);
+	hs_free(fol);
+	hs_send(fac, "q");
+	hs_send(fac, "y");
+	hs_finish(fac, NULL);
+	hs_free(fac);
+	return 0;
 }
 
 int main(void)
@@ -100,6 +196,10 @@ int main(void)
 	hs_send(h, "y");
 	hs_finish(h, NULL);
 	hs_free(h);
+	if (bench_follow(dir, env) < 0) {
+		fprintf(stderr, "the audience view's bench failed\n");
+		return 1;
+	}
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : 1;

@@ -14,6 +14,12 @@ int cmd_run(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
 
 /*
+ * handsup follow [OPTIONS] [SESSION]: the read-only audience view of a
+ * session another handsup has open (the newest such, without SESSION).
+ */
+int cmd_follow(int argc, char **argv);
+
+/*
  * handsup check DECK...: "FILE: ok, N items" on standard output for each
  * good deck, every error of each bad one on standard error; EXIT_DATA
  * when any deck has one.

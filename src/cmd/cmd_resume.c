@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "base/text_wrap.h"
 #include "cmd/exit.h"
+#include "cmd/find.h"
 #include "cmd/live.h"
 #include "cmd/msg.h"
 #include "cmd/options.h"
@@ -32,41 +33,6 @@
 #include "tui/term.h"
 
 /* ---- resuming ------------------------------------------------------------ */
-
-/* A deck rebuilt from what the session file records: headings and labels. */
-static int deck_from_session(struct deck *d, const struct session *s)
-{
-	memset(d, 0, sizeof *d);
-	d->items = calloc((size_t)s->nitems, sizeof *d->items);
-	d->title = strdup(s->deck_title);
-	d->source = s->deck_source ? strdup(s->deck_source) : NULL;
-	bool ok = d->items && d->title && (d->source || !s->deck_source);
-	d->nitems = d->items ? s->nitems : 0;
-	for (int i = 0; ok && i < s->nitems; i++) {
-		const struct session_item *si = &s->items[i];
-		d->items[i].heading = strdup(si->heading);
-		d->items[i].nviews = si->nviews;
-		ok = d->items[i].heading != NULL;
-		/* Format 2 keeps each view's wording: the room still sees it. */
-		for (int v = 0; ok && v < si->nviews; v++)
-			if (si->texts[v])
-				ok = (d->items[i].views[v] =
-					      strdup(si->texts[v])) != NULL;
-	}
-	if (!ok)
-		deck_free(d);
-	return ok ? 0 : -1;
-}
-
-/* Whether the session keeps the wording of its views (format 2). */
-static bool has_texts(const struct session *s)
-{
-	for (int i = 0; i < s->nitems; i++)
-		for (int v = 0; v < s->items[i].nviews; v++)
-			if (s->items[i].texts[v])
-				return true;
-	return false;
-}
 
 /*
  * A deck edited to other groups after the session began: the session's
@@ -92,16 +58,6 @@ static void compare_groups(const struct session *s, const struct deck *d,
 		snprintf(note + k, cap - k, ")");
 }
 
-static bool same_shape(const struct deck *d, const struct session *s)
-{
-	if (d->nitems != s->nitems)
-		return false;
-	for (int i = 0; i < d->nitems; i++)
-		if (d->items[i].nviews != s->items[i].nviews)
-			return false;
-	return true;
-}
-
 /*
  * Finds the deck the session was run on.  A missing deck is no obstacle
  * (the session holds enough to go on); a changed one needs a yes.
@@ -122,24 +78,24 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 		snprintf(note, cap, "Deck file %s: %s",
 			 access(s->deck_path, F_OK) == 0 ? "unusable"
 							 : "missing",
-			 has_texts(s) ? "going on from the session's record"
+			 find_has_texts(s) ? "going on from the session's record"
 				      : "view texts not shown");
-		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+		return find_deck_record(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
 	compare_groups(s, d, note, cap);
-	if (d->hash == s->deck_hash && same_shape(d, s))
+	if (d->hash == s->deck_hash && find_same_shape(d, s))
 		return 0;
 	if (d->hash == s->deck_hash) {
 		/* The same deck, but a session file edited out of step with it. */
 		deck_free(d);
 		snprintf(note, cap,
 			 "Session and deck differ: showing the session");
-		return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+		return find_deck_record(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
 	msg_path(s->deck_path, "the deck has changed since this session began",
 		 NULL);
 	/* Say what going on means: new wording, or the session's own record. */
-	bool same = same_shape(d, s);
+	bool same = find_same_shape(d, s);
 	if (!msg_ask_yes(
 		    same ? "Go on with the deck's new wording? [y/N] "
 			 : "Its items or views are not the same any more. Go "
@@ -165,7 +121,7 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 	}
 	deck_free(d);
 	snprintf(note, cap, "Deck changed shape: showing the session's record");
-	return deck_from_session(d, s) == 0 ? 0 : EXIT_SOFTWARE;
+	return find_deck_record(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 }
 
 /*
@@ -312,58 +268,6 @@ static char *choose_session(const struct run_options *o, int *rc)
 	return pick;
 }
 
-/*
- * "handsup resume NAME": a session of that name in the state folder (the
- * newest, if several), for when the facilitator remembers the name but
- * not the file.  NULL if there is none.
- */
-static char *find_by_name(const struct run_options *o, const char *name)
-{
-	struct error err;
-	struct session_summary *list;
-	size_t n;
-	char *found = NULL;
-	char *dir = session_state_dir(o->state_dir, &err);
-	if (dir == NULL)
-		return NULL;
-	if (session_list(dir, &list, &n) == 0) {
-		for (size_t i = 0; i < n && found == NULL; i++)
-			if (strcmp(list[i].name, name) == 0)
-				found = strdup(list[i].path);
-		session_list_free(list, n);
-	}
-	free(dir);
-	return found;
-}
-
-/*
- * The session file that "handsup resume FILE" names: FILE, or a session
- * of that name in the state folder.  NULL, once it has said why, when
- * there is none: the real reason (a link loop, a folder that cannot be
- * searched), not a guess.
- */
-static char *named_session(const struct run_options *o, const char *file,
-			   int *rc)
-{
-	struct stat st;
-	char *chosen = NULL;
-	if (stat(file, &st) != 0 && errno == ENOENT && !strchr(file, '/'))
-		chosen = find_by_name(o, file);
-	if (chosen == NULL && (chosen = strdup(file)) == NULL) {
-		msg_oom();
-		*rc = EXIT_SOFTWARE;
-		return NULL;
-	}
-	if (stat(chosen, &st) == 0)
-		return chosen;
-	int e = errno;
-	msg_path(chosen, e == ENOENT ? "no such session file" : strerror(e),
-		 NULL);
-	free(chosen);
-	*rc = e == ENOENT ? EXIT_NOINPUT : EXIT_DATA;
-	return NULL;
-}
-
 /* Locks, loads and runs the session file; returns an exit status. */
 static int resume_file(const struct run_options *o, const char *chosen)
 {
@@ -410,7 +314,7 @@ static int resume(const struct run_options *o, const char *file)
 {
 	int rc = 0;
 	char *chosen = NULL;
-	if (file != NULL && (chosen = named_session(o, file, &rc)) == NULL)
+	if (file != NULL && (chosen = find_session(o, file, &rc)) == NULL)
 		return rc;
 	rc = live_check_out_dir(o->out_dir);
 	if (rc == 0)

@@ -25,6 +25,7 @@
 #include "store/embedded.h"
 #include "store/session_file.h"
 #include "store/session_lock.h"
+#include "store/session_watch.h"
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/term.h"
@@ -95,6 +96,40 @@ static void on_draw(void *ctx)
 	frame_draw(ctx);
 }
 
+/*
+ * The audience views of the running session, told by a watch on its
+ * folder: while one follows, t->followed is set (the top bar says so
+ * and the item screen shows the note beside the item).  Only asks:
+ * the facilitator never waits on a view.
+ */
+static struct session_watch views = {.fd = -1};
+static int views_slot = -1;
+
+static enum term_event on_views(void *ctx, int i)
+{
+	struct tui *t = ctx;
+	if (i != views_slot ||
+	    !(session_watch_read(&views) & SESSION_WATCH_FOLLOWERS))
+		return TERM_QUIET;
+	bool was = t->followed;
+	t->followed = session_followers(t->app->path) > 0;
+	return was == t->followed ? TERM_QUIET : TERM_DIRTY;
+}
+
+/* Without inotify the screen only goes without the followed marker. */
+static void watch_views(struct tui *t, struct term_handlers *h)
+{
+	struct error err;
+	if (h->nwatch >= TERM_MAX_WATCH ||
+	    session_watch_open(&views, t->app->path, &err) != 0)
+		return;
+	views_slot = h->nwatch++;
+	h->watch[views_slot] = views.fd;
+	h->on_watch = on_views;
+	/* Counted once the watch is on, so that no arrival is missed. */
+	t->followed = session_followers(t->app->path) > 0;
+}
+
 static void say_written(const char *path)
 {
 	fputs("handsup: session written to ", stderr);
@@ -161,8 +196,11 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 	*started = true;
 	struct tui t = {.app = a};
 	struct term_handlers h = {.ctx = &t, .key = on_key, .draw = on_draw};
+	watch_views(&t, &h);
 	int sig = term_run(&h);
 	term_stop();
+	session_watch_close(&views);
+	views_slot = -1;
 	if (!app_save(a))
 		rescue(a, sig == 0);
 	else {

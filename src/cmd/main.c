@@ -9,8 +9,11 @@ static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } subcommands[] = {
-	{"resume", cmd_resume},	      {"check", cmd_check},
-	{"export", cmd_export},	      {"report", cmd_report},
+	{"resume", cmd_resume},
+	{"check", cmd_check},
+	{"export", cmd_export},
+	{"report", cmd_report},
+	{"follow", cmd_follow},
 	{"projector", cmd_projector},
 };
 

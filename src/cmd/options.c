@@ -24,6 +24,7 @@ static const char usage[] =
 	"               [--bars blocks|full|ascii] [--mono] [--ascii] [DECK]\n"
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
 	"               [SESSION]\n"
+	"       handsup follow [--state-dir DIR] [--mono] [--ascii] [SESSION]\n"
 	"       handsup check DECK...\n"
 	"       handsup projector [--theme T] [--bars B]\n"
 	"       handsup export [--format text|csv|md|json] [-o FILE] [--bom] "
@@ -149,7 +150,7 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		  const char **operand)
 {
 	static const char *const subs[] = {"resume", "check", "export",
-					   "report", "projector"};
+					   "report", "follow", "projector"};
 	int c, rc;
 	memset(o, 0, sizeof *o);
 	o->aligned = 20;
@@ -163,7 +164,8 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		      stderr);
 		return EXIT_USAGE;
 	}
-	for (size_t i = 0; optind < argc && i < sizeof subs / sizeof *subs; i++)
+	for (size_t i = 0; optind < argc && i < sizeof subs / sizeof *subs;
+	     i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
 			fprintf(stderr,
 				"handsup: put '%s' first, before the "

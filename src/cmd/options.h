@@ -25,10 +25,10 @@ struct run_options {
 };
 
 /*
- * Parses argv (argv[0] is "handsup" or "resume") into *o and *operand
- * (the one DECK or SESSION, or NULL).  Returns -1 to go on, else an exit
- * status: 0 after --help or --version, EXIT_USAGE after a mistake, which
- * it has reported.
+ * Parses argv (argv[0] is "handsup", "resume" or "follow") into *o and
+ * *operand (the one DECK or SESSION, or NULL).  Returns -1 to go on,
+ * else an exit status: 0 after --help or --version, EXIT_USAGE after a
+ * mistake, which it has reported.
  */
 int options_parse(int argc, char **argv, struct run_options *o,
 		  const char **operand);

@@ -6,7 +6,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "base/text_wrap.h"
 #include "core/session.h"
 #include "store/session_file.h"
+#include "store/session_lock.h"
 
 #define SLUG_MAX 40
 
@@ -112,28 +112,6 @@ static bool is_session_name(const char *name)
 	return n > e && name[0] != '.' && !strcmp(name + n - e, SESSION_EXT);
 }
 
-/*
- * 1 when another live process holds path's lock, 0 when none does (no
- * lock file, or one left by a dead process), -1 out of memory.  Only
- * asks: taking the lock to test it would race with a handsup opening
- * the session at the same moment.
- */
-static int lock_held(const char *path)
-{
-	char *lp = file_cat(path, ".lock");
-	if (!lp)
-		return -1;
-	/* O_NONBLOCK: a FIFO put there must not hang the list. */
-	int fd = open(lp, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	free(lp);
-	if (fd < 0)
-		return 0;
-	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-	int held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
-	close(fd);
-	return held;
-}
-
 /* 0 listed, 1 unreadable or corrupt, 2 gone meanwhile, -1 out of memory. */
 static int summarise(const char *dir, const char *name,
 		     struct session_summary *out)
@@ -153,7 +131,7 @@ static int summarise(const char *dir, const char *name,
 		free(path);
 		return gone ? 2 : 1;
 	}
-	int held = lock_held(path);
+	int held = session_lock_held(path);
 	if (held < 0) {
 		session_free(&s);
 		free(path);

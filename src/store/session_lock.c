@@ -173,6 +173,22 @@ void session_unlock(int fd, const char *path)
 	close(fd);
 }
 
+int session_lock_held(const char *path)
+{
+	char *lp = file_cat(path, ".lock");
+	if (!lp)
+		return -1;
+	/* O_NONBLOCK: a FIFO put there must not hang the caller. */
+	int fd = open(lp, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	free(lp);
+	if (fd < 0)
+		return 0;
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	int held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return held;
+}
+
 /* The pid in "<x>.session.tmp.<pid>" or "<...pid>.old"; 0 if not one.
  * A number beyond any pid is not one of ours (and must not overflow). */
 static long tmp_pid(const char *name)

@@ -26,6 +26,17 @@ int session_lock(const char *path, struct error *err);
 void session_unlock(int fd, const char *path);
 
 /*
+ * 1 when another live process holds path's lock, 0 when none does (no
+ * lock file, or one left by a dead process), -1 out of memory.  Only
+ * asks (fcntl F_GETLK on a descriptor of its own, read-only): taking the
+ * lock to test it would race with a handsup opening the session at the
+ * same moment, and a read-only descriptor's close is no event for those
+ * who watch the lock file (session_watch).  Like session_list, it drops
+ * any lock this process holds on path: ask before locking.
+ */
+int session_lock_held(const char *path);
+
+/*
  * Removes leftover temporary files ("*.session.tmp.PID", and
  * "*.session.tmp.PID.old") in dir whose process is gone; a live
  * process's files are left alone, as it may be saving right now.

@@ -1,9 +1,10 @@
 /*
  * The frame around every screen: the top bar (title, position, hands,
- * NOT SAVED), the body from the current screen and its overlays, and
- * the status line (a question, the count being typed, a message, or the
- * screen's key hints); or, below the minimum size, the request to make
- * the terminal larger.
+ * NOT SAVED, whether an audience view follows), the body from the
+ * current screen and its overlays, and the status line (a question, the
+ * count being typed, a message, or the screen's key hints); or, below
+ * the minimum size, the request to make the terminal larger.  An
+ * audience view gets the top bar and the body alone.
  */
 #include "tui/frame.h"
 
@@ -18,8 +19,21 @@
 #include "tui/term.h"
 #include "tui/widgets.h"
 
-static void draw_topbar(const struct app *a)
+/*
+ * The facilitator's sign that an audience view follows the session (the
+ * projector is connected), when room columns are free for it.
+ */
+static const char *followed_mark(const struct tui *t, int room)
 {
+	static const char mark[] = " AUDIENCE VIEW ";
+	if (!t->followed || t->audience)
+		return "";
+	return room >= (int)strlen(mark) + 12 ? mark : " AV ";
+}
+
+static void draw_topbar(const struct tui *t)
+{
+	const struct app *a = t->app;
 	int w = term_cols();
 	char pos[48];
 	int item = app_item(a);
@@ -45,9 +59,14 @@ static void draw_topbar(const struct app *a)
 	const char *warn = app_save_failed(a) ? " NOT SAVED "
 			   : a->sess->hidden  ? " HIDDEN "
 					      : "";
-	int right = (int)strlen(pos) + (int)strlen(warn);
+	const char *seen =
+		followed_mark(t, w - (int)strlen(pos) - (int)strlen(warn));
+	if (t->audience)
+		warn = "";
+	int right = (int)strlen(pos) + (int)strlen(warn) + (int)strlen(seen);
 	draw_text_clip(0, 1, w - right - 2, ROLE_TOPBAR, a->deck->title);
 	int x = w - right;
+	x += draw_text(0, x, w - x, ROLE_TOPBAR, seen);
 	if (*warn)
 		x += draw_text(0, x, w - x, ROLE_WARNING, warn);
 	draw_text(0, x, w - x, ROLE_TOPBAR, pos);
@@ -212,8 +231,12 @@ void frame_draw(const struct tui *t)
 		return;
 	}
 	int h = term_rows() - 2;
-	draw_topbar(a);
+	draw_topbar(t);
 	screen_for(a)->draw(t, 1, h);
+	/* The audience view shows the room's screen and nothing of the
+	 * facilitator's: no help, note, hints, questions or messages. */
+	if (t->audience)
+		return;
 	if (t->help)
 		screen_help_draw(t, 1, h);
 	else if (a->note)

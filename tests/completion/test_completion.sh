@@ -100,10 +100,9 @@ exactly()
 	if [[ $a == "$b" ]]; then ok; else bad "$d"; fi
 }
 
-subs=(resume check export report projector)
+subs=(resume follow check export report projector)
 comp handsup ''
 has "first word: subcommands" -- "${subs[@]}"
-lacks "first word: no follow yet" -- follow
 has "first word: installed decks by name" -- starter sales-training
 has "first word: deck files and folders" -- my.deck sub
 lacks "first word: other files" -- notes.txt a.session
@@ -126,6 +125,12 @@ comp handsup --bars ''
 exactly "bar styles" -- blocks full ascii
 comp handsup resume --
 exactly "resume options" -- --state-dir --out --aligned --theme --bars --mono --ascii --help
+comp handsup follow --
+exactly "follow options" -- --state-dir --aligned --theme --bars --mono --ascii --help
+comp handsup follow Ber
+exactly "follow: name prefix" -- "Berlin, March"
+comp handsup follow --aligned ''
+exactly "follow: --aligned's value is no session" --
 comp handsup check -
 exactly "check options" -- --help
 comp handsup export -
@@ -178,7 +183,7 @@ exactly "resume: quoted name prefix" -- "Berlin, March"
 comp handsup resume 'Berlin\,\ M'
 exactly "resume: escaped name prefix" -- "Berlin, March"
 comp handsup follow G
-lacks "follow is no subcommand" -- "Globex enablement team"
+exactly "follow takes a session name, as resume does" -- "Globex enablement team"
 comp handsup resume --state-dir "$tmp/other" ''
 has "--state-dir on the line" -- "Other room"
 lacks "--state-dir on the line replaces the folder" -- "Berlin, March"

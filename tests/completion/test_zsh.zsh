@@ -98,10 +98,9 @@ exactly() { # WHAT WANTED...
   fi
 }
 
-subs=( resume check export report projector )
+subs=( resume follow check export report projector )
 comp 'handsup '
 has "zsh first word: subcommands" $subs
-lacks "zsh first word: no follow yet" follow
 has "zsh first word: installed decks and deck files" starter sales-training my.deck sub
 lacks "zsh first word: other files" notes.txt a.session
 comp 'handsup res'
@@ -126,6 +125,10 @@ exactly "zsh resume options" --state-dir --out --aligned --theme --bars --mono -
 comp 'handsup resume -'
 exactly "zsh resume options and short letters" -d -o -m -a -h \
   --state-dir --out --aligned --theme --bars --mono --ascii --help
+comp 'handsup follow --'
+exactly "zsh follow options" --state-dir --aligned --theme --bars --mono --ascii --help
+comp 'handsup follow Ber'
+exactly "zsh follow: name prefix" "Berlin, March"
 comp 'handsup export --'
 exactly "zsh export options" --format --output --bom --help
 comp 'handsup projector --'
@@ -161,7 +164,7 @@ comp "handsup resume --state-dir ${(q)tmp}/other "
 has "zsh --state-dir on the line" "Other room"
 lacks "zsh --state-dir replaces the folder" "Berlin, March"
 comp 'handsup follow G'
-lacks "zsh follow is no subcommand" "Globex enablement team"
+exactly "zsh follow takes a session name, as resume does" "Globex enablement team"
 
 comp 'handsup export '
 has "zsh export: state folder's files, and files here" \
