@@ -160,7 +160,7 @@ _handsup()
 	local valued
 	case $cmd in
 	'' | resume)
-		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned '
+		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --timer '
 		;;
 	export) valued=' --format -f --output -o ' ;;
 	report) valued=' --format -f --output -o --compare -c ' ;;
@@ -188,8 +188,8 @@ _handsup()
 		_handsup_state_files
 		_handsup_files session
 		;;
-	--name | -n | --groups | --headcount | --aligned)
-		# Free text or a number: nothing to offer.
+	--name | -n | --groups | --headcount | --aligned | --timer)
+		# Free text, a number or a duration: nothing to offer.
 		;;
 	esac
 	if [[ -n $prev ]]; then
@@ -202,9 +202,13 @@ _handsup()
 	case $cmd in
 	'')
 		opts=(--name --state-dir --out --groups --no-groups --headcount
-			--aligned --mono --ascii --help --version)
+			--aligned --timer --timer-bell --mono --ascii --help
+			--version)
 		;;
-	resume) opts=(--state-dir --out --aligned --mono --ascii --help) ;;
+	resume)
+		opts=(--state-dir --out --aligned --timer --timer-bell --mono
+			--ascii --help)
+		;;
 	check) opts=(--help) ;;
 	export) opts=(--format -o --output --bom --help) ;;
 	report) opts=(--format -o --output --bom --compare --help) ;;

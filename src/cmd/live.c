@@ -28,6 +28,7 @@
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/term.h"
+#include "tui/timers.h"
 
 /*
  * Checked before any file is made: without a terminal that can be
@@ -161,8 +162,21 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 	*started = true;
 	struct tui t = {.app = a};
 	struct term_handlers h = {.ctx = &t, .key = on_key, .draw = on_draw};
+	struct timers tm;
+	if (o->timer && timers_init(&tm, app_nitems(a), o->timer, o->timer_bell,
+				    &err) != 0) {
+		term_stop();
+		msg_error(err.msg);
+		return EXIT_SOFTWARE;
+	}
+	if (o->timer) {
+		t.timers = &tm;
+		timers_attach(&tm, &h);
+	}
 	int sig = term_run(&h);
 	term_stop();
+	if (o->timer)
+		timers_free(&tm);
 	if (!app_save(a))
 		rescue(a, sig == 0);
 	else {

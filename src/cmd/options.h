@@ -18,6 +18,8 @@ struct run_options {
 	int aligned;	       /* --aligned N: points apart that count as
 	                          not aligned (default 20) */
 	bool mono, ascii;
+	int timer;	 /* --timer DURATION in seconds; 0: no timer */
+	bool timer_bell; /* --timer-bell: beep once at zero */
 };
 
 /*

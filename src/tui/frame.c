@@ -16,6 +16,7 @@
 #include "core/session.h"
 #include "tui/screen.h"
 #include "tui/term.h"
+#include "tui/timer_view.h"
 #include "tui/widgets.h"
 
 static void draw_topbar(const struct app *a)
@@ -207,8 +208,11 @@ void frame_draw(const struct tui *t)
 		return;
 	}
 	int h = term_rows() - 2;
+	/* The discussion timer takes the foot of an item's body. */
+	int band = timer_view_rows(t, h);
 	draw_topbar(a);
-	screen_for(a)->draw(t, 1, h);
+	screen_for(a)->draw(t, 1, h - band);
+	timer_view_draw(t, 1 + h - band, band);
 	if (t->help)
 		screen_help_draw(t, 1, h);
 	else if (a->note)

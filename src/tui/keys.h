@@ -43,6 +43,8 @@ enum action {
 	ACT_ROUND,	/* ask to start a new round of the item */
 	ACT_WHITE,	/* blank the screen to white */
 	ACT_HIDE,	/* hide or reveal the results */
+	ACT_TIMER,	/* start or pause the item's discussion timer */
+	ACT_TIMER_CLR,	/* ... set it back to the full duration */
 };
 
 enum key_mode {

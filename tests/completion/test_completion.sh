@@ -115,13 +115,15 @@ has "deck after an option" -- starter my.deck
 
 comp handsup --
 exactly "run options" -- --name --state-dir --out --mono --ascii \
-	--groups --no-groups --headcount --aligned --help --version
+	--groups --no-groups --headcount --aligned --timer --timer-bell \
+	--help --version
 comp handsup --he
 exactly "option prefix" -- --headcount --help
 comp handsup --t
-exactly "no --theme, --timer or --timer-bell" --
+exactly "--t: the timer's options, no --theme" -- --timer --timer-bell
 comp handsup resume --
-exactly "resume options" -- --state-dir --out --aligned --mono --ascii --help
+exactly "resume options" -- --state-dir --out --aligned --timer \
+	--timer-bell --mono --ascii --help
 comp handsup check -
 exactly "check options" -- --help
 comp handsup export -
@@ -147,7 +149,7 @@ comp handsup --bars ''
 lacks "no --bars values" -- blocks full
 comp handsup --theme=d
 exactly "no --theme= values" --
-for o in --name -n --groups --headcount --aligned; do
+for o in --name -n --groups --headcount --aligned --timer; do
 	comp handsup "$o" ''
 	exactly "$o takes free text: nothing offered" --
 done
@@ -220,7 +222,7 @@ exactly "check: a path is not an installed name" -- sub/inner.deck
 comp handsup projector --
 exactly "projector is no subcommand: the run's options" -- --name \
 	--state-dir --out --mono --ascii --groups --no-groups --headcount \
-	--aligned --help --version
+	--aligned --timer --timer-bell --help --version
 
 # The installed file: the data folder written over one path, and the
 # function registered for the command.

@@ -112,18 +112,20 @@ has "zsh deck after an option" starter my.deck
 
 comp 'handsup --'
 exactly "zsh run options" --name --state-dir --out --mono --ascii \
-  --groups --no-groups --headcount --aligned --help --version
+  --groups --no-groups --headcount --aligned --timer --timer-bell --help \
+  --version
 comp 'handsup -'
 exactly "zsh run options and short letters" -n -d -o -m -a -h -V \
   --name --state-dir --out --mono --ascii --groups --no-groups --headcount \
-  --aligned --help --version
+  --aligned --timer --timer-bell --help --version
 comp 'handsup --t'
-exactly "zsh no --theme, --timer or --timer-bell"
+exactly "zsh --t: the timer's options, no --theme" --timer --timer-bell
 comp 'handsup resume --'
-exactly "zsh resume options" --state-dir --out --aligned --mono --ascii --help
+exactly "zsh resume options" --state-dir --out --aligned --timer \
+  --timer-bell --mono --ascii --help
 comp 'handsup resume -'
 exactly "zsh resume options and short letters" -d -o -m -a -h \
-  --state-dir --out --aligned --mono --ascii --help
+  --state-dir --out --aligned --timer --timer-bell --mono --ascii --help
 comp 'handsup export --'
 exactly "zsh export options" --format --output --bom --help
 comp 'handsup report --'
@@ -170,7 +172,7 @@ comp 'handsup check st'
 exactly "zsh check: installed deck prefix" starter
 comp 'handsup check sub/'
 exactly "zsh check: a path is not an installed name" inner.deck
-for o in --name -n --groups --headcount --aligned; do
+for o in --name -n --groups --headcount --aligned --timer; do
   comp "handsup $o "
   exactly "zsh $o takes free text: nothing offered"
 done
