@@ -376,6 +376,28 @@ static void test_ascii(void **state)
 	end_clocked(&c);
 }
 
+/*
+ * The real clock: a running timer draws frames by itself, with no key
+ * and no line of a test clock.  Waited for as frames, never timed.
+ */
+static void test_real_clock_ticks(void **state)
+{
+	(void)state;
+	struct su_run r;
+	const char *argv[] = {"handsup", "--name", "real clock", "--no-groups",
+			      "--timer", "2m",	   NULL};
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, 'd');
+	assert_int_not_equal(hs_wait_frame(h), -1);
+	int t = shown_time(h);
+	if (t < 110 || t > 119)
+		fail_msg("after a tick the timer shows %d s", t);
+	su_expect(h, "running");
+	su_quit(&r);
+	su_end(&r);
+}
+
 static void test_no_timer_without_option(void **state)
 {
 	(void)state;
@@ -489,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_each_item_its_own),
 		cmocka_unit_test(test_sizes),
 		cmocka_unit_test(test_ascii),
+		cmocka_unit_test(test_real_clock_ticks),
 		cmocka_unit_test(test_no_timer_without_option),
 		cmocka_unit_test(test_bad_durations),
 		cmocka_unit_test(test_resume_with_timer),
