@@ -160,7 +160,7 @@ _handsup()
 	local valued
 	case $cmd in
 	'' | resume | follow)
-		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars '
+		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars --timer '
 		;;
 	projector) valued=' --theme --bars ' ;;
 	export) valued=' --format -f --output -o ' ;;
@@ -191,8 +191,8 @@ _handsup()
 		_handsup_state_files
 		_handsup_files session
 		;;
-	--name | -n | --groups | --headcount | --aligned)
-		# Free text or a number: nothing to offer.
+	--name | -n | --groups | --headcount | --aligned | --timer)
+		# Free text, a number or a duration: nothing to offer.
 		;;
 	esac
 	if [[ -n $prev ]]; then
@@ -205,10 +205,13 @@ _handsup()
 	case $cmd in
 	'')
 		opts=(--name --state-dir --out --groups --no-groups --headcount
-			--aligned --theme --bars --mono --ascii --help --version)
+			--aligned --theme --bars --timer --timer-bell --mono --ascii
+			--help --version)
 		;;
-	resume) opts=(--state-dir --out --aligned --theme --bars --mono --ascii
-		--help) ;;
+	resume)
+		opts=(--state-dir --out --aligned --theme --bars --timer --timer-bell
+			--mono --ascii --help)
+		;;
 	follow) opts=(--state-dir --aligned --theme --bars --mono --ascii --help) ;;
 	check) opts=(--help) ;;
 	projector) opts=(--theme --bars --mono --ascii --help) ;;

@@ -2,7 +2,9 @@
  * The terminal side's figures: how long handsup takes to show its first
  * frame, to show a counted hand (key to frame, which includes the synced
  * save before the frame), to redraw after a resize, how much memory it
- * holds, and how soon an audience view shows a save.  Figures only: nothing here passes or fails on time.
+ * holds, how often it wakes while idle, with and without a running
+ * discussion timer, and how soon an audience view shows a save.  Figures
+ * only: nothing here passes or fails on time.
  */
 #include <poll.h>
 #include <stdio.h>
@@ -147,6 +149,81 @@ static int bench_follow(const char *dir, const char *const env[])
 	return 0;
 }
 
+/* A counter of /proc/PID/FILE ("voluntary_ctxt_switches:", "wchar:"). */
+static long proc_count(int pid, const char *file, const char *key)
+{
+	char path[64], line[256];
+	long n = -1;
+	size_t k = strlen(key);
+	snprintf(path, sizeof path, "/proc/%d/%s", pid, file);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, key, k) == 0) {
+			n = strtol(line + k, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return n;
+}
+
+/*
+ * How often handsup wakes while nobody touches it, over IDLE_S seconds
+ * of the real clock: each sleep in poll() that ends is one voluntary
+ * context switch, so their count is the number of wake-ups.  First with
+ * the discussion timer stopped, then running; the bytes it wrote over
+ * the running stretch (terminal output and the frame counter) show
+ * that a tick sends only the timer's cells.
+ */
+#define IDLE_S 3
+static int wakeups(const char *dir)
+{
+	char env_state[96];
+	snprintf(env_state, sizeof env_state, "HANDSUP_STATE_DIR=%s", dir);
+	const char *argv[] = {"handsup", "--name", "bench timer", "--timer",
+			      "2m", NULL};
+	const char *env[] = {env_state, NULL};
+	struct hs *h = hs_start(24, 80, argv, env);
+	if (h == NULL || hs_wait_frame(h) < 0 || hs_key(h, HS_KEY_RIGHT) < 0)
+		return 1;
+	int pid = hs_pid(h);
+	const char *sw = "voluntary_ctxt_switches:";
+	/* For scale: every cell of the screen sent again (Ctrl-L). */
+	long w0 = proc_count(pid, "io", "wchar:");
+	if (hs_key(h, HS_CTRL('l')) < 0)
+		return 1;
+	long w1 = proc_count(pid, "io", "wchar:");
+	/* Time to go back to sleep after the frame, which is no wake-up. */
+	usleep(500 * 1000);
+	long s0 = proc_count(pid, "status", sw);
+	sleep(IDLE_S);
+	long s1 = proc_count(pid, "status", sw);
+	if (hs_key(h, 'd') < 0)
+		return 1;
+	/* Half a second out of step with the ticks, so that the stretch
+	 * holds three of them, not two or three by chance. */
+	usleep(500 * 1000);
+	long s2 = proc_count(pid, "status", sw);
+	long w2 = proc_count(pid, "io", "wchar:");
+	sleep(IDLE_S);
+	long s3 = proc_count(pid, "status", sw);
+	long w3 = proc_count(pid, "io", "wchar:");
+	printf("  %-34s %7ld\n", "wake-ups, 3 s idle, timer stopped", s1 - s0);
+	printf("  %-34s %7ld\n", "wake-ups, 3 s idle, timer running", s3 - s2);
+	if (w2 >= 0 && w3 >= 0 && s3 > s2)
+		printf("  %-34s %7.1f bytes\n", "written per timer tick",
+		       (double)(w3 - w2) / (double)(s3 - s2));
+	if (w0 >= 0 && w1 >= 0)
+		printf("  %-34s %7ld bytes\n", "written for a full repaint",
+		       w1 - w0);
+	hs_send(h, "q");
+	hs_send(h, "y");
+	hs_finish(h, NULL);
+	hs_free(h);
+	return 0;
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/handsup-bench-ui-XXXXXX", env_state[96];
@@ -200,6 +277,8 @@ int main(void)
 		fprintf(stderr, "the audience view's bench failed\n");
 		return 1;
 	}
+	if (wakeups(dir) != 0)
+		fprintf(stderr, "the wake-up count could not be taken\n");
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : 1;

@@ -78,10 +78,9 @@ static bool reload(struct follow *f)
 	return true;
 }
 
-static enum term_event on_watch(void *ctx, int i)
+static enum term_event on_saved(void *ctx)
 {
 	struct follow *f = ctx;
-	(void)i;
 	int bits = session_watch_read(&f->w);
 	bool dirty = (bits & SESSION_WATCH_SAVED) && reload(f);
 	/* Unlinked by a handsup that quit, closed by one that died. */
@@ -121,9 +120,8 @@ static int follow_run(struct follow *f, const struct run_options *o)
 	struct term_handlers h = {.ctx = f,
 				  .key = on_key,
 				  .draw = on_draw,
-				  .watch = {f->w.fd},
-				  .nwatch = 1,
-				  .on_watch = on_watch};
+				  .watch = {{f->w.fd, on_saved}},
+				  .nwatch = 1};
 	int sig = term_run(&h);
 	term_stop();
 	if (f->ended) {
@@ -186,9 +184,11 @@ int cmd_follow(int argc, char **argv)
 	int rc = options_parse(argc, argv, &o, &file);
 	if (rc >= 0)
 		return rc;
-	if (o.name || o.out_dir || o.groups || o.no_groups || o.headcount) {
+	if (o.name || o.out_dir || o.groups || o.no_groups || o.headcount ||
+	    o.timer) {
 		fputs("handsup: follow only shows a session: --name, --out, "
-		      "--groups, --no-groups and --headcount are not for it\n",
+		      "--groups, --no-groups, --headcount and --timer are not "
+		      "for it\n",
 		      stderr);
 		return EXIT_USAGE;
 	}

@@ -29,6 +29,7 @@
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/term.h"
+#include "tui/timers.h"
 
 /*
  * Checked before any file is made: without a terminal that can be
@@ -103,13 +104,11 @@ static void on_draw(void *ctx)
  * the facilitator never waits on a view.
  */
 static struct session_watch views = {.fd = -1};
-static int views_slot = -1;
 
-static enum term_event on_views(void *ctx, int i)
+static enum term_event on_views(void *ctx)
 {
 	struct tui *t = ctx;
-	if (i != views_slot ||
-	    !(session_watch_read(&views) & SESSION_WATCH_FOLLOWERS))
+	if (!(session_watch_read(&views) & SESSION_WATCH_FOLLOWERS))
 		return TERM_QUIET;
 	bool was = t->followed;
 	t->followed = session_followers(t->app->path) > 0;
@@ -123,9 +122,7 @@ static void watch_views(struct tui *t, struct term_handlers *h)
 	if (h->nwatch >= TERM_MAX_WATCH ||
 	    session_watch_open(&views, t->app->path, &err) != 0)
 		return;
-	views_slot = h->nwatch++;
-	h->watch[views_slot] = views.fd;
-	h->on_watch = on_views;
+	h->watch[h->nwatch++] = (struct term_watch){views.fd, on_views};
 	/* Counted once the watch is on, so that no arrival is missed. */
 	t->followed = session_followers(t->app->path) > 0;
 }
@@ -196,11 +193,23 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 	*started = true;
 	struct tui t = {.app = a};
 	struct term_handlers h = {.ctx = &t, .key = on_key, .draw = on_draw};
+	struct timers tm;
+	if (o->timer && timers_init(&tm, app_nitems(a), o->timer, o->timer_bell,
+				    &err) != 0) {
+		term_stop();
+		msg_error(err.msg);
+		return EXIT_SOFTWARE;
+	}
+	if (o->timer) {
+		t.timers = &tm;
+		timers_attach(&tm, &h);
+	}
 	watch_views(&t, &h);
 	int sig = term_run(&h);
 	term_stop();
 	session_watch_close(&views);
-	views_slot = -1;
+	if (o->timer)
+		timers_free(&tm);
 	if (!app_save(a))
 		rescue(a, sig == 0);
 	else {

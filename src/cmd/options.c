@@ -6,11 +6,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "base/safe.h"
 #include "cmd/args.h"
 #include "cmd/exit.h"
 #include "cmd/msg.h"
 #include "core/tally.h"
+#include "core/timer.h"
+
+/* Long options without a letter of their own. */
+enum { OPT_TIMER = 0x300, OPT_TIMER_BELL };
 
 /* The Makefile's VERSION, passed to this file's compile alone. */
 #ifndef HANDSUP_VERSION
@@ -21,9 +26,10 @@ static const char usage[] =
 	"usage: handsup [--name NAME] [--state-dir DIR] [--out DIR]\n"
 	"               [--groups 'A|B|C' | --no-groups] [--headcount N]\n"
 	"               [--aligned N] [--theme auto|dark|light|mono]\n"
-	"               [--bars blocks|full|ascii] [--mono] [--ascii] [DECK]\n"
+	"               [--bars blocks|full|ascii] [--mono] [--ascii]\n"
+	"               [--timer DURATION [--timer-bell]] [DECK]\n"
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
-	"               [SESSION]\n"
+	"               [--timer DURATION [--timer-bell]] [SESSION]\n"
 	"       handsup follow [--state-dir DIR] [--mono] [--ascii] [SESSION]\n"
 	"       handsup check DECK...\n"
 	"       handsup projector [--theme T] [--bars B]\n"
@@ -45,6 +51,8 @@ static const struct option longs[] = {
 	{"no-groups", no_argument, NULL, 'G'},
 	{"headcount", required_argument, NULL, 'H'},
 	{"aligned", required_argument, NULL, 'A'},
+	{"timer", required_argument, NULL, OPT_TIMER},
+	{"timer-bell", no_argument, NULL, OPT_TIMER_BELL},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -64,6 +72,19 @@ static long number(const char *name, const char *arg, long lo, long hi)
 		return -1;
 	}
 	return n;
+}
+
+/* --timer's DURATION in seconds, or -1 after saying why not. */
+static int timer_seconds(const char *arg)
+{
+	struct error err;
+	int seconds;
+	if (timer_parse(arg, &seconds, &err) == 0)
+		return seconds;
+	char shown[64];
+	fprintf(stderr, "handsup: --timer%s%s: %s\n", *arg ? " " : "",
+		safe_copy(shown, sizeof shown, arg), err.msg);
+	return -1;
 }
 
 /* The options of a new session only; -1 to go on, else the status. */
@@ -111,6 +132,12 @@ static int option(int c, struct run_options *o, char **argv)
 	case 'A':
 		o->aligned = (int)number("aligned", optarg, 1, 100);
 		return o->aligned < 0 ? EXIT_USAGE : -1;
+	case OPT_TIMER:
+		o->timer = timer_seconds(optarg);
+		return o->timer < 0 ? EXIT_USAGE : -1;
+	case OPT_TIMER_BELL:
+		o->timer_bell = true;
+		return -1;
 	case 'n':
 		o->name = optarg;
 		return -1;
@@ -149,7 +176,7 @@ static int option(int c, struct run_options *o, char **argv)
 int options_parse(int argc, char **argv, struct run_options *o,
 		  const char **operand)
 {
-	static const char *const subs[] = {"resume", "check", "export",
+	static const char *const subs[] = {"resume", "check",  "export",
 					   "report", "follow", "projector"};
 	int c, rc;
 	memset(o, 0, sizeof *o);
@@ -164,8 +191,11 @@ int options_parse(int argc, char **argv, struct run_options *o,
 		      stderr);
 		return EXIT_USAGE;
 	}
-	for (size_t i = 0; optind < argc && i < sizeof subs / sizeof *subs;
-	     i++)
+	if (o->timer_bell && o->timer == 0) {
+		fputs("handsup: --timer-bell needs --timer DURATION\n", stderr);
+		return EXIT_USAGE;
+	}
+	for (size_t i = 0; optind < argc && i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[optind], subs[i]) == 0) {
 			fprintf(stderr,
 				"handsup: put '%s' first, before the "

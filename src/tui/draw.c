@@ -188,8 +188,11 @@ void draw_cell(int y, int x, enum role role, bool top, bool bottom)
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return;
 	if (!top && !bottom) {
-		draw_role(ROLE_NORMAL);
+		/* The role's own background: large type on a warning block
+		 * keeps the block whole. */
+		draw_role(role);
 		mvaddch(y, x, ' ');
+		draw_role(ROLE_NORMAL);
 		return;
 	}
 	if (draw_ascii()) {

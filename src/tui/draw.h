@@ -93,8 +93,8 @@ int draw_bar(int y, int x, int view, int full, int eighths);
 /*
  * Draws one cell of two stacked pixels in role's colour: both on is a
  * cell painted in the colour (its background, so stacked cells leave no
- * seam), one on is a half block over the screen's own background, none
- * is that background.  Without colour a painted cell is reversed.  For
+ * seam), one on is a half block over the role's background, none is
+ * that background.  Without colour a painted cell is reversed.  For
  * large type; ASCII terminals get '#' for any pixel.
  */
 void draw_cell(int y, int x, enum role role, bool top, bool bottom);

@@ -17,6 +17,7 @@
 #include "core/session.h"
 #include "tui/screen.h"
 #include "tui/term.h"
+#include "tui/timer_view.h"
 #include "tui/widgets.h"
 
 /*
@@ -231,8 +232,11 @@ void frame_draw(const struct tui *t)
 		return;
 	}
 	int h = term_rows() - 2;
+	/* The discussion timer takes the foot of an item's body. */
+	int band = timer_view_rows(t, h);
 	draw_topbar(t);
-	screen_for(a)->draw(t, 1, h);
+	screen_for(a)->draw(t, 1, h - band);
+	timer_view_draw(t, 1 + h - band, band);
 	/* The audience view shows the room's screen and nothing of the
 	 * facilitator's: no help, note, hints, questions or messages. */
 	if (t->audience)

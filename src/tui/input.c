@@ -8,6 +8,7 @@
 #include "core/session.h"
 #include "tui/screen.h"
 #include "tui/term.h"
+#include "tui/timers.h"
 
 enum key_mode input_mode(const struct tui *t)
 {
@@ -201,6 +202,9 @@ static enum input_result common(struct tui *t, enum action act)
 	case ACT_REDO:
 		app_redo(a);
 		break;
+	case ACT_TIMER:
+	case ACT_TIMER_CLR:
+		return timers_key(t, act == ACT_TIMER_CLR);
 	case ACT_VOTE:
 	case ACT_INC:
 	case ACT_DEC:
@@ -237,9 +241,16 @@ static enum input_result dispatch(struct tui *t, enum action act, int arg,
 	return common(t, act);
 }
 
+/* Whatever a key did, a timer whose item was left stops there. */
+static enum input_result moved(struct tui *t, enum input_result r)
+{
+	timers_follow(t->timers, app_item(t->app));
+	return r;
+}
+
 enum input_result input_action(struct tui *t, enum action act, int arg)
 {
-	return dispatch(t, act, arg, false);
+	return moved(t, dispatch(t, act, arg, false));
 }
 
 enum input_result input_key(struct tui *t, int key)
@@ -247,5 +258,5 @@ enum input_result input_key(struct tui *t, int key)
 	int arg = 0;
 	enum action act = keys_lookup(input_mode(t), key, &arg);
 	t->app->message[0] = '\0';
-	return dispatch(t, act, arg, term_too_small());
+	return moved(t, dispatch(t, act, arg, term_too_small()));
 }

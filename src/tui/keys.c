@@ -56,6 +56,8 @@ static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, '.', ACT_BLANK, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'w', ACT_WHITE, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'h', ACT_HIDE, 0, "h", "hide / show results"},
+	{KEYMODE_NORMAL, 'd', ACT_TIMER, 0, "d / D", "timer: run / reset"},
+	{KEYMODE_NORMAL, 'D', ACT_TIMER_CLR, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'T', ACT_THEME, 0, "T", "next colour theme"},
 	{KEYMODE_NORMAL, 'P', ACT_PROJECTOR, 0, "P", "projector check"},
 	{KEYMODE_NORMAL, '?', ACT_HELP, 0, "? F1", "this help"},

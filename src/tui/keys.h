@@ -45,6 +45,8 @@ enum action {
 	ACT_HIDE,	/* hide or reveal the results */
 	ACT_THEME,	/* the next colour theme */
 	ACT_PROJECTOR,	/* the projector check (title screen) */
+	ACT_TIMER,	/* start or pause the item's discussion timer */
+	ACT_TIMER_CLR,	/* ... set it back to the full duration */
 };
 
 enum key_mode {

@@ -381,7 +381,7 @@ static bool take_watch(const struct term_handlers *h, const struct pollfd *p,
 	for (int i = 2; i < np; i++) {
 		if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
-		enum term_event e = h->on_watch(h->ctx, i - 2);
+		enum term_event e = h->watch[i - 2].ready(h->ctx);
 		if (e == TERM_LEAVE)
 			return false;
 		*dirty |= e == TERM_DIRTY;
@@ -396,10 +396,8 @@ int term_run(const struct term_handlers *h)
 		struct pollfd p[2 + TERM_MAX_WATCH] = {
 			{STDIN_FILENO, POLLIN, 0}, {sig_pipe[0], POLLIN, 0}};
 		int np = 2;
-		for (int i = 0;
-		     h->on_watch && i < h->nwatch && i < TERM_MAX_WATCH;
-		     i++, np++)
-			p[np] = (struct pollfd){h->watch[i], POLLIN, 0};
+		for (int i = 0; i < h->nwatch && i < TERM_MAX_WATCH; i++, np++)
+			p[np] = (struct pollfd){h->watch[i].fd, POLLIN, 0};
 		int due = h->tick_due ? h->tick_due(h->ctx) : -1;
 		int n = poll(p, (nfds_t)np, due);
 		if (n < 0) {

@@ -61,13 +61,15 @@ struct term_handlers {
 	/* Draw the whole screen from state (term clears and flushes). */
 	void (*draw)(void *ctx);
 	/*
-	 * More descriptors to wait on (a followed file, a test's clock):
-	 * watch[i] readable calls on_watch(ctx, i).  A negative entry is
-	 * skipped.
+	 * More descriptors to wait on (a followed file, audience views, a
+	 * test's clock), each with its own handler, called when it is
+	 * readable.  A negative descriptor is skipped.
 	 */
-	int watch[TERM_MAX_WATCH];
+	struct term_watch {
+		int fd;
+		enum term_event (*ready)(void *ctx);
+	} watch[TERM_MAX_WATCH];
 	int nwatch;
-	enum term_event (*on_watch)(void *ctx, int i);
 	/*
 	 * Milliseconds until on_tick is due, or -1 for never: without a
 	 * tick the loop sleeps until something happens.

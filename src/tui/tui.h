@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 struct app;
+struct timers;
 
 /* What a key handler did, so the caller (not a flag) decides what next. */
 enum input_result {
@@ -39,6 +40,8 @@ struct tui {
 	/* An audience view follows this session on another screen: the
 	 * facilitator's screen shows the item's note beside the item. */
 	bool followed;
+	/* The items' discussion timers (--timer), or NULL. */
+	struct timers *timers;
 };
 
 #endif

@@ -111,20 +111,22 @@ has "zsh deck after an option" starter my.deck
 
 comp 'handsup --'
 exactly "zsh run options" --name --state-dir --out --theme --bars --mono --ascii \
-  --groups --no-groups --headcount --aligned --help --version
+  --groups --no-groups --headcount --aligned --timer --timer-bell --help \
+  --version
 comp 'handsup -'
 exactly "zsh run options and short letters" -n -d -o -m -a -h -V \
   --name --state-dir --out --theme --bars --mono --ascii --groups --no-groups --headcount \
-  --aligned --help --version
+  --aligned --timer --timer-bell --help --version
 comp 'handsup --t'
-exactly "zsh --theme, and no --timer or --timer-bell yet" --theme
+exactly "zsh --t: the theme's and the timer's options" --theme --timer --timer-bell
 comp 'handsup --theme='
 exactly "zsh themes" auto dark light mono
 comp 'handsup resume --'
-exactly "zsh resume options" --state-dir --out --aligned --theme --bars --mono --ascii --help
+exactly "zsh resume options" --state-dir --out --aligned --theme --bars --timer \
+  --timer-bell --mono --ascii --help
 comp 'handsup resume -'
 exactly "zsh resume options and short letters" -d -o -m -a -h \
-  --state-dir --out --aligned --theme --bars --mono --ascii --help
+  --state-dir --out --aligned --theme --bars --timer --timer-bell --mono --ascii --help
 comp 'handsup follow --'
 exactly "zsh follow options" --state-dir --aligned --theme --bars --mono --ascii --help
 comp 'handsup follow Ber'
@@ -177,7 +179,7 @@ comp 'handsup check st'
 exactly "zsh check: installed deck prefix" starter
 comp 'handsup check sub/'
 exactly "zsh check: a path is not an installed name" inner.deck
-for o in --name -n --groups --headcount --aligned; do
+for o in --name -n --groups --headcount --aligned --timer; do
   comp "handsup $o "
   exactly "zsh $o takes free text: nothing offered"
 done

@@ -68,6 +68,7 @@ struct hs {
 
 	bool altscreen, cursor_visible;
 	int mouse;
+	int bells; /* BEL characters the program sent */
 
 	char *err;
 	char *problem;
@@ -214,8 +215,15 @@ static int on_settermprop(VTermProp prop, VTermValue *val, void *user)
 	return 1;
 }
 
+static int on_bell(void *user)
+{
+	((struct hs *)user)->bells++;
+	return 1;
+}
+
 static const VTermScreenCallbacks screen_callbacks = {
 	.settermprop = on_settermprop,
+	.bell = on_bell,
 };
 
 /* ---- the pump: one poll() over pty, frame pipe and exit ---------------- */
@@ -451,22 +459,22 @@ static void child_fail(const char *what)
 	_exit(127);
 }
 
-static void close_other_fds(int keep)
+/* Closes every descriptor above last (3, or 4 with an extra one). */
+static void close_other_fds(int last)
 {
 #ifdef SYS_close_range
-	if (syscall(SYS_close_range, (unsigned)keep + 1, ~0U, 0) == 0) {
-		for (int fd = 3; fd < keep; fd++)
-			close(fd);
+	if (syscall(SYS_close_range, (unsigned)last + 1, ~0U, 0) == 0)
 		return;
-	}
 #endif
 	long max = sysconf(_SC_OPEN_MAX);
 	if (max < 0 || max > 65536)
 		max = 65536;
-	for (int fd = 3; fd < max; fd++)
-		if (fd != keep)
-			close(fd);
+	for (int fd = last + 1; fd < max; fd++)
+		close(fd);
 }
+
+/* hs_start_fd's descriptor for the child's 4, during its hs_start. */
+static int extra_fd = -1;
 
 static void child_exec(const char *const argv[], const char *const env[],
 		       int sync_wr)
@@ -481,7 +489,9 @@ static void child_exec(const char *const argv[], const char *const env[],
 		if (fl < 0 || fcntl(3, F_SETFD, fl & ~FD_CLOEXEC) < 0)
 			child_fail("fcntl sync fd");
 	}
-	close_other_fds(3);
+	if (extra_fd >= 0 && dup2(extra_fd, 4) < 0)
+		child_fail("dup2 extra fd");
+	close_other_fds(extra_fd >= 0 ? 4 : 3);
 
 	if (setenv("TERM", "xterm-256color", 1) ||
 	    setenv("LC_ALL", "C.UTF-8", 1) || unsetenv("LINES") ||
@@ -627,6 +637,26 @@ struct hs *hs_start(int rows, int cols, const char *const argv[],
 	}
 #endif
 	return h;
+}
+
+struct hs *hs_start_fd(int rows, int cols, const char *const argv[],
+		       const char *const env[], int fd)
+{
+	/* Above 4, so that neither dup2 of the child overwrites it. */
+	extra_fd = fcntl(fd, F_DUPFD_CLOEXEC, 5);
+	if (extra_fd < 0) {
+		fprintf(stderr, "hs: extra fd: %s\n", strerror(errno));
+		return NULL;
+	}
+	struct hs *h = hs_start(rows, cols, argv, env);
+	close(extra_fd);
+	extra_fd = -1;
+	return h;
+}
+
+int hs_bells(const struct hs *h)
+{
+	return h->bells;
 }
 
 void hs_set_timeout(struct hs *h, int ms)

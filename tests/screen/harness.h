@@ -40,6 +40,13 @@ struct hs *hs_start(int rows, int cols, const char *const argv[],
  */
 void hs_answer_background(struct hs *h, const char *rgb);
 
+/*
+ * hs_start() that also hands the program fd (say a pipe's read end, to
+ * drive a test clock) as its descriptor 4; the caller keeps its own fd.
+ */
+struct hs *hs_start_fd(int rows, int cols, const char *const argv[],
+		       const char *const env[], int fd);
+
 /* The deadline of each later wait, in milliseconds. */
 void hs_set_timeout(struct hs *h, int ms);
 /* Keep failure messages for hs_error() only (for tests of failures). */
@@ -140,6 +147,8 @@ struct hs_cell {
 bool hs_cell(struct hs *h, int row, int col, struct hs_cell *cell);
 /* Whether any cell shows a colour other than the default (monochrome test). */
 bool hs_screen_has_color(struct hs *h);
+/* How many times the program rang the bell (BEL) so far. */
+int hs_bells(const struct hs *h);
 
 /*
  * Compares the screen text with <dir>/<name>.txt, dir being

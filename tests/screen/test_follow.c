@@ -400,6 +400,9 @@ static void test_refusals(void **state)
 	expect_refusal(&r, missing, 66, "no such session file");
 	const char *opt[] = {"handsup", "follow", "--groups", "A|B", NULL};
 	expect_refusal(&r, opt, 64, "not for it");
+	/* The timer is the facilitator's: the room sees the item. */
+	const char *timer[] = {"handsup", "follow", "--timer", "2m", NULL};
+	expect_refusal(&r, timer, 64, "--timer are not for it");
 	su_end(&r);
 }
 
