@@ -81,6 +81,8 @@ int live_parse_embedded(struct deck *d)
 		msg_file_error(embedded_deck_name, &err);
 		return EXIT_SOFTWARE;
 	}
+	d->hash =
+		deck_hash_bytes((const char *)embedded_deck, embedded_deck_len);
 	return 0;
 }
 

@@ -164,13 +164,13 @@ int deck_parse_all(struct deck *d, const char *text, size_t len,
 	p.max = errs ? max : 0;
 	parse(&p, text, len);
 	free(p.raw);
+	free(p.clean);
 	*nerrs = p.nerrs;
 	if (p.failed) {
 		sort_errors(errs, p.overflow ? p.nerrs - 1 : p.nerrs);
 		deck_free(d);
 		return -1;
 	}
-	d->hash = deck_hash_bytes(text, len);
 	return 0;
 }
 

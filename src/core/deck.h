@@ -43,7 +43,10 @@ struct deck {
 	                    every item, so totals over items mean something */
 	struct deck_item *items;
 	int nitems;
-	uint64_t hash; /* FNV-1a 64 of the raw bytes parsed */
+	/* FNV-1a 64 of the raw bytes, the deck's identity in session files:
+	 * set by whoever read the bytes (store/deck_file, the built-in
+	 * deck), not by deck_parse, which has no use for it. */
+	uint64_t hash;
 };
 
 struct error;

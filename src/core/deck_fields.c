@@ -33,14 +33,22 @@ static int raw_append(struct deck_parser *p, const char *s, size_t n)
 	return 0;
 }
 
-/* Sanitises each paragraph on its own so the "\n" between them stays. */
-static char *sanitize_paras(const char *s, size_t len)
+/*
+ * Sanitises each paragraph on its own so the "\n" between them stays,
+ * in the parser's scratch buffer (every byte may become a 3-byte U+FFFD),
+ * and returns a copy of just the size it needs.
+ */
+static char *sanitize_paras(struct deck_parser *p, const char *s, size_t len)
 {
-	char *out = malloc(len * 3 + 1);
 	size_t o = 0, i = 0;
-
-	if (!out)
-		return NULL;
+	if (p->clean_cap < len * 3 + 1) {
+		char *c = realloc(p->clean, len * 3 + 1);
+		if (!c)
+			return NULL;
+		p->clean = c;
+		p->clean_cap = len * 3 + 1;
+	}
+	char *out = p->clean;
 	for (;;) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - s) : len;
@@ -52,7 +60,10 @@ static char *sanitize_paras(const char *s, size_t len)
 		i = end + 1;
 	}
 	out[o] = '\0';
-	return out;
+	char *copy = malloc(o + 1);
+	if (copy)
+		memcpy(copy, out, o + 1);
+	return copy;
 }
 
 /* How many bytes of s to quote in a message: at most max, cut between
@@ -218,12 +229,17 @@ static int check_heading(struct deck_parser *p)
 {
 	const struct deck *d = p->d;
 	const char *h = p->item->heading;
+	uint32_t hash = 2166136261u; /* FNV-1a, 32 bits */
+	for (const char *c = h; *c; c++)
+		hash = (hash ^ (unsigned char)*c) * 16777619u;
+	p->heading_hash[p->item - d->items] = hash;
 
 	for (const struct deck_item *it = d->items; it < p->item; it++) {
 		size_t n;
 
 		/* An empty heading was reported and left NULL. */
-		if (!it->heading || strcmp(it->heading, h) != 0)
+		if (!it->heading || p->heading_hash[it - d->items] != hash ||
+		    strcmp(it->heading, h) != 0)
 			continue;
 		n = quote_len(h, 60);
 		return deck_fail(
@@ -249,7 +265,7 @@ int deck_end_field(struct deck_parser *p)
 		return deck_fail(p, p->field_line, "empty value for '%s'",
 				 p->name);
 	}
-	s = sanitize_paras(p->raw, p->raw_len);
+	s = sanitize_paras(p, p->raw, p->raw_len);
 	p->raw_len = 0;
 	if (!s)
 		return deck_oom(p);

@@ -7,7 +7,10 @@
 #define HANDSUP_DECK_INT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
+
+#include "core/deck.h"
 
 struct deck;
 struct deck_item;
@@ -48,6 +51,12 @@ struct deck_parser {
 	bool para; /* a "." line is waiting to become "\n" */
 	char *raw;
 	size_t raw_len, raw_cap;
+	/* Where a field is sanitised before it is copied out at its size. */
+	char *clean;
+	size_t clean_cap;
+	/* A hash of each item's heading, so that finding a duplicate
+	 * compares strings only when the hashes agree. */
+	uint32_t heading_hash[DECK_MAX_ITEMS];
 	/* Fields seen, even those with an empty value, so that one
 	 * mistake is not reported again as a missing or duplicate field. */
 	unsigned header_seen; /* bit i: deck.c's header_fields[i] */

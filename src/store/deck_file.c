@@ -22,6 +22,8 @@ int deck_file_load(const char *path, struct deck *d, struct error *err)
 	memset(d, 0, sizeof *d);
 	if (file_read(path, DECK_MAX_BYTES, &buf, &len, err) == 0) {
 		rc = deck_parse(d, buf, len, err);
+		if (rc == 0)
+			d->hash = deck_hash_bytes(buf, len);
 		free(buf);
 	}
 	err->file = path;
@@ -45,6 +47,8 @@ int deck_file_load_all(const char *path, struct deck *d, struct error *errs,
 		}
 	} else {
 		rc = deck_parse_all(d, buf, len, errs, max, nerrs);
+		if (rc == 0)
+			d->hash = deck_hash_bytes(buf, len);
 		free(buf);
 	}
 	for (int i = 0; i < *nerrs; i++)

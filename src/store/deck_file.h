@@ -9,7 +9,10 @@
 struct deck;
 struct error;
 
-/* Reads and parses a deck.  -1 with *err filled (line 0: whole file). */
+/*
+ * Reads and parses a deck, and sets its hash.  -1 with *err filled (line
+ * 0: whole file).
+ */
 int deck_file_load(const char *path, struct deck *d, struct error *err);
 
 /*

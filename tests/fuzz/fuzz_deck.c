@@ -107,7 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int v = 0; v < it->nviews; v++)
 			check_string(it->views[v], false);
 	}
-	if (d.hash != deck_hash_bytes((const char *)data, size))
+	/* The deck's identity is the loaders' to set, not the parser's. */
+	if (d.hash != 0)
 		abort();
 	deck_free(&d);
 	return 0;

@@ -25,6 +25,9 @@
 
 #include "cmd/cmd.h"
 #include "cmd/exit.h"
+#include "cmd/live.h"
+#include "core/deck.h"
+#include "store/embedded.h"
 
 static char tmp[] = "/tmp/handsup-run-XXXXXX";
 
@@ -284,9 +287,23 @@ static void test_bad_options(void **state)
 	free(err);
 }
 
+/* The built-in deck carries the hash of its bytes, as a deck file does:
+ * a session of it records that identity. */
+static void test_embedded_hash(void **state)
+{
+	(void)state;
+	struct deck d;
+	assert_int_equal(live_parse_embedded(&d), 0);
+	assert_true(d.hash == deck_hash_bytes((const char *)embedded_deck,
+					      embedded_deck_len));
+	assert_true(d.hash != 0);
+	deck_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_embedded_hash),
 		cmocka_unit_test(test_deck_not_regular),
 		cmocka_unit_test(test_deck_is_session),
 		cmocka_unit_test(test_deck_missing),

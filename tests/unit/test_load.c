@@ -75,6 +75,8 @@ static void test_good_file(void **state)
 	(void)state;
 	assert_int_equal(deck_file_load(path, &d, &e), 0);
 	assert_int_equal(d.nitems, 1);
+	/* The deck's identity in session files: the hash of its bytes. */
+	assert_true(d.hash == deck_hash_bytes(text, strlen(text)));
 	deck_free(&d);
 	assert_int_equal(file_read(path, 100, &buf, &len, &err), 0);
 	assert_int_equal(len, strlen(text));
@@ -176,6 +178,8 @@ static void test_all_errors(void **state)
 		deck_file_load_all(path, &d, errs, DECK_MAX_ERRORS, &n), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(d.nitems, 1);
+	assert_true(d.hash ==
+		    deck_hash_bytes("title: T\n== H\n1: a\n2: b\n", 24));
 	deck_free(&d);
 }
 
