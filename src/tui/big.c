@@ -81,6 +81,24 @@ int big_draw(int y, int x, enum role role, const char *digits, int scale)
 	return w;
 }
 
+/*
+ * The narrowest width that sets s in as few lines as w does: lines of
+ * even length read better than a long one and a word alone below it.
+ */
+static int balanced(const char *s, int w)
+{
+	size_t n = font_wrap(s, w, NULL, 0);
+	int lo = 1, hi = w;
+	while (n > 1 && lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (font_wrap(s, mid, NULL, 0) == n)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return n > 1 ? hi : w;
+}
+
 int big_text_rows(const char *s, int w, int maxlines)
 {
 	if (s == NULL || draw_ascii() || maxlines < 1)
@@ -98,7 +116,7 @@ int big_text_draw(int y, int x, int w, enum role role, const char *s,
 	if (rows == 0 || y < 0 || y + rows > LINES || x < 0 || x + w > COLS)
 		return 0;
 	struct text_line lines[BIG_LINES];
-	size_t n = font_wrap(s, w, lines, BIG_LINES);
+	size_t n = font_wrap(s, balanced(s, w), lines, BIG_LINES);
 	for (size_t i = 0; i < n; i++) {
 		int lx = x + (centre ? (w - lines[i].width) / 2 : 0);
 		draw_run(y + (int)i * (big_rows(1) + 1), lx, role,

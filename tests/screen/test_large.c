@@ -1,0 +1,188 @@
+/*
+ * The room's space: from 120 x 36 up the item's heading is set in large
+ * type, the percentages are as large as the counts, the views' texts keep
+ * a readable measure, and the title, summary and closing screens use the
+ * height.  "Empty" is a row of blanks on the screen's own background; at
+ * 160 x 48 no more than half the rows of the title, summary and closing
+ * screens may be empty, and no more than a third of the item screen's.
+ */
+#include "screen_util.h"
+
+#include "base/font.h"
+
+/* Rows that show nothing at all. */
+static int empty_rows(struct hs *h)
+{
+	int n = 0;
+	for (int r = 0; r < hs_rows(h); r++) {
+		bool empty = true;
+		for (int c = 0; c < hs_cols(h) && empty; c++)
+			empty = su_cell_blank(h, r, c);
+		n += empty;
+	}
+	return n;
+}
+
+static void expect_empty_at_most(struct hs *h, int most, const char *what)
+{
+	int n = empty_rows(h);
+	if (n > most) {
+		hs_dump(h, what);
+		fail_msg("%s: %d of %d rows are empty, %d at most", what, n,
+			 hs_rows(h), most);
+	}
+}
+
+/* Whether a cell shows the two pixels of large type that top and bot say. */
+static bool pixels_are(struct hs *h, int row, int col, bool top, bool bot)
+{
+	if (top && bot)
+		return su_cell_painted(h, row, col);
+	if (top || bot)
+		return su_cell_is(h, row, col, top ? "▀" : "▄");
+	return su_cell_blank(h, row, col);
+}
+
+/* Whether word (in the font's characters) is set in large type, scale 1,
+ * from (row, col). */
+static bool big_word_at(struct hs *h, int row, int col, const char *word)
+{
+	for (const char *p = word; *p; p++) {
+		const struct font_glyph *g = font_glyph((unsigned char)*p);
+		assert_non_null(g);
+		for (int r = 0; r < 3; r++)
+			for (int x = 0; x < g->width; x++)
+				if (!pixels_are(h, row + r, col + x,
+						font_pixel(g, x, 2 * r),
+						font_pixel(g, x, 2 * r + 1)))
+					return false;
+		col += g->width + 1;
+	}
+	return true;
+}
+
+/* The row where word is set in large type, or -1. */
+static int find_big(struct hs *h, const char *word)
+{
+	for (int r = 1; r < hs_rows(h) - 3; r++)
+		for (int c = 0; c < hs_cols(h); c++)
+			if (big_word_at(h, r, c, word))
+				return r;
+	return -1;
+}
+
+static void expect_big(struct hs *h, const char *word)
+{
+	if (find_big(h, word) < 0) {
+		hs_dump(h, word);
+		fail_msg("\"%s\" is not on the screen in large type", word);
+	}
+}
+
+/* The widest line of text from row first to row last, from column col. */
+static int text_measure(struct hs *h, int first, int last, int col)
+{
+	int most = 0;
+	for (int r = first; r <= last; r++) {
+		int end = col;
+		for (int c = col; c < hs_cols(h); c++)
+			if (!su_cell_blank(h, r, c))
+				end = c + 1;
+		most = end - col > most ? end - col : most;
+	}
+	return most;
+}
+
+static void test_item_large(void **state)
+{
+	(void)state;
+	static const int sizes[][2] = {{36, 120}, {48, 160}};
+	for (int i = 0; i < 2; i++) {
+		struct su_run r;
+		struct hs *h =
+			su_start_default(&r, sizes[i][0], sizes[i][1], NULL);
+		su_press(h, HS_KEY_RIGHT);
+		su_presses(h, "1112");
+		expect_big(h, "REGARDING");
+		expect_big(h, "SCOPE");
+		/* Set once, in large type only. */
+		su_expect_not(h, "Regarding the Scope");
+		/* Large counts, large percentages: none in plain digits. */
+		SU_EXPECT2(h, 3, 1);
+		su_expect_not(h, "%");
+		/* The views' texts in a measure a reader can follow,
+		 * centred. */
+		int row, col;
+		assert_true(hs_find(h, "Sales training’s role is to scale",
+				    &row, &col));
+		int w = text_measure(h, row, row + 2, col);
+		assert_true(w <= 72);
+		int left = col, right = hs_cols(h) - col - 72;
+		assert_true(left - right <= 8 && right - left <= 8);
+		if (sizes[i][1] == 160)
+			expect_empty_at_most(h, 16, "item at 160x48");
+		su_quit(&r);
+		su_end(&r);
+	}
+}
+
+/* At 80 x 24 the heading stays in normal type, the percentages plain. */
+static void test_item_normal_below(void **state)
+{
+	(void)state;
+	static const int sizes[][2] = {{24, 80}, {35, 160}, {48, 119}};
+	for (int i = 0; i < 3; i++) {
+		struct su_run r;
+		struct hs *h =
+			su_start_default(&r, sizes[i][0], sizes[i][1], NULL);
+		su_press(h, HS_KEY_RIGHT);
+		su_presses(h, "1112");
+		su_expect(h, "Regarding the Scope of Sales Training");
+		su_expect(h, "75%");
+		SU_EXPECT2(h, 3, 1);
+		su_quit(&r);
+		su_end(&r);
+	}
+}
+
+/* A heading with a character the font lacks is set in normal type
+ * whole, and so is every heading on an ASCII terminal. */
+static void test_heading_falls_back(void **state)
+{
+	(void)state;
+	struct su_run r;
+	memset(&r, 0, sizeof r);
+	su_mkdtemp(r.dir, sizeof r.dir);
+	char deck[512];
+	su_write_file(r.dir, "cafe.deck",
+		      "title: Caf\xc3\xa9\n== Caf\xc3\xa9 or tea?\n1: Coffee\n"
+		      "2: Tea\n",
+		      deck, sizeof deck);
+	snprintf(r.state_env, sizeof r.state_env, "HANDSUP_STATE_DIR=%s",
+		 r.dir);
+	const char *const argv[] = {"handsup", deck, NULL};
+	struct hs *h = su_launch(&r, 48, 160, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Caf\xc3\xa9 or tea?");
+	su_quit(&r);
+	su_end(&r);
+
+	static const char *const ascii[] = {"LC_ALL=C", NULL};
+	h = su_start_default(&r, 48, 160, ascii);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "12");
+	su_expect(h, "Regarding the Scope of Sales Training");
+	su_expect(h, "50%");
+	su_quit(&r);
+	su_end(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_item_large),
+		cmocka_unit_test(test_item_normal_below),
+		cmocka_unit_test(test_heading_falls_back),
+	};
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
+}
