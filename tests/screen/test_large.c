@@ -177,12 +177,69 @@ static void test_heading_falls_back(void **state)
 	su_end(&r);
 }
 
+static void test_title_uses_height(void **state)
+{
+	(void)state;
+	static const char *const with_groups[] = {"handsup", "--name", "t",
+						  NULL};
+	static const char *const no_groups[] = {"handsup", "--name", "t",
+						"--no-groups", NULL};
+	const char *const *argvs[] = {with_groups, no_groups};
+	for (int i = 0; i < 2; i++) {
+		struct su_run r;
+		struct hs *h = su_start(&r, 48, 160, argvs[i], NULL);
+		expect_big(h, "WIDENING");
+		su_expect(h, "Press Right, PageDown or Space to begin");
+		expect_empty_at_most(h, 24, "title at 160x48");
+		su_quit(&r);
+		su_end(&r);
+	}
+}
+
+/* Some hands on every item, so that the summary and closing have
+ * something to show. */
+static void count_items(struct hs *h, bool groups)
+{
+	for (int i = 0; i < 7; i++) {
+		su_press(h, HS_KEY_RIGHT);
+		su_presses(h, i % 2 ? "112" : "1222");
+		if (groups) {
+			su_press(h, 'g');
+			su_presses(h, i % 3 ? "11" : "2");
+		}
+	}
+}
+
+static void test_summary_and_closing_use_height(void **state)
+{
+	(void)state;
+	static const char *const with_groups[] = {"handsup", "--name", "t",
+						  NULL};
+	static const char *const no_groups[] = {"handsup", "--name", "t",
+						"--no-groups", NULL};
+	const char *const *argvs[] = {with_groups, no_groups};
+	for (int i = 0; i < 2; i++) {
+		struct su_run r;
+		struct hs *h = su_start(&r, 48, 160, argvs[i], NULL);
+		count_items(h, i == 0);
+		su_press(h, 's');
+		expect_empty_at_most(h, 24, "summary at 160x48");
+		su_press(h, HS_KEY_RIGHT);
+		assert_int_equal(hs_row_find(h, "Closing"), 0);
+		expect_empty_at_most(h, 24, "closing at 160x48");
+		su_quit(&r);
+		su_end(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_item_large),
 		cmocka_unit_test(test_item_normal_below),
 		cmocka_unit_test(test_heading_falls_back),
+		cmocka_unit_test(test_title_uses_height),
+		cmocka_unit_test(test_summary_and_closing_use_height),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
