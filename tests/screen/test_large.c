@@ -26,6 +26,9 @@ static int empty_rows(struct hs *h)
 static void expect_empty_at_most(struct hs *h, int most, const char *what)
 {
 	int n = empty_rows(h);
+	/* The figure, for the log. */
+	print_message("%s: %d of %d rows empty (at most %d)\n", what, n,
+		      hs_rows(h), most);
 	if (n > most) {
 		hs_dump(h, what);
 		fail_msg("%s: %d of %d rows are empty, %d at most", what, n,
@@ -120,7 +123,81 @@ static void test_item_large(void **state)
 		int left = col, right = hs_cols(h) - col - 72;
 		assert_true(left - right <= 8 && right - left <= 8);
 		if (sizes[i][1] == 160)
-			expect_empty_at_most(h, 16, "item at 160x48");
+			expect_empty_at_most(h, 16,
+					     "item at 160x48, no groups");
+		su_quit(&r);
+		su_end(&r);
+	}
+}
+
+/*
+ * The item screen with the room's groups and their bars.  (Before any
+ * hand the bars have no length, and the rows they will fill are empty
+ * until the first count.)
+ */
+static void test_item_groups_use_height(void **state)
+{
+	(void)state;
+	static const char *const argv[] = {"handsup", "--name", "t", NULL};
+	struct su_run r;
+	struct hs *h = su_start(&r, 48, 160, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	expect_big(h, "REGARDING");
+	su_presses(h, "112");
+	su_press(h, 'g');
+	su_presses(h, "21");
+	expect_empty_at_most(h, 16, "item at 160x48, groups");
+	su_quit(&r);
+	su_end(&r);
+}
+
+/*
+ * Solid digits: past the end of each bar, where the count is drawn, no
+ * full-block glyph (rows of them show a seam between rows); the pixels
+ * are cells painted in the view's colour, or reversed without colour.
+ */
+static void expect_solid_digits(struct hs *h)
+{
+	static const char *const bar[] = {"█", "▏", "▎", "▍",
+					  "▌", "▋", "▊", "▉"};
+	int painted = 0;
+	for (int r = 1; r < hs_rows(h) - 1; r++) {
+		int c = 0;
+		while (c < hs_cols(h) && !su_cell_is(h, r, c, "█"))
+			c++;
+		for (bool on = true; on && c < hs_cols(h);) {
+			on = false;
+			for (size_t g = 0; g < sizeof bar / sizeof bar[0]; g++)
+				on = on || su_cell_is(h, r, c, bar[g]);
+			c += on;
+		}
+		for (; c < hs_cols(h); c++) {
+			if (su_cell_is(h, r, c, "█")) {
+				hs_dump(h, "solid digits");
+				fail_msg("a full block at row %d, column %d", r,
+					 c);
+			}
+			painted += su_cell_painted(h, r, c);
+		}
+	}
+	assert_true(painted > 0);
+}
+
+static void test_solid_digits(void **state)
+{
+	(void)state;
+	static const char *const mono[] = {"NO_COLOR=1", NULL};
+	const char *const *envs[] = {NULL, mono};
+	for (int i = 0; i < 2; i++) {
+		struct su_run r;
+		struct hs *h = su_start_default(&r, 24, 80, envs[i]);
+		su_press(h, HS_KEY_RIGHT);
+		su_presses(h, "1111112222");
+		expect_solid_digits(h);
+		SU_EXPECT2(h, 6, 4);
+		assert_int_not_equal(hs_resize(h, 48, 160), -1);
+		expect_solid_digits(h);
+		SU_EXPECT2(h, 6, 4);
 		su_quit(&r);
 		su_end(&r);
 	}
@@ -190,7 +267,9 @@ static void test_title_uses_height(void **state)
 		struct hs *h = su_start(&r, 48, 160, argvs[i], NULL);
 		expect_big(h, "WIDENING");
 		su_expect(h, "Press Right, PageDown or Space to begin");
-		expect_empty_at_most(h, 24, "title at 160x48");
+		expect_empty_at_most(h, 24,
+				     i == 0 ? "title at 160x48, groups"
+					    : "title at 160x48, no groups");
 		su_quit(&r);
 		su_end(&r);
 	}
@@ -223,10 +302,14 @@ static void test_summary_and_closing_use_height(void **state)
 		struct hs *h = su_start(&r, 48, 160, argvs[i], NULL);
 		count_items(h, i == 0);
 		su_press(h, 's');
-		expect_empty_at_most(h, 24, "summary at 160x48");
+		expect_empty_at_most(h, 24,
+				     i == 0 ? "summary at 160x48, groups"
+					    : "summary at 160x48, no groups");
 		su_press(h, HS_KEY_RIGHT);
 		assert_int_equal(hs_row_find(h, "Closing"), 0);
-		expect_empty_at_most(h, 24, "closing at 160x48");
+		expect_empty_at_most(h, 24,
+				     i == 0 ? "closing at 160x48, groups"
+					    : "closing at 160x48, no groups");
 		su_quit(&r);
 		su_end(&r);
 	}
@@ -236,7 +319,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_item_large),
+		cmocka_unit_test(test_item_groups_use_height),
 		cmocka_unit_test(test_item_normal_below),
+		cmocka_unit_test(test_solid_digits),
 		cmocka_unit_test(test_heading_falls_back),
 		cmocka_unit_test(test_title_uses_height),
 		cmocka_unit_test(test_summary_and_closing_use_height),
