@@ -25,11 +25,11 @@ static int text_rows(const struct item_plan *l, int n)
 	return rows;
 }
 
-/* The heading as normal text, at most three rows. */
+/* The heading as normal text, at most three rows, over the texts. */
 static void head_normal(struct item_plan *l, const char *heading)
 {
 	l->head_big = false;
-	l->head_rows = widget_wrap_rows(heading, l->w);
+	l->head_rows = widget_wrap_rows(heading, l->text_w);
 	if (l->head_rows > 3)
 		l->head_rows = 3;
 }
@@ -109,15 +109,15 @@ static void plan_text(const struct deck_item *it, int h, int cols,
 		      struct item_plan *l)
 {
 	bool large = widget_large_for(cols, h + 2);
+	l->text_w = widget_measure(l->w - 2, large) + 2;
+	l->text_x = l->m + (l->w - l->text_w) / 2;
+	l->pct_big = large;
 	head_normal(l, it->heading);
 	int big = large ? big_text_rows(it->heading, l->w, h >= 44 ? 3 : 2) : 0;
 	if (big > 0) {
 		l->head_big = true;
 		l->head_rows = big;
 	}
-	l->text_w = widget_measure(l->w - 2, large) + 2;
-	l->text_x = l->m + (l->w - l->text_w) / 2;
-	l->pct_big = large;
 }
 
 void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
@@ -329,7 +329,7 @@ static int draw_texts(const struct app *a, int item, int y,
 		row += big_text_draw(row, l->m, l->w, ROLE_HEADING, it->heading,
 				     3, true);
 	else
-		row += widget_wrap(row, l->m, l->w, l->head_rows, ROLE_HEADING,
+		row += widget_wrap(row, tx, tw, l->head_rows, ROLE_HEADING,
 				   it->heading, false);
 	row += l->head_gap;
 	for (int v = 0; l->list && v < it->nviews; v++) {

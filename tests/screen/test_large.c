@@ -250,6 +250,12 @@ static void test_heading_falls_back(void **state)
 	su_presses(h, "12");
 	su_expect(h, "Regarding the Scope of Sales Training");
 	su_expect(h, "50%");
+	/* Over the views' texts, which keep their measure. */
+	int hr, hc, vr, vc;
+	assert_true(hs_find(h, "Regarding the Scope", &hr, &hc));
+	assert_true(hs_find(h, "View 1", &vr, &vc));
+	assert_int_equal(vc, hc + 2);
+	assert_true(hc > 20);
 	su_quit(&r);
 	su_end(&r);
 }
