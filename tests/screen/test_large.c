@@ -260,6 +260,29 @@ static void test_heading_falls_back(void **state)
 	su_end(&r);
 }
 
+/*
+ * On a single screen the note stays behind i; on a room's screen its box
+ * opens below the large heading, which stays whole.
+ */
+static void test_note_below_large_heading(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 48, 160, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect_not(h, "Is training about");
+	su_press(h, 'i');
+	su_expect(h, "Is training about the individual rep");
+	int head = find_big(h, "REGARDING");
+	assert_true(head > 0);
+	int box = hs_row_find(h, "Note (i hides it)");
+	assert_true(box >= head + 3);
+	su_press(h, 'i');
+	su_expect_not(h, "Is training about");
+	su_quit(&r);
+	su_end(&r);
+}
+
 static void test_title_uses_height(void **state)
 {
 	(void)state;
@@ -329,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_item_normal_below),
 		cmocka_unit_test(test_solid_digits),
 		cmocka_unit_test(test_heading_falls_back),
+		cmocka_unit_test(test_note_below_large_heading),
 		cmocka_unit_test(test_title_uses_height),
 		cmocka_unit_test(test_summary_and_closing_use_height),
 	};
