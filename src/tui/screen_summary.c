@@ -25,7 +25,7 @@ struct summary_layout {
 	int head_rows;	 /* the heading: 1, or large type's rows */
 	int bar_rows;	 /* rows of an item's bar */
 	int totals_each; /* rows of a bar of the totals */
-	int more_row;	 /* the "more v" mark's offset below the last item */
+	int more_row;	 /* the "more v" mark's row, from the last item's */
 };
 
 static const char *heading(const struct app *a)
@@ -40,7 +40,7 @@ static const char *heading(const struct app *a)
  * list still shows every item, thicker bars with a blank row between
  * items, taller totals.
  */
-static void layout_large(const struct app *a, int h, struct summary_layout *l)
+static void layout_large(const struct app *a, struct summary_layout *l)
 {
 	int n = a->sess->nitems;
 	int big =
@@ -60,7 +60,6 @@ static void layout_large(const struct app *a, int h, struct summary_layout *l)
 		l->step = 3;
 		l->more_row = 2;
 	}
-	(void)h;
 }
 
 static void layout(const struct app *a, int y, int h, struct summary_layout *l)
@@ -83,9 +82,13 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 	}
 	/* Two rows an item when they fit: the heading gets a second line. */
 	l->step = l->list_h >= 2 * n ? 2 : 1;
-	l->more_row = 1 - l->step;
+	l->more_row = 1;
+	/* One row an item and more items than rows: the last row is kept
+	 * for "more v", which would otherwise fall below the body. */
+	if (l->step == 1 && n > l->list_h && l->list_h > 1)
+		l->list_h--;
 	if (large)
-		layout_large(a, h, l);
+		layout_large(a, l);
 	l->shown = l->list_h / l->step;
 	if (l->shown < 1)
 		l->shown = 1;

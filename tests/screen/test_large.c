@@ -344,6 +344,53 @@ static void test_summary_and_closing_use_height(void **state)
 	}
 }
 
+/* The last row that shows text starting with prefix, or -1. */
+static int last_row_with(struct hs *h, const char *text)
+{
+	int last = -1;
+	for (int r = 0; r < hs_rows(h); r++) {
+		char *t = hs_row_text(h, r);
+		if (t && strstr(t, text))
+			last = r;
+		free(t);
+	}
+	return last;
+}
+
+/* A long summary: "more v" below the last item shown, on a row of its
+ * own at every size. */
+static void test_summary_scroll_mark(void **state)
+{
+	(void)state;
+	char dir[64], deck[128];
+	su_mkdtemp(dir, sizeof dir);
+	char text[4096] = "title: Long\n";
+	for (int i = 1; i <= 60; i++) {
+		size_t n = strlen(text);
+		snprintf(text + n, sizeof text - n,
+			 "== Question %02d\n1: yes\n2: no\n", i);
+	}
+	su_write_file(dir, "long.deck", text, deck, sizeof deck);
+	static const int sizes[][2] = {{24, 80}, {48, 160}};
+	for (int i = 0; i < 2; i++) {
+		const char *argv[] = {"handsup", "--name", "long", deck, NULL};
+		struct su_run r;
+		struct hs *h =
+			su_start(&r, sizes[i][0], sizes[i][1], argv, NULL);
+		su_press(h, 's');
+		int mark = hs_row_find(h, "more v");
+		int last = last_row_with(h, "Question");
+		if (mark <= last || last < 0) {
+			hs_dump(h, "scroll mark");
+			fail_msg("\"more v\" on row %d, the last item on %d",
+				 mark, last);
+		}
+		su_quit(&r);
+		su_end(&r);
+	}
+	su_rm_rf(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_note_below_large_heading),
 		cmocka_unit_test(test_title_uses_height),
 		cmocka_unit_test(test_summary_and_closing_use_height),
+		cmocka_unit_test(test_summary_scroll_mark),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
