@@ -83,9 +83,10 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 	/* Two rows an item when they fit: the heading gets a second line. */
 	l->step = l->list_h >= 2 * n ? 2 : 1;
 	l->more_row = 1;
-	/* One row an item and more items than rows: the last row is kept
-	 * for "more v", which would otherwise fall below the body. */
-	if (l->step == 1 && n > l->list_h && l->list_h > 1)
+	/* One row an item, more items than rows and no totals below: the
+	 * last row is kept for "more v", which would otherwise fall below
+	 * the body.  (Above the totals it takes the blank row.) */
+	if (l->step == 1 && n > l->list_h && l->list_h > 1 && !l->totals_h)
 		l->list_h--;
 	if (large)
 		layout_large(a, l);
