@@ -144,6 +144,7 @@ size_t font_wrap(const char *s, int width, struct text_line *lines, size_t max)
 	if (n == 0 || width < 1)
 		return 0;
 	int lw = 0; /* the width of s[start..end), the line so far */
+	bool words = false;
 	for (size_t i = 0; i <= n;) {
 		if (i == n || s[i] == '\n') {
 			put(lines, max, k++, start, end - start, lw);
@@ -161,6 +162,7 @@ size_t font_wrap(const char *s, int width, struct text_line *lines, size_t max)
 			return 0;
 		if (end == start)
 			start = i; /* a line never starts with spaces */
+		words = true;
 		int with = font_width(s + start, e - start);
 		if (end > start && with > width) {
 			put(lines, max, k++, start, end - start, lw);
@@ -171,5 +173,5 @@ size_t font_wrap(const char *s, int width, struct text_line *lines, size_t max)
 		lw = with;
 		i = e;
 	}
-	return k;
+	return words ? k : 0; /* blanks alone would show nothing at all */
 }

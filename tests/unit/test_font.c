@@ -122,6 +122,8 @@ static void test_wrap_refuses(void **state)
 	(void)state;
 	struct text_line l[4];
 	assert_int_equal(font_wrap("", 100, l, 4), 0);
+	assert_int_equal(font_wrap("   ", 100, l, 4), 0);
+	assert_int_equal(font_wrap("\n", 100, l, 4), 0);
 	assert_int_equal(font_wrap("AB", 0, l, 4), 0);
 	assert_int_equal(font_wrap("CAF\xc3\x89 NOIR", 100, l, 4), 0);
 	/* A word wider than the line. */
