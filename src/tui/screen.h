@@ -62,12 +62,14 @@ void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
 		      struct item_plan *l);
 
 /*
- * The same, with the item's note (if it has one) in a column of its own
- * beside the item when note is true and the width allows: for the
- * facilitator's screen while an audience view shows the room the item.
+ * The same on a terminal rows high (which decides whether it is a room's
+ * screen, whatever part of it the body takes), with the item's note (if
+ * it has one) in a column of its own beside the item when note is true
+ * and the width allows: for the facilitator's screen while an audience
+ * view shows the room the item.
  */
 void screen_item_plan_note(const struct app *a, int item, int y, int h,
-			   int cols, bool note, struct item_plan *l);
+			   int cols, int rows, bool note, struct item_plan *l);
 
 /* The first row of the item screen's chart, which overlays keep off. */
 int screen_item_chart_top(const struct app *a, int y, int h);

@@ -105,10 +105,10 @@ static void plan_note(const struct deck_item *it, int cols, bool note,
 
 /* The heading, in large type on a room's screen when it fits in two
  * lines (three on a tall one), and the views' texts' measure. */
-static void plan_text(const struct deck_item *it, int h, int cols,
+static void plan_text(const struct deck_item *it, int h, int cols, int rows,
 		      struct item_plan *l)
 {
-	bool large = widget_large_for(cols, h + 2);
+	bool large = widget_large_for(cols, rows);
 	l->text_w = widget_measure(l->w - 2, large) + 2;
 	l->text_x = l->m + (l->w - l->text_w) / 2;
 	l->pct_big = large;
@@ -123,7 +123,8 @@ static void plan_text(const struct deck_item *it, int h, int cols,
 void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
 		      struct item_plan *l)
 {
-	screen_item_plan_note(a, item, y, h, cols, false, l);
+	/* The body and the two lines of the frame: the whole terminal. */
+	screen_item_plan_note(a, item, y, h, cols, h + 2, false, l);
 }
 
 /*
@@ -134,7 +135,7 @@ void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
  * the active one, then heading rows.
  */
 void screen_item_plan_note(const struct app *a, int item, int y, int h,
-			   int cols, bool note, struct item_plan *l)
+			   int cols, int rows, bool note, struct item_plan *l)
 {
 	const struct deck_item *it = &a->deck->items[item];
 	int n = it->nviews;
@@ -142,7 +143,7 @@ void screen_item_plan_note(const struct app *a, int item, int y, int h,
 	l->m = widget_margin_for(cols);
 	l->w = cols - 2 * l->m;
 	plan_note(it, cols, note, l);
-	plan_text(it, h, cols, l);
+	plan_text(it, h, cols, rows, l);
 	l->head_gap = 1;
 	for (int v = 0; v < n; v++)
 		l->view_rows[v] = widget_wrap_rows(it->views[v], l->text_w - 2);
@@ -369,7 +370,10 @@ static void draw(const struct tui *t, int y, int h)
 	const struct app *a = t->app;
 	int item = app_item(a);
 	struct item_plan l;
-	screen_item_plan_note(a, item, y, h, term_cols(), t->followed, &l);
+	/* A room's screen by the terminal's size, not the body's: a band
+	 * below the item (a timer) does not turn its large type off. */
+	screen_item_plan_note(a, item, y, h, term_cols(), term_rows(),
+			      t->followed, &l);
 	draw_note(&a->deck->items[item], y, h, &l);
 	int row = draw_texts(a, item, y, &l);
 	if (l.banner)

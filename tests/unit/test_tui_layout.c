@@ -48,6 +48,12 @@ static void test_large_from_120x36(void **state)
 	screen_item_plan(&f->app, 0, 1, 34, 120, &l);
 	assert_true(l.head_big && l.pct_big);
 	assert_true(l.text_w <= 74);
+	/* A band below the item (a timer) leaves it a room's screen. */
+	screen_item_plan_note(&f->app, 0, 1, 28, 120, 36, false, &l);
+	assert_true(l.head_big && l.pct_big);
+	expect_fits(&l, 1, 28, 120);
+	screen_item_plan_note(&f->app, 0, 1, 28, 120, 30, false, &l);
+	assert_false(l.head_big || l.pct_big);
 }
 
 static void test_normal_below(void **state)
@@ -74,7 +80,7 @@ static void test_note_beside(void **state)
 	struct fixture *f = *state;
 	struct item_plan plain, l;
 	screen_item_plan(&f->app, 0, 1, 46, 160, &plain);
-	screen_item_plan_note(&f->app, 0, 1, 46, 160, true, &l);
+	screen_item_plan_note(&f->app, 0, 1, 46, 160, 48, true, &l);
 	expect_fits(&l, 1, 46, 160);
 	assert_int_equal(l.note_w, 48);
 	assert_int_equal(l.w + l.note_w + 3, plain.w);
@@ -84,20 +90,20 @@ static void test_note_beside(void **state)
 	assert_true(l.head_big);
 
 	/* At 80 columns a third of the width, which a note fills legibly. */
-	screen_item_plan_note(&f->app, 0, 1, 22, 80, true, &l);
+	screen_item_plan_note(&f->app, 0, 1, 22, 80, 24, true, &l);
 	expect_fits(&l, 1, 22, 80);
 	assert_int_equal(l.note_w, 26);
 	assert_true(l.w >= 40);
 
 	/* Too narrow: the note stays behind i. */
-	screen_item_plan_note(&f->app, 0, 1, 10, 40, true, &l);
+	screen_item_plan_note(&f->app, 0, 1, 10, 40, 12, true, &l);
 	assert_int_equal(l.note_w, 0);
 	assert_int_equal(l.w, 40 - 2 * l.m);
 
 	/* An item without a note, or no audience view: no column. */
-	screen_item_plan_note(&f->app, 1, 1, 46, 160, true, &l);
+	screen_item_plan_note(&f->app, 1, 1, 46, 160, 48, true, &l);
 	assert_int_equal(l.note_w, 0);
-	screen_item_plan_note(&f->app, 0, 1, 46, 160, false, &l);
+	screen_item_plan_note(&f->app, 0, 1, 46, 160, 48, false, &l);
 	assert_int_equal(l.note_w, 0);
 	assert_int_equal(l.w, plain.w);
 }
@@ -112,8 +118,8 @@ static void test_every_size_fits(void **state)
 				for (int note = 0; note < 2; note++) {
 					struct item_plan l;
 					screen_item_plan_note(&f->app, item, 1,
-							      h, cols, note,
-							      &l);
+							      h, cols, h + 2,
+							      note, &l);
 					expect_fits(&l, 1, h, cols);
 				}
 }
