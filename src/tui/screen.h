@@ -52,10 +52,24 @@ struct item_plan {
 	int chart_gap;	       /* blank row above the chart */
 	int bar_h, bar_gap;
 	int chart_y, chart_rows;
+	bool head_big;	    /* the heading is set in large type */
+	int text_x, text_w; /* the views' texts: left column, width */
+	bool pct_big;	    /* large percentages beside large counts */
+	int note_x, note_w; /* the note's column beside the item (w 0: none) */
 };
 
 void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
 		      struct item_plan *l);
+
+/*
+ * The same on a terminal rows high (which decides whether it is a room's
+ * screen, whatever part of it the body takes), with the item's note (if
+ * it has one) in a column of its own beside the item when note is true
+ * and the width allows: for the facilitator's screen while an audience
+ * view shows the room the item.
+ */
+void screen_item_plan_note(const struct app *a, int item, int y, int h,
+			   int cols, int rows, bool note, struct item_plan *l);
 
 /* The first row of the item screen's chart, which overlays keep off. */
 int screen_item_chart_top(const struct app *a, int y, int h);

@@ -12,6 +12,7 @@
 #include "core/deck.h"
 #include "core/divide.h"
 #include "core/session.h"
+#include "tui/big.h"
 #include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
@@ -45,47 +46,139 @@ static void answer(const struct app *a, char *buf, size_t cap, char *widest,
 		 a->sess->items[ans.widest].heading, pair);
 }
 
-/* The answer block; returns the rows it took. */
-static int draw_answer(const struct app *a, int row, int x, int w, int rows)
-{
+/* The question and its answer, with the widest divide below. */
+struct closing_answer {
 	char yes_no[200], widest[600];
-	if (a->sess->ngroups == 0 || rows < 2)
-		return 0;
+	int q_big, a_big; /* rows in large type, 0 for normal type */
+};
+
+static void answer_text(const struct app *a, struct closing_answer *c)
+{
 	if (a->sess->hidden) {
-		snprintf(yes_no, sizeof yes_no,
+		snprintf(c->yes_no, sizeof c->yes_no,
 			 "Hidden from the room for now.");
-		widest[0] = '\0';
+		c->widest[0] = '\0';
 	} else {
-		answer(a, yes_no, sizeof yes_no, widest, sizeof widest);
+		answer(a, c->yes_no, sizeof c->yes_no, c->widest,
+		       sizeof c->widest);
 	}
-	int used = widget_wrap(row, x, w, 1, ROLE_HEADING,
-			       "Are the groups aligned?", false);
-	used += widget_wrap(row + used, x, w, 2, ROLE_KEY, yes_no, false);
-	if (widest[0] && rows - used > 1)
+}
+
+static const char question[] = "Are the groups aligned?";
+
+/* The answer block in normal type; returns the rows it took. */
+static int draw_answer(const struct closing_answer *c, int row, int x, int w,
+		       int rows)
+{
+	int used = widget_wrap(row, x, w, 1, ROLE_HEADING, question, false);
+	used += widget_wrap(row + used, x, w, 2, ROLE_KEY, c->yes_no, false);
+	if (c->widest[0] && rows - used > 1)
 		used += widget_wrap(row + used, x, w, rows - used - 1,
-				    ROLE_NORMAL, widest, false);
+				    ROLE_NORMAL, c->widest, false);
 	return used + 1;
+}
+
+/* The same on a room's screen: the question and the answer in large
+ * type, centred, when they fit. */
+static int draw_answer_big(const struct closing_answer *c, int row, int x,
+			   int w, int rows)
+{
+	int used = big_text_draw(row, x, w, ROLE_HEADING, question, 1, true);
+	used += 1;
+	if (c->a_big > 0)
+		used += big_text_draw(row + used, x, w, ROLE_KEY, c->yes_no, 2,
+				      true);
+	else
+		used += widget_wrap(row + used, x, w, 2, ROLE_KEY, c->yes_no,
+				    true);
+	used += 1;
+	if (c->widest[0] && rows - used > 1)
+		used += widget_wrap(row + used, x, w, rows - used - 1,
+				    ROLE_NORMAL, c->widest, true);
+	return used + 1;
+}
+
+/* Where the closing screen's parts go. */
+struct closing_plan {
+	int m, w, ix, iw;
+	int ans;       /* rows of the answer block (0: no groups) */
+	bool ans_big;  /* ... its question in large type */
+	int text;      /* rows of the closing text */
+	bool text_big; /* ... set in large type */
+	int each;      /* rows of a bar of the totals */
+	int top;
+};
+
+static void plan(const struct app *a, const struct closing_answer *c,
+		 const char *text, int y, int h, struct closing_plan *p)
+{
+	bool large = widget_large();
+	int nv = a->sess->same_views ? app_max_views(a) : -1;
+	p->m = widget_margin();
+	p->w = term_cols() - 2 * p->m;
+	p->iw = large ? widget_measure(p->w, true) : p->w > 100 ? 100 : p->w;
+	p->ix = (term_cols() - p->iw) / 2;
+	p->each = large ? 3 : 1;
+	p->ans = a->sess->ngroups > 0 ? 5 : 0;
+	p->ans_big = p->ans && large && c->q_big;
+	if (p->ans_big)
+		p->ans = c->q_big + (c->a_big ? c->a_big : 2) + 5;
+	int totals = nv > 0 ? nv * p->each + 1 : nv;
+	p->text = widget_wrap_rows(text, p->iw);
+	p->text_big = false;
+	int big = large ? big_text_rows(text, p->w, 8) : 0;
+	if (big > 0 && p->ans + big + totals + 5 <= h) {
+		p->text = big;
+		p->text_big = true;
+	}
+	int need = p->text + totals + 3 + p->ans;
+	if (large && need + 3 <= h)
+		need += 3; /* the blank rows that set the parts apart */
+	/* The room's totals take the height that is left, up to bars of
+	 * five rows. */
+	if (large && nv > 0 && need < h) {
+		int each = 3 + (h - need) / nv;
+		p->each = each > 5 ? 5 : each;
+		need += nv * (p->each - 3);
+		if (need + nv - 1 <= h)
+			need += nv - 1; /* a blank row between the bars */
+	}
+	p->top = y + 1 + (need < h ? (h - need) / 3 : 0);
 }
 
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
 	const struct deck *d = a->deck;
-	int m = widget_margin(), w = term_cols() - 2 * m;
-	int iw = w > 100 ? 100 : w, ix = (term_cols() - iw) / 2;
-	int nv = a->sess->same_views ? app_max_views(a) : -1;
-	int end = y + h, row = y + 1;
 	const char *text = d->closing ? d->closing : "Thank you.";
-	int rows = widget_wrap_rows(text, iw);
-	int ans = a->sess->ngroups > 0 ? 5 : 0;
-	if (rows + nv + 4 + ans < h)
-		row = y + (h - rows - nv - 4 - ans) / 3 + 1;
-	row += draw_answer(a, row, ix, iw, end - row - 2);
-	row += widget_wrap(row, ix, iw, end - row - nv - 2, ROLE_HEADING, text,
-			   false);
-	row++;
-	if (nv > 0 && end - row >= nv + 1) {
-		draw_text(row++, m, w, ROLE_DIM, "The room over all items:");
+	struct closing_answer c;
+	answer_text(a, &c);
+	c.q_big = big_text_rows(question, term_cols() - 2 * widget_margin(), 1);
+	c.a_big = big_text_rows(c.yes_no, term_cols() - 2 * widget_margin(), 2);
+	struct closing_plan p;
+	plan(a, &c, text, y, h, &p);
+	int nv = a->sess->same_views ? app_max_views(a) : -1;
+	int end = y + h, row = p.top;
+	bool large = widget_large();
+	if (p.ans_big)
+		row += draw_answer_big(&c, row, p.m, p.w, end - row - 2);
+	else if (p.ans > 0 && end - row - 2 >= 2)
+		row += draw_answer(&c, row, p.ix, p.iw, end - row - 2);
+	if (p.text_big)
+		row += big_text_draw(row, p.m, p.w, ROLE_HEADING, text, 8,
+				     true) +
+		       1;
+	else
+		row += widget_wrap(row, p.ix, p.iw, end - row - nv - 2,
+				   ROLE_HEADING, text, false);
+	row += large ? 2 : 1;
+	if (nv > 0 && end - row >= nv * p.each + 1) {
+		draw_text(row++, p.m, p.w, ROLE_DIM,
+			  "The room over all items:");
+		widget_totals_tall(a, row, end - row, p.each);
+	} else if (nv > 0 && end - row >= nv + 1) {
+		draw_text(row++, p.m, p.w, ROLE_DIM,
+			  "The room over all items:");
 		widget_totals(a, row, end - row);
 	}
 }

@@ -25,8 +25,17 @@ static int text_rows(const struct item_plan *l, int n)
 	return rows;
 }
 
+/* The heading as normal text, at most three rows, over the texts. */
+static void head_normal(struct item_plan *l, const char *heading)
+{
+	l->head_big = false;
+	l->head_rows = widget_wrap_rows(heading, l->text_w);
+	if (l->head_rows > 3)
+		l->head_rows = 3;
+}
+
 /* One step of giving way when space runs short; false when none is left. */
-static bool give_way(struct item_plan *l, int n)
+static bool give_way(struct item_plan *l, int n, const char *heading)
 {
 	int big = 0;
 	for (int v = 1; v < n; v++)
@@ -34,6 +43,8 @@ static bool give_way(struct item_plan *l, int n)
 			big = v;
 	if (l->gap)
 		l->gap = 0;
+	else if (l->head_big)
+		head_normal(l, heading);
 	else if (l->panel_each > 1)
 		l->panel_each = 1;
 	else if (l->banner > 1)
@@ -80,6 +91,42 @@ static void place_chart(struct item_plan *l, int n, int top, int left)
 	l->chart_y = top + (left - l->chart_rows + 1) / 2;
 }
 
+/* The note's column: a third of the width, from 80 columns up. */
+static void plan_note(const struct deck_item *it, int cols, bool note,
+		      struct item_plan *l)
+{
+	l->note_w = 0;
+	if (!note || it->note == NULL || cols < 80)
+		return;
+	l->note_w = cols / 3 < 48 ? cols / 3 : 48;
+	l->w -= l->note_w + 3;
+	l->note_x = l->m + l->w + 3;
+}
+
+/* The heading, in large type on a room's screen when it fits in two
+ * lines (three on a tall one), and the views' texts' measure. */
+static void plan_text(const struct deck_item *it, int h, int cols, int rows,
+		      struct item_plan *l)
+{
+	bool large = widget_large_for(cols, rows);
+	l->text_w = widget_measure(l->w - 2, large) + 2;
+	l->text_x = l->m + (l->w - l->text_w) / 2;
+	l->pct_big = large;
+	head_normal(l, it->heading);
+	int big = large ? big_text_rows(it->heading, l->w, h >= 44 ? 3 : 2) : 0;
+	if (big > 0) {
+		l->head_big = true;
+		l->head_rows = big;
+	}
+}
+
+void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
+		      struct item_plan *l)
+{
+	/* The body and the two lines of the frame: the whole terminal. */
+	screen_item_plan_note(a, item, y, h, cols, h + 2, false, l);
+}
+
 /*
  * Gives the chart as much height as the rest leaves (thicker bars read
  * better from the back of the room); when space runs short the text gives
@@ -87,20 +134,19 @@ static void place_chart(struct item_plan *l, int n, int top, int left)
  * list of views (the chart names them too), then the groups other than
  * the active one, then heading rows.
  */
-void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
-		      struct item_plan *l)
+void screen_item_plan_note(const struct app *a, int item, int y, int h,
+			   int cols, int rows, bool note, struct item_plan *l)
 {
 	const struct deck_item *it = &a->deck->items[item];
 	int n = it->nviews;
 	memset(l, 0, sizeof *l);
 	l->m = widget_margin_for(cols);
 	l->w = cols - 2 * l->m;
-	l->head_rows = widget_wrap_rows(it->heading, l->w);
-	if (l->head_rows > 3)
-		l->head_rows = 3;
+	plan_note(it, cols, note, l);
+	plan_text(it, h, cols, rows, l);
 	l->head_gap = 1;
 	for (int v = 0; v < n; v++)
-		l->view_rows[v] = widget_wrap_rows(it->views[v], l->w - 2);
+		l->view_rows[v] = widget_wrap_rows(it->views[v], l->text_w - 2);
 	l->gap = 1;
 	l->list = true;
 	/* Said when it is not plain: without a headcount or groups, the
@@ -116,7 +162,7 @@ void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
 		l->panel_gap = 1;
 		l->panel_each = h >= 40 ? 2 : 1;
 	}
-	while (text_rows(l, n) + n > h && give_way(l, n))
+	while (text_rows(l, n) + n > h && give_way(l, n, it->heading))
 		;
 	int above = l->head_rows + l->head_gap + l->banner + l->chart_gap;
 	for (int v = 0; l->list && v < n; v++)
@@ -138,8 +184,15 @@ struct chart_cols {
 	struct chart_bar bars[TALLY_MAX_VIEWS + 1];
 	char nums[TALLY_MAX_VIEWS][24], pcts[TALLY_MAX_VIEWS][24];
 	int n, labw, cntw, barw, scale;
-	bool big; /* counts in large digits, with the percentage beside */
+	bool big;     /* counts in large digits, with the percentage beside */
+	bool big_pct; /* ... and the percentage in large digits too */
 };
+
+/* The blank between a large count and its large percentage. */
+static int pct_gap(int scale)
+{
+	return 2 * scale;
+}
 
 /* The widest count label: large digits and percentage, or "12 (60%)". */
 static int count_width(const struct chart_cols *c)
@@ -147,10 +200,15 @@ static int count_width(const struct chart_cols *c)
 	int w = 0;
 	for (int v = 0; v < c->n; v++) {
 		char lab[48];
-		int cw = c->big ? big_width(c->nums[v], c->scale) + 1 +
-					  (int)strlen(c->pcts[v])
-				: chart_label(lab, sizeof lab, c->counts[v],
-					      c->bars[v].pct);
+		int cw = chart_label(lab, sizeof lab, c->counts[v],
+				     c->bars[v].pct);
+		if (c->big && c->big_pct)
+			cw = big_width(c->nums[v], c->scale) +
+			     pct_gap(c->scale) +
+			     big_width(c->pcts[v], c->scale);
+		else if (c->big)
+			cw = big_width(c->nums[v], c->scale) + 1 +
+			     (int)strlen(c->pcts[v]);
 		w = cw > w ? cw : w;
 	}
 	return w;
@@ -190,7 +248,10 @@ static void fit_columns(const struct app *a, int item,
 	while (c->scale > 1 &&
 	       (draw_ascii() || l->bar_h < big_rows(c->scale) + 2))
 		c->scale--;
+	int most = c->scale;
 	c->big = l->bar_h >= 3;
+	/* On a room's screen the percentage is as large as the count. */
+	c->big_pct = l->pct_big && big_width("0%", 1) > 0;
 	for (;;) {
 		c->cntw = count_width(c);
 		if (!c->big ||
@@ -198,7 +259,11 @@ static void fit_columns(const struct app *a, int item,
 			break;
 		if (c->scale > 1)
 			c->scale--;
-		else
+		else if (c->big_pct) {
+			/* A plain percentage before smaller counts. */
+			c->big_pct = false;
+			c->scale = most;
+		} else
 			c->big = false;
 	}
 	c->barw = l->w - c->labw - c->cntw - 1;
@@ -224,13 +289,13 @@ static void draw_view_row(const struct app *a, int item, int v,
 				c->bars[v].eighths);
 	/* The count follows the bar, where the eye already is. */
 	int x = l->m + c->labw + used + 1;
-	int drawn = 0;
-	if (c->big) {
-		int rows = big_rows(c->scale);
-		drawn = big_draw(mid - (rows - 1) / 2, x, role, c->nums[v],
-				 c->scale);
-	}
-	if (drawn > 0) {
+	int drawn = 0, by = mid - (big_rows(c->scale) - 1) / 2;
+	if (c->big)
+		drawn = big_draw(by, x, role, c->nums[v], c->scale);
+	if (drawn > 0 && c->big_pct) {
+		big_draw(by, x + drawn + pct_gap(c->scale), role, c->pcts[v],
+			 c->scale);
+	} else if (drawn > 0) {
 		draw_text(mid, x + drawn + 1, c->cntw, role, c->pcts[v]);
 	} else {
 		char lab[48];
@@ -254,29 +319,63 @@ int screen_item_chart_top(const struct app *a, int y, int h)
 	return l.chart_y;
 }
 
+/* The heading and the views' texts; returns the row below them. */
+static int draw_texts(const struct app *a, int item, int y,
+		      const struct item_plan *l)
+{
+	const struct deck_item *it = &a->deck->items[item];
+	int row = y, tx = l->text_x, tw = l->text_w;
+	/* The large heading is centred over the centred texts. */
+	if (l->head_big)
+		row += big_text_draw(row, l->m, l->w, ROLE_HEADING, it->heading,
+				     3, true);
+	else
+		row += widget_wrap(row, tx, tw, l->head_rows, ROLE_HEADING,
+				   it->heading, false);
+	row += l->head_gap;
+	for (int v = 0; l->list && v < it->nviews; v++) {
+		if (v > 0)
+			row += l->gap;
+		enum role role = (enum role)(ROLE_VIEW1 + v);
+		if (v == a->selected)
+			draw_text(row, tx, 2, ROLE_SELECTED, draw_marker());
+		draw_text(row, tx + 2, tw - 2, role,
+			  a->sess->items[item].labels[v]);
+		row++;
+		row += widget_wrap(row, tx + 2, tw - 2, l->view_rows[v],
+				   ROLE_NORMAL, it->views[v], false);
+	}
+	return row;
+}
+
+/*
+ * The note beside the item, for the facilitator alone (an audience view
+ * shows the room the item): a rule, a dim heading, the text below it.
+ */
+static void draw_note(const struct deck_item *it, int y, int h,
+		      const struct item_plan *l)
+{
+	if (l->note_w == 0)
+		return;
+	for (int r = y; r < y + h; r++)
+		draw_text(r, l->note_x - 2, 1, ROLE_DIM,
+			  draw_ascii() ? "|" : "│");
+	draw_text(y, l->note_x, l->note_w, ROLE_DIM, "Note");
+	widget_wrap(y + 2, l->note_x, l->note_w, h - 2, ROLE_NORMAL, it->note,
+		    false);
+}
+
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
 	int item = app_item(a);
-	const struct deck_item *it = &a->deck->items[item];
 	struct item_plan l;
-	screen_item_plan(a, item, y, h, term_cols(), &l);
-	int row = y;
-	row += widget_wrap(row, l.m, l.w, l.head_rows, ROLE_HEADING,
-			   it->heading, false);
-	row += l.head_gap;
-	for (int v = 0; l.list && v < it->nviews; v++) {
-		if (v > 0)
-			row += l.gap;
-		enum role role = (enum role)(ROLE_VIEW1 + v);
-		if (v == a->selected)
-			draw_text(row, l.m, 2, ROLE_SELECTED, draw_marker());
-		draw_text(row, l.m + 2, l.w - 2, role,
-			  a->sess->items[item].labels[v]);
-		row++;
-		row += widget_wrap(row, l.m + 2, l.w - 2, l.view_rows[v],
-				   ROLE_NORMAL, it->views[v], false);
-	}
+	/* A room's screen by the terminal's size, not the body's: a band
+	 * below the item (a timer) does not turn its large type off. */
+	screen_item_plan_note(a, item, y, h, term_cols(), term_rows(),
+			      t->followed, &l);
+	draw_note(&a->deck->items[item], y, h, &l);
+	int row = draw_texts(a, item, y, &l);
 	if (l.banner)
 		room_banner(a, row, l.m, l.w, l.banner);
 	if (a->sess->hidden) {

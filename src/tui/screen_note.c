@@ -22,8 +22,11 @@ void screen_note_draw(const struct tui *t, int y, int h)
 	int m = widget_margin(), w = term_cols() - 2 * m;
 	if (w < 10)
 		return;
-	/* Between the heading's first row and the chart, never over it. */
-	int by = y + 1, below = screen_item_chart_top(a, y, h) - 1;
+	/* Between the heading's first row and the chart, never over it;
+	 * below a heading in large type, which a box would cut in two. */
+	struct item_plan l;
+	screen_item_plan(a, item, y, h, term_cols(), &l);
+	int by = y + (l.head_big ? l.head_rows : 1), below = l.chart_y - 1;
 	int rows = widget_wrap_rows(note, w - 4);
 	if (rows > below - by - 2)
 		rows = below - by - 2;

@@ -84,10 +84,12 @@ void screen_projector_draw(void)
 		return;
 	y++;
 	y += draw_roles(y, x, w);
-	y += widget_wrap(y, x, w, 1, ROLE_DIM,
-			 "The smallest text: sources, hints and names of groups "
-			 "look like this line.",
-			 false) + 1;
+	y += widget_wrap(
+		     y, x, w, 1, ROLE_DIM,
+		     "The smallest text: sources, hints and names of groups "
+		     "look like this line.",
+		     false) +
+	     1;
 	int spare = end - y - big_rows(1) - 1;
 	int each = spare >= 18 ? spare / 9 : spare >= 12 ? 2 : 1;
 	if (spare >= 6)

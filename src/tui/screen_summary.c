@@ -14,6 +14,7 @@
 #include "core/deck.h"
 #include "core/divide.h"
 #include "core/session.h"
+#include "tui/big.h"
 #include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
@@ -21,15 +22,57 @@
 /* Where the list of items goes, shared by drawing and scrolling. */
 struct summary_layout {
 	int list_y, list_h, step, shown, totals_h;
+	int head_rows;	 /* the heading: 1, or large type's rows */
+	int bar_rows;	 /* rows of an item's bar */
+	int totals_each; /* rows of a bar of the totals */
+	int more_row;	 /* the "more v" mark's row, from the last item's */
 };
+
+static const char *heading(const struct app *a)
+{
+	return a->sess->ngroups > 0
+		       ? "How far apart the groups are, widest first"
+		       : "How the room split, item by item";
+}
+
+/*
+ * On a room's screen the list takes the height: a large heading when the
+ * list still shows every item, thicker bars with a blank row between
+ * items, taller totals.
+ */
+static void layout_large(const struct app *a, struct summary_layout *l)
+{
+	int n = a->sess->nitems;
+	int big =
+		big_text_rows(heading(a), term_cols() - 2 * widget_margin(), 2);
+	int per = a->sess->ngroups > 0 ? 3 : 4;
+	if (big > 0 && l->list_h - big >= n * per) {
+		l->head_rows = big;
+		l->list_y += big - 1;
+		l->list_h -= big - 1;
+	}
+	int t = l->list_h / (n > 0 ? n : 1) - 1;
+	if (a->sess->ngroups == 0 && t >= 2) {
+		l->bar_rows = t < 3 ? t : 3;
+		l->step = l->bar_rows + 1;
+		l->more_row = l->step - 1;
+	} else if (a->sess->ngroups > 0 && t >= 2) {
+		l->step = 3;
+		l->more_row = 2;
+	}
+}
 
 static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 {
 	int n = a->sess->nitems, nv = app_max_views(a);
+	bool large = widget_large();
 	/* The totals keep their place at the bottom; items scroll above.
 	 * Totals over items whose views mean different things mean
 	 * nothing: only a deck that says its views align has them. */
-	l->totals_h = a->sess->same_views ? nv + 2 : 0;
+	l->totals_each = large ? 2 : 1;
+	l->totals_h = a->sess->same_views ? nv * l->totals_each + 2 : 0;
+	l->head_rows = 1;
+	l->bar_rows = 1;
 	l->list_y = y + 2;
 	l->list_h = h - 2 - l->totals_h - (l->totals_h ? 1 : 0);
 	if (l->list_h < 1) {
@@ -39,6 +82,14 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 	}
 	/* Two rows an item when they fit: the heading gets a second line. */
 	l->step = l->list_h >= 2 * n ? 2 : 1;
+	l->more_row = 1;
+	/* One row an item, more items than rows and no totals below: the
+	 * last row is kept for "more v", which would otherwise fall below
+	 * the body.  (Above the totals it takes the blank row.) */
+	if (l->step == 1 && n > l->list_h && l->list_h > 1 && !l->totals_h)
+		l->list_h--;
+	if (large)
+		layout_large(a, l);
 	l->shown = l->list_h / l->step;
 	if (l->shown < 1)
 		l->shown = 1;
@@ -53,19 +104,25 @@ static int last_scroll(const struct app *a, int h)
 }
 
 static void draw_row(const struct app *a, int item, int y, int x, int w,
-		     int rows)
+		     int rows, int bar_rows)
 {
 	const struct tally *t = &a->sess->tally;
 	const struct session_item *si = &a->sess->items[item];
 	char num[16], lean[40];
-	snprintf(num, sizeof num, "%3d", item + 1);
-	draw_text(y, x, 4, ROLE_DIM, num);
 	int headw = w / 2, leanw = 14;
-	widget_wrap(y, x + 4, headw - 5, rows, ROLE_NORMAL, si->heading, false);
+	/* Beside a thick bar, the heading sits level with its middle. */
+	int hr = widget_wrap_rows(si->heading, headw - 5);
+	int ty =
+		bar_rows > 1 ? y + (bar_rows - (hr < rows ? hr : rows)) / 2 : y;
+	int mid = y + (bar_rows - 1) / 2;
+	snprintf(num, sizeof num, "%3d", item + 1);
+	draw_text(ty, x, 4, ROLE_DIM, num);
+	widget_wrap(ty, x + 4, headw - 5, rows, ROLE_NORMAL, si->heading,
+		    false);
 	int bx = x + headw, bw = w - (bx - x) - leanw - 1;
 	if (!tally_item_counted(t, item)) {
 		/* Cut short, "not counted yet" would read as something else. */
-		draw_text(y, bx, bw, ROLE_DIM,
+		draw_text(mid, bx, bw, ROLE_DIM,
 			  bw >= 15 ? "not counted yet" : "-");
 		return;
 	}
@@ -74,16 +131,18 @@ static void draw_row(const struct app *a, int item, int y, int x, int w,
 	for (int v = 0; v < si->nviews; v++)
 		counts[v] = tally_get(t, item, v);
 	chart_split(counts, si->nviews, bw, cells);
-	int cx = bx;
-	for (int v = 0; v < si->nviews; v++)
-		cx += draw_bar(y, cx, v, cells[v], 0);
+	for (int r = 0; r < bar_rows; r++) {
+		int cx = bx;
+		for (int v = 0; v < si->nviews; v++)
+			cx += draw_bar(y + r, cx, v, cells[v], 0);
+	}
 	int l = tally_leaning(t, item), pct[TALLY_MAX_VIEWS];
 	tally_percent(counts, si->nviews, pct);
 	if (l < 0)
 		snprintf(lean, sizeof lean, "tied");
 	else
 		snprintf(lean, sizeof lean, "%s %d%%", si->labels[l], pct[l]);
-	draw_text(y, x + w - leanw, leanw,
+	draw_text(mid, x + w - leanw, leanw,
 		  l < 0 ? ROLE_DIM : (enum role)(ROLE_VIEW1 + l), lean);
 }
 
@@ -147,6 +206,25 @@ static void rank(const struct app *a, int *order)
 		}
 }
 
+/* The heading, large or not, and the column's header. */
+static void draw_heading(const struct app *a, int y, int m, int w,
+			 const struct summary_layout *l)
+{
+	bool groups = a->sess->ngroups > 0;
+	const char *head = heading(a);
+	if (l->head_rows > 1)
+		big_text_draw(y, m, w, ROLE_HEADING, head, 2, false);
+	else
+		draw_text(y, m, w, ROLE_HEADING, head);
+	/* The column's header shares the title's (last) row when there is
+	 * room, so that the row below is free for the scroll marks. */
+	const char *col = groups ? "divide" : "leans to";
+	int colw = groups ? 8 : 14;
+	if ((int)strlen(head) + 1 + colw <= w || l->head_rows > 1)
+		draw_text(y + l->head_rows - 1, m + w - colw, colw, ROLE_DIM,
+			  col);
+}
+
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
@@ -155,15 +233,7 @@ static void draw(const struct tui *t, int y, int h)
 	struct summary_layout l;
 	layout(a, y, h, &l);
 	bool groups = a->sess->ngroups > 0;
-	const char *head = groups ? "How far apart the groups are, widest first"
-				  : "How the room split, item by item";
-	draw_text(y, m, w, ROLE_HEADING, head);
-	/* The column's header shares the title's row when there is room, so
-	 * that the row below is free for the scroll marks. */
-	const char *col = groups ? "divide" : "leans to";
-	int colw = groups ? 8 : 14;
-	if ((int)strlen(head) + 1 + colw <= w)
-		draw_text(y, m + w - colw, colw, ROLE_DIM, col);
+	draw_heading(a, y, m, w, &l);
 	int first = a->scroll, order[DECK_MAX_ITEMS];
 	if (first > last_scroll(a, h))
 		first = last_scroll(a, h);
@@ -176,20 +246,23 @@ static void draw(const struct tui *t, int y, int h)
 		if (hidden)
 			draw_hidden_row(a, first + i, row, m, w);
 		else if (groups)
-			draw_ranked(a, order[first + i], row, m, w, l.step);
+			draw_ranked(a, order[first + i], row, m, w,
+				    l.step < 2 ? 1 : 2);
 		else
-			draw_row(a, first + i, row, m, w, l.step);
+			draw_row(a, first + i, row, m, w,
+				 l.bar_rows > 1 ? l.bar_rows : l.step,
+				 l.bar_rows);
 	}
 	if (first > 0)
 		draw_text(l.list_y - 1, m + w - 8, 8, ROLE_DIM, "more ^");
 	if (first + l.shown < n)
-		draw_text(l.list_y + l.shown * l.step - (l.step - 1), m + w - 8,
-			  8, ROLE_DIM, "more v");
+		draw_text(l.list_y + (l.shown - 1) * l.step + l.more_row,
+			  m + w - 8, 8, ROLE_DIM, "more v");
 	if (l.totals_h == 0)
 		return;
 	int ty = y + h - l.totals_h;
 	draw_text(ty, m, w, ROLE_HEADING, "Room totals over all items");
-	widget_totals(a, ty + 1, l.totals_h - 1);
+	widget_totals_tall(a, ty + 1, l.totals_h - 1, l.totals_each);
 }
 
 static enum input_result key(struct tui *t, enum action act, int arg)

@@ -7,27 +7,85 @@
 #include "app/app.h"
 #include "core/session.h"
 #include "core/deck.h"
+#include "tui/big.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
+
+/* Where the title screen's parts go. */
+struct title_plan {
+	int m, w;	/* margin and width of the centred lines */
+	int ix, iw;	/* the intro's column and measure */
+	int title, sub; /* rows of the title and subtitle */
+	bool title_big, sub_big;
+	int gap; /* blank rows between the parts */
+	int top; /* the first row */
+};
+
+/* The rows of s in large type when it may be, else in normal type. */
+static int text_rows(const char *s, int w, int lines, bool large, bool *big)
+{
+	int rows = large && s ? big_text_rows(s, w, lines) : 0;
+	*big = rows > 0;
+	return rows > 0 ? rows : s ? widget_wrap_rows(s, w) : 0;
+}
+
+static void plan(const struct app *a, int y, int h, struct title_plan *p)
+{
+	const struct deck *d = a->deck;
+	bool large = widget_large();
+	p->m = widget_margin();
+	p->w = term_cols() - 2 * p->m;
+	/* Long lines are hard to follow on a projector: keep the intro
+	 * narrow. */
+	p->iw = large ? widget_measure(p->w, true) : p->w > 100 ? 100 : p->w;
+	p->ix = (term_cols() - p->iw) / 2;
+	p->title = text_rows(d->title, p->w, 3, large, &p->title_big);
+	p->sub = text_rows(d->subtitle, p->w, h >= 44 ? 3 : 2, large,
+			   &p->sub_big);
+	int rest = (d->source ? widget_wrap_rows(d->source, p->w) : 0) +
+		   (a->sess->ngroups > 0 ? 2 : 0) +
+		   (d->intro ? widget_wrap_rows(d->intro, p->iw) : 0) + 2;
+	/* A room's screen spaces the parts out; a small one keeps them
+	 * close, as they always were. */
+	p->gap = large ? 2 : 1;
+	int need = p->title + p->sub + p->sub_big + rest + 2 * p->gap;
+	/* A large subtitle only with air to spare, a large title while
+	 * it fits. */
+	if (need > h - 6 && p->sub_big)
+		p->sub = text_rows(d->subtitle, p->w, 0, false, &p->sub_big);
+	if (need > h && p->title_big)
+		p->title = text_rows(d->title, p->w, 0, false, &p->title_big);
+	need = p->title + p->sub + p->sub_big + rest + 2 * p->gap;
+	if (need > h) {
+		p->gap = 1;
+		need -= 2;
+	}
+	p->top = y + (need < h ? (h - need) / 3 : 0);
+}
+
+/* The title, or the subtitle, in large type or normal. */
+static int draw_part(int row, const struct title_plan *p, bool big, int rows,
+		     enum role role, const char *s)
+{
+	if (big)
+		return big_text_draw(row, p->m, p->w, role, s, 3, true);
+	return widget_wrap(row, p->m, p->w, rows < 3 ? 3 : rows, role, s, true);
+}
 
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
 	const struct deck *d = a->deck;
-	int m = widget_margin(), w = term_cols() - 2 * m;
-	/* Long lines are hard to follow on a projector: keep the intro narrow. */
-	int iw = w > 100 ? 100 : w, ix = (term_cols() - iw) / 2;
-	int need = widget_wrap_rows(d->title, w) + 1 +
-		   (d->subtitle ? widget_wrap_rows(d->subtitle, w) : 0) +
-		   (d->source ? widget_wrap_rows(d->source, w) : 0) + 1 +
-		   (a->sess->ngroups > 0 ? 2 : 0) +
-		   (d->intro ? widget_wrap_rows(d->intro, iw) : 0) + 2;
-	int row = y + (need < h ? (h - need) / 3 : 0), end = y + h;
-	row += widget_wrap(row, m, w, 3, ROLE_TITLE, d->title, true);
-	row++;
+	struct title_plan p;
+	plan(a, y, h, &p);
+	int row = p.top, end = y + h, m = p.m, w = p.w;
+	row += draw_part(row, &p, p.title_big, 3, ROLE_TITLE, d->title);
+	row += p.gap;
 	if (d->subtitle)
-		row += widget_wrap(row, m, w, 3, ROLE_HEADING, d->subtitle,
-				   true);
+		row += draw_part(row, &p, p.sub_big, 3, ROLE_HEADING,
+				 d->subtitle);
+	if (d->subtitle && p.sub_big)
+		row++;
 	if (d->source)
 		row += widget_wrap(row, m, w, 3, ROLE_DIM, d->source, true);
 	/* The session's groups: the deck's, or --groups'. */
@@ -40,9 +98,9 @@ static void draw(const struct tui *t, int y, int h)
 		}
 		row += widget_wrap(row, m, w, 2, ROLE_DIM, line, true);
 	}
-	row++;
+	row += p.gap;
 	if (d->intro && end - row > 2)
-		row += widget_wrap(row, ix, iw, end - row - 2, ROLE_NORMAL,
+		row += widget_wrap(row, p.ix, p.iw, end - row - 2, ROLE_NORMAL,
 				   d->intro, false);
 	if (end - row >= 2)
 		draw_text_centre(end - 1, m, w, ROLE_KEY,

@@ -171,7 +171,9 @@ unsigned long theme_attr(enum role r)
 
 unsigned long theme_solid(enum role r)
 {
+	/* Without colour, the other video of the role's: large type on a
+	 * reversed warning block is drawn in the screen's own colours. */
 	if (table == NULL)
-		return mono[r] | A_REVERSE;
+		return mono[r] ^ A_REVERSE;
 	return COLOR_PAIR(ROLE_COUNT + r + 1);
 }

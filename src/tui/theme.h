@@ -22,7 +22,8 @@ unsigned long theme_attr(enum role r);
 
 /*
  * The attributes of a cell painted in role's colour: a space so drawn
- * shows the colour as its background.  Without colour, reverse video.
+ * shows the colour as its background.  Without colour, the role's video
+ * reversed (reverse video for all but the reversed roles).
  */
 unsigned long theme_solid(enum role r);
 

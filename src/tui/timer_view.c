@@ -75,7 +75,12 @@ static void draw_big_time(int y, int seconds, enum role role, int scale,
 	int w = time_width(min, sec, scale), cols = term_cols();
 	int x = (cols - w) / 2;
 	/* In the warning colour the time sits on a block of it, so that the
-	 * change is seen from across the room, also in monochrome. */
+	 * change is seen from across the room.  Without colour the block
+	 * would be reverse video, as the digits are: the label says it. */
+	if (draw_theme() == THEME_MONO && paint) {
+		paint = false;
+		role = ROLE_ALERT;
+	}
 	for (int r = 0; paint && r < big_rows(scale); r++)
 		draw_fill(y + r, x - 2 * scale, w + 4 * scale, role);
 	x += big_draw(y, x, role, min, scale) + scale;

@@ -25,6 +25,23 @@ int widget_margin(void)
 	return widget_margin_for(term_cols());
 }
 
+bool widget_large_for(int cols, int rows)
+{
+	return cols >= 120 && rows >= 36;
+}
+
+bool widget_large(void)
+{
+	return widget_large_for(term_cols(), term_rows());
+}
+
+int widget_measure(int w, bool large)
+{
+	/* About 70 characters a line: an eye that reaches the end of one
+	 * finds the start of the next. */
+	return large && w > 72 ? 72 : w;
+}
+
 /* ---- wrapped text --------------------------------------------------------- */
 
 /* In ASCII mode text is transliterated before it is measured. */
@@ -100,6 +117,11 @@ int widget_wrap(int y, int x, int w, int maxrows, enum role role, const char *s,
 
 int widget_totals(const struct app *a, int y, int h)
 {
+	return widget_totals_tall(a, y, h, 1);
+}
+
+int widget_totals_tall(const struct app *a, int y, int h, int each)
+{
 	if (a->sess->hidden) {
 		draw_text(y, widget_margin(), term_cols(), ROLE_DIM,
 			  "Totals are hidden from the room");
@@ -109,6 +131,10 @@ int widget_totals(const struct app *a, int y, int h)
 	int n = app_max_views(a);
 	for (int v = 0; v < n; v++)
 		totals[v] = tally_view_total(&a->sess->tally, v);
+	if (each < 1)
+		each = 1;
+	if (n > 0 && h < n * each)
+		each = h / n > 0 ? h / n : 1;
 	if (h < n)
 		n = h;
 	struct chart_bar bars[TALLY_MAX_VIEWS];
@@ -125,14 +151,19 @@ int widget_totals(const struct app *a, int y, int h)
 	if (barw < 4)
 		barw = 4;
 	chart_layout(totals, n, barw, bars);
+	/* Bars three rows high or more stand apart by a blank row. */
+	int pitch = each + (each >= 3 && h >= n * (each + 1) - 1);
 	for (int v = 0; v < n; v++) {
-		draw_text(y + v, m, labw, (enum role)(ROLE_VIEW1 + v),
+		int top = y + v * pitch, mid = top + (each - 1) / 2;
+		draw_text(mid, m, labw, (enum role)(ROLE_VIEW1 + v),
 			  deck_view_label(v));
-		draw_bar(y + v, m + labw, v, bars[v].full, bars[v].eighths);
+		for (int r = 0; r < each; r++)
+			draw_bar(top + r, m + labw, v, bars[v].full,
+				 bars[v].eighths);
 		/* Right-aligned, so the counts line up in a column. */
 		int lw = (int)strlen(labs[v]);
-		draw_text(y + v, m + labw + barw + 1 + cntw - lw, lw,
-			  ROLE_NORMAL, labs[v]);
+		draw_text(mid, m + labw + barw + 1 + cntw - lw, lw, ROLE_NORMAL,
+			  labs[v]);
 	}
-	return n;
+	return n * pitch - (pitch - each);
 }

@@ -309,16 +309,72 @@ static inline bool su_cell_is(struct hs *h, int row, int col, const char *t)
 	return hs_cell(h, row, col, &c) && strcmp(c.text, t) == 0;
 }
 
-/* The 3 x 5 pixel font the large digits are drawn from, row by row. */
-static const unsigned char su_font[10][5] = {
-	{7, 5, 5, 5, 7}, {2, 6, 2, 2, 7}, {7, 1, 7, 4, 7}, {7, 1, 7, 1, 7},
-	{5, 5, 7, 1, 1}, {7, 4, 7, 1, 7}, {7, 4, 7, 5, 7}, {7, 1, 1, 1, 1},
-	{7, 5, 7, 5, 7}, {7, 5, 7, 1, 7},
-};
-
 static inline int su_big_rows(int scale)
 {
 	return (5 * scale + 1) / 2;
+}
+
+/* The 3 x 5 pixel font the large digits are drawn from, row by row,
+ * and (SU_BIG_PCT) the percent sign that follows a large percentage. */
+#define SU_BIG_PCT 10
+static const unsigned char su_font[11][5] = {
+	{7, 5, 5, 5, 7}, {2, 6, 2, 2, 7}, {7, 1, 7, 4, 7}, {7, 1, 7, 1, 7},
+	{5, 5, 7, 1, 1}, {7, 4, 7, 1, 7}, {7, 4, 7, 5, 7}, {7, 1, 1, 1, 1},
+	{7, 5, 7, 5, 7}, {7, 5, 7, 1, 7}, {5, 1, 2, 4, 5},
+};
+
+/*
+ * Whether a cell shows a large glyph's two pixels on: a full block, or
+ * (as large type is drawn now, without seams) a blank painted in its
+ * colour -- its background, or reversed without colour.
+ */
+static inline bool su_cell_painted(struct hs *h, int row, int col)
+{
+	struct hs_cell c;
+	if (!hs_cell(h, row, col, &c))
+		return false;
+	if (strcmp(c.text, "█") == 0)
+		return true;
+	/* A colour theme paints its own background, so a painted cell is
+	 * one whose colour is its background's too (how handsup draws it),
+	 * or, without colour, one in reverse video. */
+	return (c.text[0] == '\0' || strcmp(c.text, " ") == 0) &&
+	       (c.reverse || (c.bg != HS_COLOR_DEFAULT && c.bg == c.fg));
+}
+
+/* Whether a cell is blank and unpainted. */
+static inline bool su_cell_blank(struct hs *h, int row, int col)
+{
+	struct hs_cell c;
+	return hs_cell(h, row, col, &c) &&
+	       (c.text[0] == '\0' || strcmp(c.text, " ") == 0) && !c.reverse &&
+	       (c.bg == HS_COLOR_DEFAULT || c.bg != c.fg);
+}
+
+/* Whether the glyph g of su_font is drawn at scale from (row, col). */
+static inline bool su_big_glyph_at(struct hs *h, int row, int col, int scale,
+				   int g)
+{
+	static const char *const half[4] = {" ", "▄", "▀", "█"};
+	for (int r = 0; r < su_big_rows(scale); r++)
+		for (int c = 0; c < 3 * scale; c++) {
+			int y = 2 * r / scale, y2 = (2 * r + 1) / scale;
+			int top =
+				y < 5 && (su_font[g][y] >> (2 - c / scale) & 1);
+			int bot = y2 < 5 &&
+				  (su_font[g][y2] >> (2 - c / scale) & 1);
+			bool same;
+			if (top && bot)
+				same = su_cell_painted(h, row + r, col + c);
+			else if (top || bot)
+				same = su_cell_is(h, row + r, col + c,
+						  half[top * 2 + bot]);
+			else
+				same = su_cell_blank(h, row + r, col + c);
+			if (!same)
+				return false;
+		}
+	return true;
 }
 
 /*
@@ -327,28 +383,11 @@ static inline int su_big_rows(int scale)
  */
 static inline int su_big_digit(struct hs *h, int row, int col, int scale)
 {
-	static const char *const half[4] = {" ", "▄", "▀", "█"};
 	if (col < 0 || row < 0)
 		return -1;
-	for (int d = 0; d < 10; d++) {
-		bool same = true;
-		for (int r = 0; same && r < su_big_rows(scale); r++)
-			for (int c = 0; same && c < 3 * scale; c++) {
-				int y = 2 * r / scale, y2 = (2 * r + 1) / scale;
-				int top =
-					y < 5 &&
-					(su_font[d][y] >> (2 - c / scale) & 1);
-				int bot =
-					y2 < 5 &&
-					(su_font[d][y2] >> (2 - c / scale) & 1);
-				same = su_cell_is(h, row + r, col + c,
-						  half[top * 2 + bot]) ||
-				       (top + bot == 0 &&
-					su_cell_is(h, row + r, col + c, ""));
-			}
-		if (same)
+	for (int d = 0; d < 10; d++)
+		if (su_big_glyph_at(h, row, col, scale, d))
 			return d;
-	}
 	if (scale != 1)
 		return -1;
 	char rows[3][64];
@@ -379,9 +418,54 @@ static inline long su_number_before(struct hs *h, int row, int end, int *start)
 	return c == end ? -1 : v;
 }
 
+/* The number in large digits at scale whose last digit starts at
+ * (row, x); -1 when none is there.  *start is where its first begins. */
+static inline long su_big_number_before(struct hs *h, int row, int x, int sc,
+					int *start)
+{
+	long v = 0, mul = 1;
+	int d, got = 0;
+	while ((d = su_big_digit(h, row, x, sc)) >= 0) {
+		v += d * mul;
+		mul *= 10;
+		*start = x;
+		x -= 4 * sc;
+		got++;
+	}
+	return got ? v : -1;
+}
+
+/*
+ * A large percentage whose '%' starts at (row, col), and the large count
+ * before it, at the same scale and on the same rows: false when there is
+ * none.  *count is -1 when the count cannot be read.
+ */
+static inline bool su_read_big_pct(struct hs *h, int row, int col, long *count,
+				   int *pct)
+{
+	for (int sc = 3; sc >= 1; sc--) {
+		if (!su_big_glyph_at(h, row, col, sc, SU_BIG_PCT))
+			continue;
+		int start = col;
+		long p = su_big_number_before(h, row, col - 4 * sc, sc, &start);
+		if (p < 0)
+			continue;
+		*pct = (int)p;
+		*count = -1;
+		for (int g = 1; g <= 6 * sc && *count < 0; g++) {
+			int s2;
+			*count = su_big_number_before(
+				h, row, start - g - 3 * sc, sc, &s2);
+		}
+		return true;
+	}
+	return false;
+}
+
 /*
  * Reads an item screen's chart, top to bottom: each bar's count and
- * percentage, whether the label is "12 (60%)" or large digits beside "60%".
+ * percentage, whether the label is "12 (60%)", large digits beside "60%",
+ * or (on a large screen) large digits beside a large percentage.
  * Returns the number of bars; a count of -1 means it could not be read.
  */
 static inline int su_read_chart(struct hs *h, long counts[], int pcts[],
@@ -390,6 +474,11 @@ static inline int su_read_chart(struct hs *h, long counts[], int pcts[],
 	int n = 0;
 	for (int row = 1; row < hs_rows(h) - 1 && n < max; row++) {
 		for (int col = 1; col < hs_cols(h) && n < max; col++) {
+			if (su_read_big_pct(h, row, col, &counts[n],
+					    &pcts[n])) {
+				n++;
+				continue;
+			}
 			if (!su_cell_is(h, row, col, "%"))
 				continue;
 			int start;

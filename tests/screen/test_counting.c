@@ -236,8 +236,9 @@ static void test_percentages_add_up(void **state)
 {
 	(void)state;
 	struct su_run r;
-	static const char *const argv[] = {"handsup", "--no-groups", "--name", "three",
-					   "content/starter.deck", NULL};
+	static const char *const argv[] = {
+		"handsup", "--no-groups",	   "--name",
+		"three",   "content/starter.deck", NULL};
 	struct hs *h = su_start(&r, 24, 80, argv, NULL);
 	su_press(h, HS_KEY_RIGHT);
 	su_press(h, HS_KEY_RIGHT);

@@ -67,11 +67,13 @@ static void end_clocked(struct clocked *c)
 	su_end(&c->r);
 }
 
+/* No text and not painted (large type is cells painted in a colour). */
 static bool blank_cell(struct hs *h, int row, int col)
 {
 	struct hs_cell cell;
-	return !hs_cell(h, row, col, &cell) || cell.text[0] == '\0' ||
-	       strcmp(cell.text, " ") == 0;
+	return !hs_cell(h, row, col, &cell) ||
+	       ((cell.text[0] == '\0' || strcmp(cell.text, " ") == 0) &&
+		!su_cell_painted(h, row, col));
 }
 
 /* Large digits on an ASCII terminal, drawn as on a seven-segment display. */

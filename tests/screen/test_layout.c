@@ -36,7 +36,10 @@ static void bar_size(struct hs *h, const char *glyph, int first_row, int *rows,
 		for (int c = 0; c < hs_cols(h); c++) {
 			struct hs_cell cell;
 			hs_cell(h, r, c, &cell);
-			run = strcmp(cell.text, glyph) == 0 ? run + 1 : 0;
+			/* A bar is cells painted in its colour, or glyphs. */
+			bool on = strcmp(cell.text, glyph) == 0 ||
+				  su_cell_painted(h, r, c);
+			run = on ? run + 1 : 0;
 			best = run > best ? run : best;
 		}
 		/* Large digits use the same block; a bar is longer. */

@@ -102,11 +102,10 @@ static void test_check_bad_use(void **state)
 	(void)state;
 	static const char *const deck[] = {"handsup", "projector", "my.deck",
 					   NULL};
-	static const char *const opt[] = {"handsup", "projector", "--name",
-					  "x", NULL};
+	static const char *const opt[] = {"handsup", "projector", "--name", "x",
+					  NULL};
 	const char *const *argvs[] = {deck, opt};
-	const char *msgs[] = {"projector takes no deck or session",
-			      "--name"};
+	const char *msgs[] = {"projector takes no deck or session", "--name"};
 	for (int i = 0; i < 2; i++) {
 		struct hs *h = hs_start(24, 80, argvs[i], NULL);
 		assert_non_null(h);
