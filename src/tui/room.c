@@ -11,7 +11,8 @@
 #include "core/tally.h"
 #include "tui/draw.h"
 
-void room_banner(const struct app *a, int y, int x, int w, int rows)
+void room_banner(const struct app *a, int y, int x, int w, int rows,
+		 bool keys)
 {
 	const struct session *s = a->sess;
 	char line[200];
@@ -22,8 +23,8 @@ void room_banner(const struct app *a, int y, int x, int w, int rows)
 	y += (rows - 1) / 2;
 	int used = draw_text_clip(y, x, w, ROLE_GROUP, line);
 	char where[48];
-	int n = snprintf(where, sizeof where, "group %d of %d, g next ",
-			 s->active + 1, s->ngroups);
+	int n = snprintf(where, sizeof where, "group %d of %d%s ",
+			 s->active + 1, s->ngroups, keys ? ", g next" : "");
 	if (used + n + 1 <= w)
 		draw_text(y, x + w - n, n, ROLE_GROUP, where);
 }
@@ -121,7 +122,7 @@ int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 	return used;
 }
 
-void room_info(const struct app *a, int item, int y, int x, int w)
+void room_info(const struct app *a, int item, int y, int x, int w, bool keys)
 {
 	struct app_shares sh;
 	app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1, -1, &sh);
@@ -129,9 +130,8 @@ void room_info(const struct app *a, int item, int y, int x, int w)
 	enum role role = ROLE_DIM;
 	if (sh.people > 0 && sh.none < 0) {
 		snprintf(line, sizeof line,
-			 "%ld hands but only %ld people: check the count or "
-			 "the headcount (p)",
-			 sh.hands, sh.people);
+			 "%ld hands but only %ld people%s", sh.hands, sh.people,
+			 keys ? ": check the count or the headcount (p)" : "");
 		role = ROLE_WARNING;
 	} else if (sh.people > 0) {
 		snprintf(line, sizeof line,
@@ -140,10 +140,9 @@ void room_info(const struct app *a, int item, int y, int x, int w)
 			 sh.hands, sh.people, sh.none,
 			 sh.of_room ? "everyone in the room" : "the hands");
 	} else {
-		snprintf(line, sizeof line,
-			 "%ld hand%s; %% of the hands "
-			 "raised (p: headcount)",
-			 sh.hands, sh.hands == 1 ? "" : "s");
+		snprintf(line, sizeof line, "%ld hand%s; %% of the hands raised%s",
+			 sh.hands, sh.hands == 1 ? "" : "s",
+			 keys ? " (p: headcount)" : "");
 	}
 	draw_text_clip(y, x, w, role, line);
 }

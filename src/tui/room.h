@@ -7,13 +7,18 @@
 #ifndef HANDSUP_ROOM_H
 #define HANDSUP_ROOM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct app;
 struct divide;
 
-/* Draws the banner of the active group, rows high, w columns wide. */
-void room_banner(const struct app *a, int y, int x, int w, int rows);
+/*
+ * Draws the banner of the active group, rows high, w columns wide; keys:
+ * say which key counts the next group (not on the audience's screen).
+ */
+void room_banner(const struct app *a, int y, int x, int w, int rows,
+		 bool keys);
 
 /*
  * Draws the split bars, each rows_each rows high, from row y, at most
@@ -29,9 +34,10 @@ int room_panel_rows(const struct app *a);
 /*
  * Draws the line of hands: how many hands, of how many people, how many
  * raised none, the percentage base, and a warning when the hands exceed
- * the headcount.
+ * the headcount; keys: name the key that sets the headcount (not on the
+ * audience's screen).
  */
-void room_info(const struct app *a, int item, int y, int x, int w);
+void room_info(const struct app *a, int item, int y, int x, int w, bool keys);
 
 /* Draws the swing from the previous round; 0 rows when the item has one. */
 int room_swing(const struct app *a, int item, int y, int x, int w);

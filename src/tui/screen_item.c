@@ -377,7 +377,7 @@ static void draw(const struct tui *t, int y, int h)
 	draw_note(&a->deck->items[item], y, h, &l);
 	int row = draw_texts(a, item, y, &l);
 	if (l.banner)
-		room_banner(a, row, l.m, l.w, l.banner);
+		room_banner(a, row, l.m, l.w, l.banner, !t->audience);
 	if (a->sess->hidden) {
 		/* The room sees that counting goes on, not how it goes. */
 		widget_wrap(l.chart_y + (l.chart_rows - 1) / 2, l.m, l.w, 1,
@@ -391,7 +391,7 @@ static void draw(const struct tui *t, int y, int h)
 	if (l.swing)
 		below += room_swing(a, item, below, l.m, l.w);
 	if (l.info)
-		room_info(a, item, below, l.m, l.w);
+		room_info(a, item, below, l.m, l.w, !t->audience);
 }
 
 static enum input_result key(struct tui *t, enum action act, int arg)

@@ -102,7 +102,8 @@ static void draw(const struct tui *t, int y, int h)
 	if (d->intro && end - row > 2)
 		row += widget_wrap(row, p.ix, p.iw, end - row - 2, ROLE_NORMAL,
 				   d->intro, false);
-	if (end - row >= 2)
+	/* The room is not the one to press it. */
+	if (end - row >= 2 && !t->audience)
 		draw_text_centre(end - 1, m, w, ROLE_KEY,
 				 "Press Right, PageDown or Space to begin");
 }

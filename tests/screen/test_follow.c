@@ -259,6 +259,12 @@ static void test_groups(void **state)
 	su_press(fac, HS_KEY_RIGHT);
 	su_presses(fac, "112");
 	until(fol, "3 hands", true);
+	/* The facilitator's keys are named on the facilitator's screen
+	 * (its banner is narrowed by the note beside the item here). */
+	su_expect(fac, "(p: headcount)");
+	su_expect_not(fol, "g next");
+	su_expect_not(fol, "(p: headcount)");
+	su_expect(fol, "group 1 of 4");
 	su_press(fac, 'g');
 	until(fol, "COUNTING: Product Marketing", true);
 	su_expect(fol, "Sales Training");
@@ -280,6 +286,51 @@ static void test_groups(void **state)
 	until(fac, "AUDIENCE VIEW", false);
 	su_quit(&r);
 	su_end(&r);
+}
+
+/*
+ * With an audience view, the facilitator's screen shows the item's note
+ * beside the item, unasked; the room never sees it, nor what to press.
+ */
+static void check_note_beside(int rows, int cols)
+{
+	struct su_run r;
+	static const char *const env[] = {"NO_COLOR=1", NULL};
+	struct hs *fac = su_start_default(&r, rows, cols, env);
+	su_expect(fac, "Press Right");
+	su_expect_not(fac, "individual rep");
+	struct hs *fol = start_follower(&r, follow_argv);
+	until(fac, "AUDIENCE VIEW", true);
+	su_expect_not(fol, "Press Right");
+	su_press(fac, HS_KEY_RIGHT);
+	until(fol, "1 / 7", true);
+	su_expect(fac, "Note");
+	su_expect(fac, "individual rep");
+	su_expect_not(fol, "individual rep");
+	/* The note sits in a column of its own, right of the chart. */
+	int nrow, ncol, vrow, vcol;
+	assert_true(hs_find(fac, "individual", &nrow, &ncol));
+	assert_true(hs_find(fac, "View 1", &vrow, &vcol));
+	assert_true(ncol > cols / 2);
+	assert_true(vcol < ncol);
+	/* Moving on: the next item's note, beside it. */
+	su_press(fac, HS_KEY_RIGHT);
+	until(fol, "2 / 7", true);
+	su_expect(fac, "Ask someone from each side");
+	su_expect_not(fac, "individual rep");
+	/* Without the audience view, the note is back behind i. */
+	quit_follower(fol);
+	until(fac, "AUDIENCE VIEW", false);
+	su_expect_not(fac, "Ask someone from each side");
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_note_beside(void **state)
+{
+	(void)state;
+	check_note_beside(24, 80);
+	check_note_beside(48, 160);
 }
 
 /* The facilitator quits: the follower says so and leaves, cleanly. */
@@ -429,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_facilitator_only),
 		cmocka_unit_test(test_hide_blank_white),
 		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_note_beside),
 		cmocka_unit_test(test_facilitator_quits),
 		cmocka_unit_test(test_facilitator_killed),
 		cmocka_unit_test(test_follower_killed),
