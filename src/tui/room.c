@@ -11,8 +11,7 @@
 #include "core/tally.h"
 #include "tui/draw.h"
 
-void room_banner(const struct app *a, int y, int x, int w, int rows,
-		 bool keys)
+void room_banner(const struct app *a, int y, int x, int w, int rows, bool keys)
 {
 	const struct session *s = a->sess;
 	char line[200];
@@ -129,8 +128,8 @@ void room_info(const struct app *a, int item, int y, int x, int w, bool keys)
 	char line[240];
 	enum role role = ROLE_DIM;
 	if (sh.people > 0 && sh.none < 0) {
-		snprintf(line, sizeof line,
-			 "%ld hands but only %ld people%s", sh.hands, sh.people,
+		snprintf(line, sizeof line, "%ld hands but only %ld people%s",
+			 sh.hands, sh.people,
 			 keys ? ": check the count or the headcount (p)" : "");
 		role = ROLE_WARNING;
 	} else if (sh.people > 0) {
@@ -140,8 +139,9 @@ void room_info(const struct app *a, int item, int y, int x, int w, bool keys)
 			 sh.hands, sh.people, sh.none,
 			 sh.of_room ? "everyone in the room" : "the hands");
 	} else {
-		snprintf(line, sizeof line, "%ld hand%s; %% of the hands raised%s",
-			 sh.hands, sh.hands == 1 ? "" : "s",
+		snprintf(line, sizeof line,
+			 "%ld hand%s; %% of the hands raised%s", sh.hands,
+			 sh.hands == 1 ? "" : "s",
 			 keys ? " (p: headcount)" : "");
 	}
 	draw_text_clip(y, x, w, role, line);

@@ -17,8 +17,7 @@ struct divide;
  * Draws the banner of the active group, rows high, w columns wide; keys:
  * say which key counts the next group (not on the audience's screen).
  */
-void room_banner(const struct app *a, int y, int x, int w, int rows,
-		 bool keys);
+void room_banner(const struct app *a, int y, int x, int w, int rows, bool keys);
 
 /*
  * Draws the split bars, each rows_each rows high, from row y, at most

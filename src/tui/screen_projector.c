@@ -90,12 +90,25 @@ void screen_projector_draw(void)
 		     "look like this line.",
 		     false) +
 	     1;
-	int spare = end - y - big_rows(1) - 1;
-	int each = spare >= 18 ? spare / 9 : spare >= 12 ? 2 : 1;
-	if (spare >= 6)
+	/* The digits as large as the chart's largest, the bars as thick as
+	 * the rest of the height allows. */
+	int left = end - y, scale = left >= 30 ? 3 : left >= 16 ? 2 : 1;
+	int spare = left - big_rows(scale) - 1;
+	int each = spare >= 12 ? spare / 6 : spare >= 6 ? 1 : 0;
+	if (each > 4)
+		each = 4;
+	if (each > 0)
 		y += draw_bars(y, x, w, each) + 1;
-	int scale = end - y >= big_rows(2) ? 2 : 1;
-	if (end - y >= big_rows(scale) &&
-	    big_draw(y, x, ROLE_HEADING, "0123456789", scale) == 0)
-		big_draw(y, x, ROLE_HEADING, "01234", 1);
+	if (end - y < big_rows(scale))
+		return;
+	int used = big_draw(y, x, ROLE_HEADING, "0123456789", scale);
+	if (used == 0)
+		used = big_draw(y, x, ROLE_HEADING, "01234", 1);
+	int tx = x + used + 4;
+	const char *type = big_text_rows("Large type", x + w - tx, 1) > 0
+				   ? "Large type"
+				   : "Type";
+	if (used > 0 && big_text_rows(type, x + w - tx, 1) > 0)
+		big_text_draw(y + (big_rows(scale) - big_rows(1)) / 2, tx,
+			      x + w - tx, ROLE_TITLE, type, 1, false);
 }
