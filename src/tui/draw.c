@@ -201,9 +201,19 @@ void draw_cell(int y, int x, enum role role, bool top, bool bottom)
 	} else if (top && bottom) {
 		attrset((attr_t)theme_solid(role));
 		mvaddch(y, x, ' ');
-	} else {
+	} else if (bottom) {
 		draw_role(role);
-		mvaddstr(y, x, top ? "▀" : "▄");
+		mvaddstr(y, x, "▄");
+	} else {
+		/*
+		 * The upper half: the colour behind, the lower half a block in
+		 * the background's colour.  Terminals draw block glyphs from
+		 * the font, which often stop a pixel short of the cell's top:
+		 * a glyph that must reach it (an upper half) leaves a seam in
+		 * the letter; a background always reaches it.
+		 */
+		attrset((attr_t)theme_upper(role));
+		mvaddstr(y, x, "▄");
 	}
 	draw_role(ROLE_NORMAL);
 }

@@ -174,6 +174,13 @@ unsigned long theme_solid(enum role r)
 	/* Without colour, the other video of the role's: large type on a
 	 * reversed warning block is drawn in the screen's own colours. */
 	if (table == NULL)
-		return mono[r] ^ A_REVERSE;
+		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
 	return COLOR_PAIR(ROLE_COUNT + r + 1);
+}
+
+unsigned long theme_upper(enum role r)
+{
+	if (table == NULL)
+		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
+	return A_REVERSE | COLOR_PAIR(r + 1);
 }

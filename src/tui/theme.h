@@ -27,6 +27,12 @@ unsigned long theme_attr(enum role r);
  */
 unsigned long theme_solid(enum role r);
 
+/*
+ * The attributes of a lower half block that, drawn over role's colour,
+ * shows a cell whose upper half is in it: the role's colours swapped.
+ */
+unsigned long theme_upper(enum role r);
+
 /* Whether the theme in use has colours. */
 bool theme_colour(void);
 

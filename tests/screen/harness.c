@@ -880,7 +880,18 @@ static bool painted(const VTermScreenCell *c)
 }
 
 /*
- * Row text, trailing blanks trimmed; a painted cell is "█".  If colmap is not NULL it gets, for
+ * A lower half block in reverse video: the upper half is what shows in
+ * the colour of the text, as handsup draws the upper pixel of large type
+ * (a background reaches the cell's top edge, where a glyph may not).
+ */
+static bool upper_half(const VTermScreenCell *c)
+{
+	return c->chars[0] == 0x2584 && c->chars[1] == 0 && c->attrs.reverse;
+}
+
+/*
+ * Row text, trailing blanks trimmed; a painted cell is "█", an upper
+ * half drawn as a reversed lower half is "▀".  If colmap is not NULL it gets, for
  * each byte, the screen column of the cell the byte belongs to.
  */
 static char *row_text(struct hs *h, int row, int **colmap)
@@ -899,6 +910,9 @@ static char *row_text(struct hs *h, int row, int **colmap)
 		size_t n = cell_utf8(&cell, s + len);
 		if (painted(&cell)) {
 			memcpy(s + len, "█", 3);
+			n = 3;
+		} else if (upper_half(&cell)) {
+			memcpy(s + len, "▀", 3);
 			n = 3;
 		} else if (n == 0 && cell.chars[0] != (uint32_t)-1) {
 			s[len] = ' ';

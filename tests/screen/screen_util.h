@@ -342,6 +342,22 @@ static inline bool su_cell_painted(struct hs *h, int row, int col)
 	       (c.reverse || (c.bg != HS_COLOR_DEFAULT && c.bg == c.fg));
 }
 
+/*
+ * Whether a cell shows glyph as the room sees it: an upper half block is
+ * also drawn as a lower half in reverse video.
+ */
+static inline bool su_cell_shows(struct hs *h, int row, int col,
+				 const char *glyph)
+{
+	struct hs_cell c;
+	if (!hs_cell(h, row, col, &c))
+		return false;
+	if (strcmp(glyph, "▀") == 0 && c.reverse && strcmp(c.text, "▄") == 0)
+		return true;
+	return strcmp(c.text, glyph) == 0 &&
+	       !(c.reverse && strcmp(glyph, "▄") == 0);
+}
+
 /* Whether a cell is blank and unpainted. */
 static inline bool su_cell_blank(struct hs *h, int row, int col)
 {
@@ -367,8 +383,8 @@ static inline bool su_big_glyph_at(struct hs *h, int row, int col, int scale,
 			if (top && bot)
 				same = su_cell_painted(h, row + r, col + c);
 			else if (top || bot)
-				same = su_cell_is(h, row + r, col + c,
-						  half[top * 2 + bot]);
+				same = su_cell_shows(h, row + r, col + c,
+						     half[top * 2 + bot]);
 			else
 				same = su_cell_blank(h, row + r, col + c);
 			if (!same)

@@ -42,7 +42,7 @@ static bool pixels_are(struct hs *h, int row, int col, bool top, bool bot)
 	if (top && bot)
 		return su_cell_painted(h, row, col);
 	if (top || bot)
-		return su_cell_is(h, row, col, top ? "▀" : "▄");
+		return su_cell_shows(h, row, col, top ? "▀" : "▄");
 	return su_cell_blank(h, row, col);
 }
 
