@@ -30,7 +30,7 @@ static const struct style dark[ROLE_COUNT] = {
 	[ROLE_DIM] = {247, BLACK, false},
 	[ROLE_KEY] = {227, BLACK, true},
 	[ROLE_STATUS] = {253, 236, false},
-	[ROLE_WARNING] = {WHITE, 124, true},
+	[ROLE_WARNING] = {WHITE, 160, true},
 	[ROLE_SELECTED] = {227, BLACK, true},
 	[ROLE_GROUP] = {WHITE, 25, true},
 	[ROLE_PAPER] = {BLACK, WHITE, false},
@@ -72,7 +72,8 @@ static const struct style light[ROLE_COUNT] = {
  * window does not show through.  Bold text in 0-7 is drawn bright by
  * xterm, which is what lifts these to 4.5:1 on black; blue does not get
  * there even bright, so it is no view's colour here, and white is the
- * sixth view.
+ * sixth view.  Nor is it a block's colour where the block must stand out
+ * from the black (2.2:1): the group's banner is black on white.
  */
 static const struct style dark16[ROLE_COUNT] = {
 	[ROLE_NORMAL] = {COLOR_WHITE, COLOR_BLACK, false},
@@ -84,7 +85,7 @@ static const struct style dark16[ROLE_COUNT] = {
 	[ROLE_STATUS] = {COLOR_BLACK, COLOR_WHITE, false},
 	[ROLE_WARNING] = {COLOR_WHITE, COLOR_RED, true},
 	[ROLE_SELECTED] = {COLOR_YELLOW, COLOR_BLACK, true},
-	[ROLE_GROUP] = {COLOR_WHITE, COLOR_BLUE, true},
+	[ROLE_GROUP] = {COLOR_BLACK, COLOR_WHITE, false},
 	[ROLE_PAPER] = {COLOR_BLACK, COLOR_WHITE, false},
 	[ROLE_BLACKOUT] = {COLOR_WHITE, COLOR_BLACK, false},
 	[ROLE_ALERT] = {COLOR_RED, COLOR_BLACK, true},

@@ -78,6 +78,14 @@ static int paper(struct hs *h)
 	return best;
 }
 
+/* Whether row is painted in one colour from its first cell to its last. */
+static bool edge_to_edge(struct hs *h, int row, int pap)
+{
+	struct hs_cell a, b;
+	return hs_cell(h, row, 0, &a) && hs_cell(h, row, hs_cols(h) - 1, &b) &&
+	       a.bg == b.bg && a.bg != pap;
+}
+
 /*
  * Every cell of the screen, in a colour theme: its colours are the
  * theme's own (never the terminal's default, which the room's window
@@ -111,9 +119,17 @@ static double check_contrast(struct hs *h, const char *what, int want_paper)
 					       : contrast(fg, cell.bg);
 			double need =
 				painted || is_block(cell.text) ? 3.0 : 4.5;
-			if (!cell.text[0] && !painted)
-				continue; /* a blank: nothing to read */
-			if (!painted && !is_block(cell.text) && ratio < lowest)
+			if (!cell.text[0] && !painted) {
+				/* A block of colour (a banner) must stand out
+				 * from the paper, unless it runs edge to edge
+				 * (the top bar, the status line). */
+				if (cell.bg == pap || edge_to_edge(h, r, pap))
+					continue;
+				ratio = contrast(cell.bg, pap);
+				need = 3.0;
+			}
+			if (cell.text[0] && !is_block(cell.text) &&
+			    ratio < lowest)
 				lowest = ratio;
 			if (ratio < need) {
 				fprintf(stderr,
