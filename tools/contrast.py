@@ -552,8 +552,15 @@ def classify_cell(rows, page_bg):
     if not others:
         return None, None, bg, False
     exact = [c for c in others if tuple(c) in INDEX_OF]
-    fg = max(exact or others, key=lambda c: ratio(c, bg))
-    return "text", (fg if exact else ("aa", fg)), bg, False
+    best = max(others, key=lambda c: ratio(c, bg))
+    # The edges of a glyph blend its colour into the background, so they
+    # contrast less than it: an exact colour that contrasts less than
+    # some pixel of the cell is itself such a blend (a thin "%" at 14 pt
+    # may have no pixel of its full colour), not the glyph's colour.
+    fg = max(exact, key=lambda c: ratio(c, bg)) if exact else None
+    if fg is None or ratio(best, bg) > ratio(fg, bg):
+        return "text", ("aa", best), bg, False
+    return "text", fg, bg, False
 
 
 def is_blend(c, anchors, tol=3):
@@ -650,12 +657,7 @@ def report_cells(grid, pairs, first, backgrounds, seams):
         need = TEXT_MIN if kind == "text" else NONTEXT_MIN
         r = ratio(col_, cbg)
         res = verdict(r, need)
-        # A lone cell whose "colour" is a grey of the ramp that nothing
-        # else on the screen is drawn in: the anti-aliased strokes of a
-        # thin glyph (a "%" at 14 pt has no pixel of its full colour).
-        lone_grey = (n == 1 and not aa and kind == "text" and
-                     any(i >= 232 for i in INDEX_OF.get(tuple(col_), [])))
-        if aa or (lone_grey and res == "FAIL"):
+        if aa:
             res = "blend?"
         elif res == "FAIL":
             failures += 1
@@ -664,8 +666,8 @@ def report_cells(grid, pairs, first, backgrounds, seams):
             kind, describe(col_) + ("*" if aa else ""), describe(cbg), n, r,
             need, res, c0, r0))
     print("  (* no pixel of a colour xterm draws: only anti-aliased blends;")
-    print("  blend? also marks a lone cell in a grey of the ramp that no other")
-    print("  cell is drawn in: the blended strokes of one thin glyph;")
+    print("  or a cell whose colours xterm draws all contrast less than one of")
+    print("  its blended pixels, so none of them is the glyph's own colour;")
     print("  a cell painted in a colour of its own is a bar, measured against")
     print("  the dominant background, unless its row is painted edge to edge")
     print("  like a top bar, or it pads text on that colour, like a label)")
