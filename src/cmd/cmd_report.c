@@ -258,7 +258,7 @@ int cmd_report(int argc, char **argv)
 				 a.out);
 	if (a.compare && (rc = msg_load_session(&cmp, a.compare)))
 		return rc;
-	struct report_agg *agg = report_agg_new();
+	struct report_agg *agg = report_agg_new_for((enum report_format)a.fmt);
 	if (agg == NULL) {
 		msg_oom();
 		rc = EXIT_SOFTWARE;

@@ -42,9 +42,23 @@ struct report_agg *report_agg_new(void)
 
 	if (a) {
 		a->cmp_at = -1;
-		a->totals = a->all_v1 = true;
+		a->totals = a->all_v1 = a->list = true;
 	}
 	return a;
+}
+
+struct report_agg *report_agg_new_for(enum report_format fmt)
+{
+	struct report_agg *a = report_agg_new();
+
+	if (a)
+		a->list = fmt == REPORT_JSON;
+	return a;
+}
+
+bool report_agg_writes(const struct report_agg *a, enum report_format fmt)
+{
+	return a->list || fmt != REPORT_JSON;
 }
 
 void report_agg_free(struct report_agg *a)
@@ -53,13 +67,17 @@ void report_agg_free(struct report_agg *a)
 		return;
 	for (int i = 0; i < a->nitems; i++) {
 		free(a->items[i].heading);
+		free(a->items[i].min_name);
+		free(a->items[i].max_name);
 		for (int v = 0; v < TALLY_MAX_VIEWS; v++)
 			free(a->items[i].labels[v]);
 	}
-	for (size_t k = 0; k < a->nsess; k++) {
+	for (size_t k = 0; a->sess && k < a->nsess; k++) {
 		free(a->sess[k].name);
 		free(a->sess[k].file);
 	}
+	free(a->cmp.name);
+	free(a->cmp.file);
 	for (int g = 0; g < a->ngroups; g++)
 		free(a->groups[g]);
 	free(a->items);
@@ -142,8 +160,27 @@ static int take_labels(struct agg_item *it, const struct session_item *si,
 	return 0;
 }
 
-static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
-		       size_t at)
+/* *dst becomes a copy of name; false when out of memory. */
+static bool take_name(char **dst, const char *name)
+{
+	bool oom = false;
+	char *c = copy(name, &oom);
+
+	if (oom)
+		return false;
+	free(*dst);
+	*dst = c;
+	return true;
+}
+
+/*
+ * The session's counts of an item into it.  The lowest and the highest
+ * View 1 share keep the name of the session that had it first: the name
+ * is copied only when a session sets a new extreme, which becomes rarer
+ * with every session.  Returns -1 when out of memory.
+ */
+static int add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
+		      const char *name)
 {
 	long total = 0;
 	int pct[TALLY_MAX_VIEWS];
@@ -160,17 +197,20 @@ static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
 	it->in_cmp |= is_cmp;
 	it->in_rest |= !is_cmp;
 	if (total == 0)
-		return;
+		return 0;
 	tally_percent(c, n, pct);
 	if (it->ncounted == 0 || pct[0] < it->min_pct) {
+		if (!take_name(&it->min_name, name))
+			return -1;
 		it->min_pct = pct[0];
-		it->min_at = at;
 	}
 	if (it->ncounted == 0 || pct[0] > it->max_pct) {
+		if (!take_name(&it->max_name, name))
+			return -1;
 		it->max_pct = pct[0];
-		it->max_at = at;
 	}
 	it->ncounted++;
+	return 0;
 }
 
 /* The aggregate's group of this name, or -1. */
@@ -275,20 +315,30 @@ static void add_groups_rounds(struct agg_item *it, const struct session *s,
 static int add_items(struct report_agg *a, const struct session *s,
 		     const int *map, bool is_cmp);
 
-static int add_session(struct report_agg *a, const struct session *s,
-		       const char *name, bool is_cmp)
+/* The session's name, file and start into as; -1 when out of memory. */
+static int keep_session(struct agg_session *as, const struct session *s,
+			const char *file)
 {
-	int map[TALLY_MAX_GROUPS];
 	bool oom = false;
-	struct agg_session *as;
 
-	if (a->nsess == 0) {
-		a->title = copy(s->deck_title ? s->deck_title : "", &oom);
-		a->source = copy(s->deck_source, &oom);
-		a->hash = s->deck_hash;
-		if (oom)
-			return -1;
+	as->name = copy(s->name ? s->name : "", &oom);
+	as->file = copy(file, &oom);
+	as->started = s->started;
+	if (oom) {
+		free(as->name);
+		free(as->file);
+		as->name = as->file = NULL;
+		return -1;
 	}
+	return 0;
+}
+
+/* One more session in the list, when the aggregate keeps it. */
+static int list_session(struct report_agg *a, const struct session *s,
+			const char *file)
+{
+	if (!a->list)
+		return 0;
 	if (a->nsess == a->sess_cap) {
 		size_t cap = a->sess_cap ? a->sess_cap * 2 : 64;
 		struct agg_session *p = realloc(a->sess, sizeof *p * cap);
@@ -298,15 +348,25 @@ static int add_session(struct report_agg *a, const struct session *s,
 		a->sess = p;
 		a->sess_cap = cap;
 	}
-	as = &a->sess[a->nsess];
-	as->name = copy(s->name ? s->name : "", &oom);
-	as->file = copy(name, &oom);
-	as->started = s->started;
-	if (oom) {
-		free(as->name);
-		free(as->file);
-		return -1;
+	return keep_session(&a->sess[a->nsess], s, file);
+}
+
+static int add_session(struct report_agg *a, const struct session *s,
+		       const char *name, bool is_cmp)
+{
+	int map[TALLY_MAX_GROUPS];
+	bool oom = false;
+
+	if (a->nsess == 0) {
+		a->title = copy(s->deck_title ? s->deck_title : "", &oom);
+		a->source = copy(s->deck_source, &oom);
+		a->hash = s->deck_hash;
+		if (oom)
+			return -1;
 	}
+	if ((is_cmp && keep_session(&a->cmp, s, name)) ||
+	    list_session(a, s, name))
+		return -1;
 	if (a->nsess == 0 || s->started < a->first)
 		a->first = s->started;
 	if (a->nsess == 0 || s->started > a->last)
@@ -340,7 +400,9 @@ static int add_items(struct report_agg *a, const struct session *s,
 			return -1;
 		for (int v = 0; v < n; v++)
 			c[v] = tally_get(&s->tally, i, v);
-		add_counts(&a->items[k], c, n, is_cmp, a->nsess - 1);
+		if (add_counts(&a->items[k], c, n, is_cmp,
+			       s->name ? s->name : ""))
+			return -1;
 		add_groups_rounds(&a->items[k], s, i, map, is_cmp);
 	}
 	return 0;
