@@ -305,8 +305,11 @@ static void add_groups_rounds(struct agg_item *it, const struct session *s,
 		}
 		ar->nsessions++;
 		ar->ncounted += report_sum(x, n) > 0;
-		divide_swing(b, x, n, &sw);
-		ar->changed += r > 0 ? sw.changed : 0;
+		/* The first round has no swing: nothing to work out. */
+		if (r > 0) {
+			divide_swing(b, x, n, &sw);
+			ar->changed += sw.changed;
+		}
 	}
 	if (nr > it->nrounds)
 		it->nrounds = nr;
