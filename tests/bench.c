@@ -345,6 +345,8 @@ static void report_vs_floor(const struct deck *d, const char *dir,
 	else
 		printf("  (100,000 files: BENCH_LARGE=1 make bench; it writes "
 		       "about 400 MB)\n");
+	printf("  (of which 24 bytes are the file's name on the command "
+	       "line)\n");
 }
 
 #define SAVES 200
@@ -361,11 +363,15 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "--read-loop") == 0)
 		return read_loop(argc - 2, argv + 2);
+	/* The children run in dir: the binary's path must not be relative. */
 	const char *bin = getenv("HANDSUP_BIN");
+	char *bin_abs = bin && *bin ? realpath(bin, NULL) : NULL;
+	if (bin && *bin && !bin_abs)
+		die(bin);
 	if (!mkdtemp(dir))
 		die("mkdtemp");
-	if (bin && *bin)
-		spawner_start(dir, bin);
+	if (bin_abs)
+		spawner_start(dir, bin_abs);
 	setlocale(LC_ALL, "C.UTF-8");
 	printf("handsup bench\n\n  %-44s %13s  %18s\n", "what", "total",
 	       "per unit");
@@ -421,13 +427,14 @@ int main(int argc, char **argv)
 		session_free(&s);
 		unlink(live);
 	}
-	if (bin && *bin)
+	if (bin_abs)
 		report_vs_floor(&d, dir, names, SESSIONS);
 	else
 		for (int k = 0; k < SESSIONS; k++)
 			free(names[k]);
-	if (!bin || !*bin)
+	if (!bin_abs)
 		free(names);
+	free(bin_abs);
 	printf("\n");
 
 	/* What the report subcommand does: one session in memory at a time. */
