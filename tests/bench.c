@@ -125,15 +125,14 @@ static struct child_run run_in(const char *dir, char **argv)
 		die("fork");
 	if (pid == 0) {
 		struct rlimit rl;
+		const rlim_t big_stack = 64u * 1024 * 1024;
 		int fd = open("/dev/null", O_WRONLY);
 
 		if (getrlimit(RLIMIT_STACK, &rl) == 0 &&
-		    rl.rlim_cur != RLIM_INFINITY &&
-		    rl.rlim_cur < 64u * 1024 * 1024) {
-			rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ||
-			                      rl.rlim_max >= 64u * 1024 * 1024
-			                  ? 64u * 1024 * 1024
-			                  : rl.rlim_max;
+		    rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < big_stack) {
+			bool capped = rl.rlim_max != RLIM_INFINITY &&
+				      rl.rlim_max < big_stack;
+			rl.rlim_cur = capped ? rl.rlim_max : big_stack;
 			setrlimit(RLIMIT_STACK, &rl);
 		}
 		if (fd >= 0)
@@ -301,8 +300,8 @@ static void write_session(const struct deck *d, const char *dir, int k,
  * Writing 100,000 files takes about 400 MB of disk and most of a
  * minute, so it is asked for; they are removed at the end.
  */
-static void report_vs_floor(const struct deck *d, const char *dir,
-			    char **names, int n)
+static void report_vs_floor(const struct deck *d, const char *dir, char **names,
+			    int n)
 {
 	const char *large = getenv("BENCH_LARGE");
 	bool big = large && strcmp(large, "1") == 0;

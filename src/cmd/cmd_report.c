@@ -98,7 +98,8 @@ static int seen_add(struct seen *s, const struct file_id *id)
 		if (!d)
 			return -1;
 		s->devs = d;
-		s->devs[s->ndevs++] = (struct ino_set){id->dev, NULL, 0, 0, false};
+		s->devs[s->ndevs++] =
+			(struct ino_set){id->dev, NULL, 0, 0, false};
 	}
 	return ino_add(&s->devs[k], id->ino);
 }

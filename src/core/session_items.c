@@ -348,7 +348,8 @@ int session_text(struct parser *p, const char *v, size_t n)
 		return session_fail(p, p->line, "view %d has two texts",
 				    it->nviews);
 	p->texts[it->nviews - 1] = true;
-	return session_store(p, session_slot_text(s->nitems - 1, it->nviews - 1),
+	return session_store(p,
+			     session_slot_text(s->nitems - 1, it->nviews - 1),
 			     &it->texts[it->nviews - 1], v, n);
 }
 

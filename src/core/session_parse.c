@@ -343,9 +343,8 @@ struct session_reader *session_reader_new(void)
  * The session is emptied but for its items array, and its strings stay
  * in the slots: the parse takes those whose bytes have not changed.
  */
-int session_reader_parse(struct session_reader *r, const char *text,
-			 size_t len, const struct session **out,
-			 struct error *err)
+int session_reader_parse(struct session_reader *r, const char *text, size_t len,
+			 const struct session **out, struct error *err)
 {
 	struct session *s = r->s;
 	struct session_item *items = s->items;

@@ -42,9 +42,8 @@ struct session_reader *session_reader_new(void);
  * next parse or session_reader_free, never to be changed or freed by the
  * caller; or -1 with *err filled as by session_parse and *out NULL.
  */
-int session_reader_parse(struct session_reader *r, const char *text,
-			 size_t len, const struct session **out,
-			 struct error *err);
+int session_reader_parse(struct session_reader *r, const char *text, size_t len,
+			 const struct session **out, struct error *err);
 
 void session_reader_free(struct session_reader *r);
 

@@ -87,7 +87,7 @@ struct report_agg {
 	bool list;		  /* keep every session in sess */
 	struct agg_session *sess; /* nsess of them when list */
 	size_t nsess, sess_cap;
-	long cmp_at;		 /* the compared session's number - 1, or -1 */
+	long cmp_at;		/* the compared session's number - 1, or -1 */
 	struct agg_session cmp; /* and the session, when cmp_at >= 0 */
 	time_t first, last;
 	struct agg_item *items;

@@ -23,8 +23,7 @@ static void same_str(const char *a, const char *b)
 		abort();
 }
 
-static void same_counts(const struct session *a, const struct session *b,
-			int i)
+static void same_counts(const struct session *a, const struct session *b, int i)
 {
 	if (tally_rounds(&a->tally, i) != tally_rounds(&b->tally, i))
 		abort();
@@ -52,8 +51,9 @@ static void same_session(const struct session *a, const struct session *b)
 		abort();
 	for (int g = 0; g < TALLY_MAX_GROUPS; g++) {
 		same_str(a->groups[g], b->groups[g]);
-		if (g < a->tally.ngroups && tally_headcount(&a->tally, g) !=
-						    tally_headcount(&b->tally, g))
+		if (g < a->tally.ngroups &&
+		    tally_headcount(&a->tally, g) !=
+			    tally_headcount(&b->tally, g))
 			abort();
 	}
 	for (int i = 0; i < a->nitems; i++) {

@@ -17,7 +17,8 @@
 #include "core/session.h"
 #include "core/tally.h"
 
-static inline void assert_same_str(const char *a, const char *b, const char *what)
+static inline void assert_same_str(const char *a, const char *b,
+				   const char *what)
 {
 	if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
 		fail_msg("%s: '%s' against '%s'", what, a ? a : "(null)",
@@ -26,7 +27,7 @@ static inline void assert_same_str(const char *a, const char *b, const char *wha
 
 /* Everything a resume or a report reads of a session is the same. */
 static inline void assert_same_session(const struct session *a,
-				const struct session *b)
+				       const struct session *b)
 {
 	assert_same_str(a->name, b->name, "name");
 	assert_same_str(a->deck_title, b->deck_title, "title");
@@ -63,9 +64,11 @@ static inline void assert_same_session(const struct session *a,
 		for (int r = 0; r < tally_rounds(&a->tally, i); r++)
 			for (int g = 0; g < a->tally.ngroups; g++)
 				for (int v = 0; v < x->nviews; v++)
-					assert_int_equal(
-						tally_cell(&a->tally, i, r, g, v),
-						tally_cell(&b->tally, i, r, g, v));
+					assert_int_equal(tally_cell(&a->tally,
+								    i, r, g, v),
+							 tally_cell(&b->tally,
+								    i, r, g,
+								    v));
 	}
 }
 

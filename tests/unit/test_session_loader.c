@@ -122,9 +122,9 @@ static void test_samples_as_session_load(void **state)
 {
 	(void)state;
 	static const char *const names[] = {
-		"article.session", "globex.session",  "grouped.session",
+		"article.session",  "globex.session",  "grouped.session",
 		"grouped2.session", "hostile.session", "initech.session",
-		"intl.session",	   "room.session",
+		"intl.session",	    "room.session",
 	};
 	char root[512], path[640];
 	struct session_loader *l = session_loader_new();
@@ -154,8 +154,8 @@ static void test_errors_as_session_load(void **state)
 {
 	(void)state;
 	char missing[160];
-	const char *bad = write_file("bad.session", "handsup-session 2\nx\n",
-				     20);
+	const char *bad =
+		write_file("bad.session", "handsup-session 2\nx\n", 20);
 	struct session_loader *l = session_loader_new();
 	struct session s;
 	const struct session *got = NULL;

@@ -31,7 +31,7 @@
 	"percent-base: hands\n"
 #define SOURCE "deck-source: Brian Lambert, Forrester \xe2\x80\x99s\n"
 #define ITEM2(heading, l1, l2, c1, c2)                                         \
-	"item: " heading "\nview: " l1 "\ntext: The first view\nview: " l2    \
+	"item: " heading "\nview: " l1 "\ntext: The first view\nview: " l2     \
 	"\ntext: The second view\ncount: 1 1 " c1 "\ncount: 1 2 " c2 "\n"
 
 /*
@@ -59,18 +59,14 @@ static const struct session *read_same(struct session_reader *r,
 	return got;
 }
 
-static const char file_a[] =
-	HEAD2("The Widening Divide", SOURCE)
-	ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-	ITEM2("Regarding the Design", "Skills", "Scale", "1", "1")
-	"end\n";
+static const char file_a[] = HEAD2("The Widening Divide", SOURCE)
+	ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20") ITEM2(
+		"Regarding the Design", "Skills", "Scale", "1", "1") "end\n";
 
 /* The second file differs from the first in one count only. */
-static const char file_a2[] =
-	HEAD2("The Widening Divide", SOURCE)
-	ITEM2("Regarding the Scope", "View 1", "View 2", "7", "20")
-	ITEM2("Regarding the Design", "Skills", "Scale", "1", "3")
-	"end\n";
+static const char file_a2[] = HEAD2("The Widening Divide", SOURCE)
+	ITEM2("Regarding the Scope", "View 1", "View 2", "7", "20") ITEM2(
+		"Regarding the Design", "Skills", "Scale", "1", "3") "end\n";
 
 static void test_same_text_made_once(void **state)
 {
@@ -100,44 +96,49 @@ static void test_a_difference_is_never_hidden(void **state)
 	static const char *const files[] = {
 		file_a,
 		HEAD2("The Widening Divide, edited", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		ITEM2("Regarding the Design", "Skills", "Scale", "1", "1")
-		"end\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") ITEM2("Regarding the Design", "Skills",
+					  "Scale", "1", "1") "end\n",
 		file_a2,
 		HEAD2("The Widening Divide", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		ITEM2("Regarding the Delivery", "Skills", "Scale", "1", "1")
-		"end\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") ITEM2("Regarding the Delivery", "Skills",
+					  "Scale", "1", "1") "end\n",
 		HEAD2("The Widening Divide", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		ITEM2("Regarding the Design", "Skill", "Scale", "1", "1")
-		"end\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") ITEM2("Regarding the Design", "Skill",
+					  "Scale", "1", "1") "end\n",
 		/* Shorter and longer by a byte, and a prefix. */
 		HEAD2("The Widening Divid", SOURCE)
-		ITEM2("Regarding the Scope!", "View 1", "View 2", "6", "20")
-		ITEM2("Regarding the Design", "Skills", "Scal", "1", "1")
-		"end\n",
+			ITEM2("Regarding the Scope!", "View 1", "View 2", "6",
+			      "20") ITEM2("Regarding the Design", "Skills",
+					  "Scal", "1", "1") "end\n",
 		/* No source, one item, different texts. */
-		HEAD2("The Widening Divide", "")
-		"item: Regarding the Scope\nview: View 1\nview: View 2\n"
-		"text: Only the second\ncount: 1 1 6\ncount: 1 2 20\n"
-		"end\n",
+		HEAD2("The Widening Divide",
+		      "") "item: Regarding the Scope\nview: View 1\nview: View "
+			  "2\n"
+			  "text: Only the second\ncount: 1 1 6\ncount: 1 2 20\n"
+			  "end\n",
 		/* Groups, and one file of format 1. */
-		HEAD2("The Widening Divide", SOURCE)
-		"group: 9 Sales\ngroup: 4 Marketing\nactive-group: 2\n"
-		"item: Regarding the Scope\nview: View 1\nview: View 2\n"
-		"count: 1 1 6 1\ncount: 1 2 20 2\n"
-		"end\n",
+		HEAD2("The Widening Divide",
+		      SOURCE) "group: 9 Sales\ngroup: 4 "
+			      "Marketing\nactive-group: 2\n"
+			      "item: Regarding the Scope\nview: View 1\nview: "
+			      "View 2\n"
+			      "count: 1 1 6 1\ncount: 1 2 20 2\n"
+			      "end\n",
 		"handsup-session 1\nname: Old\nstarted: 2026-11-27T09:35:12Z\n"
 		"deck-title: The Widening Divide\ndeck-path: (embedded)\n"
 		"deck-hash: 0123456789abcdef\ncurrent: 1\n"
 		"item: Regarding the Scope\nview: 3 View 1\nview: 4 View 2\n"
 		"end\n",
-		HEAD2("The Widening Divide", SOURCE)
-		"group: 9 Sales\ngroup: 5 Marketers\nactive-group: 1\n"
-		"item: Regarding the Scope\nview: View 1\nview: View 2\n"
-		"count: 1 1 6 1\ncount: 1 2 20 2\n"
-		"end\n",
+		HEAD2("The Widening Divide",
+		      SOURCE) "group: 9 Sales\ngroup: 5 "
+			      "Marketers\nactive-group: 1\n"
+			      "item: Regarding the Scope\nview: View 1\nview: "
+			      "View 2\n"
+			      "count: 1 1 6 1\ncount: 1 2 20 2\n"
+			      "end\n",
 		file_a,
 	};
 	struct session_reader *r = session_reader_new();
@@ -160,15 +161,17 @@ static void test_hostile_text_neutralised_each_time(void **state)
 	(void)state;
 	static const char hostile[] =
 		HEAD2("Evil \x1b[2J\xe2\x80\xae title\x07", SOURCE)
-		ITEM2("Head\x1b]0;x\x07ing \xe2\x81\xa6", "View 1",
-		      "\tTabbed \xc2\x9b", "6", "20")
-		ITEM2("Regarding the Design", "Skills", "Scale", "1", "1")
-		"end\n";
+			ITEM2("Head\x1b]0;x\x07ing \xe2\x81\xa6", "View 1",
+			      "\tTabbed \xc2\x9b", "6", "20")
+				ITEM2("Regarding the Design", "Skills", "Scale",
+				      "1", "1") "end\n";
 	struct session_reader *r = session_reader_new();
 	assert_non_null(r);
 	for (int k = 0; k < 3; k++) {
-		const struct session *s = read_same(r, k == 1 ? file_a : hostile);
-		const char *const fields[] = {s->deck_title, s->items[0].heading,
+		const struct session *s =
+			read_same(r, k == 1 ? file_a : hostile);
+		const char *const fields[] = {s->deck_title,
+					      s->items[0].heading,
 					      s->items[0].labels[1]};
 
 		for (size_t f = 0; f < 3; f++)
@@ -197,20 +200,23 @@ static void test_after_a_refused_file(void **state)
 	static const char *const files[] = {
 		file_a,
 		HEAD2("The Widening Divide", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		"item: Regarding the Design\nview: View 1\nview: View 3\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") "item: Regarding the Design\nview: View "
+				    "1\nview: View 3\n",
 		file_a2,
 		HEAD2("The Widening Divide", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		"end\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") ITEM2("Regarding the Scope", "View 1",
+					  "View 2", "6", "20") "end\n",
 		HEAD2("The Widening Divide", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		"end\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") "end\n",
 		HEAD2("The Widening Divide", SOURCE)
-		ITEM2("Regarding the Scope", "View 1", "View 2", "6", "20")
-		"item: Regarding the Design\nview: View 1\nview: View 2\n"
-		"text: \xc3\x28\ncount: 1 1 1\ncount: 1 2 1\nend\n",
+			ITEM2("Regarding the Scope", "View 1", "View 2", "6",
+			      "20") "item: Regarding the Design\nview: View "
+				    "1\nview: View 2\n"
+				    "text: \xc3\x28\ncount: 1 1 1\ncount: 1 2 "
+				    "1\nend\n",
 		file_a,
 	};
 	struct session_reader *r = session_reader_new();
@@ -255,7 +261,8 @@ static void test_invalid_utf8_in_line_order(void **state)
 
 		assert_int_equal(session_parse(&s, t, strlen(t), &err), -1);
 		if (err.line != cases[k].line || !strstr(err.msg, cases[k].msg))
-			fail_msg("case %zu: line %d '%s'", k, err.line, err.msg);
+			fail_msg("case %zu: line %d '%s'", k, err.line,
+				 err.msg);
 		assert_null(read_same(r, t));
 	}
 	session_reader_free(r);

@@ -24,10 +24,10 @@ static bool reads(const char *v, long max, long *out)
 static void test_count_bounds(void **state)
 {
 	(void)state;
-	static const long maxima[] = {0,     1,	     5,	      9,
-				      10,    11,     99,      100,
-				      101,   9999,   999999L, 1000000L,
-				      99999L, 999999999L, LONG_MAX, LONG_MAX - 1};
+	static const long maxima[] = {
+		0,	1,	    5,	      9,	   10,	    11,
+		99,	100,	    101,      9999,	   999999L, 1000000L,
+		99999L, 999999999L, LONG_MAX, LONG_MAX - 1};
 	char buf[64];
 	long x;
 
