@@ -5,12 +5,16 @@
  *   parse the default deck (read from disk) 1000 times
  *   write 10,000 session files, load them, aggregate them
  *   format one session's report
- *   $HANDSUP_BIN report --format csv <10,000 files>, when set
+ *   $HANDSUP_BIN report --format csv over 1,000 and 10,000 files (and
+ *   100,000 with BENCH_LARGE=1), when set: per file, beside a read
+ *   loop over the same files that it builds itself, as a ratio, and
+ *   each one's peak resident memory
  *   peak resident memory
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,26 +75,277 @@ static char *read_all(const char *path, size_t *len)
 	return buf;
 }
 
-/* Runs argv with standard output thrown away; returns its exit status. */
-static int run_quiet(char **argv)
+/* ---- handsup report beside its floor -------------------------------------- */
+
+/*
+ * The floor of `handsup report`: a process that opens, reads and closes
+ * each file, with one buffer, and does nothing else.  The bench runs
+ * itself as that process ("bench --read-loop FILE...").
+ */
+static int read_loop(int n, char **files)
 {
-	pid_t pid = fork();
+	static char buf[64 * 1024];
+
+	for (int i = 0; i < n; i++) {
+		int fd = open(files[i], O_RDONLY);
+		ssize_t r;
+
+		if (fd < 0)
+			return 1;
+		while ((r = read(fd, buf, sizeof buf)) > 0)
+			;
+		close(fd);
+		if (r < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* One timed child: its wall time in seconds, its peak RSS in KiB. */
+struct child_run {
+	double secs;
+	long kib;
+	int status;
+};
+
+/*
+ * Runs argv in dir with standard output thrown away.  Its stack limit is
+ * raised first, as the kernel bounds a command line by a quarter of it:
+ * 100,000 file names do not fit in the usual 2 MiB.
+ */
+static struct child_run run_in(const char *dir, char **argv)
+{
+	struct child_run cr = {0, 0, 0};
+	struct rusage ru;
 	int st;
+	double t0 = now();
+	pid_t pid = fork();
 
 	if (pid < 0)
 		die("fork");
 	if (pid == 0) {
+		struct rlimit rl;
+		const rlim_t big_stack = 64u * 1024 * 1024;
 		int fd = open("/dev/null", O_WRONLY);
 
+		if (getrlimit(RLIMIT_STACK, &rl) == 0 &&
+		    rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < big_stack) {
+			bool capped = rl.rlim_max != RLIM_INFINITY &&
+				      rl.rlim_max < big_stack;
+			rl.rlim_cur = capped ? rl.rlim_max : big_stack;
+			setrlimit(RLIMIT_STACK, &rl);
+		}
 		if (fd >= 0)
 			dup2(fd, 1);
-		execvp(argv[0], argv);
+		if (chdir(dir) == 0)
+			execv(argv[0], argv);
 		fprintf(stderr, "bench: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
-	if (waitpid(pid, &st, 0) < 0)
-		die("waitpid");
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	if (wait4(pid, &st, 0, &ru) < 0)
+		die("wait4");
+	cr.secs = now() - t0;
+	cr.kib = ru.ru_maxrss;
+	cr.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return cr;
+}
+
+static int cmp_run(const void *a, const void *b)
+{
+	double x = ((const struct child_run *)a)->secs;
+	double y = ((const struct child_run *)b)->secs;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The children are started by a process forked at the very start, while
+ * the bench is small: a child's peak memory counts what it had when it was
+ * forked, so one forked later would carry the bench's own.  It is asked
+ * for "loop or report over the first n files" on a pipe and answers with
+ * the run; the files are dir/w000000.session, w000001.session, ...
+ */
+struct spawn_ask {
+	int report;
+	int n;
+};
+
+static int spawn_ask_fd = -1, spawn_reply_fd = -1;
+
+static void spawner(int ask, int reply, const char *dir, const char *bin)
+{
+	struct spawn_ask q;
+
+	while (read(ask, &q, sizeof q) == (ssize_t)sizeof q) {
+		char **argv = calloc((size_t)q.n + 5, sizeof *argv);
+		char *names = malloc((size_t)q.n * 24);
+		int at = 0;
+
+		if (!argv || !names)
+			_exit(1);
+		if (q.report) {
+			argv[at++] = (char *)bin;
+			argv[at++] = (char *)"report";
+			argv[at++] = (char *)"--format";
+			argv[at++] = (char *)"csv";
+		} else {
+			argv[at++] = (char *)"/proc/self/exe";
+			argv[at++] = (char *)"--read-loop";
+		}
+		for (int k = 0; k < q.n; k++) {
+			snprintf(names + 24 * k, 24, "w%06d.session", k);
+			argv[at++] = names + 24 * k;
+		}
+		struct child_run cr = run_in(dir, argv);
+		free(argv);
+		free(names);
+		if (write(reply, &cr, sizeof cr) != (ssize_t)sizeof cr)
+			_exit(1);
+	}
+	_exit(0);
+}
+
+static void spawner_start(const char *dir, const char *bin)
+{
+	int ask[2], reply[2];
+
+	if (pipe(ask) || pipe(reply))
+		die("pipe");
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		close(ask[1]);
+		close(reply[0]);
+		spawner(ask[0], reply[1], dir, bin);
+	}
+	close(ask[0]);
+	close(reply[1]);
+	spawn_ask_fd = ask[1];
+	spawn_reply_fd = reply[0];
+}
+
+static struct child_run spawn_run(int report, int n)
+{
+	struct spawn_ask q = {report, n};
+	struct child_run cr;
+
+	if (write(spawn_ask_fd, &q, sizeof q) != (ssize_t)sizeof q ||
+	    read(spawn_reply_fd, &cr, sizeof cr) != (ssize_t)sizeof cr)
+		die("spawner");
+	return cr;
+}
+
+/*
+ * Rounds of the read loop and of `handsup report --format csv` over the
+ * first n files, one after the other so that both see the same machine;
+ * the median of each, and the report's peak RSS (the largest).
+ */
+static void report_figures(int n, int rounds, long *kib)
+{
+	struct child_run loop[9], rep[9];
+
+	for (int r = 0; r < rounds; r++) {
+		loop[r] = spawn_run(0, n);
+		rep[r] = spawn_run(1, n);
+		if (rep[r].status || loop[r].status)
+			fprintf(stderr, "bench: exit %d (report), %d (loop)\n",
+				rep[r].status, loop[r].status);
+	}
+	*kib = 0;
+	for (int r = 0; r < rounds; r++)
+		if (rep[r].kib > *kib)
+			*kib = rep[r].kib;
+	long loop_kib = loop[0].kib;
+	qsort(loop, (size_t)rounds, sizeof *loop, cmp_run);
+	qsort(rep, (size_t)rounds, sizeof *rep, cmp_run);
+	double l = loop[rounds / 2].secs, h = rep[rounds / 2].secs;
+	printf("  %7d %11.2f us %11.2f us %7.2fx %9.2f MiB %9.2f MiB\n", n,
+	       l * 1e6 / n, h * 1e6 / n, h / l, (double)*kib / 1024.0,
+	       (double)loop_kib / 1024.0);
+}
+
+/* Workshop k of the deck with varied counts, written as dir/w%06d.session. */
+static void write_session(const struct deck *d, const char *dir, int k,
+			  char **name)
+{
+	struct session s;
+	char title[64], path[512];
+	size_t slen;
+
+	snprintf(title, sizeof title, "Workshop %d", k + 1);
+	if (session_from_deck(&s, d, "(embedded)", title,
+			      1795772112 + (time_t)k * 3600, NULL, 0))
+		die("session_from_deck");
+	for (int i = 0; i < s.nitems; i++)
+		for (int v = 0; v < s.items[i].nviews; v++)
+			tally_load(&s.tally, i, 0, 0, v, rand() % 40);
+	char *body = session_format(&s, &slen);
+	snprintf(path, sizeof path, "%s/w%06d.session", dir, k);
+	FILE *out = fopen(path, "wb");
+	if (!body || !out || fwrite(body, 1, slen, out) != slen || fclose(out))
+		die(path);
+	free(body);
+	session_free(&s);
+	*name = strdup(path + strlen(dir) + 1);
+	if (!*name)
+		die("strdup");
+}
+
+#define LARGE 100000
+
+/*
+ * `handsup report --format csv` over 1,000, 10,000 and, with
+ * BENCH_LARGE=1, 100,000 of the files in dir, beside the read loop.
+ * Writing 100,000 files takes about 400 MB of disk and most of a
+ * minute, so it is asked for; they are removed at the end.
+ */
+static void report_vs_floor(const struct deck *d, const char *dir, char **names,
+			    int n)
+{
+	const char *large = getenv("BENCH_LARGE");
+	bool big = large && strcmp(large, "1") == 0;
+	int nnames = n;
+	long k1, k10, k100 = 0;
+
+	printf("\n  handsup report --format csv beside a read loop (open, "
+	       "read, close)\n  over the same files, each a process of its "
+	       "own; medians of interleaved runs\n\n  %7s %14s %14s %8s "
+	       "%13s %13s\n",
+	       "files", "read loop", "report", "ratio", "report RSS",
+	       "loop RSS");
+	report_figures(1000, 5, &k1);
+	report_figures(n, 5, &k10);
+	if (big) {
+		char **all = realloc(names, sizeof *all * LARGE);
+		if (!all)
+			die("realloc");
+		for (int k = n; k < LARGE; k++)
+			write_session(d, dir, k, &all[k]);
+		names = all;
+		nnames = LARGE;
+		report_figures(LARGE, 3, &k100);
+		for (int k = n; k < LARGE; k++) {
+			char path[512];
+			snprintf(path, sizeof path, "%s/%s", dir, all[k]);
+			unlink(path);
+		}
+	}
+	for (int k = 0; k < nnames; k++)
+		free(names[k]);
+	free(names);
+	printf("\n  peak RSS growth, 1,000 to 10,000 files: %.1f bytes per "
+	       "file\n",
+	       (double)(k10 - k1) * 1024.0 / (n - 1000));
+	if (big)
+		printf("  peak RSS growth, 10,000 to 100,000 files: %.1f bytes "
+		       "per file\n",
+		       (double)(k100 - k10) * 1024.0 / (LARGE - n));
+	else
+		printf("  (100,000 files: BENCH_LARGE=1 make bench; it writes "
+		       "about 400 MB)\n");
+	printf("  (of which 24 bytes are the file's name on the command "
+	       "line)\n");
 }
 
 #define SAVES 200
@@ -105,6 +360,17 @@ int main(int argc, char **argv)
 	double t0;
 	char dir[] = "/tmp/handsup-bench-XXXXXX";
 
+	if (argc > 1 && strcmp(argv[1], "--read-loop") == 0)
+		return read_loop(argc - 2, argv + 2);
+	/* The children run in dir: the binary's path must not be relative. */
+	const char *bin = getenv("HANDSUP_BIN");
+	char *bin_abs = bin && *bin ? realpath(bin, NULL) : NULL;
+	if (bin && *bin && !bin_abs)
+		die(bin);
+	if (!mkdtemp(dir))
+		die("mkdtemp");
+	if (bin_abs)
+		spawner_start(dir, bin_abs);
 	setlocale(LC_ALL, "C.UTF-8");
 	printf("handsup bench\n\n  %-44s %13s  %18s\n", "what", "total",
 	       "per unit");
@@ -125,38 +391,20 @@ int main(int argc, char **argv)
 	free(text);
 
 	/* 10,000 workshops of the deck with varied counts. */
-	if (!mkdtemp(dir))
-		die("mkdtemp");
 	char **paths = calloc(SESSIONS + 5, sizeof *paths);
 	if (!paths)
+		die("calloc");
+	char **names = calloc(SESSIONS, sizeof *names);
+	if (!names)
 		die("calloc");
 	srand(42);
 	t0 = now();
 	for (int k = 0; k < SESSIONS; k++) {
-		struct session s;
-		char name[64];
-		size_t slen;
-
-		snprintf(name, sizeof name, "Workshop %d", k + 1);
-		if (session_from_deck(&s, &d, "(embedded)", name,
-		                      1795772112 + (time_t)k * 3600, NULL, 0))
-			die("session_from_deck");
-		for (int i = 0; i < s.nitems; i++)
-			for (int v = 0; v < s.items[i].nviews; v++)
-				tally_load(&s.tally, i, 0, 0, v, rand() % 40);
-		char *body = session_format(&s, &slen);
-		if (!body)
-			die("session_format");
+		write_session(&d, dir, k, &names[k]);
 		paths[k + 4] = malloc(sizeof dir + 32);
 		if (!paths[k + 4])
 			die("malloc");
-		snprintf(paths[k + 4], sizeof dir + 32, "%s/w%05d.session", dir,
-		         k);
-		FILE *f = fopen(paths[k + 4], "wb");
-		if (!f || fwrite(body, 1, slen, f) != slen || fclose(f))
-			die(paths[k + 4]);
-		free(body);
-		session_free(&s);
+		snprintf(paths[k + 4], sizeof dir + 32, "%s/%s", dir, names[k]);
 	}
 	row("write 10,000 session files", now() - t0, SESSIONS);
 
@@ -178,27 +426,15 @@ int main(int argc, char **argv)
 		session_free(&s);
 		unlink(live);
 	}
-	const char *bin = getenv("HANDSUP_BIN");
-	if (bin && *bin) {
-		paths[0] = (char *)bin;
-		paths[1] = (char *)"report";
-		paths[2] = (char *)"--format";
-		paths[3] = (char *)"csv";
-		t0 = now();
-		int rc = run_quiet(paths);
-		double secs = now() - t0;
-		struct rusage ru;
-
-		/* Run before this program grows: a child's peak counts what
-		 * it inherited before exec. */
-		getrusage(RUSAGE_CHILDREN, &ru);
-		char what[80];
-		snprintf(what, sizeof what,
-		         "handsup report --format csv (exit %d)", rc);
-		row(what, secs, SESSIONS);
-		printf("  %-44s %10.1f MiB\n", "peak resident memory (handsup)",
-		       (double)ru.ru_maxrss / 1024.0);
-	}
+	if (bin_abs)
+		report_vs_floor(&d, dir, names, SESSIONS);
+	else
+		for (int k = 0; k < SESSIONS; k++)
+			free(names[k]);
+	if (!bin_abs)
+		free(names);
+	free(bin_abs);
+	printf("\n");
 
 	/* What the report subcommand does: one session in memory at a time. */
 	struct report_agg *ra = report_agg_new();

@@ -21,7 +21,8 @@ static void set_too_large(struct error *err, size_t max)
 }
 
 /* Only a regular file within max is read; anything else says why not. */
-static int check(int fd, size_t max, size_t *size, struct error *err)
+static int check(int fd, size_t max, size_t *size, struct file_id *id,
+		 struct error *err)
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0)
@@ -34,74 +35,109 @@ static int check(int fd, size_t max, size_t *size, struct error *err)
 		set_too_large(err, max);
 	else {
 		*size = (size_t)st.st_size;
+		if (id) {
+			id->dev = (uint64_t)st.st_dev;
+			id->ino = (uint64_t)st.st_ino;
+		}
 		return 0;
 	}
 	return -1;
 }
 
-/*
- * Reads fd to its end, size bytes expected: the file may have grown, and
- * one byte beyond max is enough to notice that.
- */
-static char *read_all(int fd, size_t size, size_t max, size_t *len,
-		      struct error *err)
+/* Room for cap bytes in b; -1 when out of memory. */
+static int reserve(struct file_buf *b, size_t cap)
 {
-	size_t n = 0, cap = size + 1;
-	char *b = malloc(cap + 1);
-	while (b != NULL) {
-		if (n == cap) {
-			if (cap > max)
+	if (cap <= b->cap)
+		return 0;
+	char *d = realloc(b->data, cap);
+	if (!d)
+		return -1;
+	b->data = d;
+	b->cap = cap;
+	return 0;
+}
+
+/*
+ * Reads fd to its end into b, size bytes expected: the file may have
+ * grown, and one byte beyond max is enough to notice that.  b keeps room
+ * for the NUL after the bytes.
+ */
+static int read_all(int fd, size_t size, size_t max, struct file_buf *b,
+		    struct error *err)
+{
+	size_t n = 0;
+	if (reserve(b, size + 2))
+		goto oom;
+	for (;;) {
+		if (n + 1 == b->cap) {
+			if (n > max)
 				break;
-			cap = cap > max / 2 ? max + 1 : cap * 2;
-			char *nb = realloc(b, cap + 1);
-			if (nb == NULL)
-				break;
-			b = nb;
+			if (reserve(b, b->cap - 1 > max / 2 ? max + 2
+							    : 2 * b->cap))
+				goto oom;
 		}
-		ssize_t r = read(fd, b + n, cap - n);
+		ssize_t r = read(fd, b->data + n, b->cap - 1 - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			error_reason(err->msg, sizeof err->msg, errno);
-			free(b);
-			return NULL;
+			return -1;
 		}
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
-	if (b == NULL || n == cap) {
-		if (b == NULL || cap <= max)
-			error_set(err, 0, "out of memory");
-		else
-			set_too_large(err, max);
-		free(b);
-		return NULL;
+	if (n > max) {
+		set_too_large(err, max);
+		return -1;
 	}
-	b[n] = '\0';
-	*len = n;
-	return b;
+	b->data[n] = '\0';
+	b->len = n;
+	return 0;
+oom:
+	error_set(err, 0, "out of memory");
+	return -1;
 }
 
-int file_read(const char *path, size_t max, char **buf, size_t *len,
-	      struct error *err)
+int file_read_buf(const char *path, size_t max, struct file_buf *b,
+		  struct file_id *id, struct error *err)
 {
 	size_t size;
+	int rc = -1;
 
-	*buf = NULL;
-	*len = 0;
+	b->len = 0;
 	/* O_NONBLOCK so that a FIFO cannot hang us before fstat says what
 	 * the path is; regular files ignore the flag. */
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		error_reason(err->msg, sizeof err->msg, errno);
-	else if (check(fd, max, &size, err) == 0)
-		*buf = read_all(fd, size, max, len, err);
+	else if (check(fd, max, &size, id, err) == 0)
+		rc = read_all(fd, size, max, b, err);
 	if (fd >= 0)
 		close(fd);
 	err->file = path;
 	err->line = 0;
-	return *buf != NULL ? 0 : -1;
+	return rc;
+}
+
+void file_buf_free(struct file_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int file_read(const char *path, size_t max, char **buf, size_t *len,
+	      struct error *err)
+{
+	struct file_buf b = {NULL, 0, 0};
+	int rc = file_read_buf(path, max, &b, NULL, err);
+
+	if (rc != 0)
+		file_buf_free(&b);
+	*buf = b.data;
+	*len = b.len;
+	return rc;
 }
 
 char *file_dir_of(const char *path)

@@ -7,6 +7,7 @@
 #define HANDSUP_FILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct error;
 
@@ -20,6 +21,28 @@ struct error;
  */
 int file_read(const char *path, size_t max, char **buf, size_t *len,
 	      struct error *err);
+
+/* A buffer that file_read_buf reuses from one file to the next. */
+struct file_buf {
+	char *data; /* NUL-terminated after len bytes; NULL before the first */
+	size_t len, cap;
+};
+
+/* Which file was read: its device and inode. */
+struct file_id {
+	uint64_t dev, ino;
+};
+
+/*
+ * The same as file_read, into b, which grows as needed and is kept for
+ * the next file (free it with file_buf_free); b->len is 0 on failure.
+ * *id (if not NULL) says which file was read, from the same fstat that
+ * checked it.
+ */
+int file_read_buf(const char *path, size_t max, struct file_buf *b,
+		  struct file_id *id, struct error *err);
+
+void file_buf_free(struct file_buf *b);
 
 /* a followed by b in a new string, to build a path; NULL: out of memory. */
 char *file_cat(const char *a, const char *b);

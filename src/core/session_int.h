@@ -52,8 +52,65 @@ struct counts {
 	long c[TALLY_MAX_GROUPS];
 };
 
+/*
+ * Where a session_reader keeps each string from one file to the next:
+ * the header's, the groups', then per item its heading, labels and texts.
+ */
+enum {
+	SLOT_NAME,
+	SLOT_TITLE,
+	SLOT_SOURCE,
+	SLOT_PATH,
+	SLOT_GROUP, /* + group */
+	SLOT_ITEMS = SLOT_GROUP + TALLY_MAX_GROUPS,
+	SLOT_PER_ITEM = 1 + 2 * TALLY_MAX_VIEWS, /* heading, labels, texts */
+};
+
+static inline size_t session_slot_heading(int item)
+{
+	return SLOT_ITEMS + (size_t)item * SLOT_PER_ITEM;
+}
+
+static inline size_t session_slot_label(int item, int view)
+{
+	return session_slot_heading(item) + 1 + (size_t)view;
+}
+
+static inline size_t session_slot_text(int item, int view)
+{
+	return session_slot_label(item, TALLY_MAX_VIEWS) + (size_t)view;
+}
+
+/*
+ * One kept string.  as_read: its bytes are those it was read from, so
+ * the same bytes in the next file make the same string, and it is used
+ * again as it is.  A string that sanitising changed is made anew each
+ * time: its bytes are not those of the file.
+ */
+struct reader_slot {
+	char *str;
+	size_t len;
+	bool as_read;
+};
+
+/*
+ * A reader (session_parse.h) owns its session's strings, in slots, and
+ * the arrays that one parse would allocate and free: each file reuses
+ * them.
+ */
+struct session_reader {
+	struct session *s; /* its own, allocated with it */
+	struct reader_slot *slots;
+	size_t nslots;
+	size_t items_cap; /* s->items and item_lines allocated */
+	int *item_lines;
+	struct counts *counts;
+	size_t counts_cap;
+};
+
 struct parser {
 	struct session *s;
+	struct session_reader *reader; /* NULL: session_parse's own strings */
 	struct error *err;
 	int version;
 	int line;
@@ -78,8 +135,14 @@ session_fail(struct parser *p, int line, const char *fmt, ...);
 /* The key (or any text) made safe to put in a message. */
 const char *session_shown(const char *k, size_t n, char *buf, size_t cap);
 
-/* Stores a sanitised copy of v[0..n) in *dst; -1 out of memory. */
-int session_store(struct parser *p, char **dst, const char *v, size_t n);
+/*
+ * Stores a sanitised copy of v[0..n) in *dst; -1 out of memory.  With a
+ * reader, the copy is the one in the reader's slot (SLOT_*, or one of
+ * session_slot_*), made again only when the bytes are not those it was
+ * made from.
+ */
+int session_store(struct parser *p, size_t slot, char **dst, const char *v,
+		  size_t n);
 
 /* The item lines, each returning 0 or -1 once the error is set. */
 int session_item(struct parser *p, const char *v, size_t n);

@@ -48,8 +48,51 @@ const char *session_shown(const char *k, size_t n, char *buf, size_t cap)
 	return buf;
 }
 
-int session_store(struct parser *p, char **dst, const char *v, size_t n)
+/* Room for slots [0, n) in the reader; -1 out of memory. */
+static int grow_slots(struct session_reader *r, size_t n)
 {
+	if (n <= r->nslots)
+		return 0;
+	size_t cap = r->nslots ? 2 * r->nslots : 64;
+	if (cap < n)
+		cap = n;
+	struct reader_slot *sl = realloc(r->slots, cap * sizeof *sl);
+	if (!sl)
+		return -1;
+	memset(sl + r->nslots, 0, (cap - r->nslots) * sizeof *sl);
+	r->slots = sl;
+	r->nslots = cap;
+	return 0;
+}
+
+/* The reader's string for these bytes: the one it holds when made from
+ * the same bytes, else a new one. */
+static int reader_store(struct parser *p, size_t slot, char **dst,
+			const char *v, size_t n)
+{
+	struct session_reader *r = p->reader;
+	if (grow_slots(r, slot + 1))
+		return session_fail(p, p->line, "out of memory");
+	struct reader_slot *sl = &r->slots[slot];
+	if (!sl->str || !sl->as_read || sl->len != n ||
+	    memcmp(sl->str, v, n) != 0) {
+		char *c = text_sanitize(v, n);
+		if (!c)
+			return session_fail(p, p->line, "out of memory");
+		free(sl->str);
+		sl->str = c;
+		sl->len = strlen(c);
+		sl->as_read = sl->len == n && memcmp(c, v, n) == 0;
+	}
+	*dst = sl->str;
+	return 0;
+}
+
+int session_store(struct parser *p, size_t slot, char **dst, const char *v,
+		  size_t n)
+{
+	if (p->reader)
+		return reader_store(p, slot, dst, v, n);
 	char *c = text_sanitize(v, n);
 	if (!c)
 		return session_fail(p, p->line, "out of memory");
@@ -210,7 +253,8 @@ int session_item(struct parser *p, const char *v, size_t n)
 	p->item_line = p->line;
 	p->next_round = p->next_view = 0;
 	memset(p->texts, 0, sizeof p->texts);
-	return session_store(p, &s->items[s->nitems - 1].heading, v, n);
+	return session_store(p, session_slot_heading(s->nitems - 1),
+			     &s->items[s->nitems - 1].heading, v, n);
 }
 
 /*
@@ -276,7 +320,8 @@ int session_view(struct parser *p, const char *v, size_t n)
 		skip = sp ? digits + 1 : n;
 	}
 	if (check_label(p, it->nviews, v + skip, n - skip) ||
-	    session_store(p, &it->labels[it->nviews], v + skip, n - skip))
+	    session_store(p, session_slot_label(s->nitems - 1, it->nviews),
+			  &it->labels[it->nviews], v + skip, n - skip))
 		return -1;
 	if (p->version == 1) {
 		struct counts *c = add_counts(p);
@@ -303,7 +348,9 @@ int session_text(struct parser *p, const char *v, size_t n)
 		return session_fail(p, p->line, "view %d has two texts",
 				    it->nviews);
 	p->texts[it->nviews - 1] = true;
-	return session_store(p, &it->texts[it->nviews - 1], v, n);
+	return session_store(p,
+			     session_slot_text(s->nitems - 1, it->nviews - 1),
+			     &it->texts[it->nviews - 1], v, n);
 }
 
 /* Format 2: "count: ROUND VIEW N..." for every group, rounds in order. */

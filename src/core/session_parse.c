@@ -75,13 +75,13 @@ static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 		return v2_header(p, bit, v, n);
 	switch (bit) {
 	case HAVE_NAME:
-		return session_store(p, &s->name, v, n);
+		return session_store(p, SLOT_NAME, &s->name, v, n);
 	case HAVE_TITLE:
-		return session_store(p, &s->deck_title, v, n);
+		return session_store(p, SLOT_TITLE, &s->deck_title, v, n);
 	case HAVE_SOURCE:
-		return session_store(p, &s->deck_source, v, n);
+		return session_store(p, SLOT_SOURCE, &s->deck_source, v, n);
 	case HAVE_PATH:
-		return session_store(p, &s->deck_path, v, n);
+		return session_store(p, SLOT_PATH, &s->deck_path, v, n);
 	case HAVE_STARTED:
 		if (!session_value_time(v, n, &s->started))
 			return session_fail(
@@ -131,7 +131,9 @@ static int group(struct parser *p, const char *v, size_t n)
 				p, p->line, "duplicate group '%s'",
 				session_shown(name, len, buf, sizeof buf));
 	p->headcount[s->ngroups] = hc;
-	return session_store(p, &s->groups[s->ngroups++], name, len);
+	s->ngroups++;
+	return session_store(p, SLOT_GROUP + (size_t)s->ngroups - 1,
+			     &s->groups[s->ngroups - 1], name, len);
 }
 
 static int first_line(struct parser *p, const char *l, size_t n)
@@ -233,9 +235,16 @@ static int check_end(struct parser *p)
 static int parse_lines(struct parser *p, const char *text, size_t len)
 {
 	bool ended = false;
-	size_t pos = 0;
+	size_t pos = 0, bad = len;
 	if (len == 0)
 		return session_fail(p, 0, "empty file");
+	/*
+	 * The whole text is checked at once, which is much cheaper than line
+	 * by line; a line is refused as before when the first bad byte is in
+	 * it, so every error before that line still comes first.
+	 */
+	if (text_utf8_valid(text, len, &bad))
+		bad = len;
 	while (pos < len) {
 		const char *l = text + pos;
 		const char *nl = memchr(l, '\n', len - pos);
@@ -253,7 +262,7 @@ static int parse_lines(struct parser *p, const char *text, size_t len)
 		if (ended)
 			return session_fail(p, p->line,
 					    "text after the 'end' line");
-		if (!text_utf8_valid(l, n, NULL))
+		if (bad < pos)
 			return session_fail(p, p->line, "invalid UTF-8");
 		if (p->line == 1) {
 			if (first_line(p, l, n))
@@ -296,20 +305,79 @@ static int build_tally(struct parser *p)
 	return 0;
 }
 
+static int parse(struct parser *p, const char *text, size_t len)
+{
+	p->err->file = NULL;
+	p->err->line = 0;
+	p->err->msg[0] = '\0';
+	int rc = parse_lines(p, text, len);
+	if (rc == 0)
+		rc = build_tally(p);
+	return rc;
+}
+
 int session_parse(struct session *s, const char *text, size_t len,
 		  struct error *err)
 {
 	struct parser p = {.s = s, .err = err};
 	memset(s, 0, sizeof *s);
-	err->file = NULL;
-	err->line = 0;
-	err->msg[0] = '\0';
-	int rc = parse_lines(&p, text, len);
-	if (rc == 0)
-		rc = build_tally(&p);
+	int rc = parse(&p, text, len);
 	free(p.counts);
 	free(p.item_lines);
 	if (rc != 0)
 		session_free(s);
 	return rc;
+}
+
+struct session_reader *session_reader_new(void)
+{
+	struct session_reader *r = calloc(1, sizeof *r);
+	if (r && !(r->s = calloc(1, sizeof *r->s))) {
+		free(r);
+		r = NULL;
+	}
+	return r;
+}
+
+/*
+ * The session is emptied but for its items array, and its strings stay
+ * in the slots: the parse takes those whose bytes have not changed.
+ */
+int session_reader_parse(struct session_reader *r, const char *text, size_t len,
+			 const struct session **out, struct error *err)
+{
+	struct session *s = r->s;
+	struct session_item *items = s->items;
+	tally_free(&s->tally);
+	memset(s, 0, sizeof *s);
+	s->items = items;
+	struct parser p = {.s = s,
+			   .reader = r,
+			   .err = err,
+			   .cap = r->items_cap,
+			   .item_lines = r->item_lines,
+			   .counts = r->counts,
+			   .counts_cap = r->counts_cap};
+	int rc = parse(&p, text, len);
+	r->items_cap = p.cap;
+	r->item_lines = p.item_lines;
+	r->counts = p.counts;
+	r->counts_cap = p.counts_cap;
+	*out = rc == 0 ? s : NULL;
+	return rc;
+}
+
+void session_reader_free(struct session_reader *r)
+{
+	if (!r)
+		return;
+	for (size_t k = 0; k < r->nslots; k++)
+		free(r->slots[k].str);
+	free(r->slots);
+	tally_free(&r->s->tally);
+	free(r->s->items);
+	free(r->s);
+	free(r->item_lines);
+	free(r->counts);
+	free(r);
 }

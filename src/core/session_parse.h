@@ -22,4 +22,29 @@ struct session;
 int session_parse(struct session *s, const char *text, size_t len,
 		  struct error *err);
 
+/*
+ * A reader of many session files in a row (a report over thousands of
+ * workshops of one deck).  It parses as session_parse does, strictly and
+ * with the same errors, into a session of its own that it keeps from one
+ * file to the next, with the bytes each string was made from: a field
+ * whose bytes are those of the same field in the file before (the deck's
+ * title, an item's heading, a label) keeps the string already made, so
+ * text that is the same in every file is sanitised and allocated once.
+ * A field that differs, or whose text sanitising changed, is made anew.
+ */
+struct session_reader;
+
+/* NULL when out of memory. */
+struct session_reader *session_reader_new(void);
+
+/*
+ * Parses text.  Returns 0 with *out the reader's session, valid until the
+ * next parse or session_reader_free, never to be changed or freed by the
+ * caller; or -1 with *err filled as by session_parse and *out NULL.
+ */
+int session_reader_parse(struct session_reader *r, const char *text, size_t len,
+			 const struct session **out, struct error *err);
+
+void session_reader_free(struct session_reader *r);
+
 #endif

@@ -8,20 +8,23 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Digits only, no sign, at most max (>= 0).  Rejects empty input, and
- * checks before each step so that no number of digits can overflow. */
+/*
+ * Digits only, no sign, at most max (>= 0).  Rejects empty input, and
+ * checks before each step so that no number of digits can overflow:
+ * with max = 10 * lim + last, x * 10 + d stays within max exactly when x
+ * is below lim, or is lim and d at most last.  One division per number,
+ * not one per digit: a report reads thousands of counts a second.
+ */
 bool session_value_count(const char *v, size_t n, long max, long *out)
 {
 	if (n == 0)
 		return false;
-	long x = 0;
+	long x = 0, lim = max / 10, last = max - lim * 10;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i] < '0' || v[i] > '9')
 			return false;
 		int d = v[i] - '0';
-		/* max - d < 0 would divide to 0, letting a digit past a max
-		 * below 9 through. */
-		if (d > max || x > (max - d) / 10)
+		if (x > lim || (x == lim && d > last))
 			return false;
 		x = x * 10 + d;
 	}

@@ -101,6 +101,11 @@ int report_agg_write(FILE *out, const struct report_agg *a,
 			error_set(err, 0, "no sessions");
 		return REPORT_AGG_EINVAL;
 	}
+	if (!report_agg_writes(a, fmt)) {
+		if (err)
+			error_set(err, 0, "the sessions were not kept for JSON");
+		return REPORT_AGG_EINVAL;
+	}
 	struct report_locale loc;
 
 	report_locale_enter(&loc);
@@ -128,7 +133,7 @@ int report_aggregate(FILE *out, const struct session *const *sessions,
 		     const struct session *compare, const char *compare_name,
 		     enum report_format fmt, struct error *err)
 {
-	struct report_agg *a = report_agg_new();
+	struct report_agg *a = report_agg_new_for(fmt);
 	int rc = REPORT_AGG_OK;
 
 	if (err)

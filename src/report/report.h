@@ -75,6 +75,17 @@ struct report_agg;
 struct report_agg *report_agg_new(void);
 
 /*
+ * The same, for writing fmt only: the JSON document lists every session
+ * (name, start and file), so its aggregate keeps them; for the other
+ * formats nothing is kept per session but the sums, so that the memory
+ * does not grow with the number of files.
+ */
+struct report_agg *report_agg_new_for(enum report_format fmt);
+
+/* Whether a can write fmt: anything but JSON when made for another. */
+bool report_agg_writes(const struct report_agg *a, enum report_format fmt);
+
+/*
  * Adds one session; compare marks the one to set against the rest (at
  * most one).  The first session added fixes the deck.  Its groups join
  * those of the same name; a session without groups counts toward the
@@ -96,8 +107,9 @@ bool report_agg_other_version(const struct report_agg *a,
 
 /*
  * Writes the aggregate.  REPORT_AGG_EINVAL when nothing was added (or
- * only the compared session), REPORT_AGG_EIO when the stream failed, with
- * *err set.
+ * only the compared session) or when made for another format than fmt
+ * (report_agg_writes), REPORT_AGG_EIO when the stream failed, with *err
+ * set.
  */
 int report_agg_write(FILE *out, const struct report_agg *a,
 		     enum report_format fmt, struct error *err);

@@ -42,9 +42,23 @@ struct report_agg *report_agg_new(void)
 
 	if (a) {
 		a->cmp_at = -1;
-		a->totals = a->all_v1 = true;
+		a->totals = a->all_v1 = a->list = true;
 	}
 	return a;
+}
+
+struct report_agg *report_agg_new_for(enum report_format fmt)
+{
+	struct report_agg *a = report_agg_new();
+
+	if (a)
+		a->list = fmt == REPORT_JSON;
+	return a;
+}
+
+bool report_agg_writes(const struct report_agg *a, enum report_format fmt)
+{
+	return a->list || fmt != REPORT_JSON;
 }
 
 void report_agg_free(struct report_agg *a)
@@ -53,13 +67,17 @@ void report_agg_free(struct report_agg *a)
 		return;
 	for (int i = 0; i < a->nitems; i++) {
 		free(a->items[i].heading);
+		free(a->items[i].min_name);
+		free(a->items[i].max_name);
 		for (int v = 0; v < TALLY_MAX_VIEWS; v++)
 			free(a->items[i].labels[v]);
 	}
-	for (size_t k = 0; k < a->nsess; k++) {
+	for (size_t k = 0; a->sess && k < a->nsess; k++) {
 		free(a->sess[k].name);
 		free(a->sess[k].file);
 	}
+	free(a->cmp.name);
+	free(a->cmp.file);
 	for (int g = 0; g < a->ngroups; g++)
 		free(a->groups[g]);
 	free(a->items);
@@ -142,8 +160,27 @@ static int take_labels(struct agg_item *it, const struct session_item *si,
 	return 0;
 }
 
-static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
-		       size_t at)
+/* *dst becomes a copy of name; false when out of memory. */
+static bool take_name(char **dst, const char *name)
+{
+	bool oom = false;
+	char *c = copy(name, &oom);
+
+	if (oom)
+		return false;
+	free(*dst);
+	*dst = c;
+	return true;
+}
+
+/*
+ * The session's counts of an item into it.  The lowest and the highest
+ * View 1 share keep the name of the session that had it first: the name
+ * is copied only when a session sets a new extreme, which becomes rarer
+ * with every session.  Returns -1 when out of memory.
+ */
+static int add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
+		      const char *name)
 {
 	long total = 0;
 	int pct[TALLY_MAX_VIEWS];
@@ -160,17 +197,20 @@ static void add_counts(struct agg_item *it, const long *c, int n, bool is_cmp,
 	it->in_cmp |= is_cmp;
 	it->in_rest |= !is_cmp;
 	if (total == 0)
-		return;
+		return 0;
 	tally_percent(c, n, pct);
 	if (it->ncounted == 0 || pct[0] < it->min_pct) {
+		if (!take_name(&it->min_name, name))
+			return -1;
 		it->min_pct = pct[0];
-		it->min_at = at;
 	}
 	if (it->ncounted == 0 || pct[0] > it->max_pct) {
+		if (!take_name(&it->max_name, name))
+			return -1;
 		it->max_pct = pct[0];
-		it->max_at = at;
 	}
 	it->ncounted++;
+	return 0;
 }
 
 /* The aggregate's group of this name, or -1. */
@@ -265,8 +305,11 @@ static void add_groups_rounds(struct agg_item *it, const struct session *s,
 		}
 		ar->nsessions++;
 		ar->ncounted += report_sum(x, n) > 0;
-		divide_swing(b, x, n, &sw);
-		ar->changed += r > 0 ? sw.changed : 0;
+		/* The first round has no swing: nothing to work out. */
+		if (r > 0) {
+			divide_swing(b, x, n, &sw);
+			ar->changed += sw.changed;
+		}
 	}
 	if (nr > it->nrounds)
 		it->nrounds = nr;
@@ -275,20 +318,30 @@ static void add_groups_rounds(struct agg_item *it, const struct session *s,
 static int add_items(struct report_agg *a, const struct session *s,
 		     const int *map, bool is_cmp);
 
-static int add_session(struct report_agg *a, const struct session *s,
-		       const char *name, bool is_cmp)
+/* The session's name, file and start into as; -1 when out of memory. */
+static int keep_session(struct agg_session *as, const struct session *s,
+			const char *file)
 {
-	int map[TALLY_MAX_GROUPS];
 	bool oom = false;
-	struct agg_session *as;
 
-	if (a->nsess == 0) {
-		a->title = copy(s->deck_title ? s->deck_title : "", &oom);
-		a->source = copy(s->deck_source, &oom);
-		a->hash = s->deck_hash;
-		if (oom)
-			return -1;
+	as->name = copy(s->name ? s->name : "", &oom);
+	as->file = copy(file, &oom);
+	as->started = s->started;
+	if (oom) {
+		free(as->name);
+		free(as->file);
+		as->name = as->file = NULL;
+		return -1;
 	}
+	return 0;
+}
+
+/* One more session in the list, when the aggregate keeps it. */
+static int list_session(struct report_agg *a, const struct session *s,
+			const char *file)
+{
+	if (!a->list)
+		return 0;
 	if (a->nsess == a->sess_cap) {
 		size_t cap = a->sess_cap ? a->sess_cap * 2 : 64;
 		struct agg_session *p = realloc(a->sess, sizeof *p * cap);
@@ -298,15 +351,25 @@ static int add_session(struct report_agg *a, const struct session *s,
 		a->sess = p;
 		a->sess_cap = cap;
 	}
-	as = &a->sess[a->nsess];
-	as->name = copy(s->name ? s->name : "", &oom);
-	as->file = copy(name, &oom);
-	as->started = s->started;
-	if (oom) {
-		free(as->name);
-		free(as->file);
-		return -1;
+	return keep_session(&a->sess[a->nsess], s, file);
+}
+
+static int add_session(struct report_agg *a, const struct session *s,
+		       const char *name, bool is_cmp)
+{
+	int map[TALLY_MAX_GROUPS];
+	bool oom = false;
+
+	if (a->nsess == 0) {
+		a->title = copy(s->deck_title ? s->deck_title : "", &oom);
+		a->source = copy(s->deck_source, &oom);
+		a->hash = s->deck_hash;
+		if (oom)
+			return -1;
 	}
+	if ((is_cmp && keep_session(&a->cmp, s, name)) ||
+	    list_session(a, s, name))
+		return -1;
 	if (a->nsess == 0 || s->started < a->first)
 		a->first = s->started;
 	if (a->nsess == 0 || s->started > a->last)
@@ -340,7 +403,9 @@ static int add_items(struct report_agg *a, const struct session *s,
 			return -1;
 		for (int v = 0; v < n; v++)
 			c[v] = tally_get(&s->tally, i, v);
-		add_counts(&a->items[k], c, n, is_cmp, a->nsess - 1);
+		if (add_counts(&a->items[k], c, n, is_cmp,
+			       s->name ? s->name : ""))
+			return -1;
 		add_groups_rounds(&a->items[k], s, i, map, is_cmp);
 	}
 	return 0;
@@ -393,166 +458,4 @@ bool report_agg_other_version(const struct report_agg *a,
 			      const struct session *s)
 {
 	return a->nsess > 0 && s->deck_hash != a->hash;
-}
-
-int report_agg_totals(const struct report_agg *a, int64_t *totals)
-{
-	int n = 0;
-
-	memset(totals, 0, sizeof *totals * TALLY_MAX_VIEWS);
-	for (int i = 0; i < a->nitems; i++) {
-		if (a->items[i].nviews > n)
-			n = a->items[i].nviews;
-		for (int v = 0; v < a->items[i].nviews; v++)
-			totals[v] += a->items[i].totals[v];
-	}
-	return n;
-}
-
-/* The compared session against the rest, from their sums of n views. */
-static void cmp_of(const int64_t *cmp, const int64_t *rest, bool in_cmp,
-		   bool in_rest, int n, struct agg_cmp *ci)
-{
-	int cl = tally_leaning_of(cmp, n);
-	int rl = tally_leaning_of(rest, n);
-
-	ci->present = in_cmp;
-	ci->rest_present = in_rest;
-	ci->counted = in_cmp && report_sum(cmp, n) > 0;
-	ci->rest_counted = in_rest && report_sum(rest, n) > 0;
-	tally_percent64(cmp, n, ci->cpct);
-	tally_percent64(rest, n, ci->rpct);
-	ci->diff = ci->cpct[0] - ci->rpct[0];
-	ci->other_way = ci->counted && ci->rest_counted && cl >= 0 && rl >= 0 &&
-			cl != rl;
-}
-
-void report_agg_cmp(const struct agg_item *it, struct agg_cmp *ci)
-{
-	cmp_of(it->cmp, it->rest, it->in_cmp, it->in_rest, it->nviews, ci);
-}
-
-void report_agg_cmp_sums(const struct agg_sums *g, int n, struct agg_cmp *ci)
-{
-	cmp_of(g->cmp, g->rest, g->in_cmp, g->in_rest, n, ci);
-}
-
-void report_agg_divide(const struct report_agg *a, int i,
-		       struct report_divide *d)
-{
-	const struct agg_item *it = &a->items[i];
-	int pct[REPORT_MAX_GROUPS][TALLY_MAX_VIEWS] = {{0}};
-	bool counted[REPORT_MAX_GROUPS] = {false};
-	struct divide dv;
-
-	memset(d, 0, sizeof *d);
-	d->item = i;
-	d->heading = it->heading;
-	d->n = it->nviews;
-	for (int g = 0; g < a->ngroups; g++) {
-		tally_percent64(it->groups[g].totals, it->nviews, pct[g]);
-		counted[g] = report_sum(it->groups[g].totals, it->nviews) > 0;
-	}
-	divide_widest((const int(*)[TALLY_MAX_VIEWS])pct, counted, a->ngroups,
-		      it->nviews, &dv);
-	d->gap = dv.gap;
-	if (dv.gap < 0)
-		return;
-	d->a = a->groups[dv.a];
-	d->b = a->groups[dv.b];
-	memcpy(d->ca, it->groups[dv.a].totals, sizeof d->ca);
-	memcpy(d->cb, it->groups[dv.b].totals, sizeof d->cb);
-}
-
-bool report_agg_group_row(const struct report_agg *a, int i, int k,
-			  struct report_row *row)
-{
-	const struct agg_item *it = &a->items[i];
-	const struct agg_sums *g = &it->groups[k];
-	struct agg_cmp ci;
-
-	memset(row, 0, sizeof *row);
-	if (g->nsessions == 0)
-		return false;
-	row->name = a->groups[k];
-	report_split_of(&row->sp, g->totals, it->nviews, 0, false);
-	report_agg_cmp_sums(g, it->nviews, &ci);
-	row->cmp_known = ci.counted && ci.rest_counted;
-	row->cmp = ci.diff;
-	return true;
-}
-
-int report_agg_group_totals(const struct report_agg *a, int ntot,
-			    struct report_row *rows)
-{
-	int n = 0;
-
-	for (int g = 0; g < a->ngroups; g++) {
-		int64_t c[TALLY_MAX_VIEWS] = {0};
-		bool seen = false;
-
-		for (int i = 0; i < a->nitems; i++) {
-			const struct agg_sums *gs = &a->items[i].groups[g];
-
-			seen |= gs->nsessions > 0;
-			for (int v = 0; v < a->items[i].nviews && v < ntot; v++)
-				c[v] += gs->totals[v];
-		}
-		if (!seen)
-			continue;
-		memset(&rows[n], 0, sizeof rows[n]);
-		rows[n].name = a->groups[g];
-		report_split_of(&rows[n++].sp, c, ntot, 0, false);
-	}
-	return n;
-}
-
-/* Row r of an item's table of rounds: the sums, named with their
- * sessions into name[cap]. */
-void report_agg_round_row(const struct report_agg *a, int i, int r,
-			  struct report_row *row, char *name, size_t cap)
-{
-	const struct agg_item *it = &a->items[i];
-	const struct agg_round *ar = &it->rounds[r];
-
-	memset(row, 0, sizeof *row);
-	snprintf(name, cap, "Round %d (%d %s)", r + 1, ar->nsessions,
-		 ar->nsessions == 1 ? "session" : "sessions");
-	row->name = name;
-	report_split_of(&row->sp, ar->counts, it->nviews, 0, false);
-}
-
-void report_agg_swing(const struct report_agg *a, int i, int r,
-		      struct swing *sw)
-{
-	const struct agg_item *it = &a->items[i];
-	const struct agg_round *ar = &it->rounds[r];
-
-	divide_swing(ar->before, ar->counts, it->nviews, sw);
-	sw->changed = ar->changed;
-}
-
-const char *report_agg_groups_words(char *buf, size_t cap,
-				    const struct report_agg *a)
-{
-	size_t k = 0;
-
-	buf[0] = '\0';
-	for (int g = 0; g < a->ngroups && k < cap; g++) {
-		int w = snprintf(buf + k, cap - k, "%s%s", g ? ", " : "",
-				 a->groups[g]);
-
-		k += w < 0 ? 0 : (size_t)w;
-	}
-	return buf;
-}
-
-int report_agg_group_rows(const struct report_agg *a, int i,
-			  struct report_row *rows)
-{
-	int n = 0;
-
-	for (int k = 0; k < a->ngroups; k++)
-		n += report_agg_group_row(a, i, k, &rows[n]);
-	return n;
 }

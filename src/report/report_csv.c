@@ -87,7 +87,7 @@ static int compare_cells(FILE *out, const struct report_agg *a,
 	bool both = ci->counted && ci->rest_counted;
 
 	if (fputc(',', out) == EOF ||
-	    report_put_csv(out, a->sess[a->cmp_at].name) ||
+	    report_put_csv(out, a->cmp.name) ||
 	    fputc(',', out) == EOF || csv_count(out, ci->present, cmp[v]) ||
 	    fputc(',', out) == EOF ||
 	    report_put_figure(out, REPORT_CSV, ci->counted, ci->cpct[v]) ||
@@ -139,9 +139,9 @@ static int agg_room_rows(FILE *out, const struct report_agg *a, int i)
 			return -1;
 		if (it->ncounted > 0 &&
 		    (fprintf(out, "%d,", it->min_pct) < 0 ||
-		     report_put_csv(out, a->sess[it->min_at].name) ||
+		     report_put_csv(out, it->min_name) ||
 		     fprintf(out, ",%d,", it->max_pct) < 0 ||
-		     report_put_csv(out, a->sess[it->max_at].name)))
+		     report_put_csv(out, it->max_name)))
 			return -1;
 		if (it->ncounted == 0 && fputs(",,,", out) == EOF)
 			return -1;

@@ -2,8 +2,8 @@
  * report_int: private to report/.  What the format files share: the
  * aggregate's sums, the per-format writers that report.c dispatches to,
  * and the building blocks of figures and columns.  Everything is copied
- * out of the sessions, so an aggregate needs memory for its items and
- * one name per session, not for the sessions themselves.
+ * out of the sessions, so an aggregate needs memory for its items, not
+ * for the sessions themselves.
  */
 #ifndef HANDSUP_REPORT_INT_H
 #define HANDSUP_REPORT_INT_H
@@ -55,7 +55,7 @@ struct agg_item {
 	int nsessions;			 /* sessions that have the item */
 	int ncounted;			 /* ... and counted it */
 	int min_pct, max_pct;		 /* View 1 share among those counted */
-	size_t min_at, max_at;		 /* ... and where: index into sess */
+	char *min_name, *max_name;	 /* ... and the sessions that had it */
 	/*
 	 * A session's item takes an aggregate item at most once, so that
 	 * items with the same heading stay apart: last_sess is the number
@@ -76,12 +76,19 @@ struct agg_session {
 	time_t started;
 };
 
+/*
+ * Only the JSON document lists every session; for the other formats the
+ * aggregate keeps nothing per session (list false, sess NULL), so that
+ * thousands of files cost no memory each.
+ */
 struct report_agg {
 	char *title, *source; /* of the first session's deck */
 	uint64_t hash;
-	struct agg_session *sess;
+	bool list;		  /* keep every session in sess */
+	struct agg_session *sess; /* nsess of them when list */
 	size_t nsess, sess_cap;
-	long cmp_at; /* index into sess, or -1 */
+	long cmp_at;		/* the compared session's number - 1, or -1 */
+	struct agg_session cmp; /* and the session, when cmp_at >= 0 */
 	time_t first, last;
 	struct agg_item *items;
 	int nitems, items_cap;

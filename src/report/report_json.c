@@ -242,10 +242,10 @@ static int json_item(FILE *out, const struct report_agg *a, int i)
 		    ? fputs("null", out) == EOF
 		    : (fprintf(out, "{\"min\": %d, \"min_session\": ",
 			       it->min_pct) < 0 ||
-		       report_put_json(out, a->sess[it->min_at].name) ||
+		       report_put_json(out, it->min_name) ||
 		       fprintf(out, ", \"max\": %d, \"max_session\": ",
 			       it->max_pct) < 0 ||
-		       report_put_json(out, a->sess[it->max_at].name) ||
+		       report_put_json(out, it->max_name) ||
 		       fputc('}', out) == EOF))
 		return -1;
 	if (a->cmp_at >= 0 && json_compare(out, "     ", &ci))
@@ -286,7 +286,7 @@ int report_json_agg(FILE *out, const struct report_agg *a)
 			return -1;
 	}
 	if (fputs("\n  ],\n  \"compare\": ", out) == EOF ||
-	    (a->cmp_at >= 0 ? json_session(out, &a->sess[a->cmp_at])
+	    (a->cmp_at >= 0 ? json_session(out, &a->cmp)
 			    : fputs("null", out) == EOF) ||
 	    fputs(",\n  \"percent_base\": \"hands\",\n  \"groups\": [", out) ==
 		    EOF)

@@ -186,9 +186,9 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 		return -1;
 	if (it->ncounted > 0 &&
 	    (fprintf(out, " View 1 share: lowest %d%% (", it->min_pct) < 0 ||
-	     report_put_md(out, a->sess[it->min_at].name) ||
+	     report_put_md(out, it->min_name) ||
 	     fprintf(out, "), highest %d%% (", it->max_pct) < 0 ||
-	     report_put_md(out, a->sess[it->max_at].name) ||
+	     report_put_md(out, it->max_name) ||
 	     fputs(").", out) == EOF))
 		return -1;
 	if (a->cmp_at >= 0 && md_compare(out, &ci))
@@ -212,7 +212,7 @@ static int md_agg_head(FILE *out, const struct report_agg *a)
 		return -1;
 	if (a->cmp_at >= 0 &&
 	    (fputs("- Compared: ", out) == EOF ||
-	     report_put_md(out, a->sess[a->cmp_at].name) ||
+	     report_put_md(out, a->cmp.name) ||
 	     fprintf(out, " (with the other %zu)\n", a->nsess - 1) < 0))
 		return -1;
 	if (!a->all_v1 && a->ngroups > 0 &&

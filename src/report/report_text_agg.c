@@ -42,12 +42,12 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	if (it->ncounted > 0) {
 		snprintf(buf, sizeof buf,
 			 "    View 1 share, lowest:  %3d%% in %s", it->min_pct,
-			 a->sess[it->min_at].name);
+			 it->min_name);
 		if (text_line(out, buf))
 			return -1;
 		snprintf(buf, sizeof buf,
 			 "    View 1 share, highest: %3d%% in %s", it->max_pct,
-			 a->sess[it->max_at].name);
+			 it->max_name);
 		if (text_line(out, buf))
 			return -1;
 	}
@@ -109,7 +109,7 @@ static int agg_head(FILE *out, const struct report_agg *a)
 		return -1;
 	if (a->cmp_at >= 0) {
 		snprintf(buf, sizeof buf, "Compared: %s (with the other %zu)",
-			 a->sess[a->cmp_at].name, a->nsess - 1);
+			 a->cmp.name, a->nsess - 1);
 		if (text_line(out, buf))
 			return -1;
 	}

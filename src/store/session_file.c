@@ -51,3 +51,44 @@ int session_load(struct session *s, const char *path, struct error *err)
 	err->file = path;
 	return rc;
 }
+
+struct session_loader {
+	struct file_buf buf;
+	struct session_reader *reader;
+	const char *path; /* of the file read last */
+};
+
+struct session_loader *session_loader_new(void)
+{
+	struct session_loader *l = calloc(1, sizeof *l);
+	if (l && !(l->reader = session_reader_new())) {
+		free(l);
+		l = NULL;
+	}
+	return l;
+}
+
+int session_loader_read(struct session_loader *l, const char *path,
+			struct file_id *id, struct error *err)
+{
+	l->path = path;
+	return file_read_buf(path, SESSION_MAX_BYTES, &l->buf, id, err);
+}
+
+int session_loader_parse(struct session_loader *l, const struct session **out,
+			 struct error *err)
+{
+	int rc = session_reader_parse(l->reader, l->buf.data, l->buf.len, out,
+				      err);
+	err->file = l->path;
+	return rc;
+}
+
+void session_loader_free(struct session_loader *l)
+{
+	if (!l)
+		return;
+	file_buf_free(&l->buf);
+	session_reader_free(l->reader);
+	free(l);
+}

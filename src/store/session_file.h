@@ -26,4 +26,31 @@ int session_save(const struct session *s, const char *path, struct error *err);
  */
 int session_load(struct session *s, const char *path, struct error *err);
 
+/*
+ * Many files loaded one after another, each held only until the next
+ * (handsup report): the bytes go into one buffer kept from file to file,
+ * and a session_reader (core/session_parse.h) keeps the strings that
+ * repeat from one file to the next.  The read and the parse are apart, so
+ * that the caller can skip a file it has seen by its identity.
+ */
+struct file_id;
+struct session_loader;
+
+/* NULL when out of memory. */
+struct session_loader *session_loader_new(void);
+
+/* Reads path (at most 16 MiB); 0, or -1 with *err as session_load's. */
+int session_loader_read(struct session_loader *l, const char *path,
+			struct file_id *id, struct error *err);
+
+/*
+ * Parses the file read last.  0 with *out the loader's session, valid
+ * until the next parse, which the caller neither changes nor frees; or -1
+ * with *err as session_load's and *out NULL.
+ */
+int session_loader_parse(struct session_loader *l, const struct session **out,
+			 struct error *err);
+
+void session_loader_free(struct session_loader *l);
+
 #endif
