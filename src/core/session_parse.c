@@ -288,7 +288,8 @@ static int build_tally(struct parser *p)
 		return session_fail(p, 0, "out of memory");
 	for (int i = 0; i < s->nitems; i++)
 		nv[i] = s->items[i].nviews;
-	int rc = tally_init(&s->tally, s->nitems, nv, s->ngroups);
+	int rc = p->reader ? tally_reuse(&s->tally, s->nitems, nv, s->ngroups)
+			   : tally_init(&s->tally, s->nitems, nv, s->ngroups);
 	free(nv);
 	if (rc != 0)
 		return session_fail(p, 0, "out of memory");
@@ -348,9 +349,10 @@ int session_reader_parse(struct session_reader *r, const char *text, size_t len,
 {
 	struct session *s = r->s;
 	struct session_item *items = s->items;
-	tally_free(&s->tally);
+	struct tally tally = s->tally; /* reused if the next has its shape */
 	memset(s, 0, sizeof *s);
 	s->items = items;
+	s->tally = tally;
 	struct parser p = {.s = s,
 			   .reader = r,
 			   .err = err,

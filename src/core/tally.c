@@ -1,6 +1,7 @@
 #include "core/tally.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,31 @@ int tally_init(struct tally *t, int nitems, const int *nviews, int ngroups)
 			return -1;
 		}
 	}
+	return 0;
+}
+
+int tally_reuse(struct tally *t, int nitems, const int *nviews, int ngroups)
+{
+	bool same = t->items && t->nitems == nitems && nitems > 0 && nviews;
+	for (int i = 0; same && i < nitems; i++)
+		same = t->items[i].nviews == nviews[i];
+	if (!same) {
+		tally_free(t);
+		return tally_init(t, nitems, nviews, ngroups);
+	}
+	/* Every count back to zero, one round each, no history: a tally as
+	 * tally_init makes it, in the memory it already has. */
+	for (int i = 0; i < nitems; i++) {
+		t->items[i].nrounds = 1;
+		memset(t->items[i].round, 0, sizeof *t->items[i].round);
+	}
+	t->ngroups = ngroups < 1		  ? 1
+		     : ngroups > TALLY_MAX_GROUPS ? TALLY_MAX_GROUPS
+						  : ngroups;
+	memset(t->headcount, 0, sizeof t->headcount);
+	free(t->hist);
+	t->hist = NULL;
+	t->hist_len = t->hist_pos = t->hist_start = 0;
 	return 0;
 }
 

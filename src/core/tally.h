@@ -66,6 +66,14 @@ struct tally {
 int tally_init(struct tally *t, int nitems, const int *nviews, int ngroups);
 void tally_free(struct tally *t);
 
+/*
+ * t, a tally from tally_init (or an empty one), made again as tally_init
+ * would make it; when the items and their views are the same as before,
+ * in the memory it already has (a reader of many session files of one
+ * deck builds one tally per file).  Returns as tally_init.
+ */
+int tally_reuse(struct tally *t, int nitems, const int *nviews, int ngroups);
+
 /* The number of rounds of an item (1 for an item out of range). */
 int tally_rounds(const struct tally *t, int item);
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "core/tally.h"
 
@@ -862,9 +863,44 @@ static void test_ring_overflow_joined(void **state)
 	tally_free(&t);
 }
 
+/* A tally made again for the next file: as new, in the same memory when
+ * the shape is the same, and made anew when it is not. */
+static void test_reuse(void **state)
+{
+	(void)state;
+	struct tally t;
+	int nv[2] = {2, 3}, other[2] = {2, 4};
+	assert_int_equal(tally_init(&t, 2, nv, 3), 0);
+	assert_true(tally_load(&t, 1, 0, 2, 2, 7));
+	assert_true(tally_load(&t, 0, 1, 0, 1, 5)); /* a second round */
+	tally_set_headcount(&t, 1, 40);
+	assert_true(tally_add(&t, 0, 0, 0, 1));
+	struct tally_item *items = t.items;
+	assert_int_equal(tally_reuse(&t, 2, nv, 2), 0);
+	assert_ptr_equal(t.items, items);
+	assert_int_equal(t.ngroups, 2);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(tally_rounds(&t, i), 1);
+		assert_int_equal(tally_item_total(&t, i), 0);
+	}
+	assert_int_equal(tally_headcount(&t, 1), 0);
+	assert_int_equal(tally_undo(&t), -1); /* nothing to undo */
+	assert_int_equal(tally_reuse(&t, 2, other, 1), 0);
+	assert_int_equal(t.items[1].nviews, 4);
+	assert_true(tally_load(&t, 1, 0, 0, 3, 2));
+	assert_int_equal(tally_item_total(&t, 1), 2);
+	tally_free(&t);
+	/* From an empty tally, as tally_init. */
+	memset(&t, 0, sizeof t);
+	assert_int_equal(tally_reuse(&t, 2, nv, 1), 0);
+	assert_int_equal(t.nitems, 2);
+	tally_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_init_zero),
 		cmocka_unit_test(test_init_edges),
 		cmocka_unit_test(test_set_add_get),
