@@ -31,9 +31,9 @@
 #include "base/error.h"
 #include "store/session_file.h"
 
-#define PARSES   1000
+#define PARSES	 1000
 #define SESSIONS 10000
-#define REPORTS  1000
+#define REPORTS	 1000
 
 static double now(void)
 {
@@ -350,10 +350,81 @@ static void report_vs_floor(const struct deck *d, const char *dir, char **names,
 
 #define SAVES 200
 
+/*
+ * The largest valid deck: DECK_MAX_ITEMS items of DECK_MAX_VIEWS views,
+ * each view a sentence and a continuation line, labels and a note, as a
+ * long workshop would have them.  The caller frees it.
+ */
+static char *largest_deck(size_t *len)
+{
+	static const char *const words[] = {
+		"sales",    "training", "value",     "role",	  "design",
+		"delivery", "strategy", "skills",    "behaviors", "content",
+		"tools",    "across",	"the",	     "of",	  "and",
+		"force",    "scale",	"improving", "focus",	  "right"};
+	size_t cap = 1u << 20, n = 0;
+	char *t = malloc(cap);
+	unsigned seed = 1;
+	if (!t)
+		die("malloc");
+#define PUT(...) (n += (size_t)snprintf(t + n, cap - n, __VA_ARGS__))
+#define WORDS(k)                                                               \
+	for (int w_ = 0; w_ < (k); w_++) {                                     \
+		seed = seed * 1103515245u + 12345u;                            \
+		PUT("%s%s", w_ ? " " : "", words[(seed >> 16) % 20]);          \
+	}
+	PUT("title: The largest deck\nintro: ");
+	WORDS(40);
+	PUT("\ngroups: Sales Training | Product Marketing | Sales Operations "
+	    "| Sales Leadership\n");
+	for (int i = 0; i < DECK_MAX_ITEMS; i++) {
+		PUT("\n== %d ", i + 1);
+		WORDS(7);
+		for (int v = 0; v < DECK_MAX_VIEWS; v++) {
+			PUT("\n%d: ", v + 1);
+			WORDS(25);
+			PUT("\n  ");
+			WORDS(10);
+		}
+		PUT("\nlabels: A | B | C | D | E | F\nnote: ");
+		WORDS(30);
+		PUT("\n");
+	}
+#undef WORDS
+#undef PUT
+	*len = n;
+	return t;
+}
+
+/* Parsing per byte, on the largest valid deck; the fuzzer's inputs. */
+static void deck_figures(void)
+{
+	size_t len;
+	char *text = largest_deck(&len);
+	struct deck d;
+	struct error err;
+	enum { N = 200 };
+	double t0 = now();
+	for (int i = 0; i < N; i++) {
+		if (deck_parse(&d, text, len, &err)) {
+			fprintf(stderr, "bench: largest deck:%d: %s\n",
+				err.line, err.msg);
+			exit(1);
+		}
+		deck_free(&d);
+	}
+	double secs = (now() - t0) / N;
+	printf("  %-44s %10.3f ms  %10.1f MB/s\n",
+	       "parse the largest deck (200 x 6 views)", secs * 1e3,
+	       (double)len / secs / 1e6);
+	printf("  %-44s %10zu bytes\n", "  its size", len);
+	free(text);
+}
+
 int main(int argc, char **argv)
 {
 	const char *deck_path =
-	    argc > 1 ? argv[1] : "content/sales-training.deck";
+		argc > 1 ? argv[1] : "content/sales-training.deck";
 	struct deck d;
 	struct error derr;
 	size_t len;
@@ -381,7 +452,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < PARSES; i++) {
 		if (deck_parse(&d, text, len, &derr)) {
 			fprintf(stderr, "bench: %s:%d: %s\n", deck_path,
-			        derr.line, derr.msg);
+				derr.line, derr.msg);
 			return 1;
 		}
 		if (i + 1 < PARSES)
@@ -389,6 +460,7 @@ int main(int argc, char **argv)
 	}
 	row("parse sales-training.deck x1000", now() - t0, PARSES);
 	free(text);
+	deck_figures();
 
 	/* 10,000 workshops of the deck with varied counts. */
 	char **paths = calloc(SESSIONS + 5, sizeof *paths);
@@ -414,7 +486,8 @@ int main(int argc, char **argv)
 		struct error serr;
 		char live[sizeof dir + 32];
 		snprintf(live, sizeof live, "%s/live.session", dir);
-		if (session_from_deck(&s, &d, "(embedded)", "live", 1795772112, NULL, 0))
+		if (session_from_deck(&s, &d, "(embedded)", "live", 1795772112,
+				      NULL, 0))
 			die("session_from_deck");
 		t0 = now();
 		for (int k = 0; k < SAVES; k++) {
@@ -422,7 +495,8 @@ int main(int argc, char **argv)
 			if (session_save(&s, live, &serr))
 				die(serr.msg);
 		}
-		row("count a hand + atomic save (fsync) x200", now() - t0, SAVES);
+		row("count a hand + atomic save (fsync) x200", now() - t0,
+		    SAVES);
 		session_free(&s);
 		unlink(live);
 	}
@@ -474,7 +548,7 @@ int main(int argc, char **argv)
 
 		if (session_load(&all[k], paths[k + 4], &serr)) {
 			fprintf(stderr, "bench: %s:%d: %s\n", paths[k + 4],
-			        serr.line, serr.msg);
+				serr.line, serr.msg);
 			return 1;
 		}
 		ptrs[k] = &all[k];
@@ -488,13 +562,13 @@ int main(int argc, char **argv)
 		die("/dev/null");
 	t0 = now();
 	if (report_aggregate(null, ptrs, (const char *const *)paths + 4,
-	                     SESSIONS, NULL, NULL, REPORT_TEXT, &rerr))
+			     SESSIONS, NULL, NULL, REPORT_TEXT, &rerr))
 		fprintf(stderr, "bench: aggregate: %s\n", rerr.msg);
 	double agg = now() - t0;
 	row("aggregate 10,000 sessions (text)", agg, SESSIONS);
 	t0 = now();
 	report_aggregate(null, ptrs, (const char *const *)paths + 4, SESSIONS,
-	                 ptrs[0], paths[4], REPORT_JSON, &rerr);
+			 ptrs[0], paths[4], REPORT_JSON, &rerr);
 	row("aggregate 10,000 + compare (JSON)", now() - t0, SESSIONS);
 	printf("  %-44s %10.1f ms\n", "load + aggregate, all in memory",
 	       (load1 - load0 + agg) * 1e3);
