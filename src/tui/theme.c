@@ -175,7 +175,12 @@ unsigned long theme_solid(enum role r)
 	 * reversed warning block is drawn in the screen's own colours. */
 	if (table == NULL)
 		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
-	return COLOR_PAIR(ROLE_COUNT + r + 1);
+	/* Bold as the role's text is, though a space shows none of it:
+	 * between a painted cell and its neighbours curses then changes
+	 * only the colour, where a bold switched off costs a full reset
+	 * of the attributes and the colours sent again. */
+	return (table[r].bold ? A_BOLD : A_NORMAL) |
+	       COLOR_PAIR(ROLE_COUNT + r + 1);
 }
 
 unsigned long theme_upper(enum role r)
