@@ -66,6 +66,10 @@ struct hs {
 	bool pty_eof, sync_eof, exited, killed;
 	int status;
 
+	/* Every byte the program wrote to the terminal, for the byte
+	 * counts of tests/bench_ui.c and the screen tests that guard them. */
+	unsigned long long bytes_in;
+
 	bool altscreen, cursor_visible;
 	int mouse;
 	int bells; /* BEL characters the program sent */
@@ -288,6 +292,7 @@ static void drain_pty(struct hs *h)
 	while (!h->pty_eof) {
 		ssize_t n = read(h->master, buf, sizeof buf);
 		if (n > 0) {
+			h->bytes_in += (unsigned long long)n;
 			if (h->background)
 				answer_background(h, buf, (size_t)n);
 			vterm_input_write(h->vt, buf, (size_t)n);
@@ -1315,6 +1320,11 @@ bool hs_altscreen(const struct hs *h)
 bool hs_running(const struct hs *h)
 {
 	return !h->exited;
+}
+
+unsigned long long hs_bytes(const struct hs *h)
+{
+	return h->bytes_in;
 }
 
 int hs_pid(const struct hs *h)

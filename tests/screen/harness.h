@@ -189,6 +189,9 @@ bool hs_altscreen(const struct hs *h);
 bool hs_running(const struct hs *h);
 
 int hs_pid(const struct hs *h);
+/* How many bytes the program has written to the terminal so far (as far
+ * as the harness has read: after a wait, everything up to that frame). */
+unsigned long long hs_bytes(const struct hs *h);
 /* Kills the program if it still runs, reaps it and frees everything. */
 void hs_free(struct hs *h);
 
