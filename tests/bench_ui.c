@@ -289,8 +289,9 @@ struct steady {
 /*
  * Steady count keys: item 1 (the floor has no items), warmed up until the
  * layout holds, then STEADY keys alternating between the two views, each
- * waited for.  write() calls are /proc/PID/io's syscw, less the frame
- * counter's one per frame.
+ * waited for.  write() calls to the terminal are /proc/PID/io's syscw,
+ * less the frame counter's one per frame and, for handsup, the one of
+ * each key's save (the session's text goes in one write).
  */
 static int steady_keys(const char *const argv[], const char *const env[],
 		       int rows, int cols, bool item, struct steady *out)
@@ -310,7 +311,7 @@ static int steady_keys(const char *const argv[], const char *const env[],
 			return -1;
 	long w1 = proc_count(pid, "io", "syscw:");
 	out->bytes = (double)(hs_bytes(h) - b0) / STEADY;
-	out->writes = (double)(w1 - w0) / STEADY - 1;
+	out->writes = (double)(w1 - w0) / STEADY - 1 - item;
 	out->peak_kib = peak_kib(pid);
 	quit(h, item);
 	return 0;

@@ -165,6 +165,21 @@ static void ask_background(void)
 		 fflush(stdout) == 0;
 }
 
+/*
+ * A frame in one write.  ncurses buffers a frame and writes it at the end
+ * of doupdate, but until its screen has once been suspended and resumed
+ * it takes itself for a program that only moves the cursor and writes
+ * out its buffer at every move: some twenty writes for a count key.
+ * Suspending and resuming it at once (endwin, then an update, as after
+ * a shell escape), before anything is drawn and before the modes are
+ * set, leaves it in the state of a running screen.
+ */
+static void one_write_per_frame(void)
+{
+	endwin();
+	doupdate();
+}
+
 int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -203,6 +218,7 @@ int term_start(const struct term_options *opts, struct error *err)
 		return -1;
 	}
 	started = true;
+	one_write_per_frame();
 	cbreak();
 	/* Ctrl-S would freeze the screen while keys still count unseen. */
 	struct termios t;
