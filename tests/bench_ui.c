@@ -392,6 +392,20 @@ static int bench_burst(const char *dir, const char *const env[])
 	return 0;
 }
 
+/* Every figure that has the floor's beside it.  0, or 1. */
+static int beside_floor(const char *dir, const char *const env[])
+{
+	printf("beside the floor (%s):\n", floor_bin());
+	first_frames(env, 24, 80);
+	first_frames(env, 48, 160);
+	if (bench_bytes(env) < 0 || bench_burst(dir, env) < 0) {
+		fprintf(stderr, "the floor's bench failed\n");
+		return 1;
+	}
+	printf("\nhandsup alone:\n");
+	return 0;
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/handsup-bench-ui-XXXXXX", env_state[96];
@@ -405,14 +419,8 @@ int main(void)
 	static double ms[KEYS];
 
 	printf("handsup bench: the terminal side (pty + libvterm)\n\n");
-	printf("beside the floor (%s):\n", floor_bin());
-	first_frames(env, 24, 80);
-	first_frames(env, 48, 160);
-	if (bench_bytes(env) < 0 || bench_burst(dir, env) < 0) {
-		fprintf(stderr, "the floor's bench failed\n");
+	if (beside_floor(dir, env) != 0)
 		return 1;
-	}
-	printf("\nhandsup alone:\n");
 	double t0 = now();
 	struct hs *h = hs_start(24, 80, argv, env);
 	if (h == NULL || hs_wait_frame(h) < 0) {
