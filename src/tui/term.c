@@ -180,6 +180,26 @@ static void one_write_per_frame(void)
 	doupdate();
 }
 
+/* The terminal's modes for the loop: keys at once, unechoed, no flow
+ * control, cursor keys decoded, getch never waiting, no cursor. */
+static void set_modes(void)
+{
+	one_write_per_frame();
+	cbreak();
+	/* Ctrl-S would freeze the screen while keys still count unseen. */
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+}
+
 int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -218,20 +238,7 @@ int term_start(const struct term_options *opts, struct error *err)
 		return -1;
 	}
 	started = true;
-	one_write_per_frame();
-	cbreak();
-	/* Ctrl-S would freeze the screen while keys still count unseen. */
-	struct termios t;
-	if (tcgetattr(STDIN_FILENO, &t) == 0) {
-		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-		tcsetattr(STDIN_FILENO, TCSANOW, &t);
-		def_prog_mode();
-	}
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	curs_set(0);
+	set_modes();
 	const char *nc = getenv("NO_COLOR");
 	enum theme th = opts->theme;
 	if (th == THEME_AUTO && nc && *nc)
