@@ -211,10 +211,16 @@ fuzz-smoke: $(FUZZ_BIN)
 	  $$f -max_total_time=$${FUZZ_SECONDS:-30} -artifact_prefix=tests/fuzz/crashes/$$n- \
 	    $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; done
 
-bench: $(BIN) $(BUILD)/tests/bench $(BUILD)/tests/bench_ui
+bench: $(BIN) $(BUILD)/tests/bench $(BUILD)/tests/bench_ui $(BUILD)/tests/bench_floor
 	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench
 	@echo
-	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench_ui
+	@HANDSUP_BIN=./$(BIN) HANDSUP_FLOOR_BIN=./$(BUILD)/tests/bench_floor \
+	  $(BUILD)/tests/bench_ui
+
+# The floor of the terminal figures: a minimal curses counter.
+$(BUILD)/tests/bench_floor: tests/bench_floor.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(NCURSES_LIBS)
 
 $(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS)
 	$(CC) $(ALL_CFLAGS) -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka

@@ -224,6 +224,188 @@ static int wakeups(const char *dir)
 	return 0;
 }
 
+/* ---- beside the floor --------------------------------------------------- */
+
+#define STARTS 15
+#define STEADY 50
+#define BURST 60
+
+static const char *floor_bin(void)
+{
+	const char *f = getenv("HANDSUP_FLOOR_BIN");
+	return f && *f ? f : "build/tests/bench_floor";
+}
+
+static void quit(struct hs *h, bool ask)
+{
+	hs_send(h, "q");
+	if (ask)
+		hs_send(h, "y");
+	hs_finish(h, NULL);
+	hs_free(h);
+}
+
+/* ms from start to the first frame, or -1. */
+static double first_frame(const char *const argv[], const char *const env[],
+			  int rows, int cols, bool ask)
+{
+	double t0 = now();
+	struct hs *h = hs_start(rows, cols, argv, env);
+	if (h == NULL || hs_wait_frame(h) < 0)
+		return -1;
+	double ms = (now() - t0) * 1e3;
+	quit(h, ask);
+	return ms;
+}
+
+/*
+ * First frames of handsup and of the floor, started in turn so that a
+ * noisy moment of the machine falls on both: the medians and their ratio.
+ */
+static void first_frames(const char *const env[], int rows, int cols)
+{
+	const char *hs_argv[] = {"handsup", "--name", "bench", "--no-groups",
+				 NULL};
+	const char *fl_argv[] = {floor_bin(), NULL};
+	static double a[STARTS], b[STARTS];
+	for (int i = 0; i < STARTS; i++) {
+		a[i] = first_frame(hs_argv, env, rows, cols, true);
+		b[i] = first_frame(fl_argv, env, rows, cols, false);
+	}
+	qsort(a, STARTS, sizeof *a, cmp_double);
+	qsort(b, STARTS, sizeof *b, cmp_double);
+	char what[64];
+	snprintf(what, sizeof what, "first frame %dx%d", cols, rows);
+	printf("  %-34s %7.3f ms   floor %7.3f ms   ratio %5.2f\n", what,
+	       a[STARTS / 2], b[STARTS / 2], a[STARTS / 2] / b[STARTS / 2]);
+}
+
+struct steady {
+	double bytes;  /* per key, as the pty received them */
+	double writes; /* write() calls to the terminal per frame */
+	long peak_kib;
+};
+
+/*
+ * Steady count keys: item 1 (the floor has no items), warmed up until the
+ * layout holds, then STEADY keys alternating between the two views, each
+ * waited for.  write() calls to the terminal are /proc/PID/io's syscw,
+ * less the frame counter's one per frame and, for handsup, the one of
+ * each key's save (the session's text goes in one write).
+ */
+static int steady_keys(const char *const argv[], const char *const env[],
+		       int rows, int cols, bool item, struct steady *out)
+{
+	struct hs *h = hs_start(rows, cols, argv, env);
+	if (h == NULL || hs_wait_frame(h) < 0 ||
+	    (item && hs_key(h, HS_KEY_RIGHT) < 0))
+		return -1;
+	for (int i = 0; i < 40; i++)
+		if (hs_key(h, i < 20 ? '1' : '2') < 0)
+			return -1;
+	int pid = hs_pid(h);
+	unsigned long long b0 = hs_bytes(h);
+	long w0 = proc_count(pid, "io", "syscw:");
+	for (int i = 0; i < STEADY; i++)
+		if (hs_key(h, i % 2 ? '1' : '2') < 0)
+			return -1;
+	long w1 = proc_count(pid, "io", "syscw:");
+	out->bytes = (double)(hs_bytes(h) - b0) / STEADY;
+	out->writes = (double)(w1 - w0) / STEADY - 1 - item;
+	out->peak_kib = peak_kib(pid);
+	quit(h, item);
+	return 0;
+}
+
+static int bench_bytes(const char *const env[])
+{
+	const char *nog[] = {"handsup", "--name", "bench", "--no-groups", NULL};
+	const char *grp[] = {"handsup", "--name", "bench", NULL};
+	const char *fl[] = {floor_bin(), NULL};
+	struct steady f, a, b, g, fb;
+	if (steady_keys(fl, env, 24, 80, false, &f) < 0 ||
+	    steady_keys(fl, env, 48, 160, false, &fb) < 0 ||
+	    steady_keys(nog, env, 24, 80, true, &a) < 0 ||
+	    steady_keys(nog, env, 48, 160, true, &b) < 0 ||
+	    steady_keys(grp, env, 24, 80, true, &g) < 0)
+		return -1;
+	printf("  %-34s %7.1f B   floor %6.1f B   writes/frame %4.1f\n",
+	       "count key 80x24, no groups", a.bytes, f.bytes, a.writes);
+	printf("  %-34s %7.1f B   floor %6.1f B   writes/frame %4.1f\n",
+	       "count key 160x48, no groups", b.bytes, fb.bytes, b.writes);
+	printf("  %-34s %7.1f B   writes/frame %4.1f\n",
+	       "count key 80x24, four groups", g.bytes, g.writes);
+	printf("  %-34s %7.1f      (floor's %4.1f)\n",
+	       "  (write() calls per frame)", a.writes, f.writes);
+	printf("  %-34s %7ld KiB floor %6ld KiB ratio %5.2f\n",
+	       "peak memory 80x24", a.peak_kib, f.peak_kib,
+	       (double)a.peak_kib / (double)f.peak_kib);
+	return 0;
+}
+
+/* Renames of *.session into place since the last call (each a save);
+ * IN_CREATE is watched too so that the kernel folds no two together. */
+static int count_saves(int in)
+{
+	char buf[4096]
+		__attribute__((aligned(__alignof__(struct inotify_event))));
+	int n = 0;
+	ssize_t got;
+	while ((got = read(in, buf, sizeof buf)) > 0)
+		for (char *q = buf; q < buf + got;) {
+			struct inotify_event *ev = (struct inotify_event *)q;
+			size_t len = ev->len ? strlen(ev->name) : 0;
+			if ((ev->mask & IN_MOVED_TO) && len > 8 &&
+			    !strcmp(ev->name + len - 8, ".session"))
+				n++;
+			q += sizeof *ev + ev->len;
+		}
+	return n;
+}
+
+/* BURST count keys written at once: the saves and frames they cost. */
+static int bench_burst(const char *dir, const char *const env[])
+{
+	const char *argv[] = {"handsup", "--name", "burst", "--no-groups",
+			      NULL};
+	struct hs *h = hs_start(24, 80, argv, env);
+	if (h == NULL || hs_wait_frame(h) < 0 || hs_key(h, HS_KEY_RIGHT) < 0)
+		return -1;
+	int in = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (in < 0 || inotify_add_watch(in, dir, IN_MOVED_TO | IN_CREATE) < 0)
+		return -1;
+	char keys[BURST + 1];
+	memset(keys, '1', BURST);
+	keys[BURST] = '\0';
+	int frames = 0;
+	if (hs_send(h, keys) < 0)
+		return -1;
+	while (!hs_screen_contains(h, "60 hands"))
+		if (hs_wait_frame(h) < 0)
+			return -1;
+		else
+			frames++;
+	printf("  %-34s %7d saves, %d frames\n", "60 count keys at once",
+	       count_saves(in), frames);
+	close(in);
+	quit(h, true);
+	return 0;
+}
+
+/* Every figure that has the floor's beside it.  0, or 1. */
+static int beside_floor(const char *dir, const char *const env[])
+{
+	printf("beside the floor (%s):\n", floor_bin());
+	first_frames(env, 24, 80);
+	first_frames(env, 48, 160);
+	if (bench_bytes(env) < 0 || bench_burst(dir, env) < 0) {
+		fprintf(stderr, "the floor's bench failed\n");
+		return 1;
+	}
+	printf("\nhandsup alone:\n");
+	return 0;
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/handsup-bench-ui-XXXXXX", env_state[96];
@@ -237,6 +419,8 @@ int main(void)
 	static double ms[KEYS];
 
 	printf("handsup bench: the terminal side (pty + libvterm)\n\n");
+	if (beside_floor(dir, env) != 0)
+		return 1;
 	double t0 = now();
 	struct hs *h = hs_start(24, 80, argv, env);
 	if (h == NULL || hs_wait_frame(h) < 0) {

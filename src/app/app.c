@@ -63,9 +63,10 @@ void app_message(struct app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
-bool app_save(struct app *a)
+static bool save_now(struct app *a)
 {
 	struct error err;
+	a->unsaved = false;
 	if (session_save(a->sess, a->path, &err) != 0) {
 		/* Keep the counts in memory and say so until a save works. */
 		snprintf(a->save_error, sizeof a->save_error, "%s",
@@ -74,6 +75,19 @@ bool app_save(struct app *a)
 	}
 	a->save_error[0] = '\0';
 	return true;
+}
+
+bool app_save(struct app *a)
+{
+	if (!a->defer)
+		return save_now(a);
+	a->unsaved = true;
+	return !app_save_failed(a);
+}
+
+bool app_flush(struct app *a)
+{
+	return a->unsaved ? save_now(a) : !app_save_failed(a);
 }
 
 bool app_save_failed(const struct app *a)

@@ -1,8 +1,9 @@
 /*
  * app: the application's state and every change to it.  Each change that
  * touches the session (a count, the current screen) is saved to disk
- * before it returns, so what the next frame shows is already on disk
- * ("save before draw").  The model knows operations (vote, set, undo,
+ * before it returns, or, while the terminal loop holds saves back
+ * (defer), by app_flush before the next frame: either way what a frame
+ * shows is already on disk ("save before draw").  The model knows operations (vote, set, undo,
  * go to, ask, blank...), not keys: the terminal layer turns keys into
  * these calls, and screens read this state to draw.  No curses here.
  */
@@ -33,6 +34,8 @@ struct app {
 	bool note;		 /* the item's facilitator note is shown */
 	enum app_ask ask;	 /* an open yes/no question */
 	bool undo_armed;      /* u once at a round's start: again undoes it */
+	bool defer;	      /* changes wait for app_flush to be saved */
+	bool unsaved;	      /* a change waits for app_flush */
 	char save_error[300]; /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
 	char message[240];    /* one-shot status line text */
@@ -115,8 +118,17 @@ void app_scroll(struct app *a, int delta, int last);
 /* Writes the text report and CSV; the status line shows both paths. */
 void app_export(struct app *a);
 
-/* Saves now.  Returns true on success (and clears the warning). */
+/*
+ * Saves the session.  Returns true on success (and clears the warning).
+ * With a->defer set, only notes that a save is due and returns whether
+ * the last save worked: the keys of a burst are then applied together
+ * and saved once, by app_flush, which the loop calls before it draws
+ * the frame that shows them, so the rule "save before draw" still holds.
+ */
 bool app_save(struct app *a);
+/* Carries out the save that a->defer held back, if any; false when it
+ * (or the last save) failed. */
+bool app_flush(struct app *a);
 bool app_save_failed(const struct app *a);
 
 /* Sets the one-shot status message (printf-style). */

@@ -1,6 +1,7 @@
 /* handsup [DECK]: a new session on a deck, the built-in one by default. */
 #include "cmd/cmd.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -13,6 +14,7 @@
 
 #include "app/app.h"
 #include "base/error.h"
+#include "base/file.h"
 #include "cmd/exit.h"
 #include "cmd/live.h"
 #include "cmd/msg.h"
@@ -89,7 +91,48 @@ static int open_deck(const char *arg, struct deck *d, const char **deck_path,
 	return rc;
 }
 
-/* Saves the new session, locked, before its first frame, and runs it. */
+/*
+ * Writes the new session's first file: created beside path and renamed
+ * into place, so that a reader never sees half of it, but not synced.
+ * It holds no count yet, so a crash loses nothing that a sync would have
+ * kept; what it is for is the others that look for the session at once
+ * (the resume list, handsup follow) and a resume after a kill.  The first
+ * change is saved durably, as every later one.  0, or -1 with *err.
+ */
+static int write_new(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	int rc = file_write_all(fd, text, len), saved = errno;
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	errno = saved;
+	return rc;
+}
+
+static int create_unsynced(const struct session *s, const char *path,
+			   struct error *err)
+{
+	size_t len = 0;
+	char tmp[PATH_MAX];
+	char *text = session_format(s, &len);
+	int e = ENOMEM;
+	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+	if (text != NULL)
+		e = write_new(tmp, text, len) == 0 && rename(tmp, path) == 0
+			    ? 0
+			    : errno;
+	if (e != 0)
+		unlink(tmp);
+	free(text);
+	if (e == 0)
+		return 0;
+	error_errno(err, "cannot save", path, e);
+	return -1;
+}
+
+/* Writes the new session, locked, before its first frame, and runs it. */
 static int run_locked(struct session *s, const struct deck *d, const char *path,
 		      const struct run_options *o)
 {
@@ -100,8 +143,9 @@ static int run_locked(struct session *s, const struct deck *d, const char *path,
 	int fd = live_lock(path, &rc);
 	if (fd < 0)
 		return rc;
-	/* On disk before the first frame, so even a crash can resume. */
-	if (session_save(s, path, &err) != 0) {
+	/* In place before the first frame, so that a crash can resume and
+	 * an audience view can find it; durable from the first change. */
+	if (create_unsynced(s, path, &err) != 0) {
 		msg_error(err.msg);
 		rc = EXIT_CANTCREAT;
 	} else {

@@ -96,7 +96,11 @@ static bool on_key(void *ctx, int key)
 
 static void on_draw(void *ctx)
 {
-	frame_draw(ctx);
+	struct tui *t = ctx;
+	/* The keys of the batch were applied with their saves held back:
+	 * one save for them all, and only then the frame that shows them. */
+	app_flush(t->app);
+	frame_draw(t);
 }
 
 /*
@@ -207,7 +211,9 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 		timers_attach(&tm, &h);
 	}
 	watch_views(&t, &h);
+	a->defer = true;
 	int sig = term_run(&h);
+	a->defer = false;
 	term_stop();
 	session_watch_close(&views);
 	if (o->timer)

@@ -243,6 +243,17 @@ void draw_box(int y, int x, int h, int w, enum role role)
 	draw_role(ROLE_NORMAL);
 }
 
+void draw_view_marker(int y, int x, bool selected)
+{
+	/* Unselected, a blank in the marker's own role: moving the
+	 * selection then sends the two cells without a change of
+	 * attributes between them. */
+	if (selected)
+		draw_text(y, x, 1, ROLE_SELECTED, draw_marker());
+	else
+		draw_fill(y, x, 1, ROLE_SELECTED);
+}
+
 const char *draw_marker(void)
 {
 	return draw_ascii() ? ">" : "▶";

@@ -102,6 +102,9 @@ void draw_cell(int y, int x, enum role role, bool top, bool bottom);
 /* Draws a box outline (for overlays), its inside cleared. */
 void draw_box(int y, int x, int h, int w, enum role role);
 
+/* The selected view's marker at (y, x), or its blank when not selected. */
+void draw_view_marker(int y, int x, bool selected);
+
 /* The glyph used for the selected-view marker, and an ellipsis. */
 const char *draw_marker(void);
 

@@ -279,14 +279,19 @@ static void draw_view_row(const struct app *a, int item, int v,
 	int top = l->chart_y + v * (l->bar_h + l->bar_gap);
 	int mid = top + (l->bar_h - 1) / 2;
 	enum role role = (enum role)(ROLE_VIEW1 + v);
-	if (v == a->selected)
-		draw_text(mid, l->m, 2, ROLE_SELECTED, draw_marker());
+	draw_view_marker(mid, l->m, v == a->selected);
 	draw_text_clip(mid, l->m + 2, c->labw - 3, role,
 		       a->sess->items[item].labels[v]);
-	int used = 0;
-	for (int r = 0; r < l->bar_h; r++)
-		used = draw_bar(top + r, l->m + c->labw, v, c->bars[v].full,
+	int used = 0, bx = l->m + c->labw;
+	for (int r = 0; r < l->bar_h; r++) {
+		used = draw_bar(top + r, bx, v, c->bars[v].full,
 				c->bars[v].eighths);
+		/* The blank after the bar in the view's role, as the gaps of
+		 * its digits are: a count key then changes colours only where
+		 * the digits do, and curses need not switch to the screen's
+		 * own role and back around each single blank. */
+		draw_fill(top + r, bx + used, l->m + l->w - bx - used, role);
+	}
 	/* The count follows the bar, where the eye already is. */
 	int x = l->m + c->labw + used + 1;
 	int drawn = 0, by = mid - (big_rows(c->scale) - 1) / 2;
@@ -337,8 +342,7 @@ static int draw_texts(const struct app *a, int item, int y,
 		if (v > 0)
 			row += l->gap;
 		enum role role = (enum role)(ROLE_VIEW1 + v);
-		if (v == a->selected)
-			draw_text(row, tx, 2, ROLE_SELECTED, draw_marker());
+		draw_view_marker(row, tx, v == a->selected);
 		draw_text(row, tx + 2, tw - 2, role,
 			  a->sess->items[item].labels[v]);
 		row++;

@@ -165,6 +165,41 @@ static void ask_background(void)
 		 fflush(stdout) == 0;
 }
 
+/*
+ * A frame in one write.  ncurses buffers a frame and writes it at the end
+ * of doupdate, but until its screen has once been suspended and resumed
+ * it takes itself for a program that only moves the cursor and writes
+ * out its buffer at every move: some twenty writes for a count key.
+ * Suspending and resuming it at once (endwin, then an update, as after
+ * a shell escape), before anything is drawn and before the modes are
+ * set, leaves it in the state of a running screen.
+ */
+static void one_write_per_frame(void)
+{
+	endwin();
+	doupdate();
+}
+
+/* The terminal's modes for the loop: keys at once, unechoed, no flow
+ * control, cursor keys decoded, getch never waiting, no cursor. */
+static void set_modes(void)
+{
+	one_write_per_frame();
+	cbreak();
+	/* Ctrl-S would freeze the screen while keys still count unseen. */
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+}
+
 int term_start(const struct term_options *opts, struct error *err)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -203,19 +238,7 @@ int term_start(const struct term_options *opts, struct error *err)
 		return -1;
 	}
 	started = true;
-	cbreak();
-	/* Ctrl-S would freeze the screen while keys still count unseen. */
-	struct termios t;
-	if (tcgetattr(STDIN_FILENO, &t) == 0) {
-		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-		tcsetattr(STDIN_FILENO, TCSANOW, &t);
-		def_prog_mode();
-	}
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	curs_set(0);
+	set_modes();
 	const char *nc = getenv("NO_COLOR");
 	enum theme th = opts->theme;
 	if (th == THEME_AUTO && nc && *nc)

@@ -121,8 +121,13 @@ static const unsigned long mono[ROLE_COUNT] = {
 };
 
 static const struct style *table; /* NULL: mono */
+/* The upper half of large type in a pair of its own (see theme_upper). */
+static bool swapped;
 
-/* Pairs: r + 1 is role r's text, ROLE_COUNT + r + 1 its painted cell. */
+/*
+ * Pairs: r + 1 is role r's text, ROLE_COUNT + r + 1 its painted cell,
+ * and 2 * ROLE_COUNT + r + 1 its colours the other way round.
+ */
 static void make_pairs(bool own_default)
 {
 	for (int r = 0; r < ROLE_COUNT; r++) {
@@ -134,6 +139,8 @@ static void make_pairs(bool own_default)
 		init_pair((short)(r + 1), fg, bg);
 		init_pair((short)(ROLE_COUNT + r + 1), fg < 0 ? bg : fg,
 			  fg < 0 ? bg : fg);
+		if (swapped)
+			init_pair((short)(2 * ROLE_COUNT + r + 1), bg, fg);
 	}
 }
 
@@ -152,6 +159,9 @@ enum theme theme_start(enum theme want)
 		bkgdset(' ' | A_NORMAL);
 		return THEME_MONO;
 	}
+	/* Bold brightens colours 0-7, so the eight-colour theme's upper
+	 * halves stay in reverse video. */
+	swapped = table != dark16 && COLOR_PAIRS > 3 * ROLE_COUNT;
 	make_pairs(use_default_colors() == OK);
 	/* Every cleared cell takes the theme's own background. */
 	bkgdset(' ' | COLOR_PAIR(ROLE_NORMAL + 1));
@@ -176,12 +186,24 @@ unsigned long theme_solid(enum role r)
 	 * reversed warning block is drawn in the screen's own colours. */
 	if (table == NULL)
 		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
-	return COLOR_PAIR(ROLE_COUNT + r + 1);
+	/* Bold as the role's text is, though a space shows none of it:
+	 * between a painted cell and its neighbours curses then changes
+	 * only the colour, where a bold switched off costs a full reset
+	 * of the attributes and the colours sent again. */
+	return (table[r].bold ? A_BOLD : A_NORMAL) |
+	       COLOR_PAIR(ROLE_COUNT + r + 1);
 }
 
 unsigned long theme_upper(enum role r)
 {
 	if (table == NULL)
 		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
-	return A_REVERSE | COLOR_PAIR(r + 1);
+	if (!swapped)
+		return A_REVERSE | COLOR_PAIR(r + 1);
+	/* The role's colours swapped, in its bold: the same cell as reverse
+	 * video shows, but its neighbours in the role differ from it by
+	 * colour only, where reverse video switched off costs a reset of
+	 * every attribute and the colours sent again. */
+	return (table[r].bold ? A_BOLD : A_NORMAL) |
+	       COLOR_PAIR(2 * ROLE_COUNT + r + 1);
 }

@@ -29,7 +29,8 @@ unsigned long theme_solid(enum role r);
 
 /*
  * The attributes of a lower half block that, drawn over role's colour,
- * shows a cell whose upper half is in it: the role's colours swapped.
+ * shows a cell whose upper half is in it: the role's colours swapped (a
+ * pair of their own with 256 colours, else reverse video).
  */
 unsigned long theme_upper(enum role r);
 

@@ -66,6 +66,10 @@ struct hs {
 	bool pty_eof, sync_eof, exited, killed;
 	int status;
 
+	/* Every byte the program wrote to the terminal, for the byte
+	 * counts of tests/bench_ui.c and the screen tests that guard them. */
+	unsigned long long bytes_in;
+
 	bool altscreen, cursor_visible;
 	int mouse;
 	int bells; /* BEL characters the program sent */
@@ -288,6 +292,7 @@ static void drain_pty(struct hs *h)
 	while (!h->pty_eof) {
 		ssize_t n = read(h->master, buf, sizeof buf);
 		if (n > 0) {
+			h->bytes_in += (unsigned long long)n;
 			if (h->background)
 				answer_background(h, buf, (size_t)n);
 			vterm_input_write(h->vt, buf, (size_t)n);
@@ -879,14 +884,41 @@ static bool painted(const VTermScreenCell *c)
 	return fg != HS_COLOR_DEFAULT && fg == bg;
 }
 
-/*
- * A lower half block in reverse video: the upper half is what shows in
- * the colour of the text, as handsup draws the upper pixel of large type
- * (a background reaches the cell's top edge, where a glyph may not).
- */
-static bool upper_half(const VTermScreenCell *c)
+/* A blank that is not painted: its background is what surrounds ink. */
+static bool bare_blank(const VTermScreenCell *c)
 {
-	return c->chars[0] == 0x2584 && c->chars[1] == 0 && c->attrs.reverse;
+	return (c->chars[0] == 0 || c->chars[0] == ' ') && !c->attrs.reverse &&
+	       !painted(c);
+}
+
+/*
+ * A lower half block whose upper half is the one in the colour of the
+ * ink, as handsup draws the upper pixel of large type (a background
+ * reaches the cell's top edge, where a glyph may not): in reverse video,
+ * or with the colours the other way round, its glyph in the colour of
+ * what surrounds the ink -- the background of the nearest bare blank in
+ * the row (a gap between glyphs, or the space beside them).
+ */
+static bool upper_half(struct hs *h, int row, int col, const VTermScreenCell *c)
+{
+	if (c->chars[0] != 0x2584 || c->chars[1] != 0)
+		return false;
+	if (c->attrs.reverse)
+		return true;
+	int fg = color_of(&c->fg, true), bg = color_of(&c->bg, false);
+	if (fg == HS_COLOR_DEFAULT || fg == bg)
+		return false;
+	for (int d = 1; d < h->cols; d++)
+		for (int side = -1; side <= 1; side += 2) {
+			VTermScreenCell n;
+			VTermPos p = {.row = row, .col = col + side * d};
+			if (p.col < 0 || p.col >= h->cols ||
+			    !vterm_screen_get_cell(h->vs, p, &n) ||
+			    !bare_blank(&n))
+				continue;
+			return color_of(&n.bg, false) == fg;
+		}
+	return false;
 }
 
 /*
@@ -911,7 +943,7 @@ static char *row_text(struct hs *h, int row, int **colmap)
 		if (painted(&cell)) {
 			memcpy(s + len, "█", 3);
 			n = 3;
-		} else if (upper_half(&cell)) {
+		} else if (upper_half(h, row, col, &cell)) {
 			memcpy(s + len, "▀", 3);
 			n = 3;
 		} else if (n == 0 && cell.chars[0] != (uint32_t)-1) {
@@ -1315,6 +1347,21 @@ bool hs_altscreen(const struct hs *h)
 bool hs_running(const struct hs *h)
 {
 	return !h->exited;
+}
+
+bool hs_upper_half(struct hs *h, int row, int col)
+{
+	VTermScreenCell c;
+	VTermPos pos = {.row = row, .col = col};
+	if (row < 0 || row >= h->rows || col < 0 || col >= h->cols ||
+	    !vterm_screen_get_cell(h->vs, pos, &c))
+		return false;
+	return upper_half(h, row, col, &c);
+}
+
+unsigned long long hs_bytes(const struct hs *h)
+{
+	return h->bytes_in;
 }
 
 int hs_pid(const struct hs *h)

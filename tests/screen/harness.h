@@ -145,6 +145,12 @@ struct hs_cell {
 
 /* Fills *cell; false if the position is off the grid. */
 bool hs_cell(struct hs *h, int row, int col, struct hs_cell *cell);
+/*
+ * Whether the cell is a lower half block that shows its upper half in the
+ * ink's colour (in reverse video, or with the colours swapped), as the
+ * screen text shows it: "▀".
+ */
+bool hs_upper_half(struct hs *h, int row, int col);
 /* Whether any cell shows a colour other than the default (monochrome test). */
 bool hs_screen_has_color(struct hs *h);
 /* How many times the program rang the bell (BEL) so far. */
@@ -189,6 +195,9 @@ bool hs_altscreen(const struct hs *h);
 bool hs_running(const struct hs *h);
 
 int hs_pid(const struct hs *h);
+/* How many bytes the program has written to the terminal so far (as far
+ * as the harness has read: after a wait, everything up to that frame). */
+unsigned long long hs_bytes(const struct hs *h);
 /* Kills the program if it still runs, reaps it and frees everything. */
 void hs_free(struct hs *h);
 

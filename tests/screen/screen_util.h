@@ -344,7 +344,8 @@ static inline bool su_cell_painted(struct hs *h, int row, int col)
 
 /*
  * Whether a cell shows glyph as the room sees it: an upper half block is
- * also drawn as a lower half in reverse video.
+ * also drawn as a lower half in reverse video or in swapped colours
+ * (hs_upper_half).
  */
 static inline bool su_cell_shows(struct hs *h, int row, int col,
 				 const char *glyph)
@@ -352,10 +353,11 @@ static inline bool su_cell_shows(struct hs *h, int row, int col,
 	struct hs_cell c;
 	if (!hs_cell(h, row, col, &c))
 		return false;
-	if (strcmp(glyph, "▀") == 0 && c.reverse && strcmp(c.text, "▄") == 0)
+	bool upper = hs_upper_half(h, row, col);
+	if (strcmp(glyph, "▀") == 0 && upper)
 		return true;
 	return strcmp(c.text, glyph) == 0 &&
-	       !(c.reverse && strcmp(glyph, "▄") == 0);
+	       !(upper && strcmp(glyph, "▄") == 0);
 }
 
 /* Whether a cell is blank and unpainted. */

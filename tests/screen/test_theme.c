@@ -227,6 +227,11 @@ static void test_eight_colours(void **state)
 	su_end(&r);
 
 	h = su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, auto_argv, xterm);
+	/* The answer (a light window, light needs 256 colours: mono) is
+	 * drawn in a frame of its own: wait for it, so that each key's
+	 * wait below is for that key's frame and not for the answer's. */
+	while (hs_screen_has_color(h))
+		assert_int_not_equal(hs_wait_frame(h), -1);
 	su_press(h, HS_KEY_RIGHT);
 	su_presses(h, "12");
 	assert_false(hs_screen_has_color(h));
