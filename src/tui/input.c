@@ -147,22 +147,21 @@ static void next_theme(struct app *a)
 			    draw_theme_name(want));
 }
 
-static enum input_result common(struct tui *t, enum action act)
+/* What the room is shown: help, blanking, hiding, theme, the check. */
+static enum input_result presentation(struct tui *t, enum action act)
 {
 	struct app *a = t->app;
-	if (move(a, act))
-		return INPUT_HANDLED;
 	switch (act) {
 	case ACT_HELP:
 		t->help = true;
-		break;
+		return INPUT_HANDLED;
 	case ACT_BLANK:
 	case ACT_WHITE:
 		app_blank(a, act == ACT_WHITE ? BLANK_WHITE : BLANK_BLACK);
-		break;
+		return INPUT_HANDLED;
 	case ACT_HIDE:
 		app_toggle_hidden(a);
-		break;
+		return INPUT_HANDLED;
 	case ACT_THEME:
 		next_theme(a);
 		return INPUT_REDRAW;
@@ -177,6 +176,20 @@ static enum input_result common(struct tui *t, enum action act)
 		return INPUT_REDRAW;
 	case ACT_REDRAW:
 		return INPUT_REDRAW;
+	default:
+		return INPUT_IGNORED;
+	}
+}
+
+static enum input_result common(struct tui *t, enum action act)
+{
+	struct app *a = t->app;
+	enum input_result r;
+	if (move(a, act))
+		return INPUT_HANDLED;
+	if ((r = presentation(t, act)) != INPUT_IGNORED)
+		return r;
+	switch (act) {
 	case ACT_QUIT:
 		app_ask(a, ASK_QUIT);
 		break;
