@@ -55,7 +55,8 @@ for size in $sizes; do
 					${keys[$s]:+-k "${keys[$s]}"} -o "$png" \
 					-- ./handsup --theme "$arg" --name shot \
 					>/dev/null
-				rm -rf "$state"
+				# The shot's handsup may still be saving as it goes.
+				rm -rf "$state" 2>/dev/null || true
 				report=$(python3 tools/contrast.py shot "$png" || true)
 				echo "$report" >"${png%.png}.txt"
 				echo "$report" | awk -v size="$size" -v theme="$theme" \
