@@ -155,7 +155,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
 NET_TESTS = $(BUILD)/tests/test_server $(BUILD)/tests/test_qr
 $(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS) -lcmocka $(NET_LIBS)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS) -lcmocka $(NET_LIBS) -lm
 
 # test_session fails each step of the save through test doubles of these
 # calls, linked in by wrapping: the release build carries no hook.
