@@ -174,6 +174,14 @@ static enum MHD_Result answer_get(struct server *s, struct MHD_Connection *c,
 		page_state(&p, &sh);
 		return send_page(s, c, rq, POLICY_OK, &p);
 	}
+	enum server_answer a =
+		s->app.join ? s->app.join(s->app.ctx, rq->id) : SERVER_SAVED;
+	if (a == SERVER_FAILED)
+		return send_plain(s, c, rq, POLICY_UNAVAILABLE);
+	if (a == SERVER_REFUSED) {
+		page_message(&p, s->code, "No more phones can join this vote.");
+		return send_page(s, c, rq, POLICY_UNAVAILABLE, &p);
+	}
 	int group = -1, view = 0;
 	s->app.ballot(s->app.ctx, rq->id, sh.item, sh.round, &group, &view);
 	page_ballot(&p, s->code, &sh, group, view);

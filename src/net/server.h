@@ -46,6 +46,14 @@ struct server_app {
 	/* The ballot's vote (all 0-based but view); saved likewise. */
 	enum server_answer (*vote)(void *ctx, const char *id, int item,
 				   int round, int view);
+	/*
+	 * A phone opened the page with ballot id (made for it if it had
+	 * none): the application counts it as joined, saved before
+	 * SERVER_SAVED, so that "phones joined" counts phones that have not
+	 * voted yet.  SERVER_REFUSED: no room for another ballot (503).
+	 * NULL: a ballot is made by its first group or vote only.
+	 */
+	enum server_answer (*join)(void *ctx, const char *id);
 };
 
 struct server_config {

@@ -97,6 +97,15 @@ static enum server_answer app_vote(void *ctx, const char *id, int item,
 	return SERVER_SAVED;
 }
 
+static enum server_answer app_join(void *ctx, const char *id)
+{
+	struct fake *f = ctx;
+	if (f->force != SERVER_SAVED)
+		return f->force;
+	return ballots_join(&f->bs, id, NULL) == BALLOT_OK ? SERVER_SAVED
+							   : SERVER_REFUSED;
+}
+
 static long long clock_ms(void *ctx)
 {
 	return ((struct fake *)ctx)->now;
@@ -106,6 +115,7 @@ struct fix {
 	struct fake app;
 	struct server *s;
 	struct policy_limits limits;
+	bool join; /* give the server a join callback */
 };
 
 static struct fix *fix;
@@ -140,8 +150,9 @@ static int start_with(struct fix *x, int ngroups)
 	for (int g = 0; g < ngroups && g < 3; g++)
 		x->app.shown.groups[g] = groups[g];
 	show_item(&x->app, 0, true);
-	struct server_app app = {&x->app, app_shown, app_ballot, app_group,
-				 app_vote};
+	struct server_app app = {&x->app,    app_shown,
+				 app_ballot, app_group,
+				 app_vote,   x->join ? app_join : NULL};
 	struct server_config cfg = {"127.0.0.1:0", CODE, x->limits, clock_ms,
 				    &x->app};
 	if (server_start(&x->s, &cfg, &app, &err) != 0)
@@ -362,6 +373,34 @@ static void test_join_vote_change(void **state)
 	expect_in(r, "already set");
 	assert_int_equal(ballots_joined(&fix->app.bs), 1);
 	assert_int_equal(fix->app.saves, 3);
+	free(r);
+}
+
+/* With a join callback, opening the page counts the phone as joined. */
+static void test_join_counted(void **state)
+{
+	(void)state;
+	struct reply *r = malloc(sizeof *r);
+	char cookie[128];
+	server_stop(fix->s);
+	ballots_free(&fix->app.bs);
+	fix->join = true;
+	start_with(fix, 1);
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	cookie_of(r, cookie, sizeof cookie);
+	assert_int_equal(ballots_joined(&fix->app.bs), 1);
+	assert_int_equal(http("GET", "/" CODE, cookie, NULL, r), 200);
+	assert_int_equal(http("GET", "/" CODE "/state", cookie, NULL, r), 200);
+	assert_int_equal(ballots_joined(&fix->app.bs), 1);
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	assert_int_equal(ballots_joined(&fix->app.bs), 2);
+	fix->app.force = SERVER_REFUSED;
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 503);
+	expect_in(r, "No more phones can join");
+	fix->app.force = SERVER_FAILED;
+	assert_int_equal(http("GET", "/" CODE, cookie, NULL, r), 503);
+	assert_string_equal(r->body, "Busy: try again\n");
+	assert_int_equal(ballots_joined(&fix->app.bs), 2);
 	free(r);
 }
 
@@ -850,8 +889,8 @@ static void test_listen_errors(void **state)
 	(void)state;
 	struct server *s2;
 	struct error err;
-	struct server_app app = {&fix->app, app_shown, app_ballot, app_group,
-				 app_vote};
+	struct server_app app = {&fix->app, app_shown, app_ballot,
+				 app_group, app_vote,  NULL};
 	static const char *bad[] = {
 		"nonsense",	   "127.0.0.1",	    "127.0.0.1:",
 		"127.0.0.1:99999", "127.0.0.1:80x", ":8080",
@@ -884,6 +923,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_join_vote_change),
+		T(test_join_counted),
 		T(test_vote_without_cookie),
 		T(test_not_found),
 		T(test_bad_forms),
