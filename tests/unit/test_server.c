@@ -771,6 +771,23 @@ static void test_idle(void **state)
 	free(r);
 }
 
+/* Phone n (its own address and ballot) sends its vote, unanswered yet. */
+static int phone_votes(int n, int view)
+{
+	char raw[512];
+	int len = snprintf(raw, sizeof raw,
+			   "POST /" CODE "/vote HTTP/1.1\r\nHost: x\r\n"
+			   "Connection: close\r\n"
+			   "Cookie: handsup=phone-%04d\r\n"
+			   "Content-Type: application/x-www-form-urlencoded\r\n"
+			   "Content-Length: 21\r\n\r\n"
+			   "item=1&round=1&view=%d",
+			   n, view);
+	int fd = dial(256 + n);
+	send_all(fd, raw, (size_t)len);
+	return fd;
+}
+
 /* 200 phones vote at once, each on its own address and ballot. */
 static void test_many_phones(void **state)
 {
@@ -785,20 +802,8 @@ static void test_many_phones(void **state)
 	ballots_free(&fix->app.bs);
 	start_with(fix, 1);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (int i = 0; i < PHONES; i++) {
-		char raw[512];
-		int n = snprintf(raw, sizeof raw,
-				 "POST /" CODE "/vote HTTP/1.1\r\nHost: x\r\n"
-				 "Connection: close\r\n"
-				 "Cookie: handsup=phone-%04d\r\n"
-				 "Content-Type: application/"
-				 "x-www-form-urlencoded\r\n"
-				 "Content-Length: 21\r\n\r\n"
-				 "item=1&round=1&view=%d",
-				 i, 1 + i % 2);
-		fd[i] = dial(256 + i);
-		send_all(fd[i], raw, (size_t)n);
-	}
+	for (int i = 0; i < PHONES; i++)
+		fd[i] = phone_votes(i, 1 + i % 2);
 	struct pollfd p[PHONES + 1];
 	for (int left = PHONES, rounds = 0; left > 0; rounds++) {
 		assert_true(rounds < 10000);
