@@ -21,6 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/ballot.h"
+
 /* The HTTP statuses a request can get. */
 enum {
 	POLICY_OK = 200,
@@ -40,8 +42,8 @@ enum {
 #define POLICY_CODE_MAX 32
 /* The ballot cookie's name, and its value's bounds (a ballot id). */
 #define POLICY_COOKIE "handsup"
-#define POLICY_ID_MIN 8
-#define POLICY_ID_MAX 40
+#define POLICY_ID_MIN BALLOT_ID_MIN
+#define POLICY_ID_MAX BALLOT_ID_MAX
 /* A form field's value: a small whole number. */
 #define POLICY_FIELD_MAX 4
 /* Addresses whose connections and rate are followed at once. */

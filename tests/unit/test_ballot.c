@@ -389,6 +389,54 @@ static void test_parse_limit(void **state)
 	ballots_free(&bs);
 }
 
+static uint32_t rng_state = 2463534242u;
+
+static uint32_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+/*
+ * Random lines made of the format's own characters: each is refused
+ * whole or taken, and what is taken reads back as it is written.
+ */
+static void test_random_lines(void **state)
+{
+	(void)state;
+	static const char alphabet[] = "ballot-1234 .=- 5690\t\xff";
+	struct ballots bs, back;
+	struct error err;
+	char line[80];
+	int taken = 0;
+	assert_int_equal(ballots_init(&bs, 3, views3, 2), 0);
+	for (int i = 0; i < 200000; i++) {
+		size_t n = (size_t)snprintf(line, sizeof line, "ballot%d ", i);
+		size_t extra = rng() % 24;
+		for (size_t j = 0; j < extra; j++)
+			line[n++] = alphabet[rng() % (sizeof alphabet - 1)];
+		int before = ballots_joined(&bs);
+		int rc = ballots_parse_line(&bs, line, n, 1, &err);
+		assert_int_equal(ballots_joined(&bs), before + (rc == 0));
+		taken += rc == 0;
+		if (ballots_joined(&bs) == BALLOT_MAX)
+			break;
+	}
+	assert_true(taken > 0);
+	char *text = written(&bs);
+	assert_int_equal(ballots_init(&back, 3, views3, 2), 0);
+	if (ballots_parse(&back, text, strlen(text), "r", &err) != 0)
+		fail_msg("%d: %s", err.line, err.msg);
+	char *again = written(&back);
+	assert_string_equal(text, again);
+	free(text);
+	free(again);
+	ballots_free(&bs);
+	ballots_free(&back);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -403,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_limit),
+		cmocka_unit_test(test_random_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
