@@ -448,10 +448,11 @@ int server_start(struct server **out, const struct server_config *cfg,
 		return -1;
 	}
 	if (!policy_code_valid(cfg->code) || cfg->limits.body_max == 0 ||
-	    cfg->limits.total < 1 || cfg->limits.per_address < 1) {
+	    cfg->limits.total < 1 || cfg->limits.per_address < 1 ||
+	    !app->shown || !app->ballot || !app->group || !app->vote) {
 		error_set(err, 0,
-			  "a session code and limits are "
-			  "needed to listen");
+			  "a session code, limits and the application's "
+			  "callbacks are needed to listen");
 		return -1;
 	}
 	struct server *s = calloc(1, sizeof *s);

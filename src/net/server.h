@@ -51,7 +51,8 @@ struct server_app {
 	 * none): the application counts it as joined, saved before
 	 * SERVER_SAVED, so that "phones joined" counts phones that have not
 	 * voted yet.  SERVER_REFUSED: no room for another ballot (503).
-	 * NULL: a ballot is made by its first group or vote only.
+	 * NULL: a ballot is made by its first group or vote only.  The
+	 * other callbacks may not be NULL.
 	 */
 	enum server_answer (*join)(void *ctx, const char *id);
 };

@@ -921,6 +921,10 @@ static void test_listen_errors(void **state)
 	cfg.code = "bad/code";
 	assert_int_equal(server_start(&s2, &cfg, &app, &err), -1);
 	assert_non_null(strstr(err.msg, "session code"));
+	cfg.code = CODE;
+	app.vote = NULL;
+	assert_int_equal(server_start(&s2, &cfg, &app, &err), -1);
+	assert_non_null(strstr(err.msg, "callbacks"));
 }
 
 int main(void)
