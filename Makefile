@@ -45,6 +45,16 @@ ifeq ($(origin NCURSES_LIBS),undefined)
 NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 endif
 
+# libmicrohttpd and libqrencode, for the phones' server and its QR code
+# (net/), the same way: pkg-config, else the libraries' usual names.
+ifeq ($(origin NET_CFLAGS),undefined)
+NET_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd libqrencode 2>/dev/null)
+endif
+ifeq ($(origin NET_LIBS),undefined)
+NET_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd libqrencode 2>/dev/null || \
+              echo -lmicrohttpd -lqrencode)
+endif
+
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              -DNCURSES_WIDECHAR=1 $(NCURSES_CFLAGS) -Isrc -I$(BUILD) \
@@ -53,13 +63,13 @@ ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 # One folder per layer (src/README.md); each becomes a static library, and
 # the libraries are linked from the top layer down.
-LAYERS   = cmd tui app report store core base
+LAYERS   = cmd tui app net report store core base
 SRC      = $(wildcard src/*/*.c)
 OBJ      = $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/store/embedded_deck.o
 layer_objs = $(filter $(BUILD)/$(1)/%,$(OBJ))
 layer_lib  = $(BUILD)/lib$(1).a
 # What the pure layers and the model need: no curses.
-NOUI_LIBS = $(foreach l,app report store core base,$(call layer_lib,$(l)))
+NOUI_LIBS = $(foreach l,app net report store core base,$(call layer_lib,$(l)))
 UI_LIBS   = $(call layer_lib,tui) $(NOUI_LIBS)
 DECK     = content/sales-training.deck
 
@@ -92,6 +102,7 @@ $(BUILD)/lib%.a: $$(call layer_objs,%)
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/net/%.o: ALL_CFLAGS += $(NET_CFLAGS)
 
 # Values compiled into one object each, and no other: each is kept in a
 # file that changes only when the value does, so that a new value
@@ -139,6 +150,12 @@ run: $(BIN)
 $(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) $(WRAP) -o $@ $< $(NOUI_LIBS) -lcmocka
+
+# The tests of the server and of the QR code link its libraries too.
+NET_TESTS = $(BUILD)/tests/test_server $(BUILD)/tests/test_qr
+$(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS) -lcmocka $(NET_LIBS) -lm
 
 # test_session fails each step of the save through test doubles of these
 # calls, linked in by wrapping: the release build carries no hook.

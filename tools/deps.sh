@@ -3,7 +3,8 @@
 #   sh tools/deps.sh        everything for the build and the tests
 #   sh tools/deps.sh run    only what building and running needs
 set -e
-pkgs="make gcc pkg-config libncurses-dev"
+# libmicrohttpd and libqrencode: the phones' server and its QR code.
+pkgs="make gcc pkg-config libncurses-dev libmicrohttpd-dev libqrencode-dev"
 # clang needs its runtime libraries (a "recommends" only) for the sanitizers.
 [ "${1:-}" = run ] || pkgs="$pkgs clang libclang-rt-dev clang-format libcmocka-dev libvterm-dev mandoc python3 zsh"
 missing=""
