@@ -23,6 +23,7 @@
 struct summary_layout {
 	int list_y, list_h, step, shown, totals_h;
 	int head_rows;	 /* the heading: 1, or large type's rows */
+	int head_top;	 /* blank rows above it, apart from the top bar */
 	int bar_rows;	 /* rows of an item's bar */
 	int totals_each; /* rows of a bar of the totals */
 	int more_row;	 /* the "more v" mark's row, from the last item's */
@@ -48,8 +49,10 @@ static void layout_large(const struct app *a, struct summary_layout *l)
 	int per = a->sess->ngroups > 0 ? 3 : 4;
 	if (big > 0 && l->list_h - big >= n * per) {
 		l->head_rows = big;
-		l->list_y += big - 1;
-		l->list_h -= big - 1;
+		/* Large type against the top bar reads as part of it. */
+		l->head_top = l->list_h - big - 1 >= n * per ? 1 : 0;
+		l->list_y += big - 1 + l->head_top;
+		l->list_h -= big - 1 + l->head_top;
 	}
 	int t = l->list_h / (n > 0 ? n : 1) - 1;
 	if (a->sess->ngroups == 0 && t >= 2) {
@@ -72,6 +75,7 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 	l->totals_each = large ? 2 : 1;
 	l->totals_h = a->sess->same_views ? nv * l->totals_each + 2 : 0;
 	l->head_rows = 1;
+	l->head_top = 0;
 	l->bar_rows = 1;
 	l->list_y = y + 2;
 	l->list_h = h - 2 - l->totals_h - (l->totals_h ? 1 : 0);
@@ -233,7 +237,7 @@ static void draw(const struct tui *t, int y, int h)
 	struct summary_layout l;
 	layout(a, y, h, &l);
 	bool groups = a->sess->ngroups > 0;
-	draw_heading(a, y, m, w, &l);
+	draw_heading(a, y + l.head_top, m, w, &l);
 	int first = a->scroll, order[DECK_MAX_ITEMS];
 	if (first > last_scroll(a, h))
 		first = last_scroll(a, h);
