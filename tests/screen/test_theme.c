@@ -209,43 +209,6 @@ static void test_room_size(void **state)
 }
 
 /*
- * xterm's own terminal type has 8 colours: dark from those, painted
- * black, at the same contrast; light cannot be had and is mono.
- */
-static void test_eight_colours(void **state)
-{
-	(void)state;
-	static const char *const argv[] = {"handsup", "--theme", "dark",
-					   "--name",  "t",	 NULL};
-	static const char *const auto_argv[] = {"handsup", "--name", "t", NULL};
-	static const char *const xterm[] = {"TERM=xterm", NULL};
-	struct su_run r;
-	struct hs *h =
-		su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, argv, xterm);
-	walk(h, "dark, 8 colours", 0);
-	su_quit(&r);
-	su_end(&r);
-
-	h = su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, auto_argv, xterm);
-	/* The answer (a light window, light needs 256 colours: mono) is
-	 * drawn in a frame of its own: wait for it, so that each key's
-	 * wait below is for that key's frame and not for the answer's. */
-	while (hs_screen_has_color(h))
-		assert_int_not_equal(hs_wait_frame(h), -1);
-	su_press(h, HS_KEY_RIGHT);
-	su_presses(h, "12");
-	assert_false(hs_screen_has_color(h));
-	su_press(h, 'T'); /* mono -> dark */
-	su_expect(h, "Theme dark");
-	assert_int_equal(paper(h), 0);
-	su_press(h, 'T');
-	su_expect(h,
-		  "Theme light: this terminal has too few colours; now mono");
-	su_quit(&r);
-	su_end(&r);
-}
-
-/*
  * Waits until the screen's paper is want (the terminal's answer redraws
  * the first frame in a frame of its own, which may or may not have come
  * in with the first); false if it never is.
@@ -267,6 +230,42 @@ static void key_until(struct hs *h, int key, const char *text)
 			hs_dump(h, text);
 			fail_msg("\"%s\" never came", text);
 		}
+}
+
+/*
+ * xterm's own terminal type has 8 colours: dark from those, painted
+ * black, at the same contrast; light cannot be had and is mono.
+ */
+static void test_eight_colours(void **state)
+{
+	(void)state;
+	static const char *const argv[] = {"handsup", "--theme", "dark",
+					   "--name",  "t",	 NULL};
+	static const char *const auto_argv[] = {"handsup", "--name", "t", NULL};
+	static const char *const xterm[] = {"TERM=xterm", NULL};
+	struct su_run r;
+	struct hs *h =
+		su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, argv, xterm);
+	walk(h, "dark, 8 colours", 0);
+	su_quit(&r);
+	su_end(&r);
+
+	h = su_start_on(&r, "rgb:ffff/ffff/ffff", 24, 80, auto_argv, xterm);
+	/* The answer (a light window, light needs 256 colours: mono) is
+	 * drawn in a frame of its own: wait for what it shows, and for
+	 * what each key shows, rather than for frame numbers. */
+	while (hs_screen_has_color(h))
+		assert_int_not_equal(hs_wait_frame(h), -1);
+	key_until(h, HS_KEY_RIGHT, "0 hands");
+	key_until(h, '1', "1 hand");
+	key_until(h, '2', "2 hands");
+	assert_false(hs_screen_has_color(h));
+	key_until(h, 'T', "Theme dark"); /* mono -> dark */
+	assert_int_equal(paper(h), 0);
+	key_until(h, 'T',
+		  "Theme light: this terminal has too few colours; now mono");
+	su_quit(&r);
+	su_end(&r);
 }
 
 /* auto: a light terminal gets light, one that does not say gets dark. */
