@@ -232,7 +232,7 @@ THEMES = {
             "DIM": (247, None, False, "grey 62%"),
             "KEY": (227, None, True, "light yellow"),
             "STATUS": (253, 236, False, "grey 85% on grey 19%"),
-            "WARNING": (231, 124, True, "white on dark red"),
+            "WARNING": (231, 160, True, "white on red; a block 3:1 on black"),
             "SELECTED": (227, None, True, "light yellow"),
             "VIEW1": (214, None, True, "orange"),
             "VIEW2": (117, None, True, "sky blue"),
