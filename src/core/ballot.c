@@ -213,6 +213,26 @@ int ballots_distribution(const struct ballots *bs, int group, long *by_k,
 	return 0;
 }
 
+int ballots_add_to(const struct ballots *bs, struct tally *t)
+{
+	if (t->nitems < bs->nitems)
+		return -1;
+	for (int i = 0; i < bs->n; i++) {
+		const struct ballot *b = &bs->b[i];
+		int g = b->group >= 0 ? b->group : bs->ngroups == 1 ? 0 : -1;
+		for (int item = 0; g >= 0 && item < bs->nitems; item++)
+			for (int r = 0; r < TALLY_MAX_ROUNDS; r++) {
+				int v = b->vote[SLOT(item, r)];
+				if (v == 0)
+					continue;
+				long c = tally_cell(t, item, r, g, v - 1);
+				if (!tally_load(t, item, r, g, v - 1, c + 1))
+					return -1;
+			}
+	}
+	return 0;
+}
+
 static int write_one(const struct ballots *bs, const struct ballot *b, FILE *f)
 {
 	int rc = b->group == BALLOT_NO_GROUP

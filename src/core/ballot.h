@@ -154,6 +154,16 @@ void ballots_counts(const struct ballots *bs, int item, int round,
 int ballots_distribution(const struct ballots *bs, int group, long *by_k,
 			 size_t cap, struct ballot_summary *sum);
 
+/*
+ * Adds every ballot's votes to t, a tally of the same items (hands, say):
+ * a vote counts once, in its ballot's group, on its item and round
+ * (rounds are added to t as needed).  A ballot without a group is in
+ * group 0 when there is only one; with groups it has no vote (a phone
+ * picks its group before it can vote).  Returns 0, or -1 when out of
+ * memory or t has fewer items.
+ */
+int ballots_add_to(const struct ballots *bs, struct tally *t);
+
 /* Writes every ballot's line to f.  Returns 0, or -1 on a write error. */
 int ballots_write(const struct ballots *bs, FILE *f);
 

@@ -97,6 +97,48 @@ int session_max_views(const struct session *s)
 	return n < TALLY_MAX_VIEWS ? n : TALLY_MAX_VIEWS;
 }
 
+int session_open_ballots(struct session *s)
+{
+	if (s->ballots)
+		return 0;
+	int nv[BALLOT_MAX_ITEMS];
+	if (s->nitems > BALLOT_MAX_ITEMS)
+		return -1;
+	for (int i = 0; i < s->nitems; i++)
+		nv[i] = s->items[i].nviews;
+	struct ballots *bs = malloc(sizeof *bs);
+	if (!bs || ballots_init(bs, s->nitems, nv,
+				s->ngroups > 0 ? s->ngroups : 1) != 0) {
+		free(bs);
+		return -1;
+	}
+	s->ballots = bs;
+	return 0;
+}
+
+int session_counts(const struct session *s, struct tally *out)
+{
+	const struct tally *t = &s->tally;
+	int nv[BALLOT_MAX_ITEMS];
+	if (t->nitems > BALLOT_MAX_ITEMS)
+		return -1;
+	for (int i = 0; i < t->nitems; i++)
+		nv[i] = t->items[i].nviews;
+	if (tally_reuse(out, t->nitems, nv, t->ngroups) != 0)
+		return -1;
+	for (int i = 0; i < t->nitems; i++)
+		for (int r = 0; r < tally_rounds(t, i); r++)
+			for (int g = 0; g < t->ngroups; g++)
+				for (int v = 0; v < nv[i]; v++)
+					if (!tally_load(
+						    out, i, r, g, v,
+						    tally_cell(t, i, r, g, v)))
+						return -1;
+	for (int g = 0; g < t->ngroups; g++)
+		tally_set_headcount(out, g, tally_headcount(t, g));
+	return s->ballots ? ballots_add_to(s->ballots, out) : 0;
+}
+
 const char *session_group_name(const struct session *s, int g)
 {
 	if (g >= 0 && g < s->ngroups && s->groups[g])
@@ -123,6 +165,10 @@ void session_free(struct session *s)
 	for (int g = 0; g < TALLY_MAX_GROUPS; g++)
 		free(s->groups[g]);
 	tally_free(&s->tally);
+	free(s->phones);
+	if (s->ballots)
+		ballots_free(s->ballots);
+	free(s->ballots);
 	memset(s, 0, sizeof *s);
 }
 
@@ -207,7 +253,7 @@ static int put_header(FILE *f, const struct session *s)
 		return -1;
 	int cur = s->current < 0 ? 0 : s->current;
 
-	if (fprintf(f, "%s %d\n", SESSION_MAGIC, SESSION_VERSION) < 0 ||
+	if (fprintf(f, "%s %d\n", SESSION_MAGIC, s->phones ? 3 : 2) < 0 ||
 	    put_field(f, "name", s->name) ||
 	    fprintf(f, "started: %s\n", when) < 0 ||
 	    put_field(f, "deck-title", s->deck_title) ||
@@ -222,7 +268,8 @@ static int put_header(FILE *f, const struct session *s)
 	    (s->hidden && fputs("hidden: yes\n", f) == EOF) ||
 	    (s->blank != BLANK_OFF &&
 	     fprintf(f, "blank: %s\n",
-		     s->blank == BLANK_WHITE ? "white" : "black") < 0))
+		     s->blank == BLANK_WHITE ? "white" : "black") < 0) ||
+	    (s->phones && put_field(f, "phones", s->phones)))
 		return -1;
 	return put_groups(f, s);
 }
@@ -234,6 +281,8 @@ static int put_body(FILE *f, const struct session *s)
 	for (int i = 0; i < s->nitems; i++)
 		if (put_item(f, s, i))
 			return -1;
+	if (s->ballots && ballots_write(s->ballots, f))
+		return -1;
 	return fputs("end\n", f) < 0 ? -1 : 0;
 }
 

@@ -15,13 +15,19 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "core/ballot.h"
 #include "core/tally.h"
 
 struct deck;
 
-#define SESSION_MAGIC	"handsup-session"
-#define SESSION_VERSION 2 /* what session_format writes; 1 still reads */
+#define SESSION_MAGIC "handsup-session"
+/* The newest format, written when phones vote (ballots); a session
+ * without them is written as format 2, and 1 still reads. */
+#define SESSION_VERSION 3
 #define SESSION_EXT	".session"
+/* A phones code: this many letters and digits (net/policy's bounds). */
+#define SESSION_CODE_MIN 6
+#define SESSION_CODE_MAX 32
 
 struct session_item {
 	char *heading;
@@ -52,8 +58,12 @@ struct session {
 	bool pct_of_room; /* percentages of the headcount, not the hands */
 	bool hidden;	  /* counts, percentages and bars kept from the room */
 	enum session_blank blank;
-	int version; /* of the file it was read from; 0: new */
-	struct tally tally;
+	int version;	    /* of the file it was read from; 0: new */
+	struct tally tally; /* the hands counted */
+	/* Phone voting: its join code (NULL: never opened) and the
+	 * anonymous ballots (NULL until the first phone joins). */
+	char *phones;
+	struct ballots *ballots;
 };
 
 struct error;
@@ -74,6 +84,20 @@ void session_free(struct session *s);
 
 /* The most views any item has (0 without items). */
 int session_max_views(const struct session *s);
+
+/*
+ * Opens the session's ballot box for its items and groups, if it has
+ * none yet.  Returns 0, or -1 when out of memory.
+ */
+int session_open_ballots(struct session *s);
+
+/*
+ * The counts that the room's screens and reports show: the hands, and
+ * the phones' votes added to them when there are ballots.  out is a
+ * tally from tally_init (or zeroed); s->tally itself when there are no
+ * ballots is the caller's choice.  Returns 0, or -1 when out of memory.
+ */
+int session_counts(const struct session *s, struct tally *out);
 
 /* The name of group g: the group's, or "Room" without groups. */
 const char *session_group_name(const struct session *s, int g);

@@ -32,10 +32,13 @@ enum {
 	HAVE_ACTIVE = 1 << 10,
 	HAVE_HIDDEN = 1 << 11,
 	HAVE_BLANK = 1 << 12,
+	/* Format 3 only. */
+	HAVE_PHONES = 1 << 13,
 	HAVE_REQUIRED = HAVE_NAME | HAVE_STARTED | HAVE_TITLE | HAVE_PATH |
 			HAVE_HASH | HAVE_CURRENT,
 	HAVE_V2 = HAVE_SAME | HAVE_BASE | HAVE_HEADCOUNT | HAVE_ACTIVE |
 		  HAVE_HIDDEN | HAVE_BLANK,
+	HAVE_V3 = HAVE_PHONES,
 };
 
 /* The keys of the header, each a bit of struct parser's have. */

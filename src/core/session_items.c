@@ -23,7 +23,7 @@ const struct session_key session_keys[] = {
 	{"current", HAVE_CURRENT},     {"same-views", HAVE_SAME},
 	{"percent-base", HAVE_BASE},   {"headcount", HAVE_HEADCOUNT},
 	{"active-group", HAVE_ACTIVE}, {"hidden", HAVE_HIDDEN},
-	{"blank", HAVE_BLANK},
+	{"blank", HAVE_BLANK},	       {"phones", HAVE_PHONES},
 };
 
 const size_t session_nkeys = sizeof session_keys / sizeof *session_keys;

@@ -67,12 +67,31 @@ static int v2_header(struct parser *p, unsigned bit, const char *v, size_t n)
 	}
 }
 
+/* "phones: CODE", format 3: the join code that phones vote under. */
+static int phones(struct parser *p, const char *v, size_t n)
+{
+	bool ok = n >= SESSION_CODE_MIN && n <= SESSION_CODE_MAX;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (v[i] >= 'A' && v[i] <= 'Z') ||
+		     (v[i] >= 'a' && v[i] <= 'z') ||
+		     (v[i] >= '0' && v[i] <= '9');
+	if (!ok)
+		return session_fail(p, p->line,
+				    "bad phones code (want %d to %d letters "
+				    "and digits)",
+				    SESSION_CODE_MIN, SESSION_CODE_MAX);
+	p->s->phones = strndup(v, n);
+	return p->s->phones ? 0 : session_fail(p, 0, "out of memory");
+}
+
 static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 {
 	struct session *s = p->s;
 	long x;
 	if (bit & HAVE_V2)
 		return v2_header(p, bit, v, n);
+	if (bit == HAVE_PHONES)
+		return phones(p, v, n);
 	switch (bit) {
 	case HAVE_NAME:
 		return session_store(p, SLOT_NAME, &s->name, v, n);
@@ -165,6 +184,8 @@ static int header_key(struct parser *p, const char *l, size_t klen,
 			continue;
 		if ((session_keys[i].bit & HAVE_V2) && p->version < 2)
 			return 1;
+		if ((session_keys[i].bit & HAVE_V3) && p->version < 3)
+			return 1;
 		if (p->s->nitems > 0)
 			return session_fail(
 				p, p->line,
@@ -182,6 +203,27 @@ static bool is_key(const char *l, size_t klen, const char *key)
 	return strlen(key) == klen && memcmp(l, key, klen) == 0;
 }
 
+/*
+ * "ballot: ...", format 3: after the last item, under a phones code.
+ * The first one closes the items and opens the ballot box.
+ */
+static int ballot_line(struct parser *p, const char *v, size_t n)
+{
+	struct session *s = p->s;
+	if (!s->phones)
+		return session_fail(p, p->line, "'ballot' without 'phones'");
+	if (!s->ballots) {
+		if (session_close_item(p))
+			return -1;
+		if (s->nitems == 0)
+			return session_fail(p, p->line,
+					    "'ballot' before the first item");
+		if (session_open_ballots(s))
+			return session_fail(p, 0, "out of memory");
+	}
+	return ballots_parse_line(s->ballots, v, n, p->line, p->err);
+}
+
 static int key_line(struct parser *p, const char *l, size_t n)
 {
 	char buf[64];
@@ -197,6 +239,10 @@ static int key_line(struct parser *p, const char *l, size_t n)
 		v++;
 		vlen--;
 	}
+	if (p->s->ballots && !is_key(l, klen, "ballot"))
+		return session_fail(p, p->line, "only ballots after a ballot");
+	if (p->version >= 3 && is_key(l, klen, "ballot"))
+		return ballot_line(p, v, vlen);
 	if (is_key(l, klen, "item"))
 		return session_item(p, v, vlen);
 	if (is_key(l, klen, "view"))
@@ -306,6 +352,38 @@ static int build_tally(struct parser *p)
 	return 0;
 }
 
+/*
+ * Every ballot's vote is on a round that the hands' record has, and in
+ * a group: the screen opens voting only there.
+ */
+static int check_ballots(struct parser *p)
+{
+	const struct session *s = p->s;
+	const struct ballots *bs = s->ballots;
+	for (int k = 0; bs && k < bs->n; k++) {
+		const struct ballot *b = &bs->b[k];
+		for (int i = 0; i < bs->nitems; i++)
+			for (int r = 0; r < TALLY_MAX_ROUNDS; r++) {
+				if (ballot_view(bs, b, i, r) == 0)
+					continue;
+				if (r >= tally_rounds(&s->tally, i))
+					return session_fail(
+						p, 0,
+						"ballot %s votes on round %d "
+						"of item %d, which has %d",
+						b->id, r + 1, i + 1,
+						tally_rounds(&s->tally, i));
+				if (b->group < 0)
+					return session_fail(
+						p, 0,
+						"ballot %s votes without a "
+						"group",
+						b->id);
+			}
+	}
+	return 0;
+}
+
 static int parse(struct parser *p, const char *text, size_t len)
 {
 	p->err->file = NULL;
@@ -314,6 +392,8 @@ static int parse(struct parser *p, const char *text, size_t len)
 	int rc = parse_lines(p, text, len);
 	if (rc == 0)
 		rc = build_tally(p);
+	if (rc == 0)
+		rc = check_ballots(p);
 	return rc;
 }
 
@@ -350,6 +430,10 @@ int session_reader_parse(struct session_reader *r, const char *text, size_t len,
 	struct session *s = r->s;
 	struct session_item *items = s->items;
 	struct tally tally = s->tally; /* reused if the next has its shape */
+	free(s->phones);
+	if (s->ballots)
+		ballots_free(s->ballots);
+	free(s->ballots);
 	memset(s, 0, sizeof *s);
 	s->items = items;
 	s->tally = tally;
@@ -377,6 +461,10 @@ void session_reader_free(struct session_reader *r)
 		free(r->slots[k].str);
 	free(r->slots);
 	tally_free(&r->s->tally);
+	free(r->s->phones);
+	if (r->s->ballots)
+		ballots_free(r->s->ballots);
+	free(r->s->ballots);
 	free(r->s->items);
 	free(r->s);
 	free(r->item_lines);

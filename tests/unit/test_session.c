@@ -511,7 +511,7 @@ static void test_parse_errors(void **state)
 	(void)state;
 	static const struct parse_case cases[] = {
 		{"", 0, "empty file"},
-		{"handsup-session 3\n", 1, "unsupported session version 3"},
+		{"handsup-session 4\n", 1, "unsupported session version 4"},
 		/* Written as the writer writes it, or not at all. */
 		{"handsup-session 01\n", 1, "unsupported session version 01"},
 		{"handsup-session 0\n", 1, "unsupported session version 0"},
