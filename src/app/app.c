@@ -11,6 +11,8 @@
 #include "report/report.h"
 #include "store/session_file.h"
 
+static void recount(struct app *a);
+
 void app_init(struct app *a, const struct deck *d, struct session *s,
 	      const char *path)
 {
@@ -21,6 +23,40 @@ void app_init(struct app *a, const struct deck *d, struct session *s,
 	a->aligned = 20;
 	if (s->current < 0 || s->current > app_pos_closing(a))
 		s->current = 0;
+	recount(a);
+}
+
+void app_free(struct app *a)
+{
+	tally_free(&a->counts);
+	a->counts_ok = false;
+}
+
+/* The room's counts again, after any change to hands or ballots. */
+static void recount(struct app *a)
+{
+	a->counts_ok =
+		a->sess->ballots && session_counts(a->sess, &a->counts) == 0;
+}
+
+const struct tally *app_tally(const struct app *a)
+{
+	return a->counts_ok ? &a->counts : &a->sess->tally;
+}
+
+long app_hands(const struct app *a, int item)
+{
+	return tally_item_total(&a->sess->tally, item);
+}
+
+struct ballot_open app_voting(const struct app *a)
+{
+	int item = app_item(a);
+	struct ballot_open o = {false, 0, 0};
+	if (a->phones_on && item >= 0)
+		o = (struct ballot_open){
+			true, item, tally_rounds(&a->sess->tally, item) - 1};
+	return o;
 }
 
 int app_pos(const struct app *a)
@@ -77,8 +113,16 @@ static bool save_now(struct app *a)
 	return true;
 }
 
+bool app_save_ballot(struct app *a)
+{
+	recount(a);
+	a->phones_changed = true;
+	return save_now(a);
+}
+
 bool app_save(struct app *a)
 {
+	recount(a);
 	if (!a->defer)
 		return save_now(a);
 	a->unsaved = true;
@@ -251,6 +295,16 @@ static void go_to_touched(struct app *a, int item)
  * start of a round and asks for a second u, so a round is never undone
  * by a key pressed once too often.
  */
+/* Whether a phone voted in that round: a round with ballots stays. */
+static bool phones_voted(const struct app *a, int item, int round)
+{
+	struct ballot_counts c;
+	if (!a->sess->ballots)
+		return false;
+	ballots_counts(a->sess->ballots, item, round, &c);
+	return c.voted > 0;
+}
+
 static void show_touched(struct app *a, bool undo)
 {
 	struct tally *t = &a->sess->tally;
@@ -261,6 +315,14 @@ static void show_touched(struct app *a, bool undo)
 		return;
 	}
 	struct tally_change seen = *c;
+	if (undo && seen.kind == TALLY_ROUND &&
+	    phones_voted(a, seen.item, seen.round)) {
+		go_to_touched(a, seen.item);
+		app_message(a, "Phones voted in round %d of item %d: it stays",
+			    seen.round + 1, seen.item + 1);
+		app_save(a);
+		return;
+	}
 	if (undo && seen.kind == TALLY_ROUND && !a->undo_armed) {
 		a->undo_armed = true;
 		go_to_touched(a, seen.item);
@@ -306,7 +368,7 @@ long app_people(const struct app *a, int group)
 int app_shares(const struct app *a, int item, int round, int group,
 	       struct app_shares *sh)
 {
-	const struct tally *t = &a->sess->tally;
+	const struct tally *t = app_tally(a);
 	int n = t->items[item].nviews;
 	memset(sh, 0, sizeof *sh);
 	sh->n = n;
@@ -384,7 +446,7 @@ bool app_can_start_round(struct app *a)
 	int item = app_item(a);
 	if (item < 0)
 		return false;
-	if (!tally_item_counted(&a->sess->tally, item)) {
+	if (!tally_item_counted(app_tally(a), item)) {
 		app_message(a, "Count this round first: a new round compares "
 			       "with it");
 		return false;
@@ -403,7 +465,8 @@ void app_new_round(struct app *a)
 	if (!app_can_start_round(a))
 		return;
 	a->undo_armed = false;
-	tally_new_round(&a->sess->tally, item);
+	/* The phones' votes count too: the hands may have none. */
+	tally_add_round(&a->sess->tally, item);
 	app_message(a, "Round %d: count again",
 		    tally_rounds(&a->sess->tally, item));
 	app_save(a);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "core/ballot.h"
 #include "core/session.h"
 #include "core/tally.h"
 
@@ -39,10 +40,43 @@ struct app {
 	char save_error[300]; /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
 	char message[240];    /* one-shot status line text */
+	/* Phones (app/phones.h): whether they may vote now, and whether a
+	 * ballot changed since the screen last asked. */
+	bool phones_on;
+	bool phones_changed;
+	/* The hands with the phones' votes added (session_counts), while
+	 * there are ballots; what every screen shows.  Owned: app_free. */
+	struct tally counts;
+	bool counts_ok;
 };
 
 void app_init(struct app *a, const struct deck *d, struct session *s,
 	      const char *path);
+
+/* Frees what the app owns (not the deck or the session). */
+void app_free(struct app *a);
+
+/*
+ * The counts the room sees: the session's hands, with the phones' votes
+ * added when there are ballots.  Never NULL.
+ */
+const struct tally *app_tally(const struct app *a);
+
+/* The hands alone on an item's current round, phones left out. */
+long app_hands(const struct app *a, int item);
+
+/*
+ * Where phones may vote: the current round of the item on screen, while
+ * phones are on; nowhere on the other screens.
+ */
+struct ballot_open app_voting(const struct app *a);
+
+/*
+ * Saves at once, whatever a->defer says, after a phone's ballot
+ * changed: the phone is told "saved" only after this returns true, and
+ * the frame that shows the vote comes after it.
+ */
+bool app_save_ballot(struct app *a);
 
 /* Screen positions. */
 int app_pos(const struct app *a);

@@ -45,6 +45,7 @@ struct follow {
 /* The model over the last save, as the room sees it. */
 static void show(struct follow *f)
 {
+	app_free(&f->a);
 	app_init(&f->a, &f->d, &f->s, f->path);
 	f->a.aligned = f->aligned;
 	/* No view is selected: that marker is the facilitator's cursor. */
@@ -170,6 +171,7 @@ static int follow(const struct run_options *o, char *path)
 			msg_error(err.msg);
 		rc = follow_run(&f, o);
 		session_follow_unmark(mark, path);
+		app_free(&f.a);
 		deck_free(&f.d);
 		session_free(&f.s);
 	}

@@ -78,8 +78,9 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 		snprintf(note, cap, "Deck file %s: %s",
 			 access(s->deck_path, F_OK) == 0 ? "unusable"
 							 : "missing",
-			 find_has_texts(s) ? "going on from the session's record"
-				      : "view texts not shown");
+			 find_has_texts(s)
+				 ? "going on from the session's record"
+				 : "view texts not shown");
 		return find_deck_record(d, s) == 0 ? 0 : EXIT_SOFTWARE;
 	}
 	compare_groups(s, d, note, cap);
@@ -298,6 +299,7 @@ static int resume_file(const struct run_options *o, const char *chosen)
 			app_message(&a, "Resumed where the room was");
 		bool started;
 		rc = live_run(&a, o, &started);
+		app_free(&a);
 		deck_free(&d);
 	}
 	session_free(&s);

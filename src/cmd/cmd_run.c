@@ -157,6 +157,7 @@ static int run_locked(struct session *s, const struct deck *d, const char *path,
 			unlink(path);
 	}
 	session_unlock(fd, path);
+	app_free(&a);
 	return rc;
 }
 

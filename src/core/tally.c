@@ -261,7 +261,12 @@ static bool grow(struct tally_item *it)
 
 bool tally_new_round(struct tally *t, int item)
 {
-	if (!tally_item_counted(t, item) || !grow(&t->items[item]))
+	return tally_item_counted(t, item) && tally_add_round(t, item);
+}
+
+bool tally_add_round(struct tally *t, int item)
+{
+	if (item < 0 || item >= t->nitems || !grow(&t->items[item]))
 		return false;
 	struct tally_change *c = hist_push(t);
 	if (c) {

@@ -108,6 +108,12 @@ bool tally_reset_item(struct tally *t, int item);
 bool tally_new_round(struct tally *t, int item);
 
 /*
+ * Starts a new round as tally_new_round does, whatever is counted: for a
+ * caller that counts votes of its own (phones) beside the tally's.
+ */
+bool tally_add_round(struct tally *t, int item);
+
+/*
  * Sets a count of any round (clamped) without recording history, for
  * loading a saved session before any change is made; rounds up to round
  * are added as needed.  Returns false when out of range or out of memory.

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/phones.h"
 #include "base/text.h"
 #include "core/deck.h"
 #include "core/session.h"
@@ -41,12 +42,22 @@ static void draw_topbar(const struct tui *t)
 	if (item >= 0 && a->sess->hidden)
 		snprintf(pos, sizeof pos, "   %d / %d ", item + 1,
 			 app_nitems(a));
+	else if (item >= 0 && (a->phones_on || a->sess->ballots))
+		/* The phones that voted here and the hands counted, apart:
+		 * they add up to what the chart shows. */
+		snprintf(pos, sizeof pos, " %4ld %s + %ld %s   %d / %d ",
+			 app_phones_count(a, item).voted,
+			 app_phones_count(a, item).voted == 1 ? "phone"
+							      : "phones",
+			 app_hands(a, item),
+			 app_hands(a, item) == 1 ? "hand" : "hands", item + 1,
+			 app_nitems(a));
 	else if (item >= 0)
 		/* Padded, so the title does not jump as hands are counted. */
 		snprintf(pos, sizeof pos, " %4ld %s   %d / %d ",
-			 tally_item_total(&a->sess->tally, item),
-			 tally_item_total(&a->sess->tally, item) == 1 ? "hand"
-								      : "hands",
+			 tally_item_total(app_tally(a), item),
+			 tally_item_total(app_tally(a), item) == 1 ? "hand"
+								   : "hands",
 			 item + 1, app_nitems(a));
 	else if (app_pos(a) == 0)
 		snprintf(pos, sizeof pos, " Title ");
@@ -118,8 +129,8 @@ static const char *question(const struct app *a, char *buf, size_t cap)
 		snprintf(
 			buf, cap,
 			" Start round %d of this item? Round %d is kept. y / n",
-			tally_rounds(&a->sess->tally, item) + 1,
-			tally_rounds(&a->sess->tally, item));
+			tally_rounds(app_tally(a), item) + 1,
+			tally_rounds(app_tally(a), item));
 		return buf;
 	case ASK_NONE:
 		break;

@@ -55,8 +55,8 @@ static void split_row(const struct app *a, int item, int group, int y, int x,
 		      int w, int rows, int nw, int hw)
 {
 	struct app_shares sh;
-	int n = app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1,
-			   group, &sh);
+	int n = app_shares(a, item, tally_rounds(app_tally(a), item) - 1, group,
+			   &sh);
 	int mid = y + (rows - 1) / 2;
 	if (group == a->sess->active && a->sess->ngroups > 0)
 		draw_text(mid, x, 2, ROLE_SELECTED, draw_marker());
@@ -101,7 +101,8 @@ int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 	/* The room has the most hands: its count sets the column, so no
 	 * group's count is ever cut. */
 	int hw = 5;
-	for (long h = tally_item_total(&s->tally, item); h >= 100000; h /= 10)
+	for (long h = tally_item_total(app_tally(a), item); h >= 100000;
+	     h /= 10)
 		hw++;
 	if (rows_each < 1)
 		rows_each = 1;
@@ -124,7 +125,7 @@ int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 void room_info(const struct app *a, int item, int y, int x, int w, bool keys)
 {
 	struct app_shares sh;
-	app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1, -1, &sh);
+	app_shares(a, item, tally_rounds(app_tally(a), item) - 1, -1, &sh);
 	char line[240];
 	enum role role = ROLE_DIM;
 	if (sh.people > 0 && sh.none < 0) {
@@ -149,11 +150,11 @@ void room_info(const struct app *a, int item, int y, int x, int w, bool keys)
 
 int room_swing(const struct app *a, int item, int y, int x, int w)
 {
-	int rounds = tally_rounds(&a->sess->tally, item);
+	int rounds = tally_rounds(app_tally(a), item);
 	if (rounds < 2)
 		return 0;
 	struct swing sw;
-	divide_item_swing(&a->sess->tally, item, &sw);
+	divide_item_swing(app_tally(a), item, &sw);
 	char line[240];
 	size_t k = (size_t)snprintf(line, sizeof line, "Round %d: ", rounds);
 	if (!sw.known) {
@@ -182,7 +183,7 @@ int room_swing(const struct app *a, int item, int y, int x, int w)
 static void hand_shares(const struct app *a, int item, int g, int *pct)
 {
 	struct app_shares sh;
-	app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1, g, &sh);
+	app_shares(a, item, tally_rounds(app_tally(a), item) - 1, g, &sh);
 	tally_percent(sh.counts, sh.n, pct);
 }
 

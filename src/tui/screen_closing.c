@@ -22,7 +22,7 @@ static void answer(const struct app *a, char *buf, size_t cap, char *widest,
 		   size_t wcap)
 {
 	struct divide_answer ans;
-	divide_session(&a->sess->tally, a->aligned, &ans);
+	divide_session(app_tally(a), a->aligned, &ans);
 	widest[0] = '\0';
 	if (ans.counted == 0) {
 		snprintf(buf, cap,

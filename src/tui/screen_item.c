@@ -154,7 +154,7 @@ void screen_item_plan_note(const struct app *a, int item, int y, int h,
 	l->info = a->sess->ngroups > 0 || app_people(a, -1) > 0 ||
 		  a->sess->pct_of_room;
 	l->chart_gap = 1;
-	l->swing = tally_rounds(&a->sess->tally, item) > 1;
+	l->swing = tally_rounds(app_tally(a), item) > 1;
 	if (a->sess->ngroups > 0) {
 		/* Taller on a large screen, so the room sees it too. */
 		l->banner = h >= 40 ? 3 : 1;
@@ -227,7 +227,7 @@ static void fit_columns(const struct app *a, int item,
 	const struct session_item *si = &a->sess->items[item];
 	struct app_shares sh;
 	int group = a->sess->ngroups > 0 ? a->sess->active : -1;
-	c->n = app_shares(a, item, tally_rounds(&a->sess->tally, item) - 1,
+	c->n = app_shares(a, item, tally_rounds(app_tally(a), item) - 1,
 			  group, &sh);
 	c->labw = 0;
 	memcpy(c->counts, sh.counts, sizeof c->counts);

@@ -110,7 +110,7 @@ static int last_scroll(const struct app *a, int h)
 static void draw_row(const struct app *a, int item, int y, int x, int w,
 		     int rows, int bar_rows)
 {
-	const struct tally *t = &a->sess->tally;
+	const struct tally *t = app_tally(a);
 	const struct session_item *si = &a->sess->items[item];
 	char num[16], lean[40];
 	int headw = w / 2, leanw = 14;
@@ -160,7 +160,7 @@ static void draw_ranked(const struct app *a, int item, int y, int x, int w,
 	const struct session_item *si = &a->sess->items[item];
 	struct divide d;
 	char num[16], gap[24], pair[300];
-	divide_item(&a->sess->tally, item, &d);
+	divide_item(app_tally(a), item, &d);
 	snprintf(num, sizeof num, "%3d", item + 1);
 	draw_text(y, x, 4, ROLE_DIM, num);
 	if (d.gap < 0)
@@ -196,7 +196,7 @@ static void rank(const struct app *a, int *order)
 	int n = a->sess->nitems, gap[DECK_MAX_ITEMS];
 	for (int i = 0; i < n; i++) {
 		struct divide d;
-		divide_item(&a->sess->tally, i, &d);
+		divide_item(app_tally(a), i, &d);
 		gap[i] = d.gap;
 		order[i] = i;
 	}

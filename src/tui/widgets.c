@@ -130,7 +130,7 @@ int widget_totals_tall(const struct app *a, int y, int h, int each)
 	long totals[TALLY_MAX_VIEWS];
 	int n = app_max_views(a);
 	for (int v = 0; v < n; v++)
-		totals[v] = tally_view_total(&a->sess->tally, v);
+		totals[v] = tally_view_total(app_tally(a), v);
 	if (each < 1)
 		each = 1;
 	if (n > 0 && h < n * each)

@@ -61,6 +61,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	unlink(f->path);
 	rmdir(f->dir);
+	app_free(&f->app);
 	session_free(&f->sess);
 	deck_free(&f->deck);
 	free(f);

@@ -1,0 +1,166 @@
+/*
+ * The phones' ballots as the model takes them: voting follows the
+ * screen, each ballot is saved before the phone is answered, and the
+ * room's counts are the hands with the votes added.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "app/phones.h"
+#include "app_fixture.h"
+
+#define ID1 "phoneoneAAAA"
+#define ID2 "phonetwoBBBB"
+
+/* As the program opens voting: under the session's code. */
+static void phones_on(struct app *a)
+{
+	a->sess->phones = strdup("K7Q2M9XA");
+	a->phones_on = true;
+}
+
+static struct ballots *disk_ballots(const struct fixture *f, struct session *s)
+{
+	struct error err;
+	assert_int_equal(session_load(s, f->path, &err), 0);
+	return s->ballots;
+}
+
+static void test_votes_follow_the_screen(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct server_app sa = app_phones_server(a);
+	phones_on(a);
+	/* On the title screen nothing is open. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_CLOSED);
+	app_goto(a, 1);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_SAVED);
+	assert_true(a->phones_changed);
+	/* Another item, or a round that is not the current one: closed. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 1, 0, 1), SERVER_CLOSED);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 1, 1), SERVER_CLOSED);
+	/* No such view. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 3), SERVER_REFUSED);
+	app_vote(a, 0, 1);
+	app_vote(a, 0, 1);
+	/* The room's counts: 2 hands for a, the phone's vote for b. */
+	assert_int_equal(tally_get(app_tally(a), 0, 0), 2);
+	assert_int_equal(tally_get(app_tally(a), 0, 1), 1);
+	assert_int_equal(tally_get(&a->sess->tally, 0, 1), 0);
+	assert_int_equal(app_hands(a, 0), 2);
+	assert_int_equal(on_disk(f, 0, 0, NULL), 2); /* hands alone */
+	struct app_phone_count n = app_phones_count(a, 0);
+	assert_int_equal(n.joined, 1);
+	assert_int_equal(n.voted, 1);
+	/* Changed, not added. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_SAVED);
+	assert_int_equal(tally_get(app_tally(a), 0, 0), 3);
+	assert_int_equal(tally_get(app_tally(a), 0, 1), 0);
+	/* Moving on closes the item; phones off closes everything. */
+	app_goto(a, 2);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_CLOSED);
+	a->phones_on = false;
+	assert_int_equal(sa.vote(sa.ctx, ID1, 1, 0, 2), SERVER_CLOSED);
+}
+
+static void test_saved_before_the_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct server_app sa = app_phones_server(a);
+	phones_on(a);
+	a->defer = true; /* as in the loop: hands wait, ballots do not */
+	app_goto(a, 2);
+	assert_int_equal(sa.join(sa.ctx, ID2), SERVER_SAVED);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 1, 0, 3), SERVER_SAVED);
+	struct session s;
+	struct ballots *bs = disk_ballots(f, &s);
+	assert_non_null(bs);
+	assert_int_equal(ballots_joined(bs), 2);
+	assert_int_equal(ballot_view(bs, ballots_find(bs, ID1), 1, 0), 3);
+	assert_null(ballots_find(bs, "nobodyCCCCCC"));
+	session_free(&s);
+	/* The page shows the item with the deck's wording. */
+	struct page_shown sh;
+	sa.shown(sa.ctx, &sh);
+	assert_int_equal(sh.item, 1);
+	assert_true(sh.open);
+	assert_int_equal(sh.nviews, 3);
+	assert_string_equal(sh.views[2], "e");
+	int g, v;
+	sa.ballot(sa.ctx, ID1, 1, 0, &g, &v);
+	assert_int_equal(g, 0);
+	assert_int_equal(v, 3);
+}
+
+static void test_a_round_with_votes(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct server_app sa = app_phones_server(a);
+	phones_on(a);
+	app_goto(a, 1);
+	/* Only phones voted: a new round may still start. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_SAVED);
+	assert_true(app_can_start_round(a));
+	app_new_round(a);
+	assert_int_equal(tally_rounds(&a->sess->tally, 0), 2);
+	assert_int_equal(app_voting(a).round, 1);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_CLOSED);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 1, 2), SERVER_SAVED);
+	/* Undo cannot take away a round that phones voted in. */
+	app_undo(a);
+	app_undo(a);
+	assert_int_equal(tally_rounds(&a->sess->tally, 0), 2);
+	assert_non_null(strstr(a->message, "Phones voted in round 2"));
+}
+
+static char ga[] = "Sales", gb[] = "Marketing";
+static char *const two[] = {ga, gb};
+
+static int setup_groups(void **state)
+{
+	return setup_with(state, two, 2);
+}
+
+static void test_groups(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct server_app sa = app_phones_server(a);
+	phones_on(a);
+	app_goto(a, 1);
+	/* A vote needs a group first. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_REFUSED);
+	assert_int_equal(sa.group(sa.ctx, ID1, 2), SERVER_REFUSED);
+	assert_int_equal(sa.group(sa.ctx, ID1, 1), SERVER_SAVED);
+	assert_int_equal(sa.group(sa.ctx, ID1, 0), SERVER_SAVED);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_SAVED);
+	/* Once it voted, its votes never move to another group. */
+	assert_int_equal(sa.group(sa.ctx, ID1, 1), SERVER_CLOSED);
+	assert_int_equal(tally_group_get(app_tally(a), 0, 0, 1), 1);
+	assert_int_equal(tally_group_get(app_tally(a), 0, 1, 1), 0);
+	int g, v;
+	sa.ballot(sa.ctx, ID1, 0, 0, &g, &v);
+	assert_int_equal(g, 0);
+	assert_int_equal(v, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_votes_follow_the_screen,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_saved_before_the_answer,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_round_with_votes, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_groups, setup_groups,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
