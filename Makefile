@@ -174,7 +174,7 @@ $(HARNESS): tests/screen/harness.c tests/screen/harness.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen -c -o $@ $<
 
-SCREEN_LINK = $(HARNESS) $(NOUI_LIBS) -lvterm -lutil -lcmocka -lm
+SCREEN_LINK = $(HARNESS) $(NOUI_LIBS) -lvterm -lutil -lcmocka -lm $(NET_LIBS)
 $(BUILD)/tests/%: tests/screen/%.c $(HARNESS) $(NOUI_LIBS)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(SCREEN_LINK)
 

@@ -86,3 +86,10 @@ void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
 	if (row < y + h)
 		draw_text_centre(row, x, w, ROLE_DIM, line);
 }
+
+const char *qr_view_url(const struct tui *t)
+{
+	if (t->audience || !t->phones || !phones_on(t->phones))
+		return NULL;
+	return t->phones->url;
+}

@@ -23,4 +23,8 @@ int qr_view_width(const struct tui *t, int cols, int rows);
  */
 void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w);
 
+/* The join URL while phones vote, else NULL (for a screen without the
+ * room for the code). */
+const char *qr_view_url(const struct tui *t);
+
 #endif

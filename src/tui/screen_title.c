@@ -108,6 +108,9 @@ static void draw(const struct tui *t, int y, int h)
 	if (d->intro && end - row > 2)
 		row += widget_wrap(row, p.ix, p.iw, end - row - 2, ROLE_NORMAL,
 				   d->intro, false);
+	/* Too small a screen for the code: its address at least. */
+	if (!qw && qr_view_url(t) && end - row >= 3)
+		draw_text_centre(end - 2, m, w, ROLE_NORMAL, qr_view_url(t));
 	/* The room is not the one to press it. */
 	if (end - row >= 2 && !t->audience)
 		draw_text_centre(end - 1, m, w, ROLE_KEY,

@@ -1,0 +1,393 @@
+/*
+ * Phones in the room, as the facilitator and a phone see it: the QR code
+ * and the address on the title and item screens (the code read back off
+ * the screen is the address's), votes that add to the hands and follow
+ * the screen, a vote changed, hidden results, and a taken port that
+ * leaves the session to the hands.  The phones are plain HTTP clients
+ * on loopback.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "../phone_client.h"
+#include "net/qr.h"
+#include "screen_util.h"
+
+/* A port that was free a moment ago, for --listen. */
+static int free_port(void)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	close(fd);
+	return ntohs(a.sin_port);
+}
+
+struct room {
+	struct su_run r;
+	char listen[32];
+	struct phone base; /* the address as the screen shows it */
+};
+
+/* The first word in the cells of row from col to the right edge. */
+static size_t word_at(struct hs *h, int row, int col, char *out, size_t cap)
+{
+	char cells[256];
+	su_cells(h, row, col, hs_cols(h) - col, cells, sizeof cells);
+	const char *p = cells + strspn(cells, " ");
+	size_t k = strcspn(p, " ");
+	if (k >= cap)
+		k = cap - 1;
+	memcpy(out, p, k);
+	out[k] = '\0';
+	return k;
+}
+
+/*
+ * The URL as the screen shows it, joined up when it wraps onto the next
+ * row of its column: whole once eight characters of code follow its
+ * last slash.
+ */
+static bool shown_url(struct hs *h, char *out, size_t cap)
+{
+	int row, col;
+	if (!hs_find(h, "http://", &row, &col))
+		return false;
+	size_t n = word_at(h, row, col, out, cap);
+	const char *slash = strrchr(out, '/');
+	if (!slash || strlen(slash + 1) < 8)
+		word_at(h, row + 1, col, out + n, cap - n);
+	return true;
+}
+
+static struct hs *start_room(struct room *m, int rows, int cols,
+			     const char *groups)
+{
+	snprintf(m->listen, sizeof m->listen, "127.0.0.1:%d", free_port());
+	const char *argv[] = {"handsup",  "--name",  "phones",
+			      "--listen", m->listen, groups ? "--groups" : NULL,
+			      groups,	  NULL};
+	if (!groups)
+		argv[5] = "--no-groups";
+	struct hs *h = su_start(&m->r, rows, cols, argv, NULL);
+	char url[96];
+	if (!shown_url(h, url, sizeof url) || !phone_from_url(&m->base, url)) {
+		hs_dump(h, "no join URL");
+		fail_msg("no join URL on the title screen");
+	}
+	return h;
+}
+
+/* Waits for the frame that shows text (a phone's vote comes later). */
+static void wait_for(struct hs *h, const char *text)
+{
+	for (int i = 0; i < 20 && !hs_screen_contains(h, text); i++)
+		if (hs_wait_frame(h) == -1)
+			break;
+	su_expect(h, text);
+}
+
+/* Another phone at the room's address, with no cookie yet. */
+static struct phone phone_of(const struct room *m)
+{
+	struct phone p = m->base;
+	p.cookie[0] = '\0';
+	return p;
+}
+
+/*
+ * The modules of the code on the screen at (y, x), scale 1: each cell
+ * two modules, a half block for one, painted for both, in the colour of
+ * a dark module (the finder's corner at module (2, 2): cell row 1).
+ */
+static bool screen_module(struct hs *h, int y, int x, int mx, int my,
+			  int dark_bg)
+{
+	struct hs_cell c;
+	int row = y + my / 2, col = x + mx;
+	assert_true(hs_cell(h, row, col, &c));
+	if (strcmp(c.text, "▄") == 0) {
+		bool upper = hs_upper_half(h, row, col);
+		return (my % 2 == 0) == upper;
+	}
+	return c.bg == dark_bg;
+}
+
+/* The QR code on the screen is the code of the URL shown, module for module. */
+static void expect_code_of_url(struct hs *h, const struct phone *p, int y,
+			       int x)
+{
+	char url[160];
+	struct qr q;
+	struct error err;
+	snprintf(url, sizeof url, "HTTP://%s:%d/%s", p->host, p->port, p->code);
+	assert_int_equal(qr_make(&q, url, 2, &err), 0);
+	struct hs_cell c;
+	assert_true(hs_cell(h, y + 1, x + 2, &c));
+	int dark = c.bg;
+	int wrong = 0;
+	for (int my = 0; my < q.size; my++)
+		for (int mx = 0; mx < q.size; mx++)
+			wrong += screen_module(h, y, x, mx, my, dark) !=
+				 qr_dark(&q, mx, my);
+	qr_free(&q);
+	if (wrong) {
+		hs_dump(h, "the QR code");
+		fail_msg("%d modules differ from the code of %s", wrong, url);
+	}
+}
+
+/*
+ * Where the code starts, k cells a module: below the top bar, at the
+ * right edge but for a column and a half of margin.
+ */
+static void find_code(struct hs *h, const struct phone *p, int k, int *y,
+		      int *x)
+{
+	char url[160];
+	struct qr q;
+	struct error err;
+	snprintf(url, sizeof url, "HTTP://%s:%d/%s", p->host, p->port, p->code);
+	assert_int_equal(qr_make(&q, url, 2, &err), 0);
+	*y = 1;
+	*x = hs_cols(h) - k * q.size - 2;
+	qr_free(&q);
+	/* The quiet zone's corner is paper, the finder's is ink. */
+	if (su_cell_painted(h, *y, *x) ||
+	    !su_cell_painted(h, *y + k, *x + 2 * k)) {
+		hs_dump(h, "no QR code");
+		fail_msg("no QR code at row %d, column %d", *y, *x);
+	}
+}
+
+static void test_code_and_address_on_screen(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, NULL);
+	assert_int_equal(m.base.port, atoi(strchr(m.listen, ':') + 1));
+	assert_int_equal(strlen(m.base.code), 8);
+	su_expect(h, "0 phones joined");
+	int y, x;
+	find_code(h, &m.base, 1, &y, &x);
+	expect_code_of_url(h, &m.base, y, x);
+	/* The same code on every item screen. */
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "0 phones + 0 hands");
+	su_expect(h, "0 joined, 0 voted");
+	find_code(h, &m.base, 1, &y, &x);
+	expect_code_of_url(h, &m.base, y, x);
+	/* And in the session file, for a resume. */
+	struct session s;
+	su_load(m.r.dir, &s);
+	assert_string_equal(s.phones, m.base.code);
+	session_free(&s);
+	su_quit(&m.r);
+	su_end(&m.r);
+}
+
+static void test_votes_add_to_hands(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, NULL);
+	struct phone a = phone_of(&m), b = phone_of(&m);
+	su_press(h, HS_KEY_RIGHT);
+	assert_int_equal(phone_join(&a), 200);
+	wait_for(h, "1 joined, 0 voted");
+	assert_int_equal(phone_vote(&a, 1, 1, 2), 303);
+	assert_int_equal(phone_vote(&b, 1, 1, 2), 303);
+	wait_for(h, "2 phones + 0 hands");
+	su_presses(h, "111");
+	su_expect(h, "2 phones + 3 hands");
+	SU_EXPECT2(h, 3, 2);
+	/* A phone changes its mind: the vote moves, it is not added. */
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
+	wait_for(h, "2 joined, 2 voted");
+	for (int i = 0; i < 5; i++) {
+		long counts[SU_MAX_BARS];
+		int pcts[SU_MAX_BARS];
+		if (su_read_chart(h, counts, pcts, SU_MAX_BARS) == 2 &&
+		    counts[0] == 4)
+			break;
+		hs_wait_frame(h);
+	}
+	SU_EXPECT2(h, 4, 1);
+	/* Undo takes back a hand, never a phone's vote. */
+	su_press(h, 'u');
+	SU_EXPECT2(h, 3, 1);
+	/* Saved as the screen shows it: hands and ballots apart. */
+	struct session s;
+	su_load(m.r.dir, &s);
+	assert_int_equal(tally_get(&s.tally, 0, 0), 2);
+	assert_int_equal(tally_get(&s.tally, 0, 1), 0);
+	assert_int_equal(ballots_joined(s.ballots), 2);
+	session_free(&s);
+	su_quit(&m.r);
+	su_end(&m.r);
+}
+
+static void test_voting_follows_the_screen(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, NULL);
+	struct phone a = phone_of(&m);
+	/* Nothing is open on the title screen. */
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 409);
+	su_press(h, HS_KEY_RIGHT);
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
+	wait_for(h, "1 phone + 0 hands");
+	su_press(h, HS_KEY_RIGHT);
+	/* Item 1 closed when the screen moved on; item 2 is open. */
+	assert_int_equal(phone_vote(&a, 1, 1, 2), 409);
+	assert_int_equal(phone_vote(&a, 2, 1, 2), 303);
+	wait_for(h, "1 phone + 0 hands   2 / 7");
+	/* Hidden results: the room votes blind, the count goes on. */
+	su_press(h, 'h');
+	su_expect(h, "Results are hidden from the room");
+	struct phone b = phone_of(&m);
+	assert_int_equal(phone_vote(&b, 2, 1, 1), 303);
+	wait_for(h, "2 joined, 2 voted");
+	su_press(h, 'h');
+	SU_EXPECT2(h, 1, 1);
+	/* A new round closes the first: a vote there is refused. */
+	su_press(h, 'n');
+	su_press(h, 'y');
+	assert_int_equal(phone_vote(&b, 2, 1, 2), 409);
+	assert_int_equal(phone_vote(&b, 2, 2, 2), 303);
+	wait_for(h, "1 phone + 0 hands");
+	/* v closes voting; the ballots stay on screen and on disk. */
+	su_press(h, 'v');
+	su_expect(h, "Phone voting is closed");
+	su_expect_not(h, "http://");
+	assert_int_equal(phone_vote(&b, 2, 2, 1), 0);
+	su_quit(&m.r);
+	struct session s;
+	su_load(m.r.dir, &s);
+	assert_int_equal(ballots_joined(s.ballots), 2);
+	session_free(&s);
+	su_end(&m.r);
+}
+
+static void test_groups_are_picked_once(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, "Sales|Marketing");
+	struct phone a = phone_of(&m);
+	su_press(h, HS_KEY_RIGHT);
+	struct phone_reply r;
+	assert_int_equal(phone_ask(&a, "GET", "", NULL, &r), 200);
+	assert_non_null(strstr(r.body, "Which group are you in?"));
+	assert_non_null(strstr(r.body, "Marketing"));
+	/* No vote before a group. */
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 400);
+	assert_int_equal(phone_group(&a, 2), 303);
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
+	wait_for(h, "1 phone + 0 hands");
+	su_expect(h, "Marketing");
+	struct session s;
+	su_load(m.r.dir, &s);
+	struct tally t = {0};
+	assert_int_equal(session_counts(&s, &t), 0);
+	assert_int_equal(tally_group_get(&t, 0, 1, 0), 1);
+	tally_free(&t);
+	session_free(&s);
+	su_quit(&m.r);
+	su_end(&m.r);
+}
+
+/* Someone else has the port: the screen says so, the hands go on. */
+static void test_port_taken(void **state)
+{
+	(void)state;
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(fd, 1), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	char where[32];
+	snprintf(where, sizeof where, "127.0.0.1:%d", ntohs(a.sin_port));
+	struct su_run r;
+	const char *argv[] = {"handsup", "--no-groups", "--listen", where,
+			      NULL};
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_expect(h, "Phones are off");
+	su_expect(h, "in use");
+	su_expect_not(h, "http://");
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "12");
+	SU_EXPECT2(h, 1, 1);
+	su_expect(h, "2 hands");
+	su_quit(&r);
+	su_end(&r);
+	close(fd);
+}
+
+/* Too small for the code: the address alone, on the title screen. */
+static void test_small_terminal(void **state)
+{
+	(void)state;
+	struct room m;
+	snprintf(m.listen, sizeof m.listen, "127.0.0.1:%d", free_port());
+	const char *argv[] = {"handsup", "--no-groups", "--listen", m.listen,
+			      NULL};
+	struct hs *h = su_start(&m.r, 12, 40, argv, NULL);
+	su_expect(h, "http://127.0.0.1:");
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "0 phones");
+	su_quit(&m.r);
+	su_end(&m.r);
+}
+
+/* On a room's screen each module is two cells wide, one cell tall. */
+static void test_large_code(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 48, 160, NULL);
+	char url[160];
+	struct qr q;
+	struct error err;
+	snprintf(url, sizeof url, "HTTP://%s:%d/%s", m.base.host, m.base.port,
+		 m.base.code);
+	assert_int_equal(qr_make(&q, url, 2, &err), 0);
+	int y, x;
+	find_code(h, &m.base, 2, &y, &x);
+	int wrong = 0;
+	for (int my = 0; my < q.size; my++)
+		for (int mx = 0; mx < q.size; mx++)
+			for (int k = 0; k < 2; k++)
+				wrong += su_cell_painted(h, y + my,
+							 x + 2 * mx + k) !=
+					 qr_dark(&q, mx, my);
+	qr_free(&q);
+	if (wrong) {
+		hs_dump(h, "the large QR code");
+		fail_msg("%d cells differ from the code of %s", wrong, url);
+	}
+	su_quit(&m.r);
+	su_end(&m.r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_and_address_on_screen),
+		cmocka_unit_test(test_votes_add_to_hands),
+		cmocka_unit_test(test_voting_follows_the_screen),
+		cmocka_unit_test(test_groups_are_picked_once),
+		cmocka_unit_test(test_port_taken),
+		cmocka_unit_test(test_small_terminal),
+		cmocka_unit_test(test_large_code),
+	};
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
+}
