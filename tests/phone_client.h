@@ -19,6 +19,9 @@
 #include <unistd.h>
 
 struct phone {
+	/* The phone's own address, "127.0.0.N" ("": the system's): on
+	 * loopback every phone can have one, as in a room. */
+	char from[16];
 	char host[64];
 	int port;
 	char code[40];
@@ -44,9 +47,13 @@ static inline int phone_dial(const struct phone *p)
 {
 	struct sockaddr_in a = {.sin_family = AF_INET,
 				.sin_port = htons((uint16_t)p->port)};
+	struct sockaddr_in me = {.sin_family = AF_INET};
 	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || inet_pton(AF_INET, p->host, &a.sin_addr) != 1 ||
-	    connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+	bool bad = fd < 0 || inet_pton(AF_INET, p->host, &a.sin_addr) != 1;
+	if (!bad && p->from[0])
+		bad = inet_pton(AF_INET, p->from, &me.sin_addr) != 1 ||
+		      bind(fd, (struct sockaddr *)&me, sizeof me) != 0;
+	if (bad || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
 		if (fd >= 0)
 			close(fd);
 		return -1;
