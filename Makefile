@@ -213,7 +213,8 @@ $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \
 	  tests/completion/test_completion.sh tests/release/test_version.sh \
-	  tests/release/test_install.sh tests/release/test_manpages.sh
+	  tests/release/test_install.sh tests/release/test_manpages.sh \
+	  tests/browser/test_phone_page.sh
 
 unit: $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN)

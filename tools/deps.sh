@@ -7,6 +7,9 @@ set -e
 pkgs="make gcc pkg-config libncurses-dev libmicrohttpd-dev libqrencode-dev"
 # clang needs its runtime libraries (a "recommends" only) for the sanitizers.
 [ "${1:-}" = run ] || pkgs="$pkgs clang libclang-rt-dev clang-format libcmocka-dev libvterm-dev mandoc python3 zsh"
+# The phone's page in a real browser: Chromium headless, driven by
+# Python over the DevTools protocol, with a font to set the page in.
+[ "${1:-}" = run ] || pkgs="$pkgs chromium python3-websocket fonts-dejavu-core"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
