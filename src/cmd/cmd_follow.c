@@ -28,12 +28,14 @@
 #include "store/session_watch.h"
 #include "tui/audience.h"
 #include "tui/frame.h"
+#include "tui/phones.h"
 #include "tui/term.h"
 #include "tui/tui.h"
 
 struct follow {
 	struct tui t;
 	struct app a;
+	struct phones ph; /* the join code, shown, no server */
 	struct session s; /* the last save that read */
 	struct deck d;
 	const char *path;
@@ -50,7 +52,10 @@ static void show(struct follow *f)
 	f->a.aligned = f->aligned;
 	/* No view is selected: that marker is the facilitator's cursor. */
 	f->a.selected = -1;
-	f->t = (struct tui){.app = &f->a, .audience = true};
+	/* The room joins from the projector: the code, while voting is
+	 * open, as the facilitator's screen shows it. */
+	phones_show(&f->ph, f->s.phones_url);
+	f->t = (struct tui){.app = &f->a, .audience = true, .phones = &f->ph};
 }
 
 /*
@@ -171,6 +176,7 @@ static int follow(const struct run_options *o, char *path)
 			msg_error(err.msg);
 		rc = follow_run(&f, o);
 		session_follow_unmark(mark, path);
+		phones_show(&f.ph, NULL);
 		app_free(&f.a);
 		deck_free(&f.d);
 		session_free(&f.s);

@@ -166,6 +166,7 @@ void session_free(struct session *s)
 		free(s->groups[g]);
 	tally_free(&s->tally);
 	free(s->phones);
+	free(s->phones_url);
 	if (s->ballots)
 		ballots_free(s->ballots);
 	free(s->ballots);
@@ -269,7 +270,9 @@ static int put_header(FILE *f, const struct session *s)
 	    (s->blank != BLANK_OFF &&
 	     fprintf(f, "blank: %s\n",
 		     s->blank == BLANK_WHITE ? "white" : "black") < 0) ||
-	    (s->phones && put_field(f, "phones", s->phones)))
+	    (s->phones && put_field(f, "phones", s->phones)) ||
+	    (s->phones && s->phones_url &&
+	     put_field(f, "phones-url", s->phones_url)))
 		return -1;
 	return put_groups(f, s);
 }

@@ -64,6 +64,9 @@ struct session {
 	 * anonymous ballots (NULL until the first phone joins). */
 	char *phones;
 	struct ballots *ballots;
+	/* While voting is open, the URL phones join at, for an audience
+	 * view to show; NULL when closed. */
+	char *phones_url;
 };
 
 struct error;

@@ -34,11 +34,12 @@ enum {
 	HAVE_BLANK = 1 << 12,
 	/* Format 3 only. */
 	HAVE_PHONES = 1 << 13,
+	HAVE_PHONES_URL = 1 << 14,
 	HAVE_REQUIRED = HAVE_NAME | HAVE_STARTED | HAVE_TITLE | HAVE_PATH |
 			HAVE_HASH | HAVE_CURRENT,
 	HAVE_V2 = HAVE_SAME | HAVE_BASE | HAVE_HEADCOUNT | HAVE_ACTIVE |
 		  HAVE_HIDDEN | HAVE_BLANK,
-	HAVE_V3 = HAVE_PHONES,
+	HAVE_V3 = HAVE_PHONES | HAVE_PHONES_URL,
 };
 
 /* The keys of the header, each a bit of struct parser's have. */

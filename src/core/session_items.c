@@ -24,6 +24,7 @@ const struct session_key session_keys[] = {
 	{"percent-base", HAVE_BASE},   {"headcount", HAVE_HEADCOUNT},
 	{"active-group", HAVE_ACTIVE}, {"hidden", HAVE_HIDDEN},
 	{"blank", HAVE_BLANK},	       {"phones", HAVE_PHONES},
+	{"phones-url", HAVE_PHONES_URL},
 };
 
 const size_t session_nkeys = sizeof session_keys / sizeof *session_keys;

@@ -84,6 +84,25 @@ static int phones(struct parser *p, const char *v, size_t n)
 	return p->s->phones ? 0 : session_fail(p, 0, "out of memory");
 }
 
+/*
+ * "phones-url: http://ADDR:PORT/CODE", format 3, while voting is open:
+ * printable ASCII only, no space, ending in the phones code.
+ */
+static int phones_url(struct parser *p, const char *v, size_t n)
+{
+	bool ok = n > 7 && n < 128 && !memcmp(v, "http://", 7) && p->s->phones;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = v[i] > ' ' && v[i] < 127;
+	size_t c = p->s->phones ? strlen(p->s->phones) : 0;
+	if (!ok || n <= c || memcmp(v + n - c, p->s->phones, c) != 0 ||
+	    v[n - c - 1] != '/')
+		return session_fail(p, p->line,
+				    "bad phones-url (want http://ADDR:PORT/"
+				    "CODE after 'phones')");
+	p->s->phones_url = strndup(v, n);
+	return p->s->phones_url ? 0 : session_fail(p, 0, "out of memory");
+}
+
 static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 {
 	struct session *s = p->s;
@@ -92,6 +111,8 @@ static int header(struct parser *p, unsigned bit, const char *v, size_t n)
 		return v2_header(p, bit, v, n);
 	if (bit == HAVE_PHONES)
 		return phones(p, v, n);
+	if (bit == HAVE_PHONES_URL)
+		return phones_url(p, v, n);
 	switch (bit) {
 	case HAVE_NAME:
 		return session_store(p, SLOT_NAME, &s->name, v, n);
@@ -431,6 +452,7 @@ int session_reader_parse(struct session_reader *r, const char *text, size_t len,
 	struct session_item *items = s->items;
 	struct tally tally = s->tally; /* reused if the next has its shape */
 	free(s->phones);
+	free(s->phones_url);
 	if (s->ballots)
 		ballots_free(s->ballots);
 	free(s->ballots);
@@ -462,6 +484,7 @@ void session_reader_free(struct session_reader *r)
 	free(r->slots);
 	tally_free(&r->s->tally);
 	free(r->s->phones);
+	free(r->s->phones_url);
 	if (r->s->ballots)
 		ballots_free(r->s->ballots);
 	free(r->s->ballots);

@@ -93,6 +93,9 @@ static bool room_address(char *out, size_t cap)
 static bool fail(struct phones *p, const char *why)
 {
 	snprintf(p->why, sizeof p->why, "Phones are off: %.200s", why);
+	/* A URL left by a run that was killed is not where phones are. */
+	free(p->app->sess->phones_url);
+	p->app->sess->phones_url = NULL;
 	app_message(p->app, "%s", p->why);
 	return false;
 }
@@ -124,6 +127,37 @@ static bool listen_on(struct phones *p, const char *where, const char *host)
 	return true;
 }
 
+/* The QR code of p->url, in capitals: fewer modules, larger on screen. */
+static bool make_qr(struct phones *p, struct error *err)
+{
+	char upper[sizeof p->url];
+	for (size_t i = 0; i < sizeof upper; i++)
+		upper[i] = (char)((p->url[i] >= 'a' && p->url[i] <= 'z')
+					  ? p->url[i] - 'a' + 'A'
+					  : p->url[i]);
+	qr_free(&p->qr);
+	return qr_make(&p->qr, upper, 2, err) == 0;
+}
+
+void phones_show(struct phones *p, const char *url)
+{
+	struct error err;
+	if (url && strcmp(url, p->url) == 0 && p->qr.size)
+		return;
+	qr_free(&p->qr);
+	p->url[0] = '\0';
+	if (!url || strlen(url) >= sizeof p->url)
+		return;
+	snprintf(p->url, sizeof p->url, "%s", url);
+	if (!make_qr(p, &err))
+		p->url[0] = '\0';
+}
+
+bool phones_shown(const struct phones *p)
+{
+	return p->url[0] && p->qr.size > 0;
+}
+
 bool phones_start(struct phones *p)
 {
 	char host[INET6_ADDRSTRLEN + 2], where[INET6_ADDRSTRLEN + 16];
@@ -147,16 +181,12 @@ bool phones_start(struct phones *p)
 	}
 	if (!listen_on(p, where, host))
 		return false;
-	/* The QR code in capitals: fewer modules, larger on screen. */
-	char upper[sizeof p->url];
-	for (size_t i = 0; i < sizeof upper; i++)
-		upper[i] = (char)((p->url[i] >= 'a' && p->url[i] <= 'z')
-					  ? p->url[i] - 'a' + 'A'
-					  : p->url[i]);
-	if (qr_make(&p->qr, upper, 2, &err) != 0) {
+	if (!make_qr(p, &err)) {
 		phones_stop(p);
 		return fail(p, err.msg);
 	}
+	free(p->app->sess->phones_url);
+	p->app->sess->phones_url = strdup(p->url);
 	p->app->phones_on = true;
 	if (p->watch)
 		p->watch->fd = server_fd(p->srv);
@@ -169,9 +199,15 @@ void phones_stop(struct phones *p)
 {
 	if (p->srv)
 		server_stop(p->srv);
+	bool was = p->srv != NULL;
 	p->srv = NULL;
 	qr_free(&p->qr);
+	p->url[0] = '\0';
 	p->app->phones_on = false;
 	if (p->watch)
 		p->watch->fd = -1;
+	free(p->app->sess->phones_url);
+	p->app->sess->phones_url = NULL;
+	if (was) /* an audience view stops showing the code */
+		app_save(p->app);
 }

@@ -51,4 +51,14 @@ void phones_stop(struct phones *p);
 
 bool phones_on(const struct phones *p);
 
+/*
+ * For an audience view: shows the code of url (the session's
+ * phones_url), or nothing when url is NULL; no server.  The code is
+ * made again only when the URL changed.
+ */
+void phones_show(struct phones *p, const char *url);
+
+/* Whether the code and URL are there to be shown. */
+bool phones_shown(const struct phones *p);
+
 #endif

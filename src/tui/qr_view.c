@@ -16,8 +16,7 @@
 
 static const struct qr *code_of(const struct tui *t)
 {
-	if (t->audience || !t->phones || !phones_on(t->phones) ||
-	    draw_ascii() || t->phones->qr.size == 0)
+	if (!t->phones || !phones_shown(t->phones) || draw_ascii())
 		return NULL;
 	return &t->phones->qr;
 }
@@ -89,7 +88,5 @@ void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
 
 const char *qr_view_url(const struct tui *t)
 {
-	if (t->audience || !t->phones || !phones_on(t->phones))
-		return NULL;
-	return t->phones->url;
+	return t->phones && phones_shown(t->phones) ? t->phones->url : NULL;
 }

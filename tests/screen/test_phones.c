@@ -92,6 +92,17 @@ static void wait_for(struct hs *h, const char *text)
 	su_expect(h, text);
 }
 
+/*
+ * q and y, waiting for the question itself: a phone's frame may come
+ * between the key and the frame that asks.
+ */
+static void quit_room(struct su_run *r)
+{
+	assert_int_equal(hs_send(r->h, "q"), 0);
+	wait_for(r->h, "Quit?");
+	su_answer_quit(r);
+}
+
 /* Another phone at the room's address, with no cookie yet. */
 static struct phone phone_of(const struct room *m)
 {
@@ -187,7 +198,7 @@ static void test_code_and_address_on_screen(void **state)
 	su_load(m.r.dir, &s);
 	assert_string_equal(s.phones, m.base.code);
 	session_free(&s);
-	su_quit(&m.r);
+	quit_room(&m.r);
 	su_end(&m.r);
 }
 
@@ -204,7 +215,7 @@ static void test_votes_add_to_hands(void **state)
 	assert_int_equal(phone_vote(&b, 1, 1, 2), 303);
 	wait_for(h, "2 phones + 0 hands");
 	su_presses(h, "111");
-	su_expect(h, "2 phones + 3 hands");
+	wait_for(h, "2 phones + 3 hands");
 	SU_EXPECT2(h, 3, 2);
 	/* A phone changes its mind: the vote moves, it is not added. */
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
@@ -228,7 +239,7 @@ static void test_votes_add_to_hands(void **state)
 	assert_int_equal(tally_get(&s.tally, 0, 1), 0);
 	assert_int_equal(ballots_joined(s.ballots), 2);
 	session_free(&s);
-	su_quit(&m.r);
+	quit_room(&m.r);
 	su_end(&m.r);
 }
 
@@ -249,8 +260,8 @@ static void test_voting_follows_the_screen(void **state)
 	assert_int_equal(phone_vote(&a, 2, 1, 2), 303);
 	wait_for(h, "1 phone + 0 hands   2 / 7");
 	/* Hidden results: the room votes blind, the count goes on. */
-	su_press(h, 'h');
-	su_expect(h, "Results are hidden from the room");
+	assert_int_equal(hs_send(h, "h"), 0);
+	wait_for(h, "Results are hidden from the room");
 	struct phone b = phone_of(&m);
 	assert_int_equal(phone_vote(&b, 2, 1, 1), 303);
 	wait_for(h, "2 joined, 2 voted");
@@ -263,11 +274,11 @@ static void test_voting_follows_the_screen(void **state)
 	assert_int_equal(phone_vote(&b, 2, 2, 2), 303);
 	wait_for(h, "1 phone + 0 hands");
 	/* v closes voting; the ballots stay on screen and on disk. */
-	su_press(h, 'v');
-	su_expect(h, "Phone voting is closed");
+	assert_int_equal(hs_send(h, "v"), 0);
+	wait_for(h, "Phone voting is closed");
 	su_expect_not(h, "http://");
 	assert_int_equal(phone_vote(&b, 2, 2, 1), 0);
-	su_quit(&m.r);
+	quit_room(&m.r);
 	struct session s;
 	su_load(m.r.dir, &s);
 	assert_int_equal(ballots_joined(s.ballots), 2);
@@ -299,7 +310,7 @@ static void test_groups_are_picked_once(void **state)
 	assert_int_equal(tally_group_get(&t, 0, 1, 0), 1);
 	tally_free(&t);
 	session_free(&s);
-	su_quit(&m.r);
+	quit_room(&m.r);
 	su_end(&m.r);
 }
 
@@ -344,7 +355,7 @@ static void test_small_terminal(void **state)
 	su_expect(h, "http://127.0.0.1:");
 	su_press(h, HS_KEY_RIGHT);
 	su_expect(h, "0 phones");
-	su_quit(&m.r);
+	quit_room(&m.r);
 	su_end(&m.r);
 }
 
@@ -374,7 +385,59 @@ static void test_large_code(void **state)
 		hs_dump(h, "the large QR code");
 		fail_msg("%d cells differ from the code of %s", wrong, url);
 	}
-	su_quit(&m.r);
+	quit_room(&m.r);
+	su_end(&m.r);
+}
+
+/* Waits until the screen has text, or (shown false) no longer has it. */
+static void until(struct hs *h, const char *text, bool shown)
+{
+	for (int i = 0; i < 20 && hs_screen_contains(h, text) != shown; i++)
+		if (hs_wait_frame(h) == -1)
+			break;
+	if (hs_screen_contains(h, text) != shown) {
+		hs_dump(h, text);
+		fail_msg("\"%s\" is %s the screen", text,
+			 shown ? "not on" : "still on");
+	}
+}
+
+/*
+ * The audience view on the projector shows the code too, with the
+ * phones' count, and stops showing it when voting closes.
+ */
+static void test_audience_view_shows_the_code(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, NULL);
+	const char *argv[] = {"handsup", "follow", NULL};
+	struct hs *v = hs_start(24, 80, argv, m.r.env);
+	assert_non_null(v);
+	su_track(su_tracked_dirs, su_tracked_hs, NULL, v, true);
+	assert_int_not_equal(hs_wait_frame(v), -1);
+	until(v, "0 phones joined", true);
+	char url[160];
+	assert_true(shown_url(v, url, sizeof url));
+	struct phone seen;
+	assert_true(phone_from_url(&seen, url));
+	assert_string_equal(seen.code, m.base.code);
+	assert_int_equal(seen.port, m.base.port);
+	int y, x;
+	find_code(v, &m.base, 1, &y, &x);
+	expect_code_of_url(v, &m.base, y, x);
+	su_press(h, HS_KEY_RIGHT);
+	struct phone a = phone_of(&m);
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
+	until(v, "1 joined, 1 voted", true);
+	su_press(h, 'v');
+	until(v, "http://", false);
+	quit_room(&m.r);
+	until(v, "The session has ended", false);
+	int status;
+	hs_finish(v, &status);
+	su_track(su_tracked_dirs, su_tracked_hs, NULL, v, false);
+	hs_free(v);
 	su_end(&m.r);
 }
 
@@ -388,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_port_taken),
 		cmocka_unit_test(test_small_terminal),
 		cmocka_unit_test(test_large_code),
+		cmocka_unit_test(test_audience_view_shows_the_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }

@@ -29,7 +29,8 @@
 	"count: 1 1 0 0\ncount: 1 2 0 0\ncount: 1 3 0 0\n"
 
 static const char good[] =
-	HEAD("3") "phones: K7Q2M9XA\n" GROUPS ITEMS
+	HEAD("3") "phones: K7Q2M9XA\n"
+		  "phones-url: http://10.0.0.5:8080/K7Q2M9XA\n" GROUPS ITEMS
 		  "ballot: aaaaaaaaaaaa 1 1.1=2 1.2=1 2.1=3\n"
 		  "ballot: bbbbbbbbbbbb 2 1.1=2\n"
 		  "ballot: cccccccccccc -\n"
@@ -43,6 +44,7 @@ static void test_read_and_count(void **state)
 	assert_int_equal(session_parse(&s, good, strlen(good), &err), 0);
 	assert_int_equal(s.version, 3);
 	assert_string_equal(s.phones, "K7Q2M9XA");
+	assert_string_equal(s.phones_url, "http://10.0.0.5:8080/K7Q2M9XA");
 	assert_non_null(s.ballots);
 	assert_int_equal(ballots_joined(s.ballots), 3);
 	/* The hands are the hands alone. */
@@ -147,6 +149,18 @@ static void test_refused(void **state)
 			   "ballot: aaaaaaaaaaaa 3\nend\n",
 		 27, "group"},
 		{HEAD("4") ITEMS "end\n", 1, "unsupported session version"},
+		{HEAD("3") "phones-url: http://10.0.0.5:8080/K7Q2M9XA\n"
+			   "phones: K7Q2M9XA\n" ITEMS "end\n",
+		 9, "bad phones-url"},
+		{HEAD("3") "phones: K7Q2M9XA\n"
+			   "phones-url: http://10.0.0.5:8080/OTHERCODE\n" ITEMS
+			   "end\n",
+		 10, "bad phones-url"},
+		{HEAD("3") "phones: K7Q2M9XA\n"
+			   "phones-url: "
+			   "http://10.0.0.5:8080/\x1b[2J/K7Q2M9XA\n" ITEMS
+			   "end\n",
+		 10, "bad phones-url"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct session s;
