@@ -1,6 +1,7 @@
 #include "tui/qr_view.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "app/app.h"
 #include "app/phones.h"
@@ -65,6 +66,24 @@ static int draw_code(const struct qr *q, int k, int y, int x)
 	return rows;
 }
 
+/*
+ * The URL under the code, centred; too long for the column, it breaks
+ * after its last slash, so the code stands whole on a line of its own.
+ */
+static int draw_url(const char *url, int row, int x, int w)
+{
+	const char *code = strrchr(url, '/');
+	if ((int)strlen(url) <= w || !code) {
+		draw_text_centre(row, x, w, ROLE_NORMAL, url);
+		return 1;
+	}
+	char head[96];
+	snprintf(head, sizeof head, "%.*s", (int)(code + 1 - url), url);
+	draw_text_centre(row, x, w, ROLE_NORMAL, head);
+	draw_text_centre(row + 1, x, w, ROLE_NORMAL, code + 1);
+	return 2;
+}
+
 void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
 {
 	const struct qr *q = code_of(t);
@@ -73,7 +92,7 @@ void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
 		return;
 	int cw = k * q->size, cx = x + (w - cw) / 2;
 	int row = y + draw_code(q, k, y, cx);
-	row += widget_wrap(row, x, w, 2, ROLE_NORMAL, t->phones->url, true);
+	row += draw_url(t->phones->url, row, x, w);
 	struct app_phone_count n = app_phones_count(t->app, item);
 	char line[80];
 	if (item >= 0)
