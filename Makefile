@@ -231,11 +231,14 @@ fuzz-smoke: $(FUZZ_BIN)
 	  $$f -max_total_time=$${FUZZ_SECONDS:-30} -artifact_prefix=tests/fuzz/crashes/$$n- \
 	    $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; done
 
-bench: $(BIN) $(BUILD)/tests/bench $(BUILD)/tests/bench_ui $(BUILD)/tests/bench_floor
+bench: $(BIN) $(BUILD)/tests/bench $(BUILD)/tests/bench_ui $(BUILD)/tests/bench_floor \
+       $(BUILD)/tests/bench_room
 	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench
 	@echo
 	@HANDSUP_BIN=./$(BIN) HANDSUP_FLOOR_BIN=./$(BUILD)/tests/bench_floor \
 	  $(BUILD)/tests/bench_ui
+	@echo
+	@HANDSUP_BIN=./$(BIN) $(BUILD)/tests/bench_room
 
 # The floor of the terminal figures: a minimal curses counter.
 $(BUILD)/tests/bench_floor: tests/bench_floor.c
@@ -244,6 +247,10 @@ $(BUILD)/tests/bench_floor: tests/bench_floor.c
 
 $(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS)
 	$(CC) $(ALL_CFLAGS) -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka
+
+# Phones voting on the real handsup: 200 at once, a vote to its frame.
+$(BUILD)/tests/bench_room: tests/bench_room.c tests/phone_client.h $(HARNESS)
+	$(CC) $(ALL_CFLAGS) -Itests/screen -Itests $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka
 
 $(BUILD)/tests/bench: tests/bench.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
