@@ -13,9 +13,8 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include <microhttpd.h>
-
 #include "base/error.h"
+#include "net/mhd.h"
 
 struct server {
 	struct MHD_Daemon *d;
@@ -77,28 +76,28 @@ static enum MHD_Result send_body(struct server *s, struct MHD_Connection *c,
 				 struct request *rq, int status,
 				 const char *type, const char *body, size_t len)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(
+	struct MHD_Response *r = mhd.create_response_from_buffer(
 		len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	if (r == NULL)
 		return MHD_NO;
-	MHD_add_response_header(r, "Content-Type", type);
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "Content-Security-Policy", csp);
+	mhd.add_response_header(r, "Content-Type", type);
+	mhd.add_response_header(r, "Cache-Control", "no-store");
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
+	mhd.add_response_header(r, "Content-Security-Policy", csp);
 	if (status == POLICY_SEE_OTHER) {
 		char to[POLICY_CODE_MAX + 2];
 		snprintf(to, sizeof to, "/%s", s->code);
-		MHD_add_response_header(r, "Location", to);
+		mhd.add_response_header(r, "Location", to);
 	}
 	if (status == POLICY_BAD_METHOD)
-		MHD_add_response_header(r, "Allow",
+		mhd.add_response_header(r, "Allow",
 					rq && (rq->route == ROUTE_VOTE ||
 					       rq->route == ROUTE_GROUP)
 						? "POST"
 						: "GET, HEAD");
 	if (status == POLICY_TOO_MANY)
-		MHD_add_response_header(r, "Retry-After", "1");
+		mhd.add_response_header(r, "Retry-After", "1");
 	if (rq && rq->new_id) {
 		/* Only for this session's pages; never readable by script. */
 		char cookie[160];
@@ -106,13 +105,13 @@ static enum MHD_Result send_body(struct server *s, struct MHD_Connection *c,
 			 "%s=%s; Path=/%s; Max-Age=86400; HttpOnly; "
 			 "SameSite=Strict",
 			 POLICY_COOKIE, rq->id, s->code);
-		MHD_add_response_header(r, "Set-Cookie", cookie);
+		mhd.add_response_header(r, "Set-Cookie", cookie);
 	}
 	/* Refused requests end their connection: no second try on it. */
 	if (status >= 400)
-		MHD_add_response_header(r, "Connection", "close");
-	enum MHD_Result ok = MHD_queue_response(c, (unsigned)status, r);
-	MHD_destroy_response(r);
+		mhd.add_response_header(r, "Connection", "close");
+	enum MHD_Result ok = mhd.queue_response(c, (unsigned)status, r);
+	mhd.destroy_response(r);
 	return ok;
 }
 
@@ -248,7 +247,7 @@ static int judge(struct server *s, struct MHD_Connection *c, const char *url,
 	if (st != POLICY_OK)
 		return st;
 	struct header_sum h = {strlen(url) + strlen(method) + 12, 0};
-	MHD_get_connection_values(c, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND,
+	mhd.get_connection_values(c, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND,
 				  add_header, &h);
 	if (h.bytes > s->cfg.limits.header_max)
 		return POLICY_HEADERS_TOO_LARGE;
@@ -259,18 +258,18 @@ static int judge(struct server *s, struct MHD_Connection *c, const char *url,
 	if (st != POLICY_OK)
 		return st;
 	const char *cookie =
-		MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+		mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	if (policy_cookie(cookie, rq->id) != POLICY_OK)
 		return POLICY_BAD_REQUEST;
 	if (rq->route != ROUTE_GROUP && rq->route != ROUTE_VOTE)
 		return 0;
 	const char *type =
-		MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+		mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	static const char form[] = "application/x-www-form-urlencoded";
 	if (type == NULL || strncasecmp(type, form, sizeof form - 1) != 0 ||
 	    (type[sizeof form - 1] != '\0' && type[sizeof form - 1] != ';'))
 		return POLICY_BAD_REQUEST;
-	const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	const char *length = mhd.lookup_connection_value(c, MHD_HEADER_KIND,
 							 "Content-Length");
 	if (length && strtoull(length, NULL, 10) > s->cfg.limits.body_max)
 		return POLICY_TOO_LARGE;
@@ -280,7 +279,7 @@ static int judge(struct server *s, struct MHD_Connection *c, const char *url,
 static intptr_t slot_of(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		mhd.get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	return ci && ci->socket_context ? (intptr_t)ci->socket_context - 1 : -1;
 }
 
@@ -345,7 +344,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **sock,
 		return;
 	}
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 	int slot = -1;
 	if (sa && sa->sa_family == AF_INET)
@@ -402,7 +401,7 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss,
 static int bound_port(struct MHD_Daemon *d)
 {
 	const union MHD_DaemonInfo *di =
-		MHD_get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
+		mhd.get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	if (di == NULL ||
@@ -421,7 +420,7 @@ static struct MHD_Daemon *start(struct server *s, struct sockaddr *sa, bool v6)
 	 * is not shared (no SO_REUSEPORT): a port taken by another program
 	 * is an error the facilitator is told of. */
 	unsigned flags = MHD_USE_EPOLL | (v6 ? MHD_USE_IPv6 : 0);
-	return MHD_start_daemon(
+	return mhd.start_daemon(
 		flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, sa,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(l->total + 16),
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
@@ -439,6 +438,8 @@ int server_start(struct server **out, const struct server_config *cfg,
 	struct sockaddr_storage ss;
 	socklen_t len;
 	*out = NULL;
+	if (mhd_load(err) != 0)
+		return -1;
 	int family = parse_listen(cfg->listen, &ss, &len);
 	if (family < 0) {
 		error_set(err, 0,
@@ -481,7 +482,7 @@ void server_stop(struct server *s)
 {
 	if (s == NULL)
 		return;
-	MHD_stop_daemon(s->d);
+	mhd.stop_daemon(s->d);
 	free(s);
 }
 
@@ -493,19 +494,19 @@ int server_port(const struct server *s)
 int server_fd(const struct server *s)
 {
 	const union MHD_DaemonInfo *di =
-		MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_EPOLL_FD);
+		mhd.get_daemon_info(s->d, MHD_DAEMON_INFO_EPOLL_FD);
 	return di ? di->epoll_fd : -1;
 }
 
 int server_timeout(const struct server *s)
 {
 	MHD_UNSIGNED_LONG_LONG ms;
-	if (MHD_get_timeout(s->d, &ms) != MHD_YES)
+	if (mhd.get_timeout(s->d, &ms) != MHD_YES)
 		return -1;
 	return ms > INT_MAX ? INT_MAX : (int)ms;
 }
 
 void server_run(struct server *s)
 {
-	MHD_run(s->d);
+	mhd.run(s->d);
 }
