@@ -47,16 +47,14 @@ endif
 
 # libmicrohttpd and libqrencode, for the phones' server and its QR code
 # (net/), the same way: pkg-config, else the libraries' usual names.
-# libmicrohttpd is compiled against but not linked: net/mhd.c loads it
-# with dlopen when phones first vote, so that its TLS libraries never
-# slow down or weigh on a session without phones.
+# Both are compiled against but not linked: net/lib.c loads them with
+# dlopen when phones first vote, so that they (and the TLS libraries
+# libmicrohttpd brings) never slow down or weigh on a session without
+# phones.
 ifeq ($(origin NET_CFLAGS),undefined)
 NET_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd libqrencode 2>/dev/null)
 endif
-ifeq ($(origin NET_LIBS),undefined)
-NET_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null || \
-              echo -lqrencode) -ldl
-endif
+NET_LIBS ?= -ldl
 
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \

@@ -1,6 +1,6 @@
 /*
  * mhd: the libmicrohttpd functions the server calls, found with dlopen
- * when phone voting first opens.  Linked directly, libmicrohttpd would
+ * (net/lib.h) when phone voting first opens.  Linked directly, libmicrohttpd would
  * bring GnuTLS and eight more libraries into every start of handsup,
  * which doubled the time to the first frame and the memory of a session
  * without phones; loaded on demand, only a session that opens voting

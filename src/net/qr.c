@@ -7,6 +7,27 @@
 #include <qrencode.h>
 
 #include "base/error.h"
+#include "net/lib.h"
+
+/* libqrencode's two functions, loaded when the first code is made. */
+static __typeof__(QRcode_encodeString) *encode;
+static __typeof__(QRcode_free) *release;
+
+static int load(struct error *err)
+{
+	static const char *const names[] = {"libqrencode.so.4",
+					    "libqrencode.so"};
+	static const char *const syms[] = {"QRcode_encodeString",
+					   "QRcode_free"};
+	void *fns[2];
+	if (encode)
+		return 0;
+	if (lib_load(names, 2, "libqrencode4", syms, fns, 2, err) != 0)
+		return -1;
+	memcpy(&encode, &fns[0], sizeof fns[0]);
+	memcpy(&release, &fns[1], sizeof fns[1]);
+	return 0;
+}
 
 int qr_make(struct qr *q, const char *text, int quiet, struct error *err)
 {
@@ -17,8 +38,10 @@ int qr_make(struct qr *q, const char *text, int quiet, struct error *err)
 			  QR_MAX_TEXT);
 		return -1;
 	}
+	if (load(err) != 0)
+		return -1;
 	/* Case-sensitive, so that a lower-case path is kept as it is. */
-	QRcode *code = QRcode_encodeString(text, 0, QR_ECLEVEL_L, QR_MODE_8, 1);
+	QRcode *code = encode(text, 0, QR_ECLEVEL_L, QR_MODE_8, 1);
 	if (code == NULL) {
 		error_set(err, 0, "cannot make the QR code: %s",
 			  errno == ENOMEM ? "out of memory" : "text too long");
@@ -27,7 +50,7 @@ int qr_make(struct qr *q, const char *text, int quiet, struct error *err)
 	int size = code->width + 2 * quiet;
 	q->dark = calloc((size_t)size * (size_t)size, 1);
 	if (q->dark == NULL) {
-		QRcode_free(code);
+		release(code);
 		error_set(err, 0, "cannot make the QR code: out of memory");
 		return -1;
 	}
@@ -39,7 +62,7 @@ int qr_make(struct qr *q, const char *text, int quiet, struct error *err)
 			q->dark[(size_t)(y + quiet) * (size_t)size +
 				(size_t)(x + quiet)] =
 				code->data[y * code->width + x] & 1;
-	QRcode_free(code);
+	release(code);
 	return 0;
 }
 
