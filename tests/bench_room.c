@@ -41,19 +41,6 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int free_port(void)
-{
-	struct sockaddr_in a = {.sin_family = AF_INET,
-				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	socklen_t len = sizeof a;
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 ||
-	    getsockname(fd, (struct sockaddr *)&a, &len) != 0)
-		return -1;
-	close(fd);
-	return ntohs(a.sin_port);
-}
-
 /* The session's code, from the one session file in dir. */
 static bool read_code(const char *dir, char *code, size_t cap, int *ballots,
 		      int *votes)
@@ -199,7 +186,7 @@ int main(void)
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	snprintf(env_state, sizeof env_state, "HANDSUP_STATE_DIR=%s", dir);
-	snprintf(listen, sizeof listen, "127.0.0.1:%d", free_port());
+	snprintf(listen, sizeof listen, "127.0.0.1:%d", phone_free_port());
 	const char *argv[] = {"handsup",  "--name", "bench room", "--no-groups",
 			      "--listen", listen,   NULL};
 	const char *env[] = {env_state, NULL};

@@ -34,6 +34,22 @@ struct phone_reply {
 	char body[16384];
 };
 
+/* A loopback port that was free a moment ago, for --listen; -1 if none. */
+static inline int phone_free_port(void)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	int port = -1;
+	if (fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+		port = ntohs(a.sin_port);
+	if (fd >= 0)
+		close(fd);
+	return port;
+}
+
 /* The phone for a join URL "http://HOST:PORT/CODE"; false if not one. */
 static inline bool phone_from_url(struct phone *p, const char *url)
 {

@@ -31,19 +31,6 @@ struct expect {
 	long nacked, nflight; /* in all, for the run's last line */
 };
 
-static int free_port(void)
-{
-	struct sockaddr_in a = {.sin_family = AF_INET,
-				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	socklen_t len = sizeof a;
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	assert_true(fd >= 0);
-	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
-	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
-	close(fd);
-	return ntohs(a.sin_port);
-}
-
 /* The child: votes until the server stops answering. */
 static void vote_until_killed(struct phone *ph, unsigned seed, int out)
 {
@@ -124,7 +111,7 @@ static void test_votes_killed(void **state)
 	int rounds = env && *env ? atoi(env) : 12;
 	printf("phones crash test: seed %u, %d rounds\n", seed, rounds);
 	char listen[32], code[40] = "";
-	snprintf(listen, sizeof listen, "127.0.0.1:%d", free_port());
+	snprintf(listen, sizeof listen, "127.0.0.1:%d", phone_free_port());
 	struct su_run r;
 	const char *argv[] = {"handsup",     "--name",	 "phones crash",
 			      "--no-groups", "--listen", listen,

@@ -14,20 +14,6 @@
 #include "net/qr.h"
 #include "screen_util.h"
 
-/* A port that was free a moment ago, for --listen. */
-static int free_port(void)
-{
-	struct sockaddr_in a = {.sin_family = AF_INET,
-				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	socklen_t len = sizeof a;
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	assert_true(fd >= 0);
-	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
-	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
-	close(fd);
-	return ntohs(a.sin_port);
-}
-
 struct room {
 	struct su_run r;
 	char listen[32];
@@ -68,7 +54,8 @@ static bool shown_url(struct hs *h, char *out, size_t cap)
 static struct hs *start_room(struct room *m, int rows, int cols,
 			     const char *groups)
 {
-	snprintf(m->listen, sizeof m->listen, "127.0.0.1:%d", free_port());
+	snprintf(m->listen, sizeof m->listen, "127.0.0.1:%d",
+		 phone_free_port());
 	const char *argv[] = {"handsup",  "--name",  "phones",
 			      "--listen", m->listen, groups ? "--groups" : NULL,
 			      groups,	  NULL};
@@ -348,7 +335,7 @@ static void test_small_terminal(void **state)
 {
 	(void)state;
 	struct room m;
-	snprintf(m.listen, sizeof m.listen, "127.0.0.1:%d", free_port());
+	snprintf(m.listen, sizeof m.listen, "127.0.0.1:%d", phone_free_port());
 	const char *argv[] = {"handsup", "--no-groups", "--listen", m.listen,
 			      NULL};
 	struct hs *h = su_start(&m.r, 12, 40, argv, NULL);
