@@ -126,7 +126,7 @@ static int follow_run(struct follow *f, const struct run_options *o)
 	struct term_handlers h = {.ctx = f,
 				  .key = on_key,
 				  .draw = on_draw,
-				  .watch = {{f->w.fd, on_saved}},
+				  .watch = {{f->w.fd, on_saved, NULL}},
 				  .nwatch = 1};
 	int sig = term_run(&h);
 	term_stop();
