@@ -174,8 +174,8 @@ bool phones_start(struct phones *p)
 						   : 0),
 			 where);
 	} else if (!room_address(host, sizeof host)) {
-		return fail(p, "this laptop is on no network (join the "
-			       "room's Wi-Fi or a phone's hotspot)");
+		return fail(p, "no network here (join the room's Wi-Fi or "
+			       "a hotspot)");
 	} else {
 		snprintf(where, sizeof where, "%s:%d", host, PHONES_PORT);
 	}
