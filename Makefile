@@ -93,7 +93,7 @@ all: $(BIN)
 
 $(BIN): $(call layer_lib,cmd) $(UI_LIBS)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(BUILD)/cmd/main.o \
-	  $(ALL_LIBS) $(NCURSES_LIBS)
+	  $(ALL_LIBS) $(NCURSES_LIBS) $(NET_LIBS)
 
 $(BUILD)/lib%.a: $$(call layer_objs,%)
 	rm -f $@
@@ -164,11 +164,11 @@ $(BUILD)/tests/test_session: WRAP = -Wl,--wrap=open,--wrap=write,--wrap=fsync,--
 ALL_LIBS = $(call layer_lib,cmd) $(UI_LIBS)
 $(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(UI_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(UI_LIBS) -lcmocka $(NCURSES_LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(UI_LIBS) -lcmocka $(NCURSES_LIBS) $(NET_LIBS)
 
 $(BUILD)/tests/test_cmd_%: tests/unit/test_cmd_%.c $(ALL_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(ALL_LIBS) -lcmocka $(NCURSES_LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(ALL_LIBS) -lcmocka $(NCURSES_LIBS) $(NET_LIBS)
 
 $(HARNESS): tests/screen/harness.c tests/screen/harness.h
 	@mkdir -p $(@D)
@@ -191,7 +191,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIBS)
 # terminal: it only lays screens out).
 $(BUILD)/tests/replay_layout: tests/fuzz/fuzz_layout.c tests/fuzz/replay.c $(UI_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(UI_LIBS) -lcmocka $(NCURSES_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(UI_LIBS) -lcmocka $(NCURSES_LIBS) $(NET_LIBS)
 
 # The fuzzers compile every source they use themselves, so that libFuzzer
 # sees coverage in the code under test and not only in the target.
@@ -202,11 +202,13 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
 	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL)
 
-FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c)
+FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c) \
+              $(filter-out $(FUZZ_SRC_ALL),$(wildcard src/net/*.c))
 $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
 	@mkdir -p $(@D)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
-	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_UI_SRC) $(NCURSES_LIBS)
+	  $(NET_CFLAGS) -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_UI_SRC) \
+	  $(NCURSES_LIBS) $(NET_LIBS)
 
 check test: $(BIN) $(TEST_BINS) layers
 	@HANDSUP_BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS) \

@@ -160,7 +160,7 @@ _handsup()
 	local valued
 	case $cmd in
 	'' | resume | follow)
-		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars --timer '
+		valued=' --name -n --state-dir -d --out -o --groups --headcount --aligned --theme --bars --timer --listen '
 		;;
 	projector) valued=' --theme --bars ' ;;
 	export) valued=' --format -f --output -o ' ;;
@@ -191,7 +191,7 @@ _handsup()
 		_handsup_state_files
 		_handsup_files session
 		;;
-	--name | -n | --groups | --headcount | --aligned | --timer)
+	--name | -n | --groups | --headcount | --aligned | --timer | --listen)
 		# Free text, a number or a duration: nothing to offer.
 		;;
 	esac
@@ -205,12 +205,12 @@ _handsup()
 	case $cmd in
 	'')
 		opts=(--name --state-dir --out --groups --no-groups --headcount
-			--aligned --theme --bars --timer --timer-bell --mono --ascii
-			--help --version)
+			--aligned --theme --bars --timer --timer-bell --phones --listen
+			--mono --ascii --help --version)
 		;;
 	resume)
 		opts=(--state-dir --out --aligned --theme --bars --timer --timer-bell
-			--mono --ascii --help)
+			--phones --listen --mono --ascii --help)
 		;;
 	follow) opts=(--state-dir --aligned --theme --bars --mono --ascii --help) ;;
 	check) opts=(--help) ;;

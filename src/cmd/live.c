@@ -28,6 +28,7 @@
 #include "store/session_watch.h"
 #include "tui/frame.h"
 #include "tui/input.h"
+#include "tui/phones.h"
 #include "tui/term.h"
 #include "tui/timers.h"
 
@@ -128,7 +129,7 @@ static void watch_views(struct tui *t, struct term_handlers *h)
 	if (h->nwatch >= TERM_MAX_WATCH ||
 	    session_watch_open(&views, t->app->path, &err) != 0)
 		return;
-	h->watch[h->nwatch++] = (struct term_watch){views.fd, on_views};
+	h->watch[h->nwatch++] = (struct term_watch){views.fd, on_views, NULL};
 	/* Counted once the watch is on, so that no arrival is missed. */
 	t->followed = session_followers(t->app->path) > 0;
 }
@@ -211,9 +212,18 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 		timers_attach(&tm, &h);
 	}
 	watch_views(&t, &h);
+	/* A session that phones voted in opens voting again, under the
+	 * same code, so that their pages keep working after a resume. */
+	struct phones ph;
+	phones_init(&ph, a, o->listen);
+	t.phones = &ph;
+	phones_attach(&ph, &h);
+	if (o->phones || a->sess->phones)
+		phones_start(&ph);
 	a->defer = true;
 	int sig = term_run(&h);
 	a->defer = false;
+	phones_stop(&ph);
 	term_stop();
 	session_watch_close(&views);
 	if (o->timer)

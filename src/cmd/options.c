@@ -15,7 +15,7 @@
 #include "core/timer.h"
 
 /* Long options without a letter of their own. */
-enum { OPT_TIMER = 0x300, OPT_TIMER_BELL };
+enum { OPT_TIMER = 0x300, OPT_TIMER_BELL, OPT_PHONES, OPT_LISTEN };
 
 /* The Makefile's VERSION, passed to this file's compile alone. */
 #ifndef HANDSUP_VERSION
@@ -27,9 +27,11 @@ static const char usage[] =
 	"               [--groups 'A|B|C' | --no-groups] [--headcount N]\n"
 	"               [--aligned N] [--theme auto|dark|light|mono]\n"
 	"               [--bars blocks|full|ascii] [--mono] [--ascii]\n"
-	"               [--timer DURATION [--timer-bell]] [DECK]\n"
+	"               [--timer DURATION [--timer-bell]]\n"
+	"               [--phones] [--listen ADDR:PORT] [DECK]\n"
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
-	"               [--timer DURATION [--timer-bell]] [SESSION]\n"
+	"               [--timer DURATION [--timer-bell]]\n"
+	"               [--phones] [--listen ADDR:PORT] [SESSION]\n"
 	"       handsup follow [--state-dir DIR] [--mono] [--ascii] [SESSION]\n"
 	"       handsup check DECK...\n"
 	"       handsup projector [--theme T] [--bars B]\n"
@@ -53,6 +55,8 @@ static const struct option longs[] = {
 	{"aligned", required_argument, NULL, 'A'},
 	{"timer", required_argument, NULL, OPT_TIMER},
 	{"timer-bell", no_argument, NULL, OPT_TIMER_BELL},
+	{"phones", no_argument, NULL, OPT_PHONES},
+	{"listen", required_argument, NULL, OPT_LISTEN},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -85,6 +89,29 @@ static int timer_seconds(const char *arg)
 	fprintf(stderr, "handsup: --timer%s%s: %s\n", *arg ? " " : "",
 		safe_copy(shown, sizeof shown, arg), err.msg);
 	return -1;
+}
+
+/*
+ * --listen's ADDR:PORT: an IPv4 address or [IPv6], and a port 0-65535;
+ * whether the address is this laptop's is the server's to find out.
+ */
+static bool listen_ok(const char *arg)
+{
+	const char *colon = strrchr(arg, ':');
+	char *end;
+	char shown[80];
+	if (colon && colon > arg && colon[1] && strlen(arg) < 64) {
+		errno = 0;
+		long port = strtol(colon + 1, &end, 10);
+		if (!errno && !*end && port >= 0 && port <= 65535 &&
+		    colon[1] != '-' && colon[1] != '+')
+			return true;
+	}
+	fprintf(stderr,
+		"handsup: --listen takes ADDR:PORT, such as "
+		"192.168.1.20:8080, not '%s'\n",
+		safe_copy(shown, sizeof shown, arg));
+	return false;
 }
 
 /* The options of a new session only; -1 to go on, else the status. */
@@ -138,6 +165,13 @@ static int option(int c, struct run_options *o, char **argv)
 	case OPT_TIMER_BELL:
 		o->timer_bell = true;
 		return -1;
+	case OPT_PHONES:
+		o->phones = true;
+		return -1;
+	case OPT_LISTEN:
+		o->listen = optarg;
+		o->phones = true;
+		return listen_ok(optarg) ? -1 : EXIT_USAGE;
 	case 'n':
 		o->name = optarg;
 		return -1;

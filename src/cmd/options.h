@@ -22,8 +22,10 @@ struct run_options {
 	enum theme theme;      /* --theme; --mono is THEME_MONO */
 	enum bars bars;	       /* --bars */
 	bool ascii;
-	int timer;	 /* --timer DURATION in seconds; 0: no timer */
-	bool timer_bell; /* --timer-bell: beep once at zero */
+	int timer;	    /* --timer DURATION in seconds; 0: no timer */
+	bool timer_bell;    /* --timer-bell: beep once at zero */
+	bool phones;	    /* --phones: open phone voting at the start */
+	const char *listen; /* --listen ADDR:PORT (implies --phones) */
 };
 
 /*

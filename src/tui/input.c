@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "core/session.h"
+#include "tui/phones.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/timers.h"
@@ -147,6 +148,19 @@ static void next_theme(struct app *a)
 			    draw_theme_name(want));
 }
 
+/* v: phone voting opens (it says why not) or closes; ballots stay. */
+static void toggle_phones(struct tui *t)
+{
+	if (!t->phones)
+		return;
+	if (!phones_on(t->phones)) {
+		phones_start(t->phones);
+		return;
+	}
+	phones_stop(t->phones);
+	app_message(t->app, "Phone voting is closed; v opens it again");
+}
+
 /* What the room is shown: help, blanking, hiding, theme, the check. */
 static enum input_result presentation(struct tui *t, enum action act)
 {
@@ -175,6 +189,9 @@ static enum input_result presentation(struct tui *t, enum action act)
 				    "screen");
 		return INPUT_REDRAW;
 	case ACT_REDRAW:
+		return INPUT_REDRAW;
+	case ACT_PHONES:
+		toggle_phones(t);
 		return INPUT_REDRAW;
 	default:
 		return INPUT_IGNORED;

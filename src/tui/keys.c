@@ -59,6 +59,7 @@ static const struct key_binding table[] = {
 	{KEYMODE_NORMAL, 'd', ACT_TIMER, 0, "d / D", "timer: run / reset"},
 	{KEYMODE_NORMAL, 'D', ACT_TIMER_CLR, 0, NULL, NULL},
 	{KEYMODE_NORMAL, 'T', ACT_THEME, 0, "T", "next colour theme"},
+	{KEYMODE_NORMAL, 'v', ACT_PHONES, 0, "v", "phone votes on / off"},
 	{KEYMODE_NORMAL, 'P', ACT_PROJECTOR, 0, "P", "projector check"},
 	{KEYMODE_NORMAL, '?', ACT_HELP, 0, "? F1", "this help"},
 	{KEYMODE_NORMAL, KEY_F(1), ACT_HELP, 0, NULL, NULL},

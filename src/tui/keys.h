@@ -47,6 +47,7 @@ enum action {
 	ACT_PROJECTOR,	/* the projector check (title screen) */
 	ACT_TIMER,	/* start or pause the item's discussion timer */
 	ACT_TIMER_CLR,	/* ... set it back to the full duration */
+	ACT_PHONES,	/* open or close phone voting */
 };
 
 enum key_mode {

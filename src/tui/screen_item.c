@@ -10,6 +10,7 @@
 #include "core/deck.h"
 #include "core/session.h"
 #include "tui/big.h"
+#include "tui/qr_view.h"
 #include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
@@ -227,8 +228,8 @@ static void fit_columns(const struct app *a, int item,
 	const struct session_item *si = &a->sess->items[item];
 	struct app_shares sh;
 	int group = a->sess->ngroups > 0 ? a->sess->active : -1;
-	c->n = app_shares(a, item, tally_rounds(app_tally(a), item) - 1,
-			  group, &sh);
+	c->n = app_shares(a, item, tally_rounds(app_tally(a), item) - 1, group,
+			  &sh);
 	c->labw = 0;
 	memcpy(c->counts, sh.counts, sizeof c->counts);
 	/* Of the room: the people without a hand take their share too. */
@@ -376,8 +377,11 @@ static void draw(const struct tui *t, int y, int h)
 	struct item_plan l;
 	/* A room's screen by the terminal's size, not the body's: a band
 	 * below the item (a timer) does not turn its large type off. */
-	screen_item_plan_note(a, item, y, h, term_cols(), term_rows(),
+	int qw = qr_view_width(t, term_cols(), term_rows());
+	screen_item_plan_note(a, item, y, h, term_cols() - qw, term_rows(),
 			      t->followed, &l);
+	if (qw)
+		qr_view_draw(t, item, y, h, term_cols() - qw + 1, qw - 2);
 	draw_note(&a->deck->items[item], y, h, &l);
 	int row = draw_texts(a, item, y, &l);
 	if (l.banner)

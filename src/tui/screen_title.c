@@ -8,6 +8,7 @@
 #include "core/session.h"
 #include "core/deck.h"
 #include "tui/big.h"
+#include "tui/qr_view.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
 
@@ -29,16 +30,17 @@ static int text_rows(const char *s, int w, int lines, bool large, bool *big)
 	return rows > 0 ? rows : s ? widget_wrap_rows(s, w) : 0;
 }
 
-static void plan(const struct app *a, int y, int h, struct title_plan *p)
+static void plan(const struct app *a, int y, int h, int cols,
+		 struct title_plan *p)
 {
 	const struct deck *d = a->deck;
 	bool large = widget_large();
 	p->m = widget_margin();
-	p->w = term_cols() - 2 * p->m;
+	p->w = cols - 2 * p->m;
 	/* Long lines are hard to follow on a projector: keep the intro
 	 * narrow. */
 	p->iw = large ? widget_measure(p->w, true) : p->w > 100 ? 100 : p->w;
-	p->ix = (term_cols() - p->iw) / 2;
+	p->ix = (cols - p->iw) / 2;
 	p->title = text_rows(d->title, p->w, 3, large, &p->title_big);
 	p->sub = text_rows(d->subtitle, p->w, h >= 44 ? 3 : 2, large,
 			   &p->sub_big);
@@ -77,7 +79,11 @@ static void draw(const struct tui *t, int y, int h)
 	const struct app *a = t->app;
 	const struct deck *d = a->deck;
 	struct title_plan p;
-	plan(a, y, h, &p);
+	/* While phones vote, their code and address stand at the right. */
+	int qw = qr_view_width(t, term_cols(), term_rows());
+	plan(a, y, h, term_cols() - qw, &p);
+	if (qw)
+		qr_view_draw(t, -1, y, h, term_cols() - qw + 1, qw - 2);
 	int row = p.top, end = y + h, m = p.m, w = p.w;
 	row += draw_part(row, &p, p.title_big, 3, ROLE_TITLE, d->title);
 	row += p.gap;

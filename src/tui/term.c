@@ -397,12 +397,31 @@ static int take_keys(const struct term_handlers *h)
 	return any;
 }
 
-/* Offers the watched descriptors' events: false to leave. */
+/* A watch's timeout, -1 for none. */
+static int watch_due(const struct term_handlers *h, int i)
+{
+	const struct term_watch *w = &h->watch[i];
+	return w->fd >= 0 && w->wait_ms ? w->wait_ms(h->ctx) : -1;
+}
+
+/* The sooner of two timeouts, where -1 is never. */
+static int sooner(int a, int b)
+{
+	return a < 0 ? b : b < 0 ? a : a < b ? a : b;
+}
+
+/*
+ * Offers the watched descriptors' events, and their timeouts when the
+ * poll ended at due: false to leave.
+ */
 static bool take_watch(const struct term_handlers *h, const struct pollfd *p,
-		       int np, bool *dirty)
+		       int np, bool timed_out, int due, bool *dirty)
 {
 	for (int i = 2; i < np; i++) {
-		if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+		bool late = timed_out && due >= 0 &&
+			    watch_due(h, i - 2) <= due &&
+			    watch_due(h, i - 2) >= 0;
+		if (!late && !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
 		enum term_event e = h->watch[i - 2].ready(h->ctx);
 		if (e == TERM_LEAVE)
@@ -421,7 +440,9 @@ int term_run(const struct term_handlers *h)
 		int np = 2;
 		for (int i = 0; i < h->nwatch && i < TERM_MAX_WATCH; i++, np++)
 			p[np] = (struct pollfd){h->watch[i].fd, POLLIN, 0};
-		int due = h->tick_due ? h->tick_due(h->ctx) : -1;
+		int tick = h->tick_due ? h->tick_due(h->ctx) : -1, due = tick;
+		for (int i = 0; i < np - 2; i++)
+			due = sooner(due, watch_due(h, i));
 		int n = poll(p, (nfds_t)np, due);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -429,7 +450,7 @@ int term_run(const struct term_handlers *h)
 			return SIGHUP;
 		}
 		bool dirty = false;
-		if (n == 0 && h->on_tick) {
+		if (n == 0 && h->on_tick && tick >= 0 && tick <= due) {
 			enum term_event e = h->on_tick(h->ctx);
 			if (e == TERM_LEAVE)
 				return 0;
@@ -447,7 +468,7 @@ int term_run(const struct term_handlers *h)
 		/* The terminal went away: treat it as a hang-up. */
 		if (!any && (p[0].revents & (POLLHUP | POLLERR)))
 			return SIGHUP;
-		if (!take_watch(h, p, np, &dirty))
+		if (!take_watch(h, p, np, n == 0, due, &dirty))
 			return 0;
 		if (dirty)
 			redraw(h);

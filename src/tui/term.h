@@ -68,6 +68,12 @@ struct term_handlers {
 	struct term_watch {
 		int fd;
 		enum term_event (*ready)(void *ctx);
+		/*
+		 * Milliseconds until ready must be called even with
+		 * nothing to read (a server's connection timeouts), or -1
+		 * for never; NULL is never.
+		 */
+		int (*wait_ms)(void *ctx);
 	} watch[TERM_MAX_WATCH];
 	int nwatch;
 	/*

@@ -166,5 +166,5 @@ void timers_attach(struct timers *tm, struct term_handlers *h)
 	if (tm->clock_fd < 0 || h->nwatch >= TERM_MAX_WATCH)
 		return;
 	tm->watch = &h->watch[h->nwatch].fd;
-	h->watch[h->nwatch++] = (struct term_watch){tm->clock_fd, on_clock};
+	h->watch[h->nwatch++] = (struct term_watch){tm->clock_fd, on_clock, NULL};
 }

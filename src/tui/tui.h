@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 struct app;
+struct phones;
 struct timers;
 
 /* What a key handler did, so the caller (not a flag) decides what next. */
@@ -42,6 +43,8 @@ struct tui {
 	bool followed;
 	/* The items' discussion timers (--timer), or NULL. */
 	struct timers *timers;
+	/* Phone voting (tui/phones.h), or NULL in an audience view. */
+	struct phones *phones;
 };
 
 #endif

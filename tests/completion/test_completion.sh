@@ -115,7 +115,7 @@ has "deck after an option" -- starter my.deck
 comp handsup --
 exactly "run options" -- --name --state-dir --out --theme --bars --mono --ascii \
 	--groups --no-groups --headcount --aligned --timer --timer-bell \
-	--help --version
+	--phones --listen --help --version
 comp handsup --he
 exactly "option prefix" -- --headcount --help
 comp handsup --t
@@ -126,7 +126,7 @@ comp handsup --bars ''
 exactly "bar styles" -- blocks full ascii
 comp handsup resume --
 exactly "resume options" -- --state-dir --out --aligned --theme --bars \
-	--timer --timer-bell --mono --ascii --help
+	--timer --timer-bell --phones --listen --mono --ascii --help
 comp handsup follow --
 exactly "follow options" -- --state-dir --aligned --theme --bars --mono --ascii --help
 comp handsup follow Ber
@@ -156,7 +156,7 @@ comp handsup --theme=d
 exactly "--theme=d (= no word break)" -- --theme=dark
 comp handsup resume --bars f
 exactly "resume --bars f" -- full
-for o in --name -n --groups --headcount --aligned --timer; do
+for o in --name -n --groups --headcount --aligned --timer --listen; do
 	comp handsup "$o" ''
 	exactly "$o takes free text: nothing offered" --
 done

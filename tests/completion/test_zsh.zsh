@@ -111,22 +111,23 @@ has "zsh deck after an option" starter my.deck
 
 comp 'handsup --'
 exactly "zsh run options" --name --state-dir --out --theme --bars --mono --ascii \
-  --groups --no-groups --headcount --aligned --timer --timer-bell --help \
-  --version
+  --groups --no-groups --headcount --aligned --timer --timer-bell --phones \
+  --listen --help --version
 comp 'handsup -'
 exactly "zsh run options and short letters" -n -d -o -m -a -h -V \
   --name --state-dir --out --theme --bars --mono --ascii --groups --no-groups --headcount \
-  --aligned --timer --timer-bell --help --version
+  --aligned --timer --timer-bell --phones --listen --help --version
 comp 'handsup --t'
 exactly "zsh --t: the theme's and the timer's options" --theme --timer --timer-bell
 comp 'handsup --theme='
 exactly "zsh themes" auto dark light mono
 comp 'handsup resume --'
 exactly "zsh resume options" --state-dir --out --aligned --theme --bars --timer \
-  --timer-bell --mono --ascii --help
+  --timer-bell --phones --listen --mono --ascii --help
 comp 'handsup resume -'
 exactly "zsh resume options and short letters" -d -o -m -a -h \
-  --state-dir --out --aligned --theme --bars --timer --timer-bell --mono --ascii --help
+  --state-dir --out --aligned --theme --bars --timer --timer-bell --phones --listen \
+  --mono --ascii --help
 comp 'handsup follow --'
 exactly "zsh follow options" --state-dir --aligned --theme --bars --mono --ascii --help
 comp 'handsup follow Ber'

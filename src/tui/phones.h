@@ -1,0 +1,54 @@
+/*
+ * phones: phone voting while a session runs -- the server started and
+ * stopped (--phones, the v key, a resume of a session that had it), the
+ * join URL and its QR code for the screens, and the server's descriptor
+ * in the loop's poll().  When the laptop has no network or the port is
+ * taken, it says why and the session goes on with hands alone.
+ */
+#ifndef HANDSUP_PHONES_H
+#define HANDSUP_PHONES_H
+
+#include <stdbool.h>
+
+#include "net/qr.h"
+#include "tui/term.h"
+
+struct app;
+struct server;
+
+/* The port listened on when --listen does not say. */
+#define PHONES_PORT 8080
+
+struct phones {
+	struct app *app;
+	const char *listen;	  /* --listen ADDR:PORT, or NULL */
+	struct server *srv;	  /* NULL while voting is off */
+	struct term_watch *watch; /* the loop's slot for the server */
+	struct qr qr;		  /* of the join URL, while on */
+	char url[96];		  /* "http://ADDR:PORT/CODE" */
+	char why[240];		  /* why voting could not start */
+};
+
+/* Off, until phones_start; listen may be NULL. */
+void phones_init(struct phones *p, struct app *a, const char *listen);
+
+/*
+ * Takes a slot of h's watches for the server (its descriptor is -1, so
+ * skipped, while voting is off).  h must outlive p's use.
+ */
+void phones_attach(struct phones *p, struct term_handlers *h);
+
+/*
+ * Opens voting: makes the session's code if it has none (saved with the
+ * session), listens, and makes the URL's QR code.  Returns true, or
+ * false with p->why saying what went wrong in words a facilitator can
+ * act on, and the app's message set to it.
+ */
+bool phones_start(struct phones *p);
+
+/* Closes voting (ballots stay in the session). */
+void phones_stop(struct phones *p);
+
+bool phones_on(const struct phones *p);
+
+#endif

@@ -1,0 +1,88 @@
+#include "tui/qr_view.h"
+
+#include <stdio.h>
+
+#include "app/app.h"
+#include "app/phones.h"
+#include "net/qr.h"
+#include "tui/draw.h"
+#include "tui/phones.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+/* The narrowest the screen beside the code may be. */
+#define REST_MIN 44
+
+static const struct qr *code_of(const struct tui *t)
+{
+	if (t->audience || !t->phones || !phones_on(t->phones) ||
+	    draw_ascii() || t->phones->qr.size == 0)
+		return NULL;
+	return &t->phones->qr;
+}
+
+/*
+ * Cells per module across: 2 on a room's screen (a module is then two
+ * cells wide and one tall), else 1 (one wide, half a cell tall); 0 when
+ * even that does not fit.  Three rows below the code: URL and counts.
+ */
+static int scale(const struct qr *q, int cols, int rows)
+{
+	int body = rows - 2;
+	if (cols - 2 * q->size - 3 >= 80 && body >= q->size + 3)
+		return 2;
+	if (cols - q->size - 3 >= REST_MIN && body >= (q->size + 1) / 2 + 3)
+		return 1;
+	return 0;
+}
+
+int qr_view_width(const struct tui *t, int cols, int rows)
+{
+	const struct qr *q = code_of(t);
+	int k = q ? scale(q, cols, rows) : 0;
+	return k ? k * q->size + 3 : 0;
+}
+
+/* The code: black modules on white, the quiet zone white too. */
+static int draw_code(const struct qr *q, int k, int y, int x)
+{
+	if (k == 2) {
+		for (int my = 0; my < q->size; my++)
+			for (int mx = 0; mx < q->size; mx++) {
+				bool d = qr_dark(q, mx, my);
+				draw_cell(y + my, x + 2 * mx, ROLE_PAPER, d, d);
+				draw_cell(y + my, x + 2 * mx + 1, ROLE_PAPER, d,
+					  d);
+			}
+		return q->size;
+	}
+	int rows = qr_rows(q);
+	for (int r = 0; r < rows; r++)
+		for (int mx = 0; mx < q->size; mx++)
+			draw_cell(y + r, x + mx, ROLE_PAPER,
+				  qr_dark(q, mx, 2 * r),
+				  qr_dark(q, mx, 2 * r + 1));
+	return rows;
+}
+
+void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
+{
+	const struct qr *q = code_of(t);
+	int k = q ? scale(q, term_cols(), term_rows()) : 0;
+	if (!k || w < 3)
+		return;
+	int cw = k * q->size, cx = x + (w - cw) / 2;
+	int row = y + draw_code(q, k, y, cx);
+	row += widget_wrap(row, x, w, 2, ROLE_NORMAL, t->phones->url, true);
+	struct app_phone_count n = app_phones_count(t->app, item);
+	char line[80];
+	if (item >= 0)
+		snprintf(line, sizeof line, "%d joined, %ld voted", n.joined,
+			 n.voted);
+	else
+		snprintf(line, sizeof line, "%d %s joined", n.joined,
+			 n.joined == 1 ? "phone" : "phones");
+	if (row < y + h)
+		draw_text_centre(row, x, w, ROLE_DIM, line);
+}

@@ -1,0 +1,26 @@
+/*
+ * qr_view: the phones' column at the right of the title and item
+ * screens while phones vote -- the join URL's QR code in black on
+ * white, the URL as text below it, and how many phones joined and
+ * voted.  On a room's screen each module is two cells wide, so that
+ * the code can be read from further away.
+ */
+#ifndef HANDSUP_QR_VIEW_H
+#define HANDSUP_QR_VIEW_H
+
+struct tui;
+
+/*
+ * The columns the phones' column takes on a cols x rows terminal (what
+ * the screen's own width gives up), or 0 when phones are off, or the
+ * code does not fit beside a screen's worth of text.
+ */
+int qr_view_width(const struct tui *t, int cols, int rows);
+
+/*
+ * Draws the column from row y, h rows, in the last w columns from x;
+ * item is the item shown (-1: none), whose votes it counts.
+ */
+void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w);
+
+#endif
