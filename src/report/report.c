@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "core/session.h"
 #include "report/report_int.h"
 
 int report_format_parse(const char *name)
@@ -45,8 +46,19 @@ const char *report_format_ext(enum report_format fmt)
 int report_write(FILE *out, const struct session *s, enum report_format fmt)
 {
 	struct report_locale loc;
+	struct tally counted = {0};
+	struct session view;
 	int rc, e;
 
+	/* With phones, every figure is of the hands and the ballots. */
+	if (s->ballots) {
+		if (report_counted_view(s, &counted, &view)) {
+			tally_free(&counted);
+			errno = ENOMEM;
+			return -1;
+		}
+		s = &view;
+	}
 	report_locale_enter(&loc);
 	errno = 0;
 	switch (fmt) {
@@ -66,6 +78,7 @@ int report_write(FILE *out, const struct session *s, enum report_format fmt)
 	}
 	e = errno; /* of the failed write, for the caller */
 	report_locale_leave(&loc);
+	tally_free(&counted);
 	if (rc == 0 && fflush(out) == EOF) {
 		rc = -1;
 		e = errno;

@@ -80,6 +80,10 @@ void report_agg_free(struct report_agg *a)
 	free(a->cmp.file);
 	for (int g = 0; g < a->ngroups; g++)
 		free(a->groups[g]);
+	for (int k = 0; k < a->ncountups; k++)
+		report_countup_free(&a->countups[k]);
+	free(a->countups);
+	tally_free(&a->counted);
 	free(a->items);
 	free(a->sess);
 	free(a->title);
@@ -379,7 +383,7 @@ static int add_session(struct report_agg *a, const struct session *s,
 	a->nsess++;
 	a->totals &= report_shows_totals(s);
 	a->all_v1 &= s->version == 1;
-	if (map_groups(a, s, map))
+	if (map_groups(a, s, map) || report_countup_agg_add(a, s, map))
 		return -1;
 
 	return add_items(a, s, map, is_cmp);
@@ -445,6 +449,18 @@ int report_agg_add(struct report_agg *a, const struct session *s,
 		if (err)
 			error_set(err, 0, "only one session can be compared");
 		return REPORT_AGG_EINVAL;
+	}
+	/* With phones, the sums are of the hands and the ballots; the
+	 * counts are made in a tally kept for the next session too. */
+	struct session view;
+
+	if (s->ballots) {
+		if (report_counted_view(s, &a->counted, &view)) {
+			if (err)
+				error_set(err, 0, "out of memory");
+			return REPORT_AGG_ENOMEM;
+		}
+		s = &view;
 	}
 	if (add_session(a, s, name, compare)) {
 		if (err)

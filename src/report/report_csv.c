@@ -65,7 +65,7 @@ int report_csv_session(FILE *out, const struct session *s)
 	for (int i = 0; i < s->nitems; i++)
 		if (session_item(out, s, when, i))
 			return -1;
-	return 0;
+	return report_countup_session(out, s, REPORT_CSV);
 }
 
 /* A count, or an empty field where that side does not have the item. */
@@ -231,5 +231,5 @@ int report_csv_agg(FILE *out, const struct report_agg *a)
 			if (agg_round_rows(out, a, i, r))
 				return -1;
 	}
-	return 0;
+	return report_countup_agg(out, a, REPORT_CSV);
 }

@@ -81,6 +81,8 @@ struct agg_session {
  * aggregate keeps nothing per session (list false, sess NULL), so that
  * thousands of files cost no memory each.
  */
+struct report_countup;
+
 struct report_agg {
 	char *title, *source; /* of the first session's deck */
 	uint64_t hash;
@@ -96,6 +98,12 @@ struct report_agg {
 	int ngroups;
 	bool totals; /* every session shows its totals over all items */
 	bool all_v1; /* every session is of format 1: reports as they were */
+	/* The phones' count-up, one per number of items (report_countup);
+	 * counted: a session's hands and ballots, made only for sessions
+	 * with ballots and kept from one to the next. */
+	struct report_countup *countups;
+	int ncountups;
+	struct tally counted;
 };
 
 /* The compared session against the pooled rest, for one item. */
@@ -411,5 +419,80 @@ int report_text_overall(FILE *out, const int64_t *totals, int n);
 
 /* s cut to width columns (ending in an ellipsis when cut), padded if pad. */
 int report_text_fit(FILE *out, const char *s, int width, bool pad);
+
+/* ---- the phones' count-up step (report_countup.c) ----------------------- */
+
+struct report_countup_sum {
+	int64_t voters, silent, mostly1, mostly2, even; /* as ballot_summary */
+};
+
+/*
+ * How many voters chose View 1 on 0..nitems of a deck's items, for
+ * everyone (row 0) and each group g (row 1 + g, when has[g]); a session's
+ * or the sum of an aggregate's sessions of nitems items.
+ */
+struct report_countup {
+	int nitems;
+	int nsessions;
+	bool agg;    /* an aggregate's: says how many sessions */
+	int ngroups; /* rows 1..ngroups may be in use */
+	bool has[REPORT_MAX_GROUPS];
+	const char *groups[REPORT_MAX_GROUPS]; /* names, borrowed */
+	int64_t *by_k; /* (1 + REPORT_MAX_GROUPS) rows of nitems + 1 */
+	struct report_countup_sum sum[1 + REPORT_MAX_GROUPS];
+};
+
+/* Whether a session's reports show the count-up: it has ballots and its
+ * views mean the same on every item. */
+bool report_has_countup(const struct session *s);
+
+/* A session's count-up into c (free it with report_countup_free);
+ * -1 when out of memory. */
+int report_countup_of(const struct session *s, struct report_countup *c);
+void report_countup_free(struct report_countup *c);
+
+/* Row 0 (everyone) or 1 + g of c: nitems + 1 counts.  Inline, so that
+ * the format files need nothing of report_countup.c, which calls them. */
+static inline int64_t *report_countup_row(const struct report_countup *c,
+					  int row)
+{
+	return c->by_k + (size_t)row * (size_t)(c->nitems + 1);
+}
+
+/* Adds s's count-up (if it has one) to the aggregate's for its number
+ * of items, its groups mapped by map[]; -1 when out of memory. */
+int report_countup_agg_add(struct report_agg *a, const struct session *s,
+			   const int *map);
+
+/*
+ * What reports count of a session with ballots: a shallow copy of s in
+ * *view whose tally is t, the hands with the phones' votes added
+ * (session_counts).  t is the caller's, reused from one call to the
+ * next.  Returns 0, or -1 when out of memory.
+ */
+int report_counted_view(const struct session *s, struct tally *t,
+			struct session *view);
+
+/*
+ * The count-up of a session, when report_has_countup, or an aggregate's
+ * (one per number of items) in fmt: after the items (and the totals) in
+ * text, Markdown and CSV, and as the JSON document's "countup" member,
+ * comma first.  Nothing without ballots.  0, or -1 (errno).
+ */
+int report_countup_session(FILE *out, const struct session *s,
+			   enum report_format fmt);
+int report_countup_agg(FILE *out, const struct report_agg *a,
+		       enum report_format fmt);
+
+/* The count-up in each format: text and Markdown (report_countup_text.c);
+ * CSV rows of a session's report (s) or an aggregate's (a, s NULL), and
+ * a JSON object whose later lines start with indent
+ * (report_countup_data.c). */
+int report_text_countup(FILE *out, const struct report_countup *c);
+int report_md_countup(FILE *out, const struct report_countup *c);
+int report_csv_countup(FILE *out, const struct report_countup *c,
+		       const struct session *s, const struct report_agg *a);
+int report_json_countup(FILE *out, const char *indent,
+			const struct report_countup *c);
 
 #endif

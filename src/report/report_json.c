@@ -306,6 +306,7 @@ int report_json_agg(FILE *out, const struct report_agg *a)
 	    (a->totals ? report_json_views(out, "      ", NULL, totals, ntot,
 					   false, NULL, NULL)
 		       : fputs("null", out) == EOF) ||
+	    report_countup_agg(out, a, REPORT_JSON) ||
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;

@@ -231,6 +231,7 @@ int report_json_session(FILE *out, const struct session *s)
 		     ? report_json_views(out, "    ", NULL, totals, ntot, false,
 					 NULL, NULL)
 		     : fputs("null", out) == EOF) ||
+	    report_countup_session(out, s, REPORT_JSON) ||
 	    fputs("\n}\n", out) == EOF)
 		return -1;
 	return 0;

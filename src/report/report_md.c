@@ -121,7 +121,7 @@ int report_md_session(FILE *out, const struct session *s)
 	    ((report_shows_totals(s) && fputc('\n', out) == EOF) ||
 	     report_md_session_rank(out, s)))
 		return -1;
-	return 0;
+	return report_countup_session(out, s, REPORT_MD);
 }
 
 /* The comparison in the text report's words: no figure without both sides. */
@@ -250,5 +250,5 @@ int report_md_agg(FILE *out, const struct report_agg *a)
 	if (a->ngroups > 0 && ((a->totals && fputc('\n', out) == EOF) ||
 			       report_md_agg_rank(out, a)))
 		return -1;
-	return 0;
+	return report_countup_agg(out, a, REPORT_MD);
 }

@@ -192,5 +192,7 @@ int report_text_session(FILE *out, const struct session *s)
 	if (tot && (report_text_overall(out, totals, ntot) ||
 		    items_line(out, leans, ntot, tied, uncounted)))
 		return -1;
-	return s->ngroups > 0 ? report_text_session_rank(out, s) : 0;
+	if (s->ngroups > 0 && report_text_session_rank(out, s))
+		return -1;
+	return report_countup_session(out, s, REPORT_TEXT);
 }

@@ -164,5 +164,7 @@ int report_text_agg(FILE *out, const struct report_agg *a)
 	}
 	if (a->totals && report_text_overall(out, totals, ntot))
 		return -1;
-	return a->ngroups > 0 ? report_text_agg_rank(out, a) : 0;
+	if (a->ngroups > 0 && report_text_agg_rank(out, a))
+		return -1;
+	return report_countup_agg(out, a, REPORT_TEXT);
 }

@@ -2,7 +2,7 @@
  * The closing screen: with groups, the answer to the article's question
  * -- are the groups aligned? -- in the room's own numbers; the deck's
  * closing text; and, when its views mean the same on every item, the
- * room's totals.
+ * room's totals and, when phones voted, their count-up (tui/countup.c).
  */
 #include "tui/screen.h"
 
@@ -13,6 +13,7 @@
 #include "core/divide.h"
 #include "core/session.h"
 #include "tui/big.h"
+#include "tui/countup.h"
 #include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
@@ -106,6 +107,8 @@ struct closing_plan {
 	int text;      /* rows of the closing text */
 	bool text_big; /* ... set in large type */
 	int each;      /* rows of a bar of the totals */
+	int countup;   /* rows of the phones' count-up, below the totals */
+	bool squeezed; /* ... none fit: its one line at the foot instead */
 	int top;
 };
 
@@ -134,6 +137,11 @@ static void plan(const struct app *a, const struct closing_answer *c,
 	int need = p->text + totals + 3 + p->ans;
 	if (large && need + 3 <= h)
 		need += 3; /* the blank rows that set the parts apart */
+	/* The phones' count-up before taller bars: it says more. */
+	p->countup = countup_rows(a, p->w, h - need - 1);
+	if (p->countup > 0)
+		need += p->countup + 1;
+	p->squeezed = p->countup == 0 && countup_rows(a, p->w, 1) == 1;
 	/* The room's totals take the height that is left, up to bars of
 	 * five rows. */
 	if (large && nv > 0 && need < h) {
@@ -160,6 +168,11 @@ static void draw(const struct tui *t, int y, int h)
 	int nv = a->sess->same_views ? app_max_views(a) : -1;
 	int end = y + h, row = p.top;
 	bool large = widget_large();
+	if (p.squeezed) {
+		/* The rest gives way to the count-up's line of sums. */
+		countup_draw(a, --end, p.m, p.w, 1);
+		end--;
+	}
 	if (p.ans_big)
 		row += draw_answer_big(&c, row, p.m, p.w, end - row - 2);
 	else if (p.ans > 0 && end - row - 2 >= 2)
@@ -172,15 +185,20 @@ static void draw(const struct tui *t, int y, int h)
 		row += widget_wrap(row, p.ix, p.iw, end - row - nv - 2,
 				   ROLE_HEADING, text, false);
 	row += large ? 2 : 1;
-	if (nv > 0 && end - row >= nv * p.each + 1) {
+	/* The totals leave the count-up its rows (and one above it). */
+	int cu = p.countup > 0 ? p.countup + 1 : 0;
+	if (nv > 0 && end - row - cu >= nv * p.each + 1) {
 		draw_text(row++, p.m, p.w, ROLE_DIM,
 			  "The room over all items:");
-		widget_totals_tall(a, row, end - row, p.each);
-	} else if (nv > 0 && end - row >= nv + 1) {
+		row += widget_totals_tall(a, row, end - row - cu, p.each);
+	} else if (nv > 0 && end - row - cu >= nv + 1) {
 		draw_text(row++, p.m, p.w, ROLE_DIM,
 			  "The room over all items:");
-		widget_totals(a, row, end - row);
+		row += widget_totals(a, row, end - row - cu);
 	}
+	if (p.countup > 0 && end - row - 1 >= 1)
+		countup_draw(a, row + 1, p.m, p.w,
+			     countup_rows(a, p.w, end - row - 1));
 }
 
 const struct screen screen_closing = {

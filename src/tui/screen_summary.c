@@ -2,7 +2,9 @@
  * The summary screen: every item's split as one bar and which way the room
  * leans on each; with groups, the items ranked by how far apart the
  * groups are.  Below, when the deck's views mean the same on every item,
- * the room's totals over all items (the article's "count up" step).
+ * the room's totals over all items (the article's "count up" step),
+ * and above them, when phones voted, how many people chose View 1 on
+ * how many items (tui/countup.c).
  */
 #include "tui/screen.h"
 
@@ -15,6 +17,7 @@
 #include "core/divide.h"
 #include "core/session.h"
 #include "tui/big.h"
+#include "tui/countup.h"
 #include "tui/room.h"
 #include "tui/term.h"
 #include "tui/widgets.h"
@@ -26,6 +29,8 @@ struct summary_layout {
 	int head_top;	 /* blank rows above it, apart from the top bar */
 	int bar_rows;	 /* rows of an item's bar */
 	int totals_each; /* rows of a bar of the totals */
+	int countup_h;	 /* the phones' count-up, above the totals */
+	int countup_gap; /* ... and the blank row below it (0 or 1) */
 	int more_row;	 /* the "more v" mark's row, from the last item's */
 };
 
@@ -65,6 +70,29 @@ static void layout_large(const struct app *a, struct summary_layout *l)
 	}
 }
 
+/*
+ * The phones' count-up goes below the list, whose blank row (for "more
+ * v") stays above it: the list keeps a row an item, up to half of its
+ * rows, and the count-up takes the rest, with a blank row before the
+ * totals when there is one to spare.
+ */
+static void summary_countup(const struct app *a, int n,
+			    struct summary_layout *l)
+{
+	int keep = n < l->list_h / 2 ? n : l->list_h / 2;
+	int avail = l->list_h - (keep > 0 ? keep : 1);
+	int w = term_cols() - 2 * widget_margin();
+
+	l->countup_h = l->countup_gap = 0;
+	if (avail < 1)
+		return;
+	l->countup_gap = avail >= 3;
+	l->countup_h = countup_rows(a, w, avail - l->countup_gap);
+	if (l->countup_h == 0)
+		l->countup_gap = 0;
+	l->list_h -= l->countup_h + l->countup_gap;
+}
+
 static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 {
 	int n = a->sess->nitems, nv = app_max_views(a);
@@ -84,6 +112,7 @@ static void layout(const struct app *a, int y, int h, struct summary_layout *l)
 		l->list_h = h - 3;
 		l->totals_h = 0;
 	}
+	summary_countup(a, n, l);
 	/* Two rows an item when they fit: the heading gets a second line. */
 	l->step = l->list_h >= 2 * n ? 2 : 1;
 	l->more_row = 1;
@@ -262,9 +291,12 @@ static void draw(const struct tui *t, int y, int h)
 	if (first + l.shown < n)
 		draw_text(l.list_y + (l.shown - 1) * l.step + l.more_row,
 			  m + w - 8, 8, ROLE_DIM, "more v");
+	int ty = y + h - l.totals_h;
+	if (l.countup_h > 0)
+		countup_draw(a, ty - l.countup_gap - l.countup_h, m, w,
+			     l.countup_h);
 	if (l.totals_h == 0)
 		return;
-	int ty = y + h - l.totals_h;
 	draw_text(ty, m, w, ROLE_HEADING, "Room totals over all items");
 	widget_totals_tall(a, ty + 1, l.totals_h - 1, l.totals_each);
 }
