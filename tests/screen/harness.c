@@ -1293,8 +1293,20 @@ int hs_finish(struct hs *h, int *status)
 		}
 		pump(h, (int)left);
 	}
-	/* A grandchild may still hold the pty; what the child wrote is in. */
+	/*
+	 * What the child wrote last may reach the master a moment after
+	 * it exits (the kernel hands pty output on from a work queue), so
+	 * read until the end of the pty -- or, when a grandchild still
+	 * holds it open, until nothing more comes for a while.
+	 */
+	long long until = now_ms() + 300;
 	drain_pty(h);
+	while (!h->pty_eof && now_ms() < until) {
+		struct pollfd p = {h->master, POLLIN, 0};
+		if (poll(&p, 1, (int)(until - now_ms())) <= 0)
+			break;
+		drain_pty(h);
+	}
 	if (status)
 		*status = h->status;
 	return rc < 0 ? -1 : h->status;
