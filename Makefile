@@ -202,6 +202,18 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC_ALL)
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
 	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL)
 
+# The request's target judges requests with net/'s pure half, policy and
+# page, which need neither libmicrohttpd nor libqrencode: the archive
+# gives only the objects it uses, and the fuzzer compiles those two.
+FUZZ_NET_SRC = src/net/policy.c src/net/page.c
+$(BUILD)/tests/replay_request: tests/fuzz/fuzz_request.c tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS) -lcmocka
+$(BUILD)/fuzz/fuzz_request: tests/fuzz/fuzz_request.c $(FUZZ_SRC_ALL) $(FUZZ_NET_SRC)
+	@mkdir -p $(@D)
+	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL) $(FUZZ_NET_SRC)
+
 FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c)
 $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
 	@mkdir -p $(@D)
