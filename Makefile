@@ -157,6 +157,13 @@ $(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS) -lcmocka $(NET_LIBS) -lm
 
+# The load test's room of phones (tests/unit/phones.c) is shared with
+# make bench.
+PHONES = tests/unit/phones.c tests/unit/phones.h
+$(BUILD)/tests/test_server_load: tests/unit/test_server_load.c $(PHONES) $(NOUI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests -Itests/unit $(ALL_LDFLAGS) -o $@ $< tests/unit/phones.c $(NOUI_LIBS) -lcmocka $(NET_LIBS) -lm
+
 # test_session fails each step of the save through test doubles of these
 # calls, linked in by wrapping: the release build carries no hook.
 $(BUILD)/tests/test_session: WRAP = -Wl,--wrap=open,--wrap=write,--wrap=fsync,--wrap=close,--wrap=rename
