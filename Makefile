@@ -261,9 +261,9 @@ $(BUILD)/tests/bench_floor: tests/bench_floor.c
 $(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS)
 	$(CC) $(ALL_CFLAGS) -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka
 
-$(BUILD)/tests/bench: tests/bench.c $(NOUI_LIBS)
+$(BUILD)/tests/bench: tests/bench.c tests/bench_phones.c tests/bench_phones.h $(PHONES) $(NOUI_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/bench_phones.c tests/unit/phones.c $(NOUI_LIBS) $(NET_LIBS)
 
 check-completion:
 	@bash tests/completion/test_completion.sh
