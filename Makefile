@@ -221,6 +221,16 @@ $(BUILD)/fuzz/fuzz_request: tests/fuzz/fuzz_request.c $(FUZZ_SRC_ALL) $(FUZZ_NET
 	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
 	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL) $(FUZZ_NET_SRC)
 
+# The server's target sends its bytes to net/server over loopback: it
+# links libmicrohttpd, and only it does.
+$(BUILD)/tests/replay_server: tests/fuzz/fuzz_server.c tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS) -lcmocka $(NET_LIBS)
+$(BUILD)/fuzz/fuzz_server: tests/fuzz/fuzz_server.c $(FUZZ_SRC_ALL) $(FUZZ_NET_SRC) src/net/server.c
+	@mkdir -p $(@D)
+	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) $(NET_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL) $(FUZZ_NET_SRC) src/net/server.c $(NET_LIBS)
+
 FUZZ_UI_SRC = $(FUZZ_SRC_ALL) $(wildcard src/app/*.c) $(wildcard src/tui/*.c)
 $(BUILD)/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_UI_SRC)
 	@mkdir -p $(@D)
