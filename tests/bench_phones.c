@@ -84,10 +84,9 @@ static int votes_per_second(void)
 int bench_phones(void)
 {
 	/*
-	 * The time from a vote to the frame that shows it needs handsup
-	 * itself to run the server; its figure belongs beside this one,
-	 * measured through the real binary, once the program serves the
-	 * phones.
+	 * The server alone, in this process.  The time from a vote to the
+	 * frame that shows it needs handsup itself serving the phones, so
+	 * it is measured through the real binary, not here.
 	 */
 	return votes_per_second();
 }
