@@ -158,6 +158,15 @@ $(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS) -lcmocka $(NET_LIBS) -lm
 
+# The load test's room of phones (tests/unit/phones.c) is shared with
+# make bench.
+PHONES = tests/unit/phones.c tests/unit/phones.h
+$(BUILD)/tests/test_server_load: tests/unit/test_server_load.c $(PHONES) $(NOUI_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -MMD -MP -Itests -Itests/unit $(ALL_LDFLAGS) -o $@ $< tests/unit/phones.c $(NOUI_LIBS) -lcmocka $(NET_LIBS) -lm
+# make bench runs the same room in its own process (tests/bench_phones.c).
+$(BUILD)/tests/bench: tests/bench_phones.c tests/bench_phones.h $(PHONES)
+
 # test_session fails each step of the save through test doubles of these
 # calls, linked in by wrapping: the release build carries no hook.
 $(BUILD)/tests/test_session: WRAP = -Wl,--wrap=open,--wrap=write,--wrap=fsync,--wrap=close,--wrap=rename
@@ -187,6 +196,31 @@ FUZZ_LIBS = $(foreach l,$(FUZZ_LAYERS),$(call layer_lib,$(l)))
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_LIBS) -lcmocka
+
+# The request's target judges requests with net/'s pure half, policy and
+# page, which need neither libmicrohttpd nor libqrencode: the archive
+# gives only the objects it uses, and the fuzzer compiles those two.
+# ("$$" defers FUZZ_SRC_ALL, which is set further down.)
+FUZZ_NET_SRC = src/net/policy.c src/net/page.c
+$(BUILD)/tests/replay_request: tests/fuzz/fuzz_request.c tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS) -lcmocka
+$(BUILD)/fuzz/fuzz_request: tests/fuzz/fuzz_request.c $$(FUZZ_SRC_ALL) $(FUZZ_NET_SRC)
+	@mkdir -p $(@D)
+	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SRC_ALL) $(FUZZ_NET_SRC)
+
+# The server's target sends its bytes to net/server over loopback: it
+# compiles every net/ source and links the server's libraries, and
+# only it does.
+$(BUILD)/tests/replay_server: tests/fuzz/fuzz_server.c tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(call layer_lib,net) $(FUZZ_LIBS) -lcmocka $(NET_LIBS)
+FUZZ_SERVER_SRC = $(FUZZ_SRC_ALL) $(wildcard src/net/*.c)
+$(BUILD)/fuzz/fuzz_server: tests/fuzz/fuzz_server.c $$(FUZZ_SERVER_SRC)
+	@mkdir -p $(@D)
+	clang $(filter-out -fsanitize=%,$(ALL_CFLAGS)) $(NET_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	  -DHANDSUP_DATADIR='"$(DATADIR)"' -o $@ $< $(FUZZ_SERVER_SRC) $(NET_LIBS)
 
 # The layout's target needs the model and the terminal layer (never a
 # terminal: it only lays screens out).
@@ -255,7 +289,7 @@ $(BUILD)/tests/bench_room: tests/bench_room.c tests/phone_client.h $(HARNESS)
 
 $(BUILD)/tests/bench: tests/bench.c $(NOUI_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(NOUI_LIBS)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/bench_phones.c tests/unit/phones.c $(NOUI_LIBS) $(NET_LIBS)
 
 check-completion:
 	@bash tests/completion/test_completion.sh

@@ -10,6 +10,7 @@
  *   loop over the same files that it builds itself, as a ratio, and
  *   each one's peak resident memory
  *   peak resident memory
+ *   200 phones voting at once on loopback (bench_phones.c)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,6 +31,7 @@
 #include "core/tally.h"
 #include "base/error.h"
 #include "store/session_file.h"
+#include "bench_phones.h"
 
 #define PARSES	 1000
 #define SESSIONS 10000
@@ -461,6 +463,7 @@ int main(int argc, char **argv)
 	row("parse sales-training.deck x1000", now() - t0, PARSES);
 	free(text);
 	deck_figures();
+	bench_phones();
 
 	/* 10,000 workshops of the deck with varied counts. */
 	char **paths = calloc(SESSIONS + 5, sizeof *paths);
