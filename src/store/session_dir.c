@@ -146,8 +146,14 @@ static int summarise(const char *dir, const char *name,
 	out->modified = st.st_mtime;
 	out->current = s.current;
 	out->nitems = s.nitems;
+	/* Hands and phones' votes alike: an item only phones voted on is
+	 * counted too. */
+	struct tally all = {0};
+	const struct tally *t =
+		s.ballots && session_counts(&s, &all) == 0 ? &all : &s.tally;
 	for (int i = 0; i < s.nitems; i++)
-		out->counted += tally_item_counted(&s.tally, i);
+		out->counted += tally_item_counted(t, i);
+	tally_free(&all);
 	session_free(&s);
 	return 0;
 }

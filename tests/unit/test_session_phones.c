@@ -6,7 +6,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -15,6 +17,7 @@
 #include "core/session.h"
 #include "core/session_parse.h"
 #include "core/tally.h"
+#include "store/session_dir.h"
 
 #define HEAD(v)                                                                \
 	"handsup-session " v "\nname: n\nstarted: 2026-11-27T09:35:12Z\n"      \
@@ -116,6 +119,28 @@ static void test_no_phones_is_format2(void **state)
 	session_free(&s);
 }
 
+/* The resume list counts an item that only phones voted on. */
+static void test_listed_with_phones(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/handsup-phones-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/x.session", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(good, f);
+	assert_int_equal(fclose(f), 0);
+	struct session_summary *list;
+	size_t n;
+	assert_int_equal(session_list(dir, &list, &n), 0);
+	assert_int_equal(n, 1);
+	/* Item 1 has hands; item 2 only the first phone's vote. */
+	assert_int_equal(list[0].counted, 2);
+	session_list_free(list, n);
+	unlink(path);
+	rmdir(dir);
+}
+
 struct bad {
 	const char *text;
 	int line;
@@ -179,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_no_phones_is_format2),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_listed_with_phones),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
