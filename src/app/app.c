@@ -12,6 +12,7 @@
 #include "store/session_file.h"
 
 static void recount(struct app *a);
+static bool phones_voted(const struct app *a, int item, int round);
 
 void app_init(struct app *a, const struct deck *d, struct session *s,
 	      const char *path)
@@ -238,8 +239,13 @@ void app_reset_item(struct app *a)
 	if (item < 0)
 		return;
 	a->undo_armed = false;
+	int round = tally_rounds(&a->sess->tally, item) - 1;
 	if (tally_reset_item(&a->sess->tally, item)) {
-		app_message(a, "Counts cleared (u undoes)");
+		/* A phone's vote is its own to change: it stays. */
+		app_message(a, phones_voted(a, item, round)
+				       ? "Hands cleared, phones' votes stay "
+					 "(u undoes)"
+				       : "Counts cleared (u undoes)");
 		app_save(a);
 	}
 }

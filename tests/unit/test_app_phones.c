@@ -60,6 +60,12 @@ static void test_votes_follow_the_screen(void **state)
 	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_SAVED);
 	assert_int_equal(tally_get(app_tally(a), 0, 0), 3);
 	assert_int_equal(tally_get(app_tally(a), 0, 1), 0);
+	/* Clearing the item clears the hands only; undo brings them back. */
+	app_reset_item(a);
+	assert_non_null(strstr(a->message, "phones' votes stay"));
+	assert_int_equal(tally_get(app_tally(a), 0, 0), 1);
+	app_undo(a);
+	assert_int_equal(tally_get(app_tally(a), 0, 0), 3);
 	/* Moving on closes the item; phones off closes everything. */
 	app_goto(a, 2);
 	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_CLOSED);
