@@ -128,21 +128,26 @@ void room_info(const struct app *a, int item, int y, int x, int w, bool keys)
 	app_shares(a, item, tally_rounds(app_tally(a), item) - 1, -1, &sh);
 	char line[240];
 	enum role role = ROLE_DIM;
+	/* With phones, a count is a vote, by hand or by phone. */
+	bool votes = a->sess->ballots != NULL;
+	const char *unit = votes ? "vote" : "hand";
 	if (sh.people > 0 && sh.none < 0) {
-		snprintf(line, sizeof line, "%ld hands but only %ld people%s",
-			 sh.hands, sh.people,
+		snprintf(line, sizeof line, "%ld %ss but only %ld people%s",
+			 sh.hands, unit, sh.people,
 			 keys ? ": check the count or the headcount (p)" : "");
 		role = ROLE_WARNING;
 	} else if (sh.people > 0) {
 		snprintf(line, sizeof line,
-			 "%ld of %ld people raised a hand, %ld raised none; %% "
-			 "of %s",
-			 sh.hands, sh.people, sh.none,
-			 sh.of_room ? "everyone in the room" : "the hands");
+			 "%ld of %ld people %s, %ld %s; %% of %s", sh.hands,
+			 sh.people, votes ? "voted" : "raised a hand", sh.none,
+			 votes ? "did not" : "raised none",
+			 sh.of_room ? "everyone in the room"
+			 : votes    ? "the votes"
+				    : "the hands");
 	} else {
-		snprintf(line, sizeof line,
-			 "%ld hand%s; %% of the hands raised%s", sh.hands,
-			 sh.hands == 1 ? "" : "s",
+		snprintf(line, sizeof line, "%ld %s%s; %% of the %s%s",
+			 sh.hands, unit, sh.hands == 1 ? "" : "s",
+			 votes ? "votes" : "hands raised",
 			 keys ? " (p: headcount)" : "");
 	}
 	draw_text_clip(y, x, w, role, line);

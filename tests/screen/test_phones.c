@@ -290,6 +290,8 @@ static void test_groups_are_picked_once(void **state)
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
 	wait_for(h, "1 phone + 0 hands");
 	su_expect(h, "Marketing");
+	/* A count is a vote now, by hand or by phone. */
+	su_expect(h, "1 vote; % of the votes");
 	struct session s;
 	su_load(m.r.dir, &s);
 	struct tally t = {0};
