@@ -71,23 +71,43 @@ static bool make_code(char *out, size_t n)
 	return true;
 }
 
-/* The laptop's first address on a network: up, IPv4, not loopback. */
+int phones_rank(const char *name)
+{
+	static const char *const virt[] = {"docker", "br-",   "veth",
+					   "virbr",  "vmnet", "vboxnet",
+					   "tun",    "tap",   "wg"};
+	for (size_t i = 0; i < sizeof virt / sizeof *virt; i++)
+		if (strncmp(name, virt[i], strlen(virt[i])) == 0)
+			return 0;
+	if (strncmp(name, "wl", 2) == 0)
+		return 3;
+	if (strncmp(name, "en", 2) == 0 || strncmp(name, "eth", 3) == 0)
+		return 2;
+	return 1;
+}
+
+/*
+ * The laptop's address that phones can reach: up, IPv4, not loopback,
+ * on the interface phones_rank puts first (the first of equals).
+ */
 static bool room_address(char *out, size_t cap)
 {
 	struct ifaddrs *all, *i;
-	bool found = false;
+	int best = -1;
 	if (getifaddrs(&all) != 0)
 		return false;
-	for (i = all; i && !found; i = i->ifa_next) {
+	for (i = all; i; i = i->ifa_next) {
 		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET ||
 		    !(i->ifa_flags & IFF_UP) || (i->ifa_flags & IFF_LOOPBACK))
 			continue;
+		int rank = phones_rank(i->ifa_name);
 		const struct sockaddr_in *a = (void *)i->ifa_addr;
-		found = inet_ntop(AF_INET, &a->sin_addr, out, (socklen_t)cap) !=
-			NULL;
+		if (rank > best &&
+		    inet_ntop(AF_INET, &a->sin_addr, out, (socklen_t)cap))
+			best = rank;
 	}
 	freeifaddrs(all);
-	return found;
+	return best >= 0;
 }
 
 static bool fail(struct phones *p, const char *why)

@@ -29,6 +29,14 @@ struct phones {
 	char why[240];		  /* why voting could not start */
 };
 
+/*
+ * How likely phones are to reach the laptop on the network interface
+ * name: 3 Wi-Fi (wl...), 2 Ethernet (en..., eth...), 1 anything else,
+ * 0 a virtual one (containers, virtual machines, VPN tunnels), which a
+ * phone in the room cannot reach.  Without --listen the best is used.
+ */
+int phones_rank(const char *name);
+
 /* Off, until phones_start; listen may be NULL. */
 void phones_init(struct phones *p, struct app *a, const char *listen);
 
