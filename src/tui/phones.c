@@ -88,7 +88,8 @@ int phones_rank(const char *name)
 
 /*
  * The laptop's address that phones can reach: up, IPv4, not loopback,
- * on the interface phones_rank puts first (the first of equals).
+ * on the interface phones_rank puts first (the first of equals), and
+ * never a virtual one.
  */
 static bool room_address(char *out, size_t cap)
 {
@@ -102,7 +103,7 @@ static bool room_address(char *out, size_t cap)
 			continue;
 		int rank = phones_rank(i->ifa_name);
 		const struct sockaddr_in *a = (void *)i->ifa_addr;
-		if (rank > best &&
+		if (rank > 0 && rank > best &&
 		    inet_ntop(AF_INET, &a->sin_addr, out, (socklen_t)cap))
 			best = rank;
 	}

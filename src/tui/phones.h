@@ -33,7 +33,8 @@ struct phones {
  * How likely phones are to reach the laptop on the network interface
  * name: 3 Wi-Fi (wl...), 2 Ethernet (en..., eth...), 1 anything else,
  * 0 a virtual one (containers, virtual machines, VPN tunnels), which a
- * phone in the room cannot reach.  Without --listen the best is used.
+ * phone in the room cannot reach.  Without --listen the best is used,
+ * and never a 0.
  */
 int phones_rank(const char *name);
 
