@@ -212,7 +212,7 @@ bool phones_start(struct phones *p)
 	if (p->watch)
 		p->watch->fd = server_fd(p->srv);
 	app_save(p->app); /* the code, for a resume */
-	app_message(p->app, "Phones can vote at %s", p->url);
+	app_message(p->app, "Phones: %s", p->url);
 	return true;
 }
 

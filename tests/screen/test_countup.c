@@ -68,7 +68,7 @@ static struct hs *resume(struct su_run *r, int rows, int cols, int current,
 static void settle(struct hs *h)
 {
 	su_press(h, 'L' & 0x1f);
-	su_expect_not(h, "Phones can vote");
+	su_expect_not(h, "Phones: http");
 }
 
 static void expect_countup(struct hs *h)
