@@ -146,11 +146,19 @@ static inline int phone_ask(struct phone *p, const char *method,
 	return r->status;
 }
 
-/* Opens the page (joins), as a phone does after the QR code. */
+/*
+ * Opens the page, as a phone does after the QR code, and then asks for
+ * the state with the cookie the page set, as the page's script does: a
+ * phone has joined when it comes back with its cookie.  The page's
+ * status.
+ */
 static inline int phone_join(struct phone *p)
 {
 	struct phone_reply r;
-	return phone_ask(p, "GET", "", NULL, &r);
+	int st = phone_ask(p, "GET", "", NULL, &r);
+	if (st == 200 && phone_ask(p, "GET", "/state", NULL, &r) != 200)
+		return 0;
+	return st;
 }
 
 /* A vote: item, round and view from 1. */

@@ -169,12 +169,18 @@ static enum MHD_Result answer_get(struct server *s, struct MHD_Connection *c,
 	struct page p;
 	shown(s, &sh);
 	page_init(&p);
+	/*
+	 * A phone has joined when it comes back with the cookie it was
+	 * given: a request without one (a phone that keeps no cookies, a
+	 * script) makes no ballot, so it cannot fill the room with them.
+	 */
+	enum server_answer a = s->app.join && !rq->new_id
+				       ? s->app.join(s->app.ctx, rq->id)
+				       : SERVER_SAVED;
 	if (rq->route == ROUTE_STATE) {
 		page_state(&p, &sh);
 		return send_page(s, c, rq, POLICY_OK, &p);
 	}
-	enum server_answer a =
-		s->app.join ? s->app.join(s->app.ctx, rq->id) : SERVER_SAVED;
 	if (a == SERVER_FAILED)
 		return send_plain(s, c, rq, POLICY_UNAVAILABLE);
 	if (a == SERVER_REFUSED) {
@@ -196,6 +202,18 @@ static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 					   &s->cfg.limits, &f);
 	if (st != POLICY_OK)
 		return send_plain(s, c, rq, st);
+	/* A vote or a group counts only on the ballot of the cookie the
+	 * page set: without it, every tap would be another ballot. */
+	if (rq->new_id) {
+		struct page p;
+		page_init(&p);
+		page_message(&p, s->code,
+			     "This phone did not send back the page's cookie. "
+			     "Allow cookies for this address, then open it "
+			     "again: the cookie keeps your vote yours, and "
+			     "anonymous.");
+		return send_page(s, c, rq, POLICY_BAD_REQUEST, &p);
+	}
 	enum server_answer a =
 		rq->route == ROUTE_GROUP
 			? s->app.group(s->app.ctx, rq->id, f.group - 1)

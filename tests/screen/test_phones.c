@@ -90,11 +90,12 @@ static void quit_room(struct su_run *r)
 	su_answer_quit(r);
 }
 
-/* Another phone at the room's address, with no cookie yet. */
+/* Another phone at the room's address, that has opened the page. */
 static struct phone phone_of(const struct room *m)
 {
 	struct phone p = m->base;
 	p.cookie[0] = '\0';
+	assert_int_equal(phone_join(&p), 200);
 	return p;
 }
 
@@ -194,10 +195,10 @@ static void test_votes_add_to_hands(void **state)
 	(void)state;
 	struct room m;
 	struct hs *h = start_room(&m, 24, 80, NULL);
-	struct phone a = phone_of(&m), b = phone_of(&m);
+	struct phone a = phone_of(&m);
 	su_press(h, HS_KEY_RIGHT);
-	assert_int_equal(phone_join(&a), 200);
 	wait_for(h, "1 joined, 0 voted");
+	struct phone b = phone_of(&m);
 	assert_int_equal(phone_vote(&a, 1, 1, 2), 303);
 	assert_int_equal(phone_vote(&b, 1, 1, 2), 303);
 	wait_for(h, "2 phones + 0 hands");
@@ -304,6 +305,37 @@ static void test_groups_are_picked_once(void **state)
 }
 
 /* Someone else has the port: the screen says so, the hands go on. */
+/*
+ * A phone that keeps no cookie is told so and counts nothing, however
+ * often it taps: one device, one ballot at the most.
+ */
+static void test_no_cookie_no_ballot(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	struct phone p = m.base;
+	struct phone_reply r;
+	for (int i = 0; i < 4; i++) {
+		p.cookie[0] = '\0';
+		assert_int_equal(phone_ask(&p, "GET", "", NULL, &r), 200);
+		p.cookie[0] = '\0';
+		assert_int_equal(phone_ask(&p, "POST", "/vote",
+					   "item=1&round=1&view=1", &r),
+				 400);
+		assert_non_null(strstr(r.body, "Allow cookies"));
+	}
+	su_expect(h, "0 joined, 0 voted");
+	su_expect(h, "0 phones + 0 hands");
+	quit_room(&m.r);
+	struct session s;
+	su_load(m.r.dir, &s);
+	assert_true(s.ballots == NULL || ballots_joined(s.ballots) == 0);
+	session_free(&s);
+	su_end(&m.r);
+}
+
 static void test_port_taken(void **state)
 {
 	(void)state;
@@ -437,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_votes_add_to_hands),
 		cmocka_unit_test(test_voting_follows_the_screen),
 		cmocka_unit_test(test_groups_are_picked_once),
+		cmocka_unit_test(test_no_cookie_no_ballot),
 		cmocka_unit_test(test_port_taken),
 		cmocka_unit_test(test_small_terminal),
 		cmocka_unit_test(test_large_code),

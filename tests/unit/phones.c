@@ -60,8 +60,8 @@ static long long clock_ms(void *ctx)
 	return ((struct phones_app *)ctx)->now;
 }
 
-__attribute__((format(printf, 3, 4)))
-static int say(char *why, size_t cap, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static int say(char *why, size_t cap,
+						     const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -140,6 +140,18 @@ static int dial(struct phones *p, int k, char *why, size_t cap)
 	return 0;
 }
 
+/* What a phone new to the room does first: open the page, for its cookie. */
+static void open_page(struct phone *ph)
+{
+	int n = snprintf(ph->out, sizeof ph->out,
+			 "GET /%s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+			 "Connection: close\r\n\r\n",
+			 PHONES_CODE);
+	ph->out_len = (size_t)n;
+	ph->sent = ph->got = 0;
+	ph->status = 0;
+}
+
 static void request(struct phone *ph, int view)
 {
 	char body[64], cookie[BALLOT_ID_MAX + 32] = "";
@@ -176,6 +188,7 @@ static void answered(struct phone *ph)
 		memcpy(ph->id, c, n);
 		ph->id[n] = '\0';
 		ph->cookie_set = true;
+		ph->given = true;
 	}
 	close(ph->fd);
 	ph->fd = -1;
@@ -255,16 +268,10 @@ static int round_of(struct phones *p, int *left, int *idle, char *why,
 	return 0;
 }
 
-int phones_vote(struct phones *p, const int *view, char *why, size_t cap)
+/* Runs the server until the phones sent (left of them) are answered. */
+static int run_until_answered(struct phones *p, int left, char *why, size_t cap)
 {
-	int left = p->n, idle = 0;
-	/* A second since the last votes: a token for every address. */
-	p->app.now += 1000;
-	for (int k = 0; k < p->n; k++) {
-		request(&p->phone[k], view[k]);
-		if (dial(p, k, why, cap) != 0)
-			return -1;
-	}
+	int idle = 0;
 	for (long rounds = 0; left > 0; rounds++) {
 		if (rounds > 1000000)
 			return say(why, cap, "%d phones unanswered", left);
@@ -272,4 +279,29 @@ int phones_vote(struct phones *p, const int *view, char *why, size_t cap)
 			return -1;
 	}
 	return 0;
+}
+
+int phones_vote(struct phones *p, const int *view, char *why, size_t cap)
+{
+	/* Phones new to the room open the page first, all at once: a vote
+	 * counts only with the cookie the page set. */
+	int fresh = 0;
+	for (int k = 0; k < p->n; k++) {
+		if (p->phone[k].id[0])
+			continue;
+		open_page(&p->phone[k]);
+		if (dial(p, k, why, cap) != 0)
+			return -1;
+		fresh++;
+	}
+	if (fresh && run_until_answered(p, fresh, why, cap) != 0)
+		return -1;
+	/* A second since the last votes: a token for every address. */
+	p->app.now += 1000;
+	for (int k = 0; k < p->n; k++) {
+		request(&p->phone[k], view[k]);
+		if (dial(p, k, why, cap) != 0)
+			return -1;
+	}
+	return run_until_answered(p, p->n, why, cap);
 }

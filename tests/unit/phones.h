@@ -7,8 +7,9 @@
  * not written.  Each phone has its own address (127.0.0.2, .3, ...:
  * loopback answers all of 127/8), as phones on a room's network do, so
  * that the limits per address are not what is met.  Even phones bring
- * a ballot cookie of their own; odd ones come without and keep the one
- * the server sets.  Nothing here sleeps or reads the clock: the loop
+ * a ballot cookie of their own; odd ones come without, open the page
+ * first and keep the cookie the server sets, as a vote counts only
+ * with a cookie.  Nothing here sleeps or reads the clock: the loop
  * waits on descriptors, with a bound on a stuck run.
  */
 #ifndef HANDSUP_TESTS_PHONES_H
@@ -39,6 +40,7 @@ struct phones_app {
 struct phone {
 	char id[BALLOT_ID_MAX + 1]; /* "" until the server sets one */
 	bool cookie_set;	    /* the last answer set a cookie */
+	bool given;		    /* the server set its cookie, once */
 	int status;		    /* the last answer's, 0: none */
 	int fd;			    /* -1 between votes */
 	char out[512];
@@ -62,8 +64,9 @@ struct phones {
 int phones_start(struct phones *p, int n, char *why, size_t cap);
 
 /*
- * Every phone votes view[k] (1-based) on PHONES_ITEM at once: n
- * connections opened, n POSTs sent, and the server run from poll()
+ * Every phone votes view[k] (1-based) on PHONES_ITEM at once (those
+ * without a cookie open the page first, all at once): n connections
+ * opened, n POSTs sent, and the server run from poll()
  * until every phone has its whole answer.  Each phone's status and
  * cookie are kept.  Returns 0, or -1 with why when a socket call
  * failed or the run stopped moving.

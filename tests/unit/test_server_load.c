@@ -101,7 +101,7 @@ static void test_two_hundred_at_once(void **state)
 	assert_int_equal(room->app.saves, PHONES);
 	/* The phones without a cookie were given one; the others kept theirs. */
 	for (int k = 0; k < PHONES; k++) {
-		assert_int_equal(room->phone[k].cookie_set, k % 2 == 1);
+		assert_int_equal(room->phone[k].given, k % 2 == 1);
 		assert_true(ballot_id_valid(room->phone[k].id));
 	}
 	expect_ballots(view);
