@@ -11,7 +11,6 @@
 #include "report/report.h"
 #include "store/session_file.h"
 
-static void recount(struct app *a);
 static bool phones_voted(const struct app *a, int item, int round);
 
 void app_init(struct app *a, const struct deck *d, struct session *s,
@@ -24,7 +23,7 @@ void app_init(struct app *a, const struct deck *d, struct session *s,
 	a->aligned = 20;
 	if (s->current < 0 || s->current > app_pos_closing(a))
 		s->current = 0;
-	recount(a);
+	app_recount(a);
 }
 
 void app_free(struct app *a)
@@ -34,7 +33,7 @@ void app_free(struct app *a)
 }
 
 /* The room's counts again, after any change to hands or ballots. */
-static void recount(struct app *a)
+void app_recount(struct app *a)
 {
 	a->counts_ok =
 		a->sess->ballots && session_counts(a->sess, &a->counts) == 0;
@@ -116,14 +115,14 @@ static bool save_now(struct app *a)
 
 bool app_save_ballot(struct app *a)
 {
-	recount(a);
+	app_recount(a);
 	a->phones_changed = true;
 	return save_now(a);
 }
 
 bool app_save(struct app *a)
 {
-	recount(a);
+	app_recount(a);
 	if (!a->defer)
 		return save_now(a);
 	a->unsaved = true;

@@ -78,6 +78,10 @@ struct ballot_open app_voting(const struct app *a);
  */
 bool app_save_ballot(struct app *a);
 
+/* The room's counts again, after ballots changed outside a save (a
+ * change taken back because its save failed). */
+void app_recount(struct app *a);
+
 /* Screen positions. */
 int app_pos(const struct app *a);
 int app_nitems(const struct app *a);

@@ -43,17 +43,26 @@ static void ballot(void *ctx, const char *id, int item, int round, int *group,
 	*view = ballot_view(bs, b, item, round);
 }
 
-/* A ballot status as the phone is answered, after the save. */
-static enum server_answer answer(struct app *a, enum ballot_status st)
+/*
+ * A ballot status as the phone is answered, after the save.  A change
+ * that failed, or that could not be saved, is taken back (m is the
+ * ballot as it was): a phone told that its vote failed has nothing
+ * counted, on screen or later on disk.
+ */
+static enum server_answer answer(struct app *a, enum ballot_status st,
+				 const struct ballot_mark *m)
 {
+	if (st == BALLOT_OK && app_save_ballot(a))
+		return SERVER_SAVED;
+	ballots_rewind(a->sess->ballots, m);
+	app_recount(a);
 	switch (st) {
-	case BALLOT_OK:
-		return app_save_ballot(a) ? SERVER_SAVED : SERVER_FAILED;
+	case BALLOT_OK: /* not saved */
+	case BALLOT_NO_MEMORY:
+		return SERVER_FAILED;
 	case BALLOT_CLOSED:
 	case BALLOT_FIXED: /* its group, once it voted: "already set" */
 		return SERVER_CLOSED;
-	case BALLOT_NO_MEMORY:
-		return SERVER_FAILED;
 	default:
 		return SERVER_REFUSED;
 	}
@@ -72,7 +81,9 @@ static enum server_answer group(void *ctx, const char *id, int g)
 		return SERVER_REFUSED;
 	if (!box(a))
 		return SERVER_FAILED;
-	return answer(a, ballots_set_group(a->sess->ballots, id, g));
+	struct ballot_mark m;
+	ballots_mark(a->sess->ballots, id, -1, 0, &m);
+	return answer(a, ballots_set_group(a->sess->ballots, id, g), &m);
 }
 
 static enum server_answer vote(void *ctx, const char *id, int item, int round,
@@ -88,8 +99,11 @@ static enum server_answer vote(void *ctx, const char *id, int item, int round,
 	const struct ballot *b = ballots_find(a->sess->ballots, id);
 	if (a->sess->ngroups > 0 && (!b || b->group < 0))
 		return SERVER_REFUSED;
-	return answer(
-		a, ballots_vote(a->sess->ballots, id, item, round, view, &o));
+	struct ballot_mark m;
+	ballots_mark(a->sess->ballots, id, item, round, &m);
+	return answer(a,
+		      ballots_vote(a->sess->ballots, id, item, round, view, &o),
+		      &m);
 }
 
 static enum server_answer join(void *ctx, const char *id)
@@ -99,8 +113,10 @@ static enum server_answer join(void *ctx, const char *id)
 		return SERVER_FAILED;
 	if (ballots_find(a->sess->ballots, id))
 		return SERVER_SAVED;
+	struct ballot_mark m;
+	ballots_mark(a->sess->ballots, id, -1, 0, &m);
 	enum ballot_status st = ballots_join(a->sess->ballots, id, NULL);
-	return st == BALLOT_FULL ? SERVER_REFUSED : answer(a, st);
+	return st == BALLOT_FULL ? SERVER_REFUSED : answer(a, st, &m);
 }
 
 struct server_app app_phones_server(struct app *a)

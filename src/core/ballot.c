@@ -134,6 +134,36 @@ enum ballot_status ballots_vote(struct ballots *bs, const char *id, int item,
 	return BALLOT_OK;
 }
 
+void ballots_mark(const struct ballots *bs, const char *id, int item, int round,
+		  struct ballot_mark *m)
+{
+	int i = ballot_id_valid(id) ? find(bs, id) : -1;
+	bool at = item >= 0 && item < bs->nitems && round >= 0 &&
+		  round < TALLY_MAX_ROUNDS;
+	*m = (struct ballot_mark){.n = bs->n,
+				  .index = i,
+				  .group = i >= 0 ? bs->b[i].group : -1,
+				  .item = at ? item : -1,
+				  .round = round};
+	if (i >= 0 && at)
+		m->view = bs->b[i].vote[SLOT(item, round)];
+}
+
+void ballots_rewind(struct ballots *bs, const struct ballot_mark *m)
+{
+	while (bs->n > m->n) {
+		bs->n--;
+		free(bs->b[bs->n].vote);
+		bs->b[bs->n].vote = NULL;
+	}
+	if (m->index < 0 || m->index >= bs->n)
+		return;
+	struct ballot *b = &bs->b[m->index];
+	b->group = m->group;
+	if (m->item >= 0)
+		b->vote[SLOT(m->item, m->round)] = (unsigned char)m->view;
+}
+
 int ballot_view(const struct ballots *bs, const struct ballot *b, int item,
 		int round)
 {

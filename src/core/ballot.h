@@ -134,6 +134,26 @@ enum ballot_status ballots_vote(struct ballots *bs, const char *id, int item,
 				int round, int view,
 				const struct ballot_open *open);
 
+/*
+ * A ballot as it was before a change, to put back when the change
+ * cannot be saved: a phone told that its vote failed must not have it
+ * counted.
+ */
+struct ballot_mark {
+	int n;		 /* ballots before */
+	int index;	 /* the ballot's, or -1 when it was not there */
+	int group;	 /* its group then */
+	int item, round; /* where the change votes, or item -1 */
+	int view;	 /* its view there then, 0 none */
+};
+
+/* Marks the ballot id (it may not exist yet) before a change there. */
+void ballots_mark(const struct ballots *bs, const char *id, int item, int round,
+		  struct ballot_mark *m);
+
+/* Puts back what the mark recorded; a ballot made since is removed. */
+void ballots_rewind(struct ballots *bs, const struct ballot_mark *m);
+
 /* The ballot's view (1-based) on item and round, or 0. */
 int ballot_view(const struct ballots *bs, const struct ballot *b, int item,
 		int round);

@@ -125,6 +125,41 @@ static void test_a_round_with_votes(void **state)
 	assert_non_null(strstr(a->message, "Phones voted in round 2"));
 }
 
+/* A vote whose save fails is taken back: a 503 counts nothing. */
+static void test_failed_save_counts_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct server_app sa = app_phones_server(a);
+	char moved[160];
+	phones_on(a);
+	app_goto(a, 1);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_SAVED);
+	snprintf(moved, sizeof moved, "%s.gone", f->dir);
+	assert_int_equal(rename(f->dir, moved), 0);
+	/* A new phone: no ballot is left behind. */
+	assert_int_equal(sa.vote(sa.ctx, ID2, 0, 0, 2), SERVER_FAILED);
+	assert_null(ballots_find(a->sess->ballots, ID2));
+	/* A changed vote: the old one stands. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_FAILED);
+	assert_int_equal(ballot_view(a->sess->ballots,
+				     ballots_find(a->sess->ballots, ID1), 0, 0),
+			 1);
+	assert_int_equal(tally_get(app_tally(a), 0, 0), 1);
+	assert_int_equal(tally_get(app_tally(a), 0, 1), 0);
+	assert_true(app_save_failed(a));
+	/* A join that cannot be saved is no phone either. */
+	assert_int_equal(sa.join(sa.ctx, "joinerDDDDDD"), SERVER_FAILED);
+	assert_int_equal(ballots_joined(a->sess->ballots), 1);
+	assert_int_equal(rename(moved, f->dir), 0);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_SAVED);
+	struct session s;
+	struct ballots *bs = disk_ballots(f, &s);
+	assert_int_equal(ballots_joined(bs), 1);
+	assert_int_equal(ballot_view(bs, ballots_find(bs, ID1), 0, 0), 2);
+	session_free(&s);
+}
+
 static char ga[] = "Sales", gb[] = "Marketing";
 static char *const two[] = {ga, gb};
 
@@ -165,6 +200,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_round_with_votes, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_failed_save_counts_nothing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup_groups,
 						teardown),
 	};

@@ -116,6 +116,32 @@ static void test_closed(void **state)
 	ballots_free(&bs);
 }
 
+/* A change taken back: the group, the view, a ballot made by it. */
+static void test_mark_rewind(void **state)
+{
+	(void)state;
+	struct ballots bs;
+	struct ballot_mark m;
+	struct ballot_open open = {true, 2, 0};
+	assert_int_equal(ballots_init(&bs, 7, views7, 3), 0);
+	ballots_mark(&bs, "rewindAAAAAA", 2, 0, &m);
+	assert_int_equal(ballots_set_group(&bs, "rewindAAAAAA", 1), BALLOT_OK);
+	ballots_rewind(&bs, &m);
+	assert_int_equal(ballots_joined(&bs), 0);
+	assert_int_equal(ballots_set_group(&bs, "rewindAAAAAA", 1), BALLOT_OK);
+	assert_int_equal(ballots_vote(&bs, "rewindAAAAAA", 2, 0, 1, &open),
+			 BALLOT_OK);
+	ballots_mark(&bs, "rewindAAAAAA", 2, 0, &m);
+	assert_int_equal(ballots_vote(&bs, "rewindAAAAAA", 2, 0, 2, &open),
+			 BALLOT_OK);
+	ballots_rewind(&bs, &m);
+	const struct ballot *b = ballots_find(&bs, "rewindAAAAAA");
+	assert_int_equal(ballot_view(&bs, b, 2, 0), 1);
+	assert_int_equal(b->group, 1);
+	assert_int_equal(ballots_joined(&bs), 1);
+	ballots_free(&bs);
+}
+
 static void test_group_fixed(void **state)
 {
 	(void)state;
@@ -443,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_change_vote),
 		cmocka_unit_test(test_closed),
+		cmocka_unit_test(test_mark_rewind),
 		cmocka_unit_test(test_group_fixed),
 		cmocka_unit_test(test_distribution),
 		cmocka_unit_test(test_distribution_rounds),
