@@ -212,18 +212,19 @@ int live_run(struct app *a, const struct run_options *o, bool *started)
 		timers_attach(&tm, &h);
 	}
 	watch_views(&t, &h);
-	/* A session that phones voted in opens voting again, under the
-	 * same code, so that their pages keep working after a resume. */
+	/* A session whose voting was open when it stopped (a quit, a
+	 * crash) opens it again under the same code, so that the phones'
+	 * pages keep working after a resume. */
 	struct phones ph;
 	phones_init(&ph, a, o->listen);
 	t.phones = &ph;
 	phones_attach(&ph, &h);
-	if (o->phones || a->sess->phones)
+	if (o->phones || a->sess->phones_url)
 		phones_start(&ph);
 	a->defer = true;
 	int sig = term_run(&h);
 	a->defer = false;
-	phones_stop(&ph);
+	phones_end(&ph);
 	term_stop();
 	session_watch_close(&views);
 	if (o->timer)

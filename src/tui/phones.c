@@ -121,43 +121,55 @@ static bool fail(struct phones *p, const char *why)
 	return false;
 }
 
-/* The code, made and saved the first time voting opens. */
-static bool session_code(struct phones *p)
+/*
+ * The session's code, or a new one in code (cap bytes): it becomes the
+ * session's only once voting has opened under it, so that a start that
+ * failed leaves a session without phones as it was.
+ */
+static bool session_code(const struct phones *p, char *code, size_t cap)
 {
-	struct session *s = p->app->sess;
-	char code[9];
-	if (s->phones)
+	const struct session *s = p->app->sess;
+	if (s->phones) {
+		snprintf(code, cap, "%s", s->phones);
 		return true;
-	if (!make_code(code, 8) || !(s->phones = strdup(code)))
-		return false;
-	return true;
+	}
+	return cap > 8 && make_code(code, 8);
 }
 
 /* Listens, and sets the URL from the address and port bound. */
-static bool listen_on(struct phones *p, const char *where, const char *host)
+static bool listen_on(struct phones *p, const char *where, const char *host,
+		      const char *code)
 {
 	struct error err;
 	struct server_app sa = app_phones_server(p->app);
-	struct server_config cfg = {.listen = where,
-				    .code = p->app->sess->phones};
+	struct server_config cfg = {.listen = where, .code = code};
 	policy_defaults(&cfg.limits);
 	if (server_start(&p->srv, &cfg, &sa, &err) != 0)
 		return fail(p, err.msg);
 	snprintf(p->url, sizeof p->url, "http://%s:%d/%s", host,
-		 server_port(p->srv), p->app->sess->phones);
+		 server_port(p->srv), code);
 	return true;
 }
 
-/* The QR code of p->url, in capitals: fewer modules, larger on screen. */
+/*
+ * The QR code of p->url.  In capitals when the code is (as handsup makes
+ * it): fewer modules, larger on screen, and scheme and host read the
+ * same in any case.  A code with small letters (a hand-made session) is
+ * encoded as it is, since the path must match it exactly.
+ */
 static bool make_qr(struct phones *p, struct error *err)
 {
-	char upper[sizeof p->url];
-	for (size_t i = 0; i < sizeof upper; i++)
-		upper[i] = (char)((p->url[i] >= 'a' && p->url[i] <= 'z')
-					  ? p->url[i] - 'a' + 'A'
-					  : p->url[i]);
+	char text[sizeof p->url];
+	const char *code = strrchr(p->url, '/');
+	bool caps = code != NULL;
+	for (const char *c = code ? code + 1 : ""; *c; c++)
+		caps &= !(*c >= 'a' && *c <= 'z');
+	for (size_t i = 0; i < sizeof text; i++)
+		text[i] = (char)(caps && p->url[i] >= 'a' && p->url[i] <= 'z'
+					 ? p->url[i] - 'a' + 'A'
+					 : p->url[i]);
 	qr_free(&p->qr);
-	return qr_make(&p->qr, upper, 2, err) == 0;
+	return qr_make(&p->qr, text, 2, err) == 0;
 }
 
 void phones_show(struct phones *p, const char *url)
@@ -186,7 +198,8 @@ bool phones_start(struct phones *p)
 	if (p->srv)
 		return true;
 	p->why[0] = '\0';
-	if (!session_code(p))
+	char code[SESSION_CODE_MAX + 1];
+	if (!session_code(p, code, sizeof code))
 		return fail(p, "no random code could be made");
 	if (p->listen) {
 		snprintf(where, sizeof where, "%s", p->listen);
@@ -200,14 +213,19 @@ bool phones_start(struct phones *p)
 	} else {
 		snprintf(where, sizeof where, "%s:%d", host, PHONES_PORT);
 	}
-	if (!listen_on(p, where, host))
+	if (!listen_on(p, where, host, code))
 		return false;
 	if (!make_qr(p, &err)) {
 		phones_stop(p);
 		return fail(p, err.msg);
 	}
-	free(p->app->sess->phones_url);
-	p->app->sess->phones_url = strdup(p->url);
+	struct session *sess = p->app->sess;
+	if (!sess->phones && !(sess->phones = strdup(code))) {
+		phones_stop(p);
+		return fail(p, "out of memory");
+	}
+	free(sess->phones_url);
+	sess->phones_url = strdup(p->url);
 	p->app->phones_on = true;
 	if (p->watch)
 		p->watch->fd = server_fd(p->srv);
@@ -216,17 +234,22 @@ bool phones_start(struct phones *p)
 	return true;
 }
 
-void phones_stop(struct phones *p)
+void phones_end(struct phones *p)
 {
 	if (p->srv)
 		server_stop(p->srv);
-	bool was = p->srv != NULL;
 	p->srv = NULL;
 	qr_free(&p->qr);
 	p->url[0] = '\0';
 	p->app->phones_on = false;
 	if (p->watch)
 		p->watch->fd = -1;
+}
+
+void phones_stop(struct phones *p)
+{
+	bool was = p->srv != NULL;
+	phones_end(p);
 	free(p->app->sess->phones_url);
 	p->app->sess->phones_url = NULL;
 	if (was) /* an audience view stops showing the code */

@@ -55,8 +55,18 @@ void phones_attach(struct phones *p, struct term_handlers *h);
  */
 bool phones_start(struct phones *p);
 
-/* Closes voting (ballots stay in the session). */
+/*
+ * Closes voting (v): ballots stay in the session, and the session no
+ * longer records voting as open, so a resume does not open it again.
+ */
 void phones_stop(struct phones *p);
+
+/*
+ * Stops the server as the session ends, leaving the session's record as
+ * it is: voting that was open then opens again on a resume, as it does
+ * after a crash.
+ */
+void phones_end(struct phones *p);
 
 bool phones_on(const struct phones *p);
 

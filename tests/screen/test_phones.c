@@ -270,7 +270,17 @@ static void test_voting_follows_the_screen(void **state)
 	struct session s;
 	su_load(m.r.dir, &s);
 	assert_int_equal(ballots_joined(s.ballots), 2);
+	assert_null(s.phones_url);
 	session_free(&s);
+	/* Closed by the facilitator, voting stays closed on a resume. */
+	char path[512];
+	su_session_path(m.r.dir, path, sizeof path);
+	const char *again[] = {"handsup", "resume", path, NULL};
+	h = su_launch(&m.r, 24, 80, again, NULL);
+	su_expect(h, "1 phone + 0 hands   2 / 7");
+	su_expect_not(h, "http://");
+	su_expect_not(h, "Phones:");
+	quit_room(&m.r);
 	su_end(&m.r);
 }
 
@@ -360,6 +370,13 @@ static void test_port_taken(void **state)
 	SU_EXPECT2(h, 1, 1);
 	su_expect(h, "2 hands");
 	su_quit(&r);
+	/* Voting never opened: the session has no phones, and is format 2. */
+	struct session s;
+	su_load(r.dir, &s);
+	assert_null(s.phones);
+	assert_null(s.ballots);
+	assert_int_equal(s.version, 2);
+	session_free(&s);
 	su_end(&r);
 	close(fd);
 }
