@@ -27,9 +27,8 @@ static const struct qr *code_of(const struct tui *t)
  * cells wide and one tall), else 1 (one wide, half a cell tall); 0 when
  * even that does not fit.  Three rows below the code: URL and counts.
  */
-static int scale(const struct qr *q, int cols, int rows)
+static int scale(const struct qr *q, int cols, int body)
 {
-	int body = rows - 2;
 	if (cols - 2 * q->size - 3 >= 80 && body >= q->size + 3)
 		return 2;
 	if (cols - q->size - 3 >= REST_MIN && body >= (q->size + 1) / 2 + 3)
@@ -87,7 +86,7 @@ static int draw_url(const char *url, int row, int x, int w)
 void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
 {
 	const struct qr *q = code_of(t);
-	int k = q ? scale(q, term_cols(), term_rows()) : 0;
+	int k = q ? scale(q, term_cols(), h) : 0;
 	if (!k || w < 3)
 		return;
 	int cw = k * q->size, cx = x + (w - cw) / 2;

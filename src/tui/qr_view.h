@@ -11,9 +11,10 @@
 struct tui;
 
 /*
- * The columns the phones' column takes on a cols x rows terminal (what
- * the screen's own width gives up), or 0 when phones are off, or the
- * code does not fit beside a screen's worth of text.
+ * The columns the phones' column takes beside a body of rows rows on a
+ * terminal cols wide (what the screen's own width gives up), or 0 when
+ * phones are off, or the code does not fit those rows, or beside a
+ * screen's worth of text.  qr_view_draw must be given the same rows.
  */
 int qr_view_width(const struct tui *t, int cols, int rows);
 

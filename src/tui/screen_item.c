@@ -377,7 +377,13 @@ static void draw(const struct tui *t, int y, int h)
 	struct item_plan l;
 	/* A room's screen by the terminal's size, not the body's: a band
 	 * below the item (a timer) does not turn its large type off. */
-	int qw = qr_view_width(t, term_cols(), term_rows());
+	int qw = qr_view_width(t, term_cols(), h);
+	/* Without room for the code, the join address stands at the foot. */
+	if (!qw && qr_view_url(t) && h > 6) {
+		h--;
+		draw_text_centre(y + h, 0, term_cols(), ROLE_NORMAL,
+				 qr_view_url(t));
+	}
 	screen_item_plan_note(a, item, y, h, term_cols() - qw, term_rows(),
 			      t->followed, &l);
 	if (qw)

@@ -80,7 +80,7 @@ static void draw(const struct tui *t, int y, int h)
 	const struct deck *d = a->deck;
 	struct title_plan p;
 	/* While phones vote, their code and address stand at the right. */
-	int qw = qr_view_width(t, term_cols(), term_rows());
+	int qw = qr_view_width(t, term_cols(), h);
 	plan(a, y, h, term_cols() - qw, &p);
 	if (qw)
 		qr_view_draw(t, -1, y, h, term_cols() - qw + 1, qw - 2);

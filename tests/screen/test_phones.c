@@ -70,13 +70,23 @@ static struct hs *start_room(struct room *m, int rows, int cols,
 	return h;
 }
 
-/* Waits for the frame that shows text (a phone's vote comes later). */
-static void wait_for(struct hs *h, const char *text)
+/* Waits until the screen has text, or (shown false) no longer has it. */
+static void until(struct hs *h, const char *text, bool shown)
 {
-	for (int i = 0; i < 20 && !hs_screen_contains(h, text); i++)
+	for (int i = 0; i < 20 && hs_screen_contains(h, text) != shown; i++)
 		if (hs_wait_frame(h) == -1)
 			break;
-	su_expect(h, text);
+	if (hs_screen_contains(h, text) != shown) {
+		hs_dump(h, text);
+		fail_msg("\"%s\" is %s the screen", text,
+			 shown ? "not on" : "still on");
+	}
+}
+
+/* Waits for the frame that shows text (a phone's vote comes later). */
+static void until_shown(struct hs *h, const char *text)
+{
+	until(h, text, true);
 }
 
 /*
@@ -86,7 +96,7 @@ static void wait_for(struct hs *h, const char *text)
 static void quit_room(struct su_run *r)
 {
 	assert_int_equal(hs_send(r->h, "q"), 0);
-	wait_for(r->h, "Quit?");
+	until_shown(r->h, "Quit?");
 	su_answer_quit(r);
 }
 
@@ -197,17 +207,17 @@ static void test_votes_add_to_hands(void **state)
 	struct hs *h = start_room(&m, 24, 80, NULL);
 	struct phone a = phone_of(&m);
 	su_press(h, HS_KEY_RIGHT);
-	wait_for(h, "1 joined, 0 voted");
+	until_shown(h, "1 joined, 0 voted");
 	struct phone b = phone_of(&m);
 	assert_int_equal(phone_vote(&a, 1, 1, 2), 303);
 	assert_int_equal(phone_vote(&b, 1, 1, 2), 303);
-	wait_for(h, "2 phones + 0 hands");
+	until_shown(h, "2 phones + 0 hands");
 	su_presses(h, "111");
-	wait_for(h, "2 phones + 3 hands");
+	until_shown(h, "2 phones + 3 hands");
 	SU_EXPECT2(h, 3, 2);
 	/* A phone changes its mind: the vote moves, it is not added. */
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	wait_for(h, "2 joined, 2 voted");
+	until_shown(h, "2 joined, 2 voted");
 	for (int i = 0; i < 5; i++) {
 		long counts[SU_MAX_BARS];
 		int pcts[SU_MAX_BARS];
@@ -241,29 +251,30 @@ static void test_voting_follows_the_screen(void **state)
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 409);
 	su_press(h, HS_KEY_RIGHT);
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	wait_for(h, "1 phone + 0 hands");
+	until_shown(h, "1 phone + 0 hands");
 	su_press(h, HS_KEY_RIGHT);
 	/* Item 1 closed when the screen moved on; item 2 is open. */
 	assert_int_equal(phone_vote(&a, 1, 1, 2), 409);
 	assert_int_equal(phone_vote(&a, 2, 1, 2), 303);
-	wait_for(h, "1 phone + 0 hands   2 / 7");
+	until_shown(h, "1 phone + 0 hands   2 / 7");
 	/* Hidden results: the room votes blind, the count goes on. */
 	assert_int_equal(hs_send(h, "h"), 0);
-	wait_for(h, "Results are hidden from the room");
+	until_shown(h, "Results are hidden from the room");
 	struct phone b = phone_of(&m);
 	assert_int_equal(phone_vote(&b, 2, 1, 1), 303);
-	wait_for(h, "2 joined, 2 voted");
-	su_press(h, 'h');
+	until_shown(h, "2 joined, 2 voted");
+	assert_int_equal(hs_send(h, "h"), 0);
+	until(h, "Results are hidden from the room", false);
 	SU_EXPECT2(h, 1, 1);
 	/* A new round closes the first: a vote there is refused. */
 	su_press(h, 'n');
 	su_press(h, 'y');
 	assert_int_equal(phone_vote(&b, 2, 1, 2), 409);
 	assert_int_equal(phone_vote(&b, 2, 2, 2), 303);
-	wait_for(h, "1 phone + 0 hands");
+	until_shown(h, "1 phone + 0 hands");
 	/* v closes voting; the ballots stay on screen and on disk. */
 	assert_int_equal(hs_send(h, "v"), 0);
-	wait_for(h, "Phone voting is closed");
+	until_shown(h, "Phone voting is closed");
 	su_expect_not(h, "http://");
 	assert_int_equal(phone_vote(&b, 2, 2, 1), 0);
 	quit_room(&m.r);
@@ -299,7 +310,7 @@ static void test_groups_are_picked_once(void **state)
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 400);
 	assert_int_equal(phone_group(&a, 2), 303);
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	wait_for(h, "1 phone + 0 hands");
+	until_shown(h, "1 phone + 0 hands");
 	su_expect(h, "Marketing");
 	/* A count is a vote now, by hand or by phone. */
 	su_expect(h, "1 vote; % of the votes");
@@ -397,6 +408,41 @@ static void test_small_terminal(void **state)
 	su_end(&m.r);
 }
 
+/*
+ * Where the code does not fit the item's body (a timer's band below it,
+ * a short window, ASCII), the item screen gives its address as text.
+ */
+static void test_address_without_the_code(void **state)
+{
+	(void)state;
+	struct room m;
+	snprintf(m.listen, sizeof m.listen, "127.0.0.1:%d", phone_free_port());
+	const char *timer[] = {"handsup",  "--no-groups", "--timer", "2m",
+			       "--listen", m.listen,	  NULL};
+	struct hs *h = su_start(&m.r, 20, 80, timer, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "http://127.0.0.1:");
+	/* No module of a code above the timer's band: none of its white. */
+	int band, bcol;
+	assert_true(hs_find(h, "Discussion", &band, &bcol));
+	for (int row = 1; row < band; row++)
+		for (int col = 0; col < hs_cols(h); col++) {
+			struct hs_cell c;
+			assert_true(hs_cell(h, row, col, &c));
+			if (c.bg == 231)
+				fail_msg("a white cell at %d,%d", row, col);
+		}
+	quit_room(&m.r);
+	su_end(&m.r);
+	const char *ascii[] = {"handsup",  "--no-groups", "--ascii",
+			       "--listen", m.listen,	  NULL};
+	h = su_start(&m.r, 24, 80, ascii, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "http://127.0.0.1:");
+	quit_room(&m.r);
+	su_end(&m.r);
+}
+
 /* On a room's screen each module is two cells wide, one cell tall. */
 static void test_large_code(void **state)
 {
@@ -425,19 +471,6 @@ static void test_large_code(void **state)
 	}
 	quit_room(&m.r);
 	su_end(&m.r);
-}
-
-/* Waits until the screen has text, or (shown false) no longer has it. */
-static void until(struct hs *h, const char *text, bool shown)
-{
-	for (int i = 0; i < 20 && hs_screen_contains(h, text) != shown; i++)
-		if (hs_wait_frame(h) == -1)
-			break;
-	if (hs_screen_contains(h, text) != shown) {
-		hs_dump(h, text);
-		fail_msg("\"%s\" is %s the screen", text,
-			 shown ? "not on" : "still on");
-	}
 }
 
 /*
@@ -490,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_port_taken),
 		cmocka_unit_test(test_small_terminal),
 		cmocka_unit_test(test_large_code),
+		cmocka_unit_test(test_address_without_the_code),
 		cmocka_unit_test(test_audience_view_shows_the_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
