@@ -81,6 +81,13 @@ static void draw(const struct tui *t, int y, int h)
 	struct title_plan p;
 	/* While phones vote, their code and address stand at the right. */
 	int qw = qr_view_width(t, term_cols(), h);
+	/* Too small a screen for the code: its address at least, on the
+	 * last row, before any other text. */
+	if (!qw && qr_view_url(t) && h > 4) {
+		h--;
+		draw_text_centre(y + h, 0, term_cols(), ROLE_NORMAL,
+				 qr_view_url(t));
+	}
 	plan(a, y, h, term_cols() - qw, &p);
 	if (qw)
 		qr_view_draw(t, -1, y, h, term_cols() - qw + 1, qw - 2);
@@ -108,9 +115,6 @@ static void draw(const struct tui *t, int y, int h)
 	if (d->intro && end - row > 2)
 		row += widget_wrap(row, p.ix, p.iw, end - row - 2, ROLE_NORMAL,
 				   d->intro, false);
-	/* Too small a screen for the code: its address at least. */
-	if (!qw && qr_view_url(t) && end - row >= 3)
-		draw_text_centre(end - 2, m, w, ROLE_NORMAL, qr_view_url(t));
 	/* The room is not the one to press it. */
 	if (end - row >= 2 && !t->audience)
 		draw_text_centre(end - 1, m, w, ROLE_KEY,
