@@ -160,6 +160,15 @@ static int start_with(struct fix *x, int ngroups)
 	return 0;
 }
 
+/* The fixture's server again, without groups, after a change to its
+ * settings (fix->join, fix->limits). */
+static void restart_without_groups(void)
+{
+	server_stop(fix->s);
+	ballots_free(&fix->app.bs);
+	assert_int_equal(start_with(fix, 1), 0);
+}
+
 static int setup(void **state)
 {
 	fix = calloc(1, sizeof *fix);
@@ -386,10 +395,8 @@ static void test_join_counted(void **state)
 	(void)state;
 	struct reply *r = malloc(sizeof *r);
 	char cookie[128];
-	server_stop(fix->s);
-	ballots_free(&fix->app.bs);
 	fix->join = true;
-	start_with(fix, 1);
+	restart_without_groups();
 	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
 	cookie_of(r, cookie, sizeof cookie);
 	assert_int_equal(ballots_joined(&fix->app.bs), 0);
@@ -425,9 +432,7 @@ static void test_vote_without_cookie(void **state)
 	(void)state;
 	struct reply *r = malloc(sizeof *r);
 	char cookie[128];
-	server_stop(fix->s);
-	ballots_free(&fix->app.bs);
-	start_with(fix, 1);
+	restart_without_groups();
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(http("POST", "/" CODE "/vote", NULL,
 				      "item=1&round=1&view=1", r),
@@ -734,10 +739,8 @@ static void test_slow_clients(void **state)
 static void test_slowloris_timeout(void **state)
 {
 	(void)state;
-	server_stop(fix->s);
-	ballots_free(&fix->app.bs);
 	fix->limits.timeout_seconds = 1;
-	start_with(fix, 1);
+	restart_without_groups();
 	int fd = dial(9);
 	const char *part = "GET /" CODE " HTTP/1.1\r\nHost: x\r\nX-A: b";
 	send_all(fd, part, strlen(part));
@@ -759,10 +762,8 @@ static void test_total_connections(void **state)
 {
 	(void)state;
 	struct reply *r = malloc(sizeof *r);
-	server_stop(fix->s);
-	ballots_free(&fix->app.bs);
 	fix->limits.total = 4;
-	start_with(fix, 1);
+	restart_without_groups();
 	int slow[4];
 	const char *part = "GET /" CODE " HTTP/1.1\r\n";
 	for (int i = 0; i < 4; i++) {
@@ -822,9 +823,7 @@ static void test_many_phones(void **state)
 	size_t got[PHONES] = {0};
 	bool done[PHONES] = {false};
 	struct timespec t0, t1;
-	server_stop(fix->s);
-	ballots_free(&fix->app.bs);
-	start_with(fix, 1);
+	restart_without_groups();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < PHONES; i++)
 		fd[i] = phone_votes(i, 1 + i % 2);
