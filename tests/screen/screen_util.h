@@ -237,6 +237,22 @@ static inline void su_expect_not(struct hs *h, const char *text)
 	}
 }
 
+/*
+ * Waits, frame by frame, until text is on the screen (or, with shown
+ * false, gone from it): what another process does (a save, a phone's
+ * vote) may reach the screen as a frame of its own, before or after a
+ * key's.
+ */
+static inline void su_until(struct hs *h, const char *text, bool shown)
+{
+	while (hs_screen_contains(h, text) != shown)
+		if (hs_wait_frame(h) == -1) {
+			hs_dump(h, text);
+			fail_msg("\"%s\" never %s: %s", text,
+				 shown ? "came" : "went", hs_error(h));
+		}
+}
+
 /* The one *.session file in dir (fails the test if not exactly one). */
 static inline void su_session_path(const char *dir, char *out, size_t cap)
 {
@@ -578,6 +594,22 @@ static inline void su_expect_chart(struct hs *h, int n, const long *want)
 		const long w_[] = {a, b, c};                                   \
 		su_expect_chart(h, 3, w_);                                     \
 	} while (0)
+
+/* Waits, frame by frame, until a chart of two bars reads a, b. */
+static inline void su_until_chart(struct hs *h, long a, long b)
+{
+	for (;;) {
+		long counts[SU_MAX_BARS];
+		int pcts[SU_MAX_BARS];
+		int n = su_read_chart(h, counts, pcts, SU_MAX_BARS);
+		if (n == 2 && counts[0] == a && counts[1] == b)
+			return;
+		if (hs_wait_frame(h) == -1) {
+			hs_dump(h, "chart");
+			fail_msg("the chart never read %ld, %ld", a, b);
+		}
+	}
+}
 
 /* Whether any cell shows a character outside ASCII. */
 static inline bool su_screen_ascii(struct hs *h)

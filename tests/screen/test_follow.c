@@ -32,35 +32,6 @@ static void forget(struct hs *h)
 	hs_free(h);
 }
 
-/*
- * Waits, frame by frame, until text is on the screen (or, with shown
- * false, gone from it): a save may reach the follower as one frame or,
- * with the one before, as part of it.
- */
-static void until(struct hs *h, const char *text, bool shown)
-{
-	while (hs_screen_contains(h, text) != shown)
-		if (hs_wait_frame(h) == -1)
-			fail_msg("\"%s\" never %s: %s", text,
-				 shown ? "came" : "went", hs_error(h));
-}
-
-/* Waits until the chart reads a, b. */
-static void until_chart(struct hs *h, long a, long b)
-{
-	for (;;) {
-		long counts[SU_MAX_BARS];
-		int pcts[SU_MAX_BARS];
-		int n = su_read_chart(h, counts, pcts, SU_MAX_BARS);
-		if (n == 2 && counts[0] == a && counts[1] == b)
-			return;
-		if (hs_wait_frame(h) == -1) {
-			hs_dump(h, "chart");
-			fail_msg("the chart never read %ld, %ld", a, b);
-		}
-	}
-}
-
 static bool screen_empty(struct hs *h)
 {
 	char *t = hs_screen_text(h);
@@ -75,7 +46,7 @@ static struct hs *start_both(struct su_run *r, struct hs **fol)
 	static const char *const env[] = {"NO_COLOR=1", NULL};
 	struct hs *fac = su_start_default(r, 24, 80, env);
 	*fol = start_follower(r, follow_argv);
-	until(fac, "AUDIENCE VIEW", true);
+	su_until(fac, "AUDIENCE VIEW", true);
 	return fac;
 }
 
@@ -119,30 +90,30 @@ static void test_moves_and_counts(void **state)
 	su_expect_not(fol, "q quit");
 	su_expect_not(fol, "AUDIENCE VIEW");
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "Regarding the Scope", true);
+	su_until(fol, "Regarding the Scope", true);
 	su_presses(fac, "112");
-	until_chart(fol, 2, 1);
+	su_until_chart(fol, 2, 1);
 	su_expect(fol, "3 hands");
 	su_expect(fol, "1 / 7");
 	su_expect_not(fol, "1-6 hand");
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "Regarding Sales Training Design", true);
+	su_until(fol, "Regarding Sales Training Design", true);
 	su_expect(fol, "2 / 7");
 	su_press(fac, '2');
-	until_chart(fol, 0, 1);
+	su_until_chart(fol, 0, 1);
 	su_press(fac, HS_KEY_LEFT);
-	until_chart(fol, 2, 1);
+	su_until_chart(fol, 2, 1);
 	su_press(fac, 's');
-	until(fol, "Summary", true);
+	su_until(fol, "Summary", true);
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "Closing", true);
+	su_until(fol, "Closing", true);
 	su_press(fac, HS_KEY_HOME);
-	until(fol, "1 / 7", true);
+	su_until(fol, "1 / 7", true);
 	su_press(fac, 't');
-	until(fol, "Seven competing viewpoints", true);
+	su_until(fol, "Seven competing viewpoints", true);
 	quit_follower(fol);
 	/* The facilitator's screen knows the view has gone. */
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	su_quit(&r);
 	su_end(&r);
 }
@@ -159,7 +130,7 @@ static void test_facilitator_only(void **state)
 	struct hs *fol;
 	struct hs *fac = start_both(&r, &fol);
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "Regarding the Scope", true);
+	su_until(fol, "Regarding the Scope", true);
 	long before = sleeps(hs_pid(fol));
 	su_press(fac, 'i');
 	su_expect(fac, "individual rep");
@@ -184,7 +155,7 @@ static void test_facilitator_only(void **state)
 	su_press(fac, 'n');
 	su_press(fac, 'h');
 	su_expect(fac, "h reveals them");
-	until(fol, "Results are hidden", true);
+	su_until(fol, "Results are hidden", true);
 	su_expect_not(fol, "h reveals");
 	su_expect_not(fol, "HIDDEN");
 	/* The follower's keys count nothing and move nothing. */
@@ -200,7 +171,7 @@ static void test_facilitator_only(void **state)
 	assert_true(s.hidden);
 	session_free(&s);
 	quit_follower(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	su_quit(&r);
 	su_end(&r);
 }
@@ -213,21 +184,21 @@ static void test_hide_blank_white(void **state)
 	struct hs *fac = start_both(&r, &fol);
 	su_press(fac, HS_KEY_RIGHT);
 	su_presses(fac, "12");
-	until_chart(fol, 1, 1);
+	su_until_chart(fol, 1, 1);
 	su_press(fac, 'h');
-	until(fol, "Results are hidden from the room", true);
+	su_until(fol, "Results are hidden from the room", true);
 	su_expect_not(fol, "2 hands");
 	su_expect_not(fol, "%");
 	su_press(fac, '1');
 	su_press(fac, 'h');
-	until_chart(fol, 2, 1);
+	su_until_chart(fol, 2, 1);
 	su_press(fac, 'b');
 	while (!screen_empty(fol))
 		if (hs_wait_frame(fol) == -1)
 			fail_msg("the follower never went black");
 	/* Any key brings the facilitator's screen back, and the room's. */
 	su_press(fac, 'b');
-	until_chart(fol, 2, 1);
+	su_until_chart(fol, 2, 1);
 	su_press(fac, 'w');
 	for (;;) {
 		struct hs_cell c;
@@ -238,9 +209,9 @@ static void test_hide_blank_white(void **state)
 			fail_msg("the follower never went white");
 	}
 	su_press(fac, 'b');
-	until_chart(fol, 2, 1);
+	su_until_chart(fol, 2, 1);
 	quit_follower(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	su_quit(&r);
 	su_end(&r);
 }
@@ -255,10 +226,10 @@ static void test_groups(void **state)
 	static const char *const env[] = {"NO_COLOR=1", NULL};
 	struct hs *fac = su_start(&r, 24, 80, argv, env);
 	struct hs *fol = start_follower(&r, follow_argv);
-	until(fac, "AUDIENCE VIEW", true);
+	su_until(fac, "AUDIENCE VIEW", true);
 	su_press(fac, HS_KEY_RIGHT);
 	su_presses(fac, "112");
-	until(fol, "3 hands", true);
+	su_until(fol, "3 hands", true);
 	/* The facilitator's keys are named on the facilitator's screen
 	 * (its banner is narrowed by the note beside the item here). */
 	su_expect(fac, "(p: headcount)");
@@ -266,11 +237,11 @@ static void test_groups(void **state)
 	su_expect_not(fol, "(p: headcount)");
 	su_expect(fol, "group 1 of 4");
 	su_press(fac, 'g');
-	until(fol, "COUNTING: Product Marketing", true);
+	su_until(fol, "COUNTING: Product Marketing", true);
 	su_expect(fol, "Sales Training");
 	su_expect(fol, "67%  33%     3");
 	su_press(fac, '2');
-	until(fol, "4 hands", true);
+	su_until(fol, "4 hands", true);
 	bool found = false;
 	for (int row = 1; row < hs_rows(fol) - 1 && !found; row++) {
 		char *t = hs_row_text(fol, row);
@@ -283,7 +254,7 @@ static void test_groups(void **state)
 		fail_msg("no split row for Product Marketing");
 	}
 	quit_follower(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	su_quit(&r);
 	su_end(&r);
 }
@@ -300,10 +271,10 @@ static void check_note_beside(int rows, int cols)
 	su_expect(fac, "Press Right");
 	su_expect_not(fac, "individual rep");
 	struct hs *fol = start_follower(&r, follow_argv);
-	until(fac, "AUDIENCE VIEW", true);
+	su_until(fac, "AUDIENCE VIEW", true);
 	su_expect_not(fol, "Press Right");
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "1 / 7", true);
+	su_until(fol, "1 / 7", true);
 	su_expect(fac, "Note");
 	su_expect(fac, "individual rep");
 	su_expect_not(fol, "individual rep");
@@ -315,12 +286,12 @@ static void check_note_beside(int rows, int cols)
 	assert_true(vcol < ncol);
 	/* Moving on: the next item's note, beside it. */
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "2 / 7", true);
+	su_until(fol, "2 / 7", true);
 	su_expect(fac, "Ask someone from each side");
 	su_expect_not(fac, "individual rep");
 	/* Without the audience view, the note is back behind i. */
 	quit_follower(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	su_expect_not(fac, "Ask someone from each side");
 	su_quit(&r);
 	su_end(&r);
@@ -353,7 +324,7 @@ static void test_facilitator_quits(void **state)
 	struct hs *fol;
 	struct hs *fac = start_both(&r, &fol);
 	su_press(fac, HS_KEY_RIGHT);
-	until(fol, "Regarding the Scope", true);
+	su_until(fol, "Regarding the Scope", true);
 	su_quit(&r);
 	check_ended(fol);
 	/* The view left no file of its own behind. */
@@ -388,21 +359,21 @@ static void test_follower_killed(void **state)
 	kill(hs_pid(fol), SIGKILL);
 	hs_finish(fol, NULL);
 	forget(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	/* Named by its file, a new one follows again. */
 	char path[512];
 	su_session_path(r.dir, path, sizeof path);
 	const char *argv[] = {"handsup", "follow", path, NULL};
 	fol = start_follower(&r, argv);
-	until(fac, "AUDIENCE VIEW", true);
+	su_until(fac, "AUDIENCE VIEW", true);
 	quit_follower(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	/* And by its name, as resume takes it. */
 	const char *by_name[] = {"handsup", "follow", "screen test", NULL};
 	fol = start_follower(&r, by_name);
-	until(fac, "AUDIENCE VIEW", true);
+	su_until(fac, "AUDIENCE VIEW", true);
 	quit_follower(fol);
-	until(fac, "AUDIENCE VIEW", false);
+	su_until(fac, "AUDIENCE VIEW", false);
 	su_quit(&r);
 	su_end(&r);
 }

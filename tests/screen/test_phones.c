@@ -70,25 +70,6 @@ static struct hs *start_room(struct room *m, int rows, int cols,
 	return h;
 }
 
-/* Waits until the screen has text, or (shown false) no longer has it. */
-static void until(struct hs *h, const char *text, bool shown)
-{
-	for (int i = 0; i < 20 && hs_screen_contains(h, text) != shown; i++)
-		if (hs_wait_frame(h) == -1)
-			break;
-	if (hs_screen_contains(h, text) != shown) {
-		hs_dump(h, text);
-		fail_msg("\"%s\" is %s the screen", text,
-			 shown ? "not on" : "still on");
-	}
-}
-
-/* Waits for the frame that shows text (a phone's vote comes later). */
-static void until_shown(struct hs *h, const char *text)
-{
-	until(h, text, true);
-}
-
 /*
  * q and y, waiting for the question itself: a phone's frame may come
  * between the key and the frame that asks.
@@ -96,7 +77,7 @@ static void until_shown(struct hs *h, const char *text)
 static void quit_room(struct su_run *r)
 {
 	assert_int_equal(hs_send(r->h, "q"), 0);
-	until_shown(r->h, "Quit?");
+	su_until(r->h, "Quit?", true);
 	su_answer_quit(r);
 }
 
@@ -207,25 +188,18 @@ static void test_votes_add_to_hands(void **state)
 	struct hs *h = start_room(&m, 24, 80, NULL);
 	struct phone a = phone_of(&m);
 	su_press(h, HS_KEY_RIGHT);
-	until_shown(h, "1 joined, 0 voted");
+	su_until(h, "1 joined, 0 voted", true);
 	struct phone b = phone_of(&m);
 	assert_int_equal(phone_vote(&a, 1, 1, 2), 303);
 	assert_int_equal(phone_vote(&b, 1, 1, 2), 303);
-	until_shown(h, "2 phones + 0 hands");
+	su_until(h, "2 phones + 0 hands", true);
 	su_presses(h, "111");
-	until_shown(h, "2 phones + 3 hands");
+	su_until(h, "2 phones + 3 hands", true);
 	SU_EXPECT2(h, 3, 2);
 	/* A phone changes its mind: the vote moves, it is not added. */
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	until_shown(h, "2 joined, 2 voted");
-	for (int i = 0; i < 5; i++) {
-		long counts[SU_MAX_BARS];
-		int pcts[SU_MAX_BARS];
-		if (su_read_chart(h, counts, pcts, SU_MAX_BARS) == 2 &&
-		    counts[0] == 4)
-			break;
-		hs_wait_frame(h);
-	}
+	su_until(h, "2 joined, 2 voted", true);
+	su_until_chart(h, 4, 1);
 	SU_EXPECT2(h, 4, 1);
 	/* Undo takes back a hand, never a phone's vote. */
 	su_press(h, 'u');
@@ -251,30 +225,30 @@ static void test_voting_follows_the_screen(void **state)
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 409);
 	su_press(h, HS_KEY_RIGHT);
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	until_shown(h, "1 phone + 0 hands");
+	su_until(h, "1 phone + 0 hands", true);
 	su_press(h, HS_KEY_RIGHT);
 	/* Item 1 closed when the screen moved on; item 2 is open. */
 	assert_int_equal(phone_vote(&a, 1, 1, 2), 409);
 	assert_int_equal(phone_vote(&a, 2, 1, 2), 303);
-	until_shown(h, "1 phone + 0 hands   2 / 7");
+	su_until(h, "1 phone + 0 hands   2 / 7", true);
 	/* Hidden results: the room votes blind, the count goes on. */
 	assert_int_equal(hs_send(h, "h"), 0);
-	until_shown(h, "Results are hidden from the room");
+	su_until(h, "Results are hidden from the room", true);
 	struct phone b = phone_of(&m);
 	assert_int_equal(phone_vote(&b, 2, 1, 1), 303);
-	until_shown(h, "2 joined, 2 voted");
+	su_until(h, "2 joined, 2 voted", true);
 	assert_int_equal(hs_send(h, "h"), 0);
-	until(h, "Results are hidden from the room", false);
+	su_until(h, "Results are hidden from the room", false);
 	SU_EXPECT2(h, 1, 1);
 	/* A new round closes the first: a vote there is refused. */
 	su_press(h, 'n');
 	su_press(h, 'y');
 	assert_int_equal(phone_vote(&b, 2, 1, 2), 409);
 	assert_int_equal(phone_vote(&b, 2, 2, 2), 303);
-	until_shown(h, "1 phone + 0 hands");
+	su_until(h, "1 phone + 0 hands", true);
 	/* v closes voting; the ballots stay on screen and on disk. */
 	assert_int_equal(hs_send(h, "v"), 0);
-	until_shown(h, "Phone voting is closed");
+	su_until(h, "Phone voting is closed", true);
 	su_expect_not(h, "http://");
 	assert_int_equal(phone_vote(&b, 2, 2, 1), 0);
 	quit_room(&m.r);
@@ -310,7 +284,7 @@ static void test_groups_are_picked_once(void **state)
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 400);
 	assert_int_equal(phone_group(&a, 2), 303);
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	until_shown(h, "1 phone + 0 hands");
+	su_until(h, "1 phone + 0 hands", true);
 	su_expect(h, "Marketing");
 	/* A count is a vote now, by hand or by phone. */
 	su_expect(h, "1 vote; % of the votes");
@@ -494,7 +468,7 @@ static void test_audience_view_shows_the_code(void **state)
 	assert_non_null(v);
 	su_track(su_tracked_dirs, su_tracked_hs, NULL, v, true);
 	assert_int_not_equal(hs_wait_frame(v), -1);
-	until(v, "0 phones joined", true);
+	su_until(v, "0 phones joined", true);
 	char url[160];
 	assert_true(shown_url(v, url, sizeof url));
 	struct phone seen;
@@ -507,13 +481,16 @@ static void test_audience_view_shows_the_code(void **state)
 	su_press(h, HS_KEY_RIGHT);
 	struct phone a = phone_of(&m);
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
-	until(v, "1 joined, 1 voted", true);
+	su_until(v, "1 joined, 1 voted", true);
 	su_press(h, 'v');
-	until(v, "http://", false);
+	su_until(v, "http://", false);
 	quit_room(&m.r);
-	until(v, "The session has ended", false);
-	int status;
-	hs_finish(v, &status);
+	/* The facilitator quit: the view says so and leaves. */
+	int status = 0;
+	assert_int_not_equal(hs_finish(v, &status), -1);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	su_expect(v, "The session has ended");
 	su_track(su_tracked_dirs, su_tracked_hs, NULL, v, false);
 	hs_free(v);
 	su_end(&m.r);
