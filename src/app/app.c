@@ -423,7 +423,14 @@ void app_set_headcount(struct app *a, long n)
 		return;
 	}
 	tally_set_headcount(&s->tally, s->active, n);
-	if (s->ngroups > 0)
+	int missing = 0;
+	for (int g = 0; g < s->ngroups; g++)
+		missing += tally_headcount(&s->tally, g) == 0;
+	if (s->ngroups > 0 && missing > 0)
+		app_message(a, "%s: %ld people (room: %d group%s to go)",
+			    session_group_name(s, s->active), n, missing,
+			    missing == 1 ? "" : "s");
+	else if (s->ngroups > 0)
 		app_message(a, "%s: %ld people (room %ld)",
 			    session_group_name(s, s->active), n,
 			    tally_room_headcount(&s->tally));
@@ -436,7 +443,10 @@ void app_toggle_base(struct app *a)
 {
 	struct session *s = a->sess;
 	if (!s->pct_of_room && tally_room_headcount(&s->tally) == 0) {
-		app_message(a, "Give a headcount first (p)");
+		app_message(a,
+			    s->ngroups > 0
+				    ? "Give every group a headcount first (p)"
+				    : "Give a headcount first (p)");
 		return;
 	}
 	s->pct_of_room = !s->pct_of_room;

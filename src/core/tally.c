@@ -411,8 +411,13 @@ long tally_room_headcount(const struct tally *t)
 {
 	long sum = 0;
 
-	for (int g = 0; t && g < t->ngroups; g++)
+	/* A group without a headcount has hands but no size: the room's
+	 * "raised no hand" would leave its people out. */
+	for (int g = 0; t && g < t->ngroups; g++) {
+		if (t->headcount[g] == 0)
+			return 0;
 		sum += t->headcount[g];
+	}
 	return sum;
 }
 

@@ -154,8 +154,9 @@ bool tally_item_counted(const struct tally *t, int item);
 
 /*
  * Headcounts.  A group's is 0 when not given; the room's is the sum of
- * the groups' (0 when none is given).  tally_set_headcount clamps to
- * 0..TALLY_MAX_HEADCOUNT and is not an undoable change.
+ * the groups' once every group has one, and 0 (not known) until then.
+ * tally_set_headcount clamps to 0..TALLY_MAX_HEADCOUNT and is not an
+ * undoable change.
  */
 void tally_set_headcount(struct tally *t, int group, long n);
 long tally_headcount(const struct tally *t, int group);

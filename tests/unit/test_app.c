@@ -311,15 +311,18 @@ static void test_headcount_per_group(void **state)
 		assert_int_equal(app_people(a, -1), 0);
 	}
 	app_set_headcount(a, 12);
-	assert_string_equal(a->message, "Sales Training: 12 people (room 12)");
+	assert_string_equal(a->message,
+			    "Sales Training: 12 people (room: 2 groups to go)");
 	app_next_group(a, 1);
 	app_set_headcount(a, 30);
-	assert_string_equal(a->message,
-			    "Product Marketing: 30 people (room 42)");
+	assert_string_equal(
+		a->message,
+		"Product Marketing: 30 people (room: 1 group to go)");
 	assert_int_equal(app_people(a, 0), 12);
 	assert_int_equal(app_people(a, 1), 30);
 	assert_int_equal(app_people(a, 2), 0);
-	assert_int_equal(app_people(a, -1), 42);
+	/* Two groups have hands but no size: the room's is not known. */
+	assert_int_equal(app_people(a, -1), 0);
 	load_disk(f, &s);
 	assert_int_equal(tally_headcount(&s.tally, 0), 12);
 	assert_int_equal(tally_headcount(&s.tally, 1), 30);
@@ -331,8 +334,17 @@ static void test_headcount_per_group(void **state)
 	assert_int_equal(app_people(a, 1), TALLY_MAX_HEADCOUNT);
 	load_disk(f, &s);
 	assert_int_equal(tally_headcount(&s.tally, 1), TALLY_MAX_HEADCOUNT);
+	assert_int_equal(tally_room_headcount(&s.tally), 0);
+	session_free(&s);
+	/* The last group's makes the room's. */
+	app_next_group(a, 1);
+	app_set_headcount(a, 5);
+	assert_string_equal(a->message,
+			    "Sales Leadership: 5 people (room 100016)");
+	assert_int_equal(app_people(a, -1), TALLY_MAX_HEADCOUNT + 12 + 5);
+	load_disk(f, &s);
 	assert_int_equal(tally_room_headcount(&s.tally),
-			 TALLY_MAX_HEADCOUNT + 12);
+			 TALLY_MAX_HEADCOUNT + 12 + 5);
 	session_free(&s);
 }
 
@@ -382,9 +394,18 @@ static void test_percent_base_groups(void **state)
 	app_goto(a, 1);
 	app_toggle_base(a);
 	assert_false(a->sess->pct_of_room);
-	/* One group's headcount gives the room one. */
+	/* One group's headcount does not give the room one. */
 	app_next_group(a, -1);
 	app_set_headcount(a, 8);
+	app_toggle_base(a);
+	assert_false(a->sess->pct_of_room);
+	assert_string_equal(a->message,
+			    "Give every group a headcount first (p)");
+	/* Every group's does. */
+	for (int g = 0; g < 2; g++) {
+		app_next_group(a, 1);
+		app_set_headcount(a, 4);
+	}
 	app_toggle_base(a);
 	assert_true(a->sess->pct_of_room);
 }
@@ -454,29 +475,38 @@ static void test_shares_of_groups(void **state)
 	app_vote(a, 0, 3);
 	app_vote(a, 1, 1);
 	app_next_group(a, 1);
-	app_vote(a, 0, 2);
-	app_vote(a, 1, 2);
+	app_vote(a, 0, 1);
+	app_vote(a, 1, 3);
+	/* Group 1 has hands but no headcount: the room has none yet, so
+	 * its shares are of the hands, and % is refused. */
+	app_toggle_base(a);
+	assert_false(a->sess->pct_of_room);
+	app_shares(a, 0, 0, -1, &sh);
+	assert_shares(&sh, 8, 0, -1, false, 50, 50);
+	app_set_headcount(a, 6);
+	app_next_group(a, 1);
+	app_set_headcount(a, 4);
 	app_toggle_base(a);
 	assert_true(a->sess->pct_of_room);
 	/* Group 0: 3 and 1 of 10 people. */
 	app_shares(a, 0, 0, 0, &sh);
 	assert_shares(&sh, 4, 10, 6, true, 30, 10);
-	/* Group 1 has no headcount: of its hands. */
+	/* Group 1: 1 and 3 of 6. */
 	app_shares(a, 0, 0, 1, &sh);
-	assert_shares(&sh, 4, 0, -1, false, 50, 50);
-	/* Group 2 raised nothing and has no headcount. */
+	assert_shares(&sh, 4, 6, 2, true, 17, 50);
+	/* Group 2 raised nothing: all 4 raised no hand. */
 	app_shares(a, 0, 0, 2, &sh);
-	assert_shares(&sh, 0, 0, -1, false, 0, 0);
-	/* The room: 5 and 3 of 10. */
+	assert_shares(&sh, 0, 4, 4, true, 0, 0);
+	/* The room: 4 and 4 of 20. */
 	app_shares(a, 0, 0, -1, &sh);
-	assert_shares(&sh, 8, 10, 2, true, 50, 30);
+	assert_shares(&sh, 8, 20, 12, true, 20, 20);
 	/* An earlier round keeps its shares. */
 	app_new_round(a);
 	app_vote(a, 1, 1);
 	app_shares(a, 0, 0, -1, &sh);
-	assert_shares(&sh, 8, 10, 2, true, 50, 30);
+	assert_shares(&sh, 8, 20, 12, true, 20, 20);
 	app_shares(a, 0, 1, -1, &sh);
-	assert_shares(&sh, 1, 10, 9, true, 0, 10);
+	assert_shares(&sh, 1, 20, 19, true, 0, 5);
 }
 
 static void test_undo_across_groups(void **state)

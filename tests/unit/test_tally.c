@@ -740,15 +740,19 @@ static void test_headcounts(void **state)
 	assert_int_equal(tally_headcount(&t, 0), 12);
 	assert_int_equal(tally_headcount(&t, 1), 0);
 	assert_int_equal(tally_headcount(&t, 2), 30);
-	assert_int_equal(tally_room_headcount(&t), 42);
+	/* Group 1 has hands but no size: the room's is not known. */
+	assert_int_equal(tally_room_headcount(&t), 0);
+	tally_set_headcount(&t, 1, 5);
+	assert_int_equal(tally_room_headcount(&t), 47);
 	/* Clamped to 0..TALLY_MAX_HEADCOUNT. */
 	tally_set_headcount(&t, 1, TALLY_MAX_HEADCOUNT + 1);
 	assert_int_equal(tally_headcount(&t, 1), TALLY_MAX_HEADCOUNT);
 	tally_set_headcount(&t, 1, LONG_MAX);
 	assert_int_equal(tally_headcount(&t, 1), TALLY_MAX_HEADCOUNT);
+	assert_int_equal(tally_room_headcount(&t), TALLY_MAX_HEADCOUNT + 42);
 	tally_set_headcount(&t, 0, -5);
 	assert_int_equal(tally_headcount(&t, 0), 0);
-	assert_int_equal(tally_room_headcount(&t), TALLY_MAX_HEADCOUNT + 30);
+	assert_int_equal(tally_room_headcount(&t), 0);
 	/* Groups out of range are ignored. */
 	tally_set_headcount(&t, 3, 10);
 	tally_set_headcount(&t, -1, 10);
