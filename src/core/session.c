@@ -10,6 +10,21 @@
 /* The largest time the file format can hold: 9999-12-31T23:59:59Z. */
 #define SESSION_MAX_TIME 253402300799LL
 
+/*
+ * A view's wording as the session records it: one line, its paragraph
+ * breaks (the deck's " ." line) made spaces.  The screens draw from the
+ * deck and keep the paragraphs; the file, exports and reports hold one
+ * field per view, where a newline would come out as a replacement
+ * character.
+ */
+static char *one_line(const char *text)
+{
+	char *t = strdup(text);
+	for (char *c = t; c && (c = strchr(c, '\n')) != NULL;)
+		*c++ = ' ';
+	return t;
+}
+
 /* Copies the deck's item i: heading, labels (else "View N"), texts. */
 static int copy_item(struct session_item *it, const struct deck_item *di)
 {
@@ -21,7 +36,7 @@ static int copy_item(struct session_item *it, const struct deck_item *di)
 			di->labels[v] ? di->labels[v] : deck_view_label(v);
 		it->labels[v] = strdup(l);
 		if (di->views[v])
-			it->texts[v] = strdup(di->views[v]);
+			it->texts[v] = one_line(di->views[v]);
 		it->nviews = v + 1;
 		if (!it->labels[v] || (di->views[v] && !it->texts[v]))
 			return -1;

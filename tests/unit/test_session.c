@@ -280,6 +280,37 @@ static void test_from_deck(void **state)
 	session_free(&s); /* freeing twice is harmless */
 }
 
+/*
+ * A view's paragraphs (the deck's " ." line) are the one newline a deck
+ * string holds.  The session records the wording as one line, joined by
+ * a space, so the file and every export show no replacement character.
+ */
+static void test_paragraphs_in_a_view(void **state)
+{
+	(void)state;
+	struct deck d;
+	struct deck_item items[3];
+	struct session s, t;
+	struct error err;
+	make_deck(&d, items);
+	char two[] = "First part.\nSecond part, \"quoted\".";
+	items[1].views[0] = two;
+	assert_int_equal(session_from_deck(&s, &d, NULL, "p", 0, NULL, 0), 0);
+	assert_string_equal(s.items[1].texts[0],
+			    "First part. Second part, \"quoted\".");
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	assert_non_null(
+		strstr(text, "\ntext: First part. Second part, \"quoted\".\n"));
+	assert_null(strstr(text, "\xef\xbf\xbd"));
+	assert_int_equal(session_parse(&t, text, len, &err), 0);
+	assert_string_equal(t.items[1].texts[0], s.items[1].texts[0]);
+	free(text);
+	session_free(&t);
+	session_free(&s);
+}
+
 static void test_format_exact(void **state)
 {
 	(void)state;
@@ -1954,6 +1985,7 @@ int main(void)
 		T(test_format_exact),
 		T(test_round_trip),
 		T(test_hostile_strings),
+		T(test_paragraphs_in_a_view),
 		T(test_parse_minimal),
 		T(test_parse_labels),
 		T(test_parse_errors),
