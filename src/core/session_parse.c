@@ -330,7 +330,10 @@ static int parse_lines(struct parser *p, const char *text, size_t len)
 			return session_fail(p, p->line,
 					    "text after the 'end' line");
 		if (bad < pos)
-			return session_fail(p, p->line, "invalid UTF-8");
+			return session_fail(p, p->line,
+					    text[bad] == '\0'
+						    ? "a NUL byte: binary data"
+						    : "invalid UTF-8");
 		if (p->line == 1) {
 			if (first_line(p, l, n))
 				return -1;
@@ -410,6 +413,11 @@ static int parse(struct parser *p, const char *text, size_t len)
 	p->err->file = NULL;
 	p->err->line = 0;
 	p->err->msg[0] = '\0';
+	/* A byte order mark, as an editor may add, is no part of the text. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	int rc = parse_lines(p, text, len);
 	if (rc == 0)
 		rc = build_tally(p);

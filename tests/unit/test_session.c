@@ -311,6 +311,32 @@ static void test_paragraphs_in_a_view(void **state)
 	session_free(&s);
 }
 
+/* A byte order mark, as an editor may put first, is skipped. */
+static void test_byte_order_mark(void **state)
+{
+	(void)state;
+	struct session s, t;
+	struct error err;
+	make_session(&s, "bom");
+	size_t len;
+	char *text = session_format(&s, &len);
+	assert_non_null(text);
+	char *bom = malloc(len + 3);
+	assert_non_null(bom);
+	memcpy(bom, "\xEF\xBB\xBF", 3);
+	memcpy(bom + 3, text, len);
+	assert_int_equal(session_parse(&t, bom, len + 3, &err), 0);
+	assert_string_equal(t.name, "bom");
+	assert_int_equal(t.nitems, s.nitems);
+	/* Anywhere else it is a character of its line. */
+	memcpy(bom, text, len);
+	memcpy(bom + len - 4, "\xEF\xBB\xBF\n", 4);
+	assert_int_equal(session_parse(&t, bom, len, &err), -1);
+	free(bom);
+	free(text);
+	session_free(&s);
+}
+
 static void test_format_exact(void **state)
 {
 	(void)state;
@@ -655,7 +681,7 @@ static void test_parse_errors(void **state)
 	struct error err;
 	assert_int_equal(session_parse(&s, nul, sizeof nul - 1, &err), -1);
 	assert_int_equal(err.line, 8);
-	assert_string_equal(err.msg, "invalid UTF-8");
+	assert_string_equal(err.msg, "a NUL byte: binary data");
 }
 
 /* Counts at the limit read; leading zeros do not make a number long. */
@@ -1986,6 +2012,7 @@ int main(void)
 		T(test_round_trip),
 		T(test_hostile_strings),
 		T(test_paragraphs_in_a_view),
+		T(test_byte_order_mark),
 		T(test_parse_minimal),
 		T(test_parse_labels),
 		T(test_parse_errors),
