@@ -484,11 +484,14 @@ static void test_report_aggregate(void **state)
 	free(err);
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 
-	/* The compared session may be listed among the others too. */
+	/*
+	 * The compared session may be listed among the others too; it
+	 * counts where they name it, here last, as in the golden file.
+	 */
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), "-o", scratch("cmp.txt"),
-			     data("article.session"), data("globex.session"),
-			     data("initech.session"), (char *)NULL),
+			     data("article.session"), data("initech.session"),
+			     data("globex.session"), (char *)NULL),
 			 0);
 	free(err);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
@@ -534,8 +537,8 @@ static void test_report_duplicates(void **state)
 
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), "-o", scratch("cmp.txt"),
-			     data("article.session"), data("globex.session"),
-			     data("initech.session"), scratch("link"),
+			     data("article.session"), data("initech.session"),
+			     data("globex.session"), scratch("link"),
 			     (char *)NULL),
 			 0);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
@@ -545,6 +548,106 @@ static void test_report_duplicates(void **state)
 	unlink(scratch("agg.txt"));
 	unlink(scratch("cmp.txt"));
 	unlink(scratch("link"));
+}
+
+/* A session of deck "T" with one item of two views, counted by group. */
+static void put_grouped(const char *name, const char *groups,
+			const char *counts)
+{
+	char text[1200];
+
+	snprintf(text, sizeof text,
+		 "handsup-session 2\nname: %s\n"
+		 "started: 2026-12-01T10:00:00Z\ndeck-title: T\n"
+		 "deck-path: (embedded)\ndeck-hash: 0123456789abcdef\n"
+		 "current: 1\nsame-views: yes\npercent-base: hands\n%s"
+		 "active-group: 1\nitem: Q\nview: View 1\nview: View 2\n%s"
+		 "end\n",
+		 name, groups, counts);
+	put_file(scratch(name), text);
+}
+
+/* The JSON report's groups and item 1's divide, as one string. */
+static char *groups_and_divide(void)
+{
+	const char *g = strstr(out, "\n  \"groups\": ["),
+		   *d = strstr(out, "\"divide\": ");
+
+	assert_non_null(g);
+	assert_non_null(d);
+	size_t ng = strcspn(g, "]"), nd = strcspn(d, "}");
+	char *s = malloc(ng + nd + 1);
+
+	assert_non_null(s);
+	memcpy(s, g, ng);
+	memcpy(s + ng, d, nd);
+	s[ng + nd] = '\0';
+	return s;
+}
+
+/*
+ * The groups come in the order the command line first names them, the
+ * compared session counted where it is named: so the tie of item 1's
+ * divide (100 points between Sales Training and Product Marketing, and
+ * between it and Support) goes to the same pair with --compare.
+ */
+static void test_report_compare_order(void **state)
+{
+	char *err, *plain, *cmp;
+	(void)state;
+
+	put_grouped("w1",
+		    "group: 0 Sales Training\ngroup: 0 Product "
+		    "Marketing\ngroup: 0 Sales Operations\ngroup: 0 "
+		    "Sales Leadership\n",
+		    "count: 1 1 10 0 0 0\ncount: 1 2 0 10 0 0\n");
+	put_grouped("w2", "group: 0 =SUM(A1)\ngroup: 0 Support\n",
+		    "count: 1 1 10 0\ncount: 1 2 0 10\n");
+	put_grouped("w3", "group: 0 Support\n",
+		    "count: 1 1 0\ncount: 1 2 10\n");
+	assert_int_equal(run(cmd_report, &err, "report", "--format", "json",
+			     scratch("w1"), scratch("w2"), scratch("w3"),
+			     (char *)NULL),
+			 0);
+	free(err);
+	plain = groups_and_divide();
+	assert_non_null(strstr(plain, "\"Sales Leadership\"}, {\"number\": "
+				      "5, \"name\": \"=SUM(A1)\"}"));
+	assert_non_null(strstr(plain, "[\"Sales Training\", \"Product "
+				      "Marketing\"]"));
+	/* --compare X among the others, and --compare where it is. */
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
+			     scratch("w1"), "--format", "json", scratch("w1"),
+			     scratch("w2"), scratch("w3"), (char *)NULL),
+			 0);
+	assert_string_equal(err, "");
+	free(err);
+	cmp = groups_and_divide();
+	assert_string_equal(cmp, plain);
+	free(cmp);
+	assert_int_equal(run(cmd_report, &err, "report", "--format", "json",
+			     "--compare", scratch("w1"), scratch("w2"),
+			     scratch("w3"), (char *)NULL),
+			 0);
+	free(err);
+	cmp = groups_and_divide();
+	assert_string_equal(cmp, plain);
+	free(cmp);
+	/* The compared session named again among the others: noted. */
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
+			     scratch("w1"), scratch("w1"), scratch("w1"),
+			     scratch("w2"), (char *)NULL),
+			 0);
+	char want[600];
+
+	snprintf(want, sizeof want, "handsup: %s: named twice, counted once\n",
+		 scratch("w1"));
+	assert_string_equal(err, want);
+	free(err);
+	free(plain);
+	unlink(scratch("w1"));
+	unlink(scratch("w2"));
+	unlink(scratch("w3"));
 }
 
 /* A session of an edited deck (same title, other hash) counts, noted. */
@@ -575,13 +678,26 @@ static void test_report_other_version(void **state)
 	assert_string_equal(err, want);
 	free(err);
 
-	/* The compared session is held against the first one too. */
+	/*
+	 * The compared session is held against the first one too: it
+	 * counts where --compare names it, here after the other.
+	 */
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
+			     scratch("agg.txt"), data("article.session"),
+			     "--compare", scratch("edited.session"),
+			     (char *)NULL),
+			 0);
+	assert_string_equal(err, want);
+	free(err);
+	/* Named first, it is the first one. */
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     scratch("edited.session"), "-o",
 			     scratch("agg.txt"), data("article.session"),
 			     (char *)NULL),
 			 0);
-	assert_string_equal(err, want);
+	assert_non_null(strstr(err, "article.session: run on another "
+				    "version"));
+	assert_null(strstr(err, "edited"));
 	free(err);
 	unlink(scratch("agg.txt"));
 	unlink(scratch("edited.session"));
@@ -745,6 +861,7 @@ int main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_report_aggregate),
 		cmocka_unit_test(test_report_duplicates),
+		cmocka_unit_test(test_report_compare_order),
 		cmocka_unit_test(test_report_other_version),
 		cmocka_unit_test(test_report_errors),
 		cmocka_unit_test(test_missing_input),
