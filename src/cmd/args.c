@@ -104,6 +104,13 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			return args_bad(usage, c, argv, long_opts);
 		}
 	}
+	/* RFC 8259: JSON is never written with a byte order mark, and
+	 * readers (Python's json module) refuse one. */
+	if (a->bom && a->fmt == REPORT_JSON)
+		return msg_usage(usage,
+				 "--bom is for text, CSV and Markdown; JSON "
+				 "is never written with one",
+				 NULL);
 	a->first = optind;
 	return -1;
 }

@@ -204,6 +204,39 @@ static void test_export_bom(void **state)
 	free(plain);
 }
 
+/* JSON has no byte order mark (RFC 8259): --bom with it is a mistake. */
+static void test_bom_json(void **state)
+{
+	static const char why[] = "handsup: --bom is for text, CSV and "
+				  "Markdown; JSON is never written with one\n";
+	char *err;
+	(void)state;
+	assert_int_equal(run(cmd_export, &err, "export", "--format", "json",
+			     "--bom", "-o", scratch("a.json"),
+			     data("article.session"), (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, why));
+	assert_non_null(strstr(err, "usage: handsup export"));
+	expect_prefixed(err);
+	free(err);
+	assert_int_equal(access(scratch("a.json"), F_OK), -1);
+	assert_int_equal(run(cmd_report, &err, "report", "--bom", "-f", "json",
+			     data("article.session"), data("globex.session"),
+			     (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, why));
+	assert_non_null(strstr(err, "usage: handsup report"));
+	assert_string_equal(out, "");
+	free(err);
+	/* Markdown and text still take one. */
+	assert_int_equal(run(cmd_report, &err, "report", "--bom", "-f", "md",
+			     data("article.session"), data("globex.session"),
+			     (char *)NULL),
+			 0);
+	assert_int_equal(memcmp(out, "\xef\xbb\xbf", 3), 0);
+	free(err);
+}
+
 static void test_export_errors(void **state)
 {
 	char *err, msg[512];
@@ -855,6 +888,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_export_to_file),
 		cmocka_unit_test(test_export_bom),
+		cmocka_unit_test(test_bom_json),
 		cmocka_unit_test(test_export_errors),
 		cmocka_unit_test(test_export_replaces),
 		cmocka_unit_test(test_export_stdout_full),
