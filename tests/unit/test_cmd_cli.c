@@ -800,6 +800,139 @@ static void test_report_errors(void **state)
 }
 
 /*
+ * The line of cmd in the usage that --help prints: from "handsup CMD "
+ * to the next "handsup" (the first line for cmd "").
+ */
+static char *usage_line(const char *usage, const char *cmd)
+{
+	char head[40];
+
+	snprintf(head, sizeof head, "handsup %s%s[", cmd, *cmd ? " " : "");
+	const char *l = strstr(usage, head);
+
+	assert_non_null(l);
+	const char *end = strstr(l + 1, "handsup ");
+	size_t n = end ? (size_t)(end - l) : strlen(l);
+	char *line = strndup(l, n);
+
+	assert_non_null(line);
+	return line;
+}
+
+/* Whether line names opt as a whole word ("--timer", not "--timer-"). */
+static bool lists(const char *line, const char *opt)
+{
+	size_t n = strlen(opt);
+
+	for (const char *p = strstr(line, opt); p; p = strstr(p + 1, opt))
+		if (p[n] == ' ' || p[n] == ']')
+			return true;
+	return false;
+}
+
+/*
+ * Each option that run, resume, follow and projector accept, and only
+ * those, is in its usage line: accepted is anything but a usage error
+ * before the missing deck or session (or terminal) is found out.
+ */
+static void test_usage_lists_options(void **state)
+{
+	static const char *const opts[][3] = {
+		{"--name", "x"},
+		{"--state-dir", "/nonexistent"},
+		{"--out", "/tmp"},
+		{"--groups", "A|B"},
+		{"--no-groups"},
+		{"--headcount", "5"},
+		{"--aligned", "10"},
+		{"--theme", "dark"},
+		{"--bars", "ascii"},
+		{"--mono"},
+		{"--ascii"},
+		{"--timer", "1m"},
+		{"--phones"},
+		{"--listen", "127.0.0.1:0"},
+		{"--timer-bell", "--timer", "1m"},
+	};
+	static const char *const cmds[] = {"", "resume", "follow", "projector"};
+	int (*const fns[])(int, char **) = {cmd_run, cmd_resume, cmd_follow,
+					    cmd_projector};
+	char *err;
+	(void)state;
+
+	assert_int_equal(
+		run(cmd_follow, &err, "follow", "--help", (char *)NULL), 0);
+	free(err);
+	char *usage = strdup(out);
+	for (size_t c = 0; c < 4; c++) {
+		char *line = usage_line(usage, cmds[c]);
+		const char *what = c < 3 ? scratch("none.deck") : NULL;
+		for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+			const char *a[4] = {NULL};
+			int n = 0;
+			for (int k = 0; k < 3; k++)
+				if (opts[i][k])
+					a[n++] = opts[i][k];
+			a[n] = what;
+			int rc = run(fns[c], &err,
+				     *cmds[c] ? cmds[c] : "handsup", a[0], a[1],
+				     a[2], a[3], (char *)NULL);
+			bool listed = lists(line, opts[i][0]);
+			if (listed != (rc != EXIT_USAGE))
+				fail_msg("handsup %s %s: exit %d, %s in its "
+					 "usage; %s",
+					 cmds[c], opts[i][0], rc,
+					 listed ? "listed" : "not listed", err);
+			free(err);
+		}
+		free(line);
+	}
+	free(usage);
+}
+
+/* --help and --version go alone: "--version extra" is a mistake. */
+static void test_help_alone(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(
+		run(cmd_run, &err, "handsup", "--version", (char *)NULL), 0);
+	assert_true(starts(out, "handsup "));
+	free(err);
+	assert_int_equal(run(cmd_run, &err, "handsup", "--version", "extra",
+			     (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, "handsup: --version takes no other "
+				"argument\nusage: "));
+	assert_string_equal(out, "");
+	free(err);
+	assert_int_equal(
+		run(cmd_run, &err, "handsup", "x.deck", "--help", (char *)NULL),
+		EXIT_USAGE);
+	assert_true(starts(err, "handsup: --help takes no other argument\n"));
+	free(err);
+	int (*const fns[])(int, char **) = {cmd_resume,	   cmd_follow,
+					    cmd_projector, cmd_check,
+					    cmd_export,	   cmd_report};
+	const char *names[] = {"resume", "follow", "projector",
+			       "check",	 "export", "report"};
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+		assert_int_equal(
+			run(fns[i], &err, names[i], "--help", (char *)NULL), 0);
+		assert_true(starts(out, "usage: handsup "));
+		free(err);
+		assert_int_equal(run(fns[i], &err, names[i], "--help", "extra",
+				     (char *)NULL),
+				 EXIT_USAGE);
+		assert_true(starts(err, "handsup: --help takes no other "
+					"argument\nusage: "));
+		assert_string_equal(out, "");
+		free(err);
+	}
+}
+
+/*
  * An input file that does not exist exits 66; one that exists but cannot
  * be read or is not valid, 65; for check, a bad deck outweighs a
  * missing one, in either order.
@@ -898,6 +1031,8 @@ int main(void)
 		cmocka_unit_test(test_report_compare_order),
 		cmocka_unit_test(test_report_other_version),
 		cmocka_unit_test(test_report_errors),
+		cmocka_unit_test(test_usage_lists_options),
+		cmocka_unit_test(test_help_alone),
 		cmocka_unit_test(test_missing_input),
 		cmocka_unit_test(test_check_installed),
 	};

@@ -301,7 +301,7 @@ static void test_usage_before_terminal(void **state)
 		{"handsup", "--headcount", "5",
 		 "handsup: --headcount counts the room as one"},
 		{"resume", "--groups", "A|B",
-		 "handsup: --groups, --no-groups and --headcount are for"},
+		 "handsup: --name, --groups, --no-groups and --headcount"},
 		{"follow", "--name", "x", "handsup: follow only shows"},
 		{"projector", "--bars", "auto", "handsup: --bars takes"},
 		{"projector", "--mono", "x", "handsup: projector takes no"},
