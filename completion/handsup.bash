@@ -5,7 +5,8 @@
 # the names of the installed decks.  It needs nothing from the
 # bash-completion package, which only has to load it.
 #
-# "make install" writes the data folder (DATADIR) over the one path below.
+# "make install" writes the data folder (DATADIR) over the one path below;
+# $HANDSUP_DATADIR, when set and not empty, comes first, as for handsup.
 
 # The state folder as handsup finds it: --state-dir on the line, then
 # $HANDSUP_STATE_DIR, then $XDG_STATE_HOME/handsup when absolute, then
@@ -113,7 +114,7 @@ _handsup_decks()
 {
 	local f n
 	if [[ $cur != */* ]]; then
-		for f in /usr/share/handsup/*.deck; do
+		for f in "${HANDSUP_DATADIR:-/usr/share/handsup}"/*.deck; do
 			[[ -f $f ]] || continue
 			n=${f##*/}
 			_handsup_add "${n%.deck}"

@@ -65,6 +65,18 @@ int args_bad(const char *usage, int c, char **argv, const struct option *longs)
 		usage, c == ':' ? "missing value for" : "unknown option", opt);
 }
 
+int args_info(const char *usage, const char *text, int c, int argc)
+{
+	/* "handsup --version extra" is a mistake, not a question. */
+	if (argc != 2)
+		return msg_usage(usage,
+				 c == 'V' ? "--version takes no other argument"
+					  : "--help takes no other argument",
+				 NULL);
+	fputs(text, stdout);
+	return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+}
+
 /* Returns -1 to go on, else an exit status (0 after --help). */
 int args_parse(int argc, char **argv, const char *usage, bool report,
 	       struct args *a)
@@ -98,12 +110,18 @@ int args_parse(int argc, char **argv, const char *usage, bool report,
 			a->compare = optarg;
 			break;
 		case OPT_HELP:
-			fputs(usage, stdout);
-			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+			return args_info(usage, usage, c, argc);
 		default:
 			return args_bad(usage, c, argv, long_opts);
 		}
 	}
+	/* RFC 8259: JSON is never written with a byte order mark, and
+	 * readers (Python's json module) refuse one. */
+	if (a->bom && a->fmt == REPORT_JSON)
+		return msg_usage(usage,
+				 "--bom is for text, CSV and Markdown; JSON "
+				 "is never written with one",
+				 NULL);
 	a->first = optind;
 	return -1;
 }

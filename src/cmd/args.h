@@ -33,6 +33,13 @@ void args_restart(void);
 int args_bad(const char *usage, int c, char **argv, const struct option *longs);
 
 /*
+ * --help (c is 'h') or --version ('V'): text on standard output, when
+ * it is the only argument (argc is 2), else a usage error.  Returns 0,
+ * EXIT_IOERR or EXIT_USAGE.
+ */
+int args_info(const char *usage, const char *text, int c, int argc);
+
+/*
  * Parses argv (argv[0] is the subcommand); usage is printed with any
  * mistake.  Returns -1 to go on, else an exit status (0 after --help).
  */

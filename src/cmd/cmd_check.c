@@ -63,8 +63,7 @@ int cmd_check(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", check_opts, NULL)) != -1) {
 		if (c != 'h')
 			return args_bad(check_usage, c, argv, check_opts);
-		fputs(check_usage, stdout);
-		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+		return args_info(check_usage, check_usage, c, argc);
 	}
 	int first = optind;
 	if (argc - first < 1)

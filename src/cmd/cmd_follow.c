@@ -193,10 +193,10 @@ int cmd_follow(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (o.name || o.out_dir || o.groups || o.no_groups || o.headcount ||
-	    o.timer) {
+	    o.timer || o.phones) {
 		fputs("handsup: follow only shows a session: --name, --out, "
-		      "--groups, --no-groups, --headcount and --timer are not "
-		      "for it\n",
+		      "--groups, --no-groups, --headcount, --phones, --listen "
+		      "and --timer are not for it\n",
 		      stderr);
 		return EXIT_USAGE;
 	}

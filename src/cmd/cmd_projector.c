@@ -62,8 +62,7 @@ static int parse(int argc, char **argv, struct term_options *o)
 		} else if (c == 'a') {
 			o->ascii = true;
 		} else if (c == 'h') {
-			fputs(usage, stdout);
-			return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+			return args_info(usage, usage, c, argc);
 		} else {
 			return args_bad(usage, c, argv, longs);
 		}

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/error.h"
 #include "cmd/args.h"
@@ -205,17 +206,35 @@ static bool clobbers_any(const struct args *a, int argc, char **argv)
 	return clash;
 }
 
+/* The compared session into the aggregate; 0 or an exit status. */
+static int add_compare(struct report_agg *agg, const struct args *a,
+		       struct session *cmp)
+{
+	struct error err;
+	int rc = report_agg_add(agg, cmp, a->compare, true, &err);
+
+	if (rc)
+		return refused(rc, &err);
+	other_version(agg, cmp, a->compare);
+	return 0;
+}
+
 /*
  * Sessions are added to the aggregate one at a time, each held only
- * until the next, so thousands of files need memory only for the sums.  Every file is read
- * before the output is created: a bad one leaves no output behind.
+ * until the next, so thousands of files need memory only for the sums.
+ * Every file is read before the output is created: a bad one leaves no
+ * output behind.  They are added in the order the command line first
+ * names them, the compared one where the operands name it ("--compare
+ * X *.session"), else where --compare is (place operands come before
+ * it), so that the groups, and the pair that an item's divide names on
+ * a tie, are those of the same report without --compare.
  */
 static int aggregate(struct report_agg *agg, const struct args *a, int argc,
-		     char **argv, struct session *cmp)
+		     char **argv, struct session *cmp, int place)
 {
 	struct seen seen = {NULL, 0};
 	struct session_loader *l = session_loader_new();
-	struct error err;
+	bool cmp_in = !a->compare, met = false;
 	size_t n = 0;
 	int rc = 0;
 
@@ -223,51 +242,102 @@ static int aggregate(struct report_agg *agg, const struct args *a, int argc,
 		msg_oom();
 		return EXIT_SOFTWARE;
 	}
-	/* "--compare X *.session": X is set against the others. */
-	for (int i = a->first; i < argc && !rc; i++)
-		if (!a->compare || !output_same_file(argv[i], a->compare))
+	for (int i = a->first; a->compare && i < argc; i++)
+		if (output_same_file(argv[i], a->compare)) {
+			place = i - a->first;
+			break;
+		}
+	for (int i = a->first; i < argc && !rc; i++) {
+		bool is_cmp =
+			a->compare && output_same_file(argv[i], a->compare);
+
+		if (!cmp_in && i - a->first == place) {
+			cmp_in = true;
+			if ((rc = add_compare(agg, a, cmp)))
+				break;
+		}
+		if (!is_cmp)
 			rc = add_file(agg, l, &seen, argv[i], &n);
+		else if (met)
+			msg_path(argv[i], "named twice, counted once", NULL);
+		met |= is_cmp;
+	}
 	seen_free(&seen);
 	session_loader_free(l);
+	if (!rc && !cmp_in)
+		rc = add_compare(agg, a, cmp);
 	if (rc)
 		return rc;
 	if (n == 0)
 		return msg_usage(report_usage, no_other_session, NULL);
-	if (a->compare) {
-		if ((rc = report_agg_add(agg, cmp, a->compare, true, &err)))
-			return refused(rc, &err);
-		other_version(agg, cmp, a->compare);
-	}
 	return run_report(agg, a);
+}
+
+/*
+ * How many operands the command line names before the last --compare's
+ * value, the word of which holds a->compare ("-c X", "--compare=X",
+ * "-cX"); orig is argv as it was before getopt put the operands last,
+ * which keeps their order.
+ */
+static int compare_place(char **orig, int argc, char **argv,
+			 const struct args *a)
+{
+	int k = argc, m = a->first;
+
+	for (int i = 1; i < argc && k == argc; i++)
+		for (size_t j = 0, len = strlen(orig[i]); j <= len; j++)
+			if (orig[i] + j == a->compare)
+				k = i;
+	for (int i = 1; i < k && m < argc; i++)
+		if (orig[i] == argv[m])
+			m++;
+	return m - a->first;
+}
+
+/* cmd_report with argv as it was before getopt in orig. */
+static int report_main(int argc, char **argv, char **orig, struct args *a,
+		       struct session *cmp)
+{
+	int rc = args_parse(argc, argv, report_usage, true, a);
+
+	if (rc >= 0)
+		return rc;
+	if (argc - a->first < 1)
+		return msg_usage(report_usage,
+				 a->compare ? no_other_session
+					    : "no session given",
+				 NULL);
+	if (clobbers_any(a, argc, argv))
+		return msg_usage(report_usage, "-o would overwrite a session",
+				 a->out);
+	if (a->compare && (rc = msg_load_session(cmp, a->compare)))
+		return rc;
+	struct report_agg *agg = report_agg_new_for((enum report_format)a->fmt);
+	if (agg == NULL) {
+		msg_oom();
+		rc = EXIT_SOFTWARE;
+	} else {
+		int place = a->compare ? compare_place(orig, argc, argv, a) : 0;
+		rc = aggregate(agg, a, argc, argv, cmp, place);
+	}
+	if (a->compare)
+		session_free(cmp);
+	report_agg_free(agg);
+	return rc;
 }
 
 int cmd_report(int argc, char **argv)
 {
 	struct args a;
 	struct session cmp;
-	int rc = args_parse(argc, argv, report_usage, true, &a);
+	char **orig = malloc(((size_t)argc + 1) * sizeof *orig);
 
-	if (rc >= 0)
-		return rc;
-	if (argc - a.first < 1)
-		return msg_usage(report_usage,
-				 a.compare ? no_other_session
-					   : "no session given",
-				 NULL);
-	if (clobbers_any(&a, argc, argv))
-		return msg_usage(report_usage, "-o would overwrite a session",
-				 a.out);
-	if (a.compare && (rc = msg_load_session(&cmp, a.compare)))
-		return rc;
-	struct report_agg *agg = report_agg_new_for((enum report_format)a.fmt);
-	if (agg == NULL) {
+	if (!orig) {
 		msg_oom();
-		rc = EXIT_SOFTWARE;
-	} else {
-		rc = aggregate(agg, &a, argc, argv, &cmp);
+		return EXIT_SOFTWARE;
 	}
-	if (a.compare)
-		session_free(&cmp);
-	report_agg_free(agg);
+	memcpy(orig, argv, ((size_t)argc + 1) * sizeof *orig);
+	int rc = report_main(argc, argv, orig, &a, &cmp);
+	free(orig);
 	return rc;
 }

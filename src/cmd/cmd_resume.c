@@ -339,10 +339,10 @@ int cmd_resume(int argc, char **argv)
 	int rc = options_parse(argc, argv, &o, &file);
 	if (rc >= 0)
 		return rc;
-	/* A session keeps the groups and headcounts it began with. */
-	if (o.groups || o.no_groups || o.headcount) {
-		fputs("handsup: --groups, --no-groups and --headcount are for "
-		      "a new session; a resumed one keeps its own\n",
+	/* A session keeps the name, groups and headcounts it began with. */
+	if (o.name || o.groups || o.no_groups || o.headcount) {
+		fputs("handsup: --name, --groups, --no-groups and --headcount "
+		      "are for a new session; a resumed one keeps its own\n",
 		      stderr);
 		return EXIT_USAGE;
 	}

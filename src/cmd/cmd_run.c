@@ -220,21 +220,6 @@ static int run_grouped(const struct deck *d, const char *deck_path,
 	return rc;
 }
 
-/* A new session of d in the state folder.  Returns an exit status. */
-static int run_new(const struct deck *d, const char *deck_path,
-		   const struct run_options *o)
-{
-	char *groups[DECK_MAX_GROUPS];
-	int ngroups;
-	int rc = pick_groups(d, o, groups, &ngroups);
-	if (rc)
-		return rc;
-	rc = run_grouped(d, deck_path, o, groups, ngroups);
-	while (ngroups > 0)
-		free(groups[--ngroups]);
-	return rc;
-}
-
 int cmd_run(int argc, char **argv)
 {
 	struct run_options o;
@@ -248,12 +233,19 @@ int cmd_run(int argc, char **argv)
 	if ((rc = open_deck(arg, &d, &deck_path, abs)) != 0)
 		return rc;
 	/* The deck's own errors come first, then the rest of the command
-	 * line's, then what running it needs. */
-	rc = live_check_out_dir(o.out_dir);
+	 * line's (its usage errors before the others), then what running
+	 * it needs: a terminal. */
+	char *groups[DECK_MAX_GROUPS];
+	int ngroups = 0;
+	rc = pick_groups(&d, &o, groups, &ngroups);
+	if (rc == 0)
+		rc = live_check_out_dir(o.out_dir);
 	if (rc == 0)
 		rc = live_need_terminal();
 	if (rc == 0)
-		rc = run_new(&d, deck_path, &o);
+		rc = run_grouped(&d, deck_path, &o, groups, ngroups);
+	while (ngroups > 0)
+		free(groups[--ngroups]);
 	deck_free(&d);
 	return rc;
 }

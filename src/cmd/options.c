@@ -30,16 +30,25 @@ static const char usage[] =
 	"               [--timer DURATION [--timer-bell]]\n"
 	"               [--phones] [--listen ADDR:PORT] [DECK]\n"
 	"       handsup resume [--state-dir DIR] [--out DIR] [--aligned N]\n"
+	"               [--theme T] [--bars B] [--mono] [--ascii]\n"
 	"               [--timer DURATION [--timer-bell]]\n"
 	"               [--phones] [--listen ADDR:PORT] [SESSION]\n"
-	"       handsup follow [--state-dir DIR] [--mono] [--ascii] [SESSION]\n"
+	"       handsup follow [--state-dir DIR] [--aligned N] [--theme T]\n"
+	"               [--bars B] [--mono] [--ascii] [SESSION]\n"
 	"       handsup check DECK...\n"
-	"       handsup projector [--theme T] [--bars B]\n"
+	"       handsup projector [--theme T] [--bars B] [--mono] [--ascii]\n"
 	"       handsup export [--format text|csv|md|json] [-o FILE] [--bom] "
 	"SESSION\n"
 	"       handsup report [--format F] [-o FILE] [--bom] [--compare "
 	"SESSION] SESSION...\n"
+	"       handsup --help | --version\n"
 	"With no DECK, runs the built-in deck. See handsup(1).\n";
+
+static const char version[] =
+	"handsup " HANDSUP_VERSION "\n"
+	"Copyright (c) 2026 Seed 36bb6d5d maintainers\n"
+	"License MIT: free to use, change and share; there is NO WARRANTY.\n"
+	"The built-in deck quotes an article with attribution: see NOTICE.\n";
 
 static const struct option longs[] = {
 	{"name", required_argument, NULL, 'n'},
@@ -153,7 +162,7 @@ int options_look(int c, const char *arg, enum theme *theme, enum bars *bars)
 }
 
 /* One option; -1 to go on, else the exit status. */
-static int option(int c, struct run_options *o, char **argv)
+static int option(int c, struct run_options *o, int argc, char **argv)
 {
 	switch (c) {
 	case 'A':
@@ -191,17 +200,9 @@ static int option(int c, struct run_options *o, char **argv)
 		o->ascii = true;
 		return -1;
 	case 'h':
-		fputs(usage, stdout);
-		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+		return args_info(usage, usage, c, argc);
 	case 'V':
-		fputs("handsup " HANDSUP_VERSION "\n"
-		      "Copyright (c) 2026 Seed 36bb6d5d maintainers\n"
-		      "License MIT: free to use, change and share; "
-		      "there is NO WARRANTY.\n"
-		      "The built-in deck quotes an article with attribution: "
-		      "see NOTICE.\n",
-		      stdout);
-		return fflush(stdout) == EOF ? EXIT_IOERR : 0;
+		return args_info(usage, version, c, argc);
 	default:
 		return new_option(c, o, argv);
 	}
@@ -218,7 +219,7 @@ int options_parse(int argc, char **argv, struct run_options *o,
 	*operand = NULL;
 	args_restart();
 	while ((c = getopt_long(argc, argv, ":n:d:o:mahV", longs, NULL)) != -1)
-		if ((rc = option(c, o, argv)) >= 0)
+		if ((rc = option(c, o, argc, argv)) >= 0)
 			return rc;
 	if (o->groups && o->no_groups) {
 		fputs("handsup: --groups and --no-groups do not go together\n",

@@ -17,6 +17,9 @@ passed=0 failed=0 skipped=0
 mkdir -p "$tmp/data" "$tmp/state" "$tmp/other" "$tmp/state dir" \
 	"$tmp/xdg/handsup" "$tmp/home/.local/state/handsup" "$tmp/work/sub"
 cp "$root"/content/*.deck "$tmp/data/"
+# Another data folder, for $HANDSUP_DATADIR (a blank in its name).
+mkdir -p "$tmp/data two"
+: >"$tmp/data two/mine.deck"
 session()
 { # FILE NAME
 	printf 'handsup-session 1\nname: %s\nstarted: 2026-12-03T13:00:00Z\n' \
@@ -226,6 +229,15 @@ comp handsup check st
 exactly "check: installed deck prefix" -- starter
 comp handsup check sub/
 exactly "check: a path is not an installed name" -- sub/inner.deck
+# $HANDSUP_DATADIR names the installed decks' folder, as for handsup;
+# empty, it is the one installed.
+HANDSUP_DATADIR="$tmp/data two" comp handsup check ''
+has "HANDSUP_DATADIR: its decks" -- mine my.deck
+lacks "HANDSUP_DATADIR: not the installed folder's" -- starter
+HANDSUP_DATADIR="$tmp/data two" comp handsup m
+exactly "HANDSUP_DATADIR: first word" -- mine my.deck
+HANDSUP_DATADIR= comp handsup check st
+exactly "HANDSUP_DATADIR empty: the installed folder" -- starter
 comp handsup projector --
 exactly "projector's options" -- --theme --bars --mono --ascii --help
 comp handsup projector --theme l

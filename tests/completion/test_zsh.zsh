@@ -180,6 +180,27 @@ comp 'handsup check st'
 exactly "zsh check: installed deck prefix" starter
 comp 'handsup check sub/'
 exactly "zsh check: a path is not an installed name" inner.deck
+# $HANDSUP_DATADIR names the installed decks' folder, as for handsup.
+rm -f $tmp/zdatadir
+zpty -w z "export HANDSUP_DATADIR=${(q)tmp}/data\\ two; print -r set >${(q)tmp}/zdatadir"
+if waitfor $tmp/zdatadir set; then
+  comp 'handsup check '
+  has "zsh HANDSUP_DATADIR: its decks" mine my.deck
+  lacks "zsh HANDSUP_DATADIR: not the installed folder's" starter
+  comp 'handsup check mi'
+  exactly "zsh HANDSUP_DATADIR: prefix" mine
+else
+  print -r -- "FAIL - zsh did not set HANDSUP_DATADIR"
+fi
+rm -f $tmp/zdatadir
+zpty -w z "export HANDSUP_DATADIR=; print -r set >${(q)tmp}/zdatadir"
+if waitfor $tmp/zdatadir set; then
+  comp 'handsup check st'
+  exactly "zsh HANDSUP_DATADIR empty: the installed folder" starter
+else
+  print -r -- "FAIL - zsh did not empty HANDSUP_DATADIR"
+fi
+
 for o in --name -n --groups --headcount --aligned --timer; do
   comp "handsup $o "
   exactly "zsh $o takes free text: nothing offered"

@@ -58,8 +58,13 @@ ok "no /usr/share path is left in handsup(1)" \
 	bash -c "! grep -q '/usr/share/' '$man1'"
 ok "no /usr/share path is left in handsup(5)" \
 	bash -c "! grep -q '/usr/share/' '$man5'"
+# The decks' folder, unless $HANDSUP_DATADIR names another.
 ok "the bash completion lists $p/share/handsup" \
-	grep -qF "$p/share/handsup/" "$d$p/share/bash-completion/completions/handsup"
+	grep -qF "\${HANDSUP_DATADIR:-$p/share/handsup}\"/" \
+	"$d$p/share/bash-completion/completions/handsup"
+ok "the zsh completion lists $p/share/handsup" \
+	grep -qF "\${HANDSUP_DATADIR:-$p/share/handsup}\"/" \
+	"$d$p/share/zsh/vendor-completions/_handsup"
 if command -v mandoc >/dev/null; then
 	ok "the installed pages pass mandoc -Tlint" \
 		mandoc -Tlint -W warning "$man1" "$man5"

@@ -204,6 +204,39 @@ static void test_export_bom(void **state)
 	free(plain);
 }
 
+/* JSON has no byte order mark (RFC 8259): --bom with it is a mistake. */
+static void test_bom_json(void **state)
+{
+	static const char why[] = "handsup: --bom is for text, CSV and "
+				  "Markdown; JSON is never written with one\n";
+	char *err;
+	(void)state;
+	assert_int_equal(run(cmd_export, &err, "export", "--format", "json",
+			     "--bom", "-o", scratch("a.json"),
+			     data("article.session"), (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, why));
+	assert_non_null(strstr(err, "usage: handsup export"));
+	expect_prefixed(err);
+	free(err);
+	assert_int_equal(access(scratch("a.json"), F_OK), -1);
+	assert_int_equal(run(cmd_report, &err, "report", "--bom", "-f", "json",
+			     data("article.session"), data("globex.session"),
+			     (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, why));
+	assert_non_null(strstr(err, "usage: handsup report"));
+	assert_string_equal(out, "");
+	free(err);
+	/* Markdown and text still take one. */
+	assert_int_equal(run(cmd_report, &err, "report", "--bom", "-f", "md",
+			     data("article.session"), data("globex.session"),
+			     (char *)NULL),
+			 0);
+	assert_int_equal(memcmp(out, "\xef\xbb\xbf", 3), 0);
+	free(err);
+}
+
 static void test_export_errors(void **state)
 {
 	char *err, msg[512];
@@ -484,11 +517,14 @@ static void test_report_aggregate(void **state)
 	free(err);
 	expect_same(scratch("agg.txt"), "golden/aggregate.txt");
 
-	/* The compared session may be listed among the others too. */
+	/*
+	 * The compared session may be listed among the others too; it
+	 * counts where they name it, here last, as in the golden file.
+	 */
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), "-o", scratch("cmp.txt"),
-			     data("article.session"), data("globex.session"),
-			     data("initech.session"), (char *)NULL),
+			     data("article.session"), data("initech.session"),
+			     data("globex.session"), (char *)NULL),
 			 0);
 	free(err);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
@@ -534,8 +570,8 @@ static void test_report_duplicates(void **state)
 
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     data("globex.session"), "-o", scratch("cmp.txt"),
-			     data("article.session"), data("globex.session"),
-			     data("initech.session"), scratch("link"),
+			     data("article.session"), data("initech.session"),
+			     data("globex.session"), scratch("link"),
 			     (char *)NULL),
 			 0);
 	expect_same(scratch("cmp.txt"), "golden/compare.txt");
@@ -545,6 +581,106 @@ static void test_report_duplicates(void **state)
 	unlink(scratch("agg.txt"));
 	unlink(scratch("cmp.txt"));
 	unlink(scratch("link"));
+}
+
+/* A session of deck "T" with one item of two views, counted by group. */
+static void put_grouped(const char *name, const char *groups,
+			const char *counts)
+{
+	char text[1200];
+
+	snprintf(text, sizeof text,
+		 "handsup-session 2\nname: %s\n"
+		 "started: 2026-12-01T10:00:00Z\ndeck-title: T\n"
+		 "deck-path: (embedded)\ndeck-hash: 0123456789abcdef\n"
+		 "current: 1\nsame-views: yes\npercent-base: hands\n%s"
+		 "active-group: 1\nitem: Q\nview: View 1\nview: View 2\n%s"
+		 "end\n",
+		 name, groups, counts);
+	put_file(scratch(name), text);
+}
+
+/* The JSON report's groups and item 1's divide, as one string. */
+static char *groups_and_divide(void)
+{
+	const char *g = strstr(out, "\n  \"groups\": ["),
+		   *d = strstr(out, "\"divide\": ");
+
+	assert_non_null(g);
+	assert_non_null(d);
+	size_t ng = strcspn(g, "]"), nd = strcspn(d, "}");
+	char *s = malloc(ng + nd + 1);
+
+	assert_non_null(s);
+	memcpy(s, g, ng);
+	memcpy(s + ng, d, nd);
+	s[ng + nd] = '\0';
+	return s;
+}
+
+/*
+ * The groups come in the order the command line first names them, the
+ * compared session counted where it is named: so the tie of item 1's
+ * divide (100 points between Sales Training and Product Marketing, and
+ * between it and Support) goes to the same pair with --compare.
+ */
+static void test_report_compare_order(void **state)
+{
+	char *err, *plain, *cmp;
+	(void)state;
+
+	put_grouped("w1",
+		    "group: 0 Sales Training\ngroup: 0 Product "
+		    "Marketing\ngroup: 0 Sales Operations\ngroup: 0 "
+		    "Sales Leadership\n",
+		    "count: 1 1 10 0 0 0\ncount: 1 2 0 10 0 0\n");
+	put_grouped("w2", "group: 0 =SUM(A1)\ngroup: 0 Support\n",
+		    "count: 1 1 10 0\ncount: 1 2 0 10\n");
+	put_grouped("w3", "group: 0 Support\n",
+		    "count: 1 1 0\ncount: 1 2 10\n");
+	assert_int_equal(run(cmd_report, &err, "report", "--format", "json",
+			     scratch("w1"), scratch("w2"), scratch("w3"),
+			     (char *)NULL),
+			 0);
+	free(err);
+	plain = groups_and_divide();
+	assert_non_null(strstr(plain, "\"Sales Leadership\"}, {\"number\": "
+				      "5, \"name\": \"=SUM(A1)\"}"));
+	assert_non_null(strstr(plain, "[\"Sales Training\", \"Product "
+				      "Marketing\"]"));
+	/* --compare X among the others, and --compare where it is. */
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
+			     scratch("w1"), "--format", "json", scratch("w1"),
+			     scratch("w2"), scratch("w3"), (char *)NULL),
+			 0);
+	assert_string_equal(err, "");
+	free(err);
+	cmp = groups_and_divide();
+	assert_string_equal(cmp, plain);
+	free(cmp);
+	assert_int_equal(run(cmd_report, &err, "report", "--format", "json",
+			     "--compare", scratch("w1"), scratch("w2"),
+			     scratch("w3"), (char *)NULL),
+			 0);
+	free(err);
+	cmp = groups_and_divide();
+	assert_string_equal(cmp, plain);
+	free(cmp);
+	/* The compared session named again among the others: noted. */
+	assert_int_equal(run(cmd_report, &err, "report", "--compare",
+			     scratch("w1"), scratch("w1"), scratch("w1"),
+			     scratch("w2"), (char *)NULL),
+			 0);
+	char want[600];
+
+	snprintf(want, sizeof want, "handsup: %s: named twice, counted once\n",
+		 scratch("w1"));
+	assert_string_equal(err, want);
+	free(err);
+	free(plain);
+	unlink(scratch("w1"));
+	unlink(scratch("w2"));
+	unlink(scratch("w3"));
 }
 
 /* A session of an edited deck (same title, other hash) counts, noted. */
@@ -575,13 +711,26 @@ static void test_report_other_version(void **state)
 	assert_string_equal(err, want);
 	free(err);
 
-	/* The compared session is held against the first one too. */
+	/*
+	 * The compared session is held against the first one too: it
+	 * counts where --compare names it, here after the other.
+	 */
+	assert_int_equal(run(cmd_report, &err, "report", "-o",
+			     scratch("agg.txt"), data("article.session"),
+			     "--compare", scratch("edited.session"),
+			     (char *)NULL),
+			 0);
+	assert_string_equal(err, want);
+	free(err);
+	/* Named first, it is the first one. */
 	assert_int_equal(run(cmd_report, &err, "report", "--compare",
 			     scratch("edited.session"), "-o",
 			     scratch("agg.txt"), data("article.session"),
 			     (char *)NULL),
 			 0);
-	assert_string_equal(err, want);
+	assert_non_null(strstr(err, "article.session: run on another "
+				    "version"));
+	assert_null(strstr(err, "edited"));
 	free(err);
 	unlink(scratch("agg.txt"));
 	unlink(scratch("edited.session"));
@@ -648,6 +797,139 @@ static void test_report_errors(void **state)
 	assert_int_equal(
 		run(cmd_report, &err, "report", "--help", (char *)NULL), 0);
 	free(err);
+}
+
+/*
+ * The line of cmd in the usage that --help prints: from "handsup CMD "
+ * to the next "handsup" (the first line for cmd "").
+ */
+static char *usage_line(const char *usage, const char *cmd)
+{
+	char head[40];
+
+	snprintf(head, sizeof head, "handsup %s%s[", cmd, *cmd ? " " : "");
+	const char *l = strstr(usage, head);
+
+	assert_non_null(l);
+	const char *end = strstr(l + 1, "handsup ");
+	size_t n = end ? (size_t)(end - l) : strlen(l);
+	char *line = strndup(l, n);
+
+	assert_non_null(line);
+	return line;
+}
+
+/* Whether line names opt as a whole word ("--timer", not "--timer-"). */
+static bool lists(const char *line, const char *opt)
+{
+	size_t n = strlen(opt);
+
+	for (const char *p = strstr(line, opt); p; p = strstr(p + 1, opt))
+		if (p[n] == ' ' || p[n] == ']')
+			return true;
+	return false;
+}
+
+/*
+ * Each option that run, resume, follow and projector accept, and only
+ * those, is in its usage line: accepted is anything but a usage error
+ * before the missing deck or session (or terminal) is found out.
+ */
+static void test_usage_lists_options(void **state)
+{
+	static const char *const opts[][3] = {
+		{"--name", "x"},
+		{"--state-dir", "/nonexistent"},
+		{"--out", "/tmp"},
+		{"--groups", "A|B"},
+		{"--no-groups"},
+		{"--headcount", "5"},
+		{"--aligned", "10"},
+		{"--theme", "dark"},
+		{"--bars", "ascii"},
+		{"--mono"},
+		{"--ascii"},
+		{"--timer", "1m"},
+		{"--phones"},
+		{"--listen", "127.0.0.1:0"},
+		{"--timer-bell", "--timer", "1m"},
+	};
+	static const char *const cmds[] = {"", "resume", "follow", "projector"};
+	int (*const fns[])(int, char **) = {cmd_run, cmd_resume, cmd_follow,
+					    cmd_projector};
+	char *err;
+	(void)state;
+
+	assert_int_equal(
+		run(cmd_follow, &err, "follow", "--help", (char *)NULL), 0);
+	free(err);
+	char *usage = strdup(out);
+	for (size_t c = 0; c < 4; c++) {
+		char *line = usage_line(usage, cmds[c]);
+		const char *what = c < 3 ? scratch("none.deck") : NULL;
+		for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+			const char *a[4] = {NULL};
+			int n = 0;
+			for (int k = 0; k < 3; k++)
+				if (opts[i][k])
+					a[n++] = opts[i][k];
+			a[n] = what;
+			int rc = run(fns[c], &err,
+				     *cmds[c] ? cmds[c] : "handsup", a[0], a[1],
+				     a[2], a[3], (char *)NULL);
+			bool listed = lists(line, opts[i][0]);
+			if (listed != (rc != EXIT_USAGE))
+				fail_msg("handsup %s %s: exit %d, %s in its "
+					 "usage; %s",
+					 cmds[c], opts[i][0], rc,
+					 listed ? "listed" : "not listed", err);
+			free(err);
+		}
+		free(line);
+	}
+	free(usage);
+}
+
+/* --help and --version go alone: "--version extra" is a mistake. */
+static void test_help_alone(void **state)
+{
+	char *err;
+	(void)state;
+
+	assert_int_equal(
+		run(cmd_run, &err, "handsup", "--version", (char *)NULL), 0);
+	assert_true(starts(out, "handsup "));
+	free(err);
+	assert_int_equal(run(cmd_run, &err, "handsup", "--version", "extra",
+			     (char *)NULL),
+			 EXIT_USAGE);
+	assert_true(starts(err, "handsup: --version takes no other "
+				"argument\nusage: "));
+	assert_string_equal(out, "");
+	free(err);
+	assert_int_equal(
+		run(cmd_run, &err, "handsup", "x.deck", "--help", (char *)NULL),
+		EXIT_USAGE);
+	assert_true(starts(err, "handsup: --help takes no other argument\n"));
+	free(err);
+	int (*const fns[])(int, char **) = {cmd_resume,	   cmd_follow,
+					    cmd_projector, cmd_check,
+					    cmd_export,	   cmd_report};
+	const char *names[] = {"resume", "follow", "projector",
+			       "check",	 "export", "report"};
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+		assert_int_equal(
+			run(fns[i], &err, names[i], "--help", (char *)NULL), 0);
+		assert_true(starts(out, "usage: handsup "));
+		free(err);
+		assert_int_equal(run(fns[i], &err, names[i], "--help", "extra",
+				     (char *)NULL),
+				 EXIT_USAGE);
+		assert_true(starts(err, "handsup: --help takes no other "
+					"argument\nusage: "));
+		assert_string_equal(out, "");
+		free(err);
+	}
 }
 
 /*
@@ -739,14 +1021,18 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_export_to_file),
 		cmocka_unit_test(test_export_bom),
+		cmocka_unit_test(test_bom_json),
 		cmocka_unit_test(test_export_errors),
 		cmocka_unit_test(test_export_replaces),
 		cmocka_unit_test(test_export_stdout_full),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_report_aggregate),
 		cmocka_unit_test(test_report_duplicates),
+		cmocka_unit_test(test_report_compare_order),
 		cmocka_unit_test(test_report_other_version),
 		cmocka_unit_test(test_report_errors),
+		cmocka_unit_test(test_usage_lists_options),
+		cmocka_unit_test(test_help_alone),
 		cmocka_unit_test(test_missing_input),
 		cmocka_unit_test(test_check_installed),
 	};

@@ -287,6 +287,43 @@ static void test_bad_options(void **state)
 	free(err);
 }
 
+/*
+ * A usage error is told as one without a terminal too: every check of
+ * the command line comes before the one for a terminal (standard input
+ * here is /dev/null).
+ */
+static void test_usage_before_terminal(void **state)
+{
+	static const char *const cases[][4] = {
+		{"handsup", "--groups", "A|A",
+		 "handsup: --groups: duplicate group name\n"},
+		{"handsup", "--groups", "A||B", "handsup: --groups: "},
+		{"handsup", "--headcount", "5",
+		 "handsup: --headcount counts the room as one"},
+		{"resume", "--groups", "A|B",
+		 "handsup: --name, --groups, --no-groups and --headcount"},
+		{"follow", "--name", "x", "handsup: follow only shows"},
+		{"projector", "--bars", "auto", "handsup: --bars takes"},
+		{"projector", "--mono", "x", "handsup: projector takes no"},
+	};
+	int (*const cmds[])(int, char **) = {
+		cmd_run,    cmd_run,	   cmd_run,	 cmd_resume,
+		cmd_follow, cmd_projector, cmd_projector};
+	char *err;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = run(cmds[i], -1, &err, cases[i][0], cases[i][1],
+			     cases[i][2], (char *)NULL);
+		if (rc != EXIT_USAGE ||
+		    strncmp(err, cases[i][3], strlen(cases[i][3])))
+			fail_msg("%s %s %s: exit %d, %s", cases[i][0],
+				 cases[i][1], cases[i][2], rc, err);
+		assert_null(strstr(err, "terminal"));
+		free(err);
+	}
+}
+
 /* The built-in deck carries the hash of its bytes, as a deck file does:
  * a session of it records that identity. */
 static void test_embedded_hash(void **state)
@@ -308,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_deck_is_session),
 		cmocka_unit_test(test_deck_missing),
 		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_usage_before_terminal),
 		cmocka_unit_test(test_resume_reason),
 		cmocka_unit_test(test_out_not_folder),
 	};
