@@ -1,7 +1,8 @@
 /*
  * What must stay in sight when the names are long or the screen small:
  * the count being typed and the count set, on the status line, with the
- * group's and the view's names shortened instead.
+ * group's and the view's names shortened instead; the closing screen's
+ * widest divide, to its points.
  */
 #include "screen_util.h"
 
@@ -78,11 +79,63 @@ static void test_typed_count_long_names_40x12(void **state)
 	su_end(&r);
 }
 
+/*
+ * The body's rows joined, each trimmed, by one space: wrapped text as
+ * one line.  Free it.
+ */
+static char *body_text(struct hs *h)
+{
+	size_t cap = (size_t)hs_rows(h) * ((size_t)hs_cols(h) * 4 + 1) + 1;
+	char *all = calloc(1, cap);
+	assert_non_null(all);
+	for (int r = 1; r < hs_rows(h) - 1; r++) {
+		char *t = hs_row_text(h, r), *s = t, *e = t + strlen(t);
+		while (*s == ' ')
+			s++;
+		while (e > s && e[-1] == ' ')
+			e--;
+		if (e > s)
+			snprintf(all + strlen(all), cap - strlen(all), "%s%.*s",
+				 all[0] ? " " : "", (int)(e - s), s);
+		free(t);
+	}
+	return all;
+}
+
+/* The closing screen at 40x12: the widest divide whole, points too. */
+static void test_closing_widest_whole_40x12(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "grouped",
+					   NULL};
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "111g2221");
+	su_press(h, 's');
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Closing");
+	assert_int_not_equal(hs_resize(h, 12, 40), -1);
+	su_expect(h, "Closing");
+	char *all = body_text(h);
+	const char *want = "Widest: Regarding the Scope of Sales Training. "
+			   "Sales Training 100% View 1, Product Marketing 25% "
+			   "View 1: 75 points apart";
+	if (strstr(all, want) == NULL) {
+		hs_dump(h, "closing");
+		fail_msg("no \"%s\" in \"%s\"", want, all);
+	}
+	free(all);
+	su_quit(&r);
+	su_end(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_typed_count_long_names_80x24),
 		cmocka_unit_test(test_typed_count_long_names_40x12),
+		cmocka_unit_test(test_closing_widest_whole_40x12),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
