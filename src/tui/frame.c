@@ -343,7 +343,5 @@ void frame_draw(const struct tui *t)
 		return;
 	if (t->help)
 		screen_help_draw(t, 1, h);
-	else if (a->note)
-		screen_note_draw(t, 1, h);
 	draw_status(t);
 }
