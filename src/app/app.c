@@ -97,6 +97,7 @@ void app_message(struct app *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(a->message, sizeof a->message, fmt, ap);
 	va_end(ap);
+	a->message_nnames = 0;
 }
 
 static bool save_now(struct app *a)
@@ -178,22 +179,51 @@ static const char *label(const struct app *a, int item, int view)
 	return a->sess->items[item].labels[view];
 }
 
-/* "Sales Leadership: View 1" with groups, "View 1" without. */
-static const char *who(const struct app *a, int item, int group, int view,
-		       char *buf, size_t cap)
+/* Appends s to the message at byte len; returns the new length. */
+static size_t message_add(struct app *a, size_t len, const char *s)
 {
-	if (a->sess->ngroups == 0)
-		snprintf(buf, cap, "%s", label(a, item, view));
-	else
-		snprintf(buf, cap, "%s: %s", session_group_name(a->sess, group),
-			 label(a, item, view));
-	return buf;
+	size_t cap = sizeof a->message;
+	if (len >= cap - 1)
+		return len;
+	snprintf(a->message + len, cap - len, "%s", s);
+	return len + strlen(a->message + len);
+}
+
+/*
+ * The message PREFIX WHO REST: WHO is "Sales Leadership: View 1" with
+ * groups, "View 1" without, its names marked as what a narrow status line
+ * shortens, and REST (printf-style) holds the figures.
+ */
+static void say_who(struct app *a, const char *prefix, int item, int group,
+		    int view, const char *fmt, ...)
+{
+	const char *names[2] = {NULL, label(a, item, view)};
+	char rest[160];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(rest, sizeof rest, fmt, ap);
+	va_end(ap);
+	if (a->sess->ngroups > 0)
+		names[0] = session_group_name(a->sess, group);
+	a->message[0] = '\0';
+	a->message_nnames = 0;
+	size_t len = message_add(a, 0, prefix);
+	for (int i = 0; i < 2; i++) {
+		if (names[i] == NULL)
+			continue;
+		if (i == 1 && names[0] != NULL)
+			len = message_add(a, len, ": ");
+		size_t off = len;
+		len = message_add(a, len, names[i]);
+		a->message_names[a->message_nnames++] =
+			(struct app_span){off, len - off};
+	}
+	message_add(a, len, rest);
 }
 
 void app_vote(struct app *a, int view, long delta)
 {
 	int item = app_item(a), g = a->sess->active;
-	char name[160];
 	if (item < 0)
 		return;
 	if (view < 0 || view >= nviews(a, item)) {
@@ -206,30 +236,26 @@ void app_vote(struct app *a, int view, long delta)
 	if (tally_add(&a->sess->tally, item, g, view, delta))
 		app_save(a);
 	else if (delta < 0 && before == 0)
-		app_message(a, "%s is already at zero",
-			    who(a, item, g, view, name, sizeof name));
+		say_who(a, "", item, g, view, " is already at zero");
 	else if (delta > 0)
-		app_message(a, "%s is at the most a count can be (%ld)",
-			    who(a, item, g, view, name, sizeof name),
-			    TALLY_MAX_COUNT);
+		say_who(a, "", item, g, view,
+			" is at the most a count can be (%ld)",
+			TALLY_MAX_COUNT);
 }
 
 void app_set_count(struct app *a, int view, long value)
 {
 	int item = app_item(a), g = a->sess->active;
-	char name[160];
 	if (item < 0 || view < 0 || view >= nviews(a, item))
 		return;
 	a->undo_armed = false;
 	if (tally_set(&a->sess->tally, item, g, view, value))
 		app_save(a);
 	if (a->sess->hidden)
-		app_message(a, "%s set; results hidden",
-			    who(a, item, g, view, name, sizeof name));
+		say_who(a, "", item, g, view, " set; results hidden");
 	else
-		app_message(a, "%s set to %ld",
-			    who(a, item, g, view, name, sizeof name),
-			    tally_group_get(&a->sess->tally, item, g, view));
+		say_who(a, "", item, g, view, " set to %ld",
+			tally_group_get(&a->sess->tally, item, g, view));
 }
 
 void app_reset_item(struct app *a)
@@ -256,7 +282,6 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 	const long *from = undo ? c->after : c->before;
 	const long *to = undo ? c->before : c->after;
 	int n = nviews(a, c->item), moved = -1, changed = 0;
-	char name[160];
 	if (c->kind == TALLY_ROUND) {
 		app_message(a, "%s: round %d of item %d %s", verb, c->round + 1,
 			    c->item + 1, undo ? "removed" : "started again");
@@ -268,14 +293,15 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 			changed++;
 		}
 	/* group -1: every group's counts changed at once. */
+	char prefix[16];
+	snprintf(prefix, sizeof prefix, "%s: ", verb);
 	if (changed == 1 && c->group >= 0 && a->sess->hidden)
-		app_message(a, "%s: %s, results hidden (item %d)", verb,
-			    who(a, c->item, c->group, moved, name, sizeof name),
-			    c->item + 1);
+		say_who(a, prefix, c->item, c->group, moved,
+			", results hidden (item %d)", c->item + 1);
 	else if (changed == 1 && c->group >= 0)
-		app_message(a, "%s: %s %ld -> %ld (item %d)", verb,
-			    who(a, c->item, c->group, moved, name, sizeof name),
-			    from[moved], to[moved], c->item + 1);
+		say_who(a, prefix, c->item, c->group, moved,
+			" %ld -> %ld (item %d)", from[moved], to[moved],
+			c->item + 1);
 	else if (a->sess->ngroups > 0 && c->group >= 0)
 		app_message(a, "%s: %s, all %d views (item %d)", verb,
 			    session_group_name(a->sess, c->group), n,

@@ -11,6 +11,7 @@
 #define HANDSUP_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/ballot.h"
 #include "core/session.h"
@@ -20,6 +21,11 @@ struct deck;
 struct session;
 
 enum app_ask { ASK_NONE, ASK_QUIT, ASK_RESET, ASK_ROUND };
+
+/* A part of a text: len bytes from off. */
+struct app_span {
+	size_t off, len;
+};
 
 struct app {
 	const struct deck *deck; /* what is shown; never NULL */
@@ -40,6 +46,10 @@ struct app {
 	char save_error[300]; /* why the last save failed; "" if it
 	                               worked (the warning stays until then) */
 	char message[240];    /* one-shot status line text */
+	/* The names in message (a group, a view's label), which a narrow
+	 * status line shortens first, so that its figures stay whole. */
+	struct app_span message_names[2];
+	int message_nnames;
 	/* Phones (app/phones.h): whether they may vote now, and whether a
 	 * ballot changed since the screen last asked. */
 	bool phones_on;
@@ -169,7 +179,7 @@ bool app_save(struct app *a);
 bool app_flush(struct app *a);
 bool app_save_failed(const struct app *a);
 
-/* Sets the one-shot status message (printf-style). */
+/* Sets the one-shot status message (printf-style), naming nothing. */
 void app_message(struct app *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

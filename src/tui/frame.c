@@ -14,8 +14,10 @@
 #include "app/app.h"
 #include "app/phones.h"
 #include "base/text.h"
+#include "base/text_wrap.h"
 #include "core/deck.h"
 #include "core/session.h"
+#include "tui/draw.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/timer_view.h"
@@ -138,29 +140,107 @@ static const char *question(const struct app *a, char *buf, size_t cap)
 	return NULL;
 }
 
-/* The number being typed and what it will set. */
-static void entry_text(const struct tui *t, char *buf, size_t cap)
+/* The widths to shorten n names to, each at least least, to take excess
+ * columns fewer: the widest first, so that each keeps what it can. */
+static void shorten(int *widths, int n, int excess, int least)
+{
+	while (excess > 0) {
+		int widest = -1;
+		for (int i = 0; i < n; i++)
+			if (widths[i] > least &&
+			    (widest < 0 || widths[i] > widths[widest]))
+				widest = i;
+		if (widest < 0)
+			return;
+		widths[widest]--;
+		excess--;
+	}
+}
+
+/*
+ * s in width columns, into out, the names in it (spans, in order)
+ * shortened with an ellipsis, each to least columns at the fewest, so that
+ * the words and figures around them stay whole.  Returns the width.
+ */
+static int fit_names(const char *s, const struct app_span *names, int n,
+		     int width, int least, char *out, size_t cap)
+{
+	int widths[2] = {0, 0};
+	size_t len = 0, at = 0;
+	n = n < 2 ? n : 2;
+	for (int i = 0; i < n; i++)
+		widths[i] = text_width_n(s + names[i].off, names[i].len);
+	shorten(widths, n, text_width(s) - width, least);
+	out[0] = '\0';
+	for (int i = 0; i <= n && len + 1 < cap; i++) {
+		size_t end = i < n ? names[i].off : strlen(s);
+		len += (size_t)snprintf(out + len, cap - len, "%.*s",
+					(int)(end - at), s + at);
+		if (i == n || len + 1 >= cap)
+			break;
+		const char *name = s + names[i].off;
+		size_t keep = names[i].len;
+		bool cut = text_width_n(name, keep) > widths[i];
+		if (cut)
+			keep = text_fit(name, widths[i] - 1, NULL);
+		while (cut && keep > 0 && name[keep - 1] == ' ')
+			keep--;
+		len += (size_t)snprintf(out + len, cap - len, "%.*s%s",
+					(int)keep, name,
+					cut ? (draw_ascii() ? "~" : "…") : "");
+		at = names[i].off + names[i].len;
+	}
+	return text_width(out);
+}
+
+/*
+ * The number being typed and what it will set: the group and the label
+ * give way to the digits, and then the hint goes.
+ */
+static void entry_text(const struct tui *t, int w, char *buf, size_t cap)
 {
 	const struct app *a = t->app;
 	const struct session *s = a->sess;
-	int item = app_item(a);
-	char what[160];
+	int item = app_item(a), n = 0;
+	const char *names[2] = {NULL, NULL};
+	char text[400];
+	struct app_span spans[2];
 	if (t->entry_for == ENTRY_HEADCOUNT && s->ngroups > 0)
-		snprintf(what, sizeof what, "Headcount of %s",
-			 session_group_name(s, s->active));
-	else if (t->entry_for == ENTRY_HEADCOUNT)
-		snprintf(what, sizeof what, "Headcount");
-	else if (s->ngroups > 0 && item >= 0)
-		snprintf(what, sizeof what, "%s, %s count",
-			 session_group_name(s, s->active),
-			 s->items[item].labels[a->selected]);
-	else
-		snprintf(what, sizeof what, "%s count",
-			 item >= 0 ? s->items[item].labels[a->selected]
-				   : deck_view_label(a->selected));
-	snprintf(buf, cap, " %s: %s_   %s", what, t->typed,
+		names[0] = session_group_name(s, s->active);
+	else if (t->entry_for == ENTRY_COUNT && s->ngroups > 0 && item >= 0)
+		names[0] = session_group_name(s, s->active);
+	if (t->entry_for == ENTRY_COUNT)
+		names[1] = item >= 0 ? s->items[item].labels[a->selected]
+				     : deck_view_label(a->selected);
+	size_t len = (size_t)snprintf(
+		text, sizeof text, " %s",
+		t->entry_for == ENTRY_HEADCOUNT ? "Headcount" : "");
+	if (t->entry_for == ENTRY_HEADCOUNT && names[0])
+		len += (size_t)snprintf(text + len, sizeof text - len, " of ");
+	for (int i = 0; i < 2; i++) {
+		if (names[i] == NULL || len >= sizeof text)
+			continue;
+		if (i == 1 && names[0])
+			len += (size_t)snprintf(text + len, sizeof text - len,
+						", ");
+		spans[n].off = len < sizeof text ? len : sizeof text - 1;
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+					names[i]);
+		len = len < sizeof text ? len : sizeof text - 1;
+		spans[n].len = len - spans[n].off;
+		n++;
+	}
+	snprintf(text + len, sizeof text - len, "%s: %s_   %s",
+		 t->entry_for == ENTRY_COUNT ? " count" : "", t->typed,
 		 t->entry_full ? "6 digits at most: Enter sets, Bksp erases"
 			       : "Enter sets, Esc cancels");
+	if (fit_names(text, spans, n, w, 10, buf, cap) <= w)
+		return;
+	/* Without the hint, the names may shrink further. */
+	char *hint = strstr(text + len, "_   ");
+	if (hint)
+		hint[1] = '\0';
+	fit_names(text, spans, n, w, 2, buf, cap);
 }
 
 /*
@@ -190,9 +270,18 @@ static void draw_status(const struct tui *t)
 		if (q != buf)
 			snprintf(buf, sizeof buf, "%s", q);
 	} else if (t->entry) {
-		entry_text(t, buf, sizeof buf);
+		entry_text(t, w - 1, buf, sizeof buf);
 	} else if (a->message[0]) {
-		snprintf(buf, sizeof buf, " %s", a->message);
+		/* The message's names shorten first, its figures stay. */
+		char text[sizeof a->message + 1];
+		struct app_span names[2];
+		int n = a->message_nnames < 2 ? a->message_nnames : 2;
+		snprintf(text, sizeof text, " %s", a->message);
+		for (int i = 0; i < n; i++)
+			names[i] =
+				(struct app_span){a->message_names[i].off + 1,
+						  a->message_names[i].len};
+		fit_names(text, names, n, w - 1, 2, buf, sizeof buf);
 	} else if (app_save_failed(a)) {
 		not_saved(a, buf, sizeof buf);
 		role = ROLE_WARNING;
@@ -254,7 +343,5 @@ void frame_draw(const struct tui *t)
 		return;
 	if (t->help)
 		screen_help_draw(t, 1, h);
-	else if (a->note)
-		screen_note_draw(t, 1, h);
 	draw_status(t);
 }

@@ -56,6 +56,9 @@ struct item_plan {
 	int text_x, text_w; /* the views' texts: left column, width */
 	bool pct_big;	    /* large percentages beside large counts */
 	int note_x, note_w; /* the note's column beside the item (w 0: none) */
+	int note_y, note_box; /* the note's box below the heading: its first
+	                         row and rows, borders included (0: none) */
+	int note_gap;	      /* blank row below the box */
 };
 
 void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
@@ -71,12 +74,23 @@ void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
 void screen_item_plan_note(const struct app *a, int item, int y, int h,
 			   int cols, int rows, bool note, struct item_plan *l);
 
+/*
+ * The same, for the facilitator who asked for the item's note (i), with
+ * its box between the heading and the views' texts: the box takes the
+ * rows that the blank rows and the chart's thickness give up, as many as
+ * the note needs, and never a row of the heading, the views' texts, the
+ * groups' split or the lines below it.  Without that room, note_box is 0
+ * (screen_note_draw then puts the note over the foot of the body).
+ */
+void screen_item_plan_box(const struct app *a, int item, int y, int h, int cols,
+			  int rows, struct item_plan *l);
+
 /* The first row of the item screen's chart, which overlays keep off. */
 int screen_item_chart_top(const struct app *a, int y, int h);
 
 /*
- * Overlays, drawn over whatever screen is below them (frame.c); any key
- * closes the help (input.c), and i or another screen the note.
+ * The help overlay, drawn over whatever screen is below it (frame.c); any
+ * key closes it (input.c).  i or another screen closes the note.
  */
 void screen_help_draw(const struct tui *t, int y, int h);
 
@@ -86,6 +100,14 @@ void screen_help_draw(const struct tui *t, int y, int h);
  * the edges, with what to do until the frame fills the projection.
  */
 void screen_projector_draw(void);
-void screen_note_draw(const struct tui *t, int y, int h);
+
+/*
+ * The item's note, which the item screen draws while the facilitator asks
+ * for it: in the box of l (screen_item_plan_box), or, when the body had
+ * no room for one, over the foot of the body from y to y + h, which holds
+ * the lines of hands and the groups' split before the chart.
+ */
+void screen_note_draw(const struct tui *t, const struct item_plan *l, int y,
+		      int h);
 
 #endif

@@ -73,10 +73,20 @@ static int draw_answer(const struct closing_answer *c, int row, int x, int w,
 {
 	int used = widget_wrap(row, x, w, 1, ROLE_HEADING, question, false);
 	used += widget_wrap(row + used, x, w, 2, ROLE_KEY, c->yes_no, false);
-	if (c->widest[0] && rows - used > 1)
-		used += widget_wrap(row + used, x, w, rows - used - 1,
-				    ROLE_NORMAL, c->widest, false);
+	/* The widest divide ends on its points, what the room waits for:
+	 * it takes the rows it needs before the closing text does. */
+	if (c->widest[0] && rows - used > 0)
+		used += widget_wrap(row + used, x, w, rows - used, ROLE_NORMAL,
+				    c->widest, false);
 	return used + 1;
+}
+
+/* The rows of the answer block in normal type, with the blank below. */
+static int answer_rows(const struct closing_answer *c, int w)
+{
+	int yes_no = widget_wrap_rows(c->yes_no, w);
+	int widest = c->widest[0] ? widget_wrap_rows(c->widest, w) : 0;
+	return 1 + (yes_no < 2 ? yes_no : 2) + widest + 1;
 }
 
 /* The same on a room's screen: the question and the answer in large
@@ -122,7 +132,7 @@ static void plan(const struct app *a, const struct closing_answer *c,
 	p->iw = large ? widget_measure(p->w, true) : p->w > 100 ? 100 : p->w;
 	p->ix = (term_cols() - p->iw) / 2;
 	p->each = large ? 3 : 1;
-	p->ans = a->sess->ngroups > 0 ? 5 : 0;
+	p->ans = a->sess->ngroups > 0 ? answer_rows(c, p->iw) : 0;
 	p->ans_big = p->ans && large && c->q_big;
 	if (p->ans_big)
 		p->ans = c->q_big + (c->a_big ? c->a_big : 2) + 5;
@@ -154,6 +164,15 @@ static void plan(const struct app *a, const struct closing_answer *c,
 	p->top = y + 1 + (need < h ? (h - need) / 3 : 0);
 }
 
+/* The rows below the closing text kept for the totals (nv views, or -1
+ * for none), out of rows: none when they would not fit anyway. */
+static int keep_below(int nv, int rows)
+{
+	if (nv < 0)
+		return 1;
+	return rows - 1 >= nv + 2 ? nv + 2 : 0;
+}
+
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
@@ -176,13 +195,14 @@ static void draw(const struct tui *t, int y, int h)
 	if (p.ans_big)
 		row += draw_answer_big(&c, row, p.m, p.w, end - row - 2);
 	else if (p.ans > 0 && end - row - 2 >= 2)
-		row += draw_answer(&c, row, p.ix, p.iw, end - row - 2);
+		row += draw_answer(&c, row, p.ix, p.iw, end - row);
 	if (p.text_big)
 		row += big_text_draw(row, p.m, p.w, ROLE_HEADING, text, 8,
 				     true) +
 		       1;
 	else
-		row += widget_wrap(row, p.ix, p.iw, end - row - nv - 2,
+		row += widget_wrap(row, p.ix, p.iw,
+				   end - row - keep_below(nv, end - row),
 				   ROLE_HEADING, text, false);
 	row += large ? 2 : 1;
 	/* The totals leave the count-up its rows (and one above it). */

@@ -17,8 +17,9 @@
 
 static int text_rows(const struct item_plan *l, int n)
 {
-	int rows = l->head_rows + l->head_gap + l->banner + l->chart_gap +
-		   l->panel_gap + l->panel * l->panel_each + l->info + l->swing;
+	int rows = l->head_rows + l->head_gap + l->note_box + l->note_gap +
+		   l->banner + l->chart_gap + l->panel_gap +
+		   l->panel * l->panel_each + l->info + l->swing;
 	if (!l->list)
 		return rows;
 	for (int v = 0; v < n; v++)
@@ -42,7 +43,9 @@ static bool give_way(struct item_plan *l, int n, const char *heading)
 	for (int v = 1; v < n; v++)
 		if (l->view_rows[v] > l->view_rows[big])
 			big = v;
-	if (l->gap)
+	if (l->note_gap)
+		l->note_gap = 0;
+	else if (l->gap)
 		l->gap = 0;
 	else if (l->head_big)
 		head_normal(l, heading);
@@ -50,6 +53,10 @@ static bool give_way(struct item_plan *l, int n, const char *heading)
 		l->panel_each = 1;
 	else if (l->banner > 1)
 		l->banner = 1;
+	else if (l->note_box && l->panel_gap)
+		l->panel_gap = 0; /* the note asked for: blanks before text */
+	else if (l->note_box && l->chart_gap)
+		l->chart_gap = 0;
 	else if (l->list && l->view_rows[big] > 0)
 		l->view_rows[big]--;
 	else if (l->list)
@@ -135,8 +142,8 @@ void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
  * list of views (the chart names them too), then the groups other than
  * the active one, then heading rows.
  */
-void screen_item_plan_note(const struct app *a, int item, int y, int h,
-			   int cols, int rows, bool note, struct item_plan *l)
+static void plan_body(const struct app *a, int item, int y, int h, int cols,
+		      int rows, bool note, int box, struct item_plan *l)
 {
 	const struct deck_item *it = &a->deck->items[item];
 	int n = it->nviews;
@@ -163,12 +170,56 @@ void screen_item_plan_note(const struct app *a, int item, int y, int h,
 		l->panel_gap = 1;
 		l->panel_each = h >= 40 ? 2 : 1;
 	}
+	/* The note's box: its text and two borders, and a blank below. */
+	l->note_box = box > 0 ? box + 2 : 0;
+	l->note_gap = box > 0;
 	while (text_rows(l, n) + n > h && give_way(l, n, it->heading))
 		;
-	int above = l->head_rows + l->head_gap + l->banner + l->chart_gap;
+	/* Right below the heading, unless a blank row is spare. */
+	l->note_y = l->note_box ? y + l->head_rows + l->note_gap : 0;
+	int above = l->head_rows + l->head_gap + l->note_box + l->note_gap +
+		    l->banner + l->chart_gap;
 	for (int v = 0; l->list && v < n; v++)
 		above += 1 + l->view_rows[v] + (v > 0 ? l->gap : 0);
 	place_chart(l, n, y + above, h - text_rows(l, n));
+}
+
+void screen_item_plan_note(const struct app *a, int item, int y, int h,
+			   int cols, int rows, bool note, struct item_plan *l)
+{
+	plan_body(a, item, y, h, cols, rows, note, 0, l);
+}
+
+/* Whether l shows all that base does, but for blank rows and the bars'
+ * thickness. */
+static bool keeps_all(const struct item_plan *base, const struct item_plan *l,
+		      int n, int h)
+{
+	if (text_rows(l, n) + n > h || l->head_rows != base->head_rows ||
+	    l->head_big != base->head_big || l->list != base->list ||
+	    l->panel != base->panel || l->info != base->info ||
+	    l->swing != base->swing)
+		return false;
+	for (int v = 0; v < n; v++)
+		if (l->view_rows[v] != base->view_rows[v])
+			return false;
+	return true;
+}
+
+void screen_item_plan_box(const struct app *a, int item, int y, int h, int cols,
+			  int rows, struct item_plan *l)
+{
+	const struct deck_item *it = &a->deck->items[item];
+	struct item_plan base;
+	plan_body(a, item, y, h, cols, rows, false, 0, &base);
+	/* Inside the box: a border and a blank on either side. */
+	int want = it->note ? widget_wrap_rows(it->note, base.text_w - 4) : 0;
+	for (int box = want < h ? want : h; box > 0; box--) {
+		plan_body(a, item, y, h, cols, rows, false, box, l);
+		if (keeps_all(&base, l, it->nviews, h))
+			return;
+	}
+	*l = base;
 }
 
 /* The first row below the chart, where the groups' bars begin. */
@@ -338,7 +389,7 @@ static int draw_texts(const struct app *a, int item, int y,
 	else
 		row += widget_wrap(row, tx, tw, l->head_rows, ROLE_HEADING,
 				   it->heading, false);
-	row += l->head_gap;
+	row += l->note_gap + l->note_box + l->head_gap;
 	for (int v = 0; l->list && v < it->nviews; v++) {
 		if (v > 0)
 			row += l->gap;
@@ -370,6 +421,20 @@ static void draw_note(const struct deck_item *it, int y, int h,
 		    false);
 }
 
+/* The chart, the groups' split, the swing and the line of hands. */
+static void draw_results(const struct app *a, int item,
+			 const struct item_plan *l, int y, int h, bool hints)
+{
+	draw_chart(a, item, l);
+	int below = below_chart(l, y, h) + l->panel_gap;
+	below += room_panel(a, item, below, l->m, l->w,
+			    l->panel * l->panel_each, l->panel_each);
+	if (l->swing)
+		below += room_swing(a, item, below, l->m, l->w);
+	if (l->info)
+		room_info(a, item, below, l->m, l->w, hints);
+}
+
 static void draw(const struct tui *t, int y, int h)
 {
 	const struct app *a = t->app;
@@ -386,26 +451,26 @@ static void draw(const struct tui *t, int y, int h)
 	}
 	screen_item_plan_note(a, item, y, h, term_cols() - qw, term_rows(),
 			      t->followed, &l);
+	/* The note asked for, when no column beside the item shows it. */
+	bool note = a->note && !t->audience && l.note_w == 0 &&
+		    a->deck->items[item].note != NULL;
+	if (note)
+		screen_item_plan_box(a, item, y, h, term_cols() - qw,
+				     term_rows(), &l);
 	if (qw)
 		qr_view_draw(t, item, y, h, term_cols() - qw + 1, qw - 2);
 	draw_note(&a->deck->items[item], y, h, &l);
 	int row = draw_texts(a, item, y, &l);
 	if (l.banner)
 		room_banner(a, row, l.m, l.w, l.banner, !t->audience);
-	if (a->sess->hidden) {
+	if (a->sess->hidden)
 		/* The room sees that counting goes on, not how it goes. */
 		widget_wrap(l.chart_y + (l.chart_rows - 1) / 2, l.m, l.w, 1,
 			    ROLE_DIM, "Results are hidden from the room", true);
-		return;
-	}
-	draw_chart(a, item, &l);
-	int below = below_chart(&l, y, h) + l.panel_gap;
-	below += room_panel(a, item, below, l.m, l.w, l.panel * l.panel_each,
-			    l.panel_each);
-	if (l.swing)
-		below += room_swing(a, item, below, l.m, l.w);
-	if (l.info)
-		room_info(a, item, below, l.m, l.w, !t->audience);
+	else
+		draw_results(a, item, &l, y, h, !t->audience);
+	if (note)
+		screen_note_draw(t, &l, l.chart_y, y + h - l.chart_y);
 }
 
 static enum input_result key(struct tui *t, enum action act, int arg)

@@ -1,0 +1,287 @@
+/*
+ * What must stay in sight when the names are long or the screen small:
+ * the count being typed and the count set, on the status line, with the
+ * group's and the view's names shortened instead; the closing screen's
+ * widest divide, to its points; the heading and the views' texts with
+ * the facilitator's note open (i).
+ */
+#include "screen_util.h"
+
+/* Starts a deck of one item, written from text, in a fresh folder. */
+static struct hs *start_deck(struct su_run *r, int rows, int cols,
+			     const char *text)
+{
+	static char deck[128];
+	memset(r, 0, sizeof *r);
+	su_mkdtemp(r->dir, sizeof r->dir);
+	snprintf(r->state_env, sizeof r->state_env, "HANDSUP_STATE_DIR=%s",
+		 r->dir);
+	su_write_file(r->dir, "t.deck", text, deck, sizeof deck);
+	const char *argv[] = {"handsup", "--name", "fit", deck, NULL};
+	return su_launch(r, rows, cols, argv, NULL);
+}
+
+/* The status line holds want, and starts with the name's first word. */
+static void expect_status(struct hs *h, const char *want, const char *first)
+{
+	char *t = hs_row_text(h, hs_rows(h) - 1);
+	bool ok = strstr(t, want) != NULL && strstr(t, first) != NULL;
+	if (!ok) {
+		hs_dump(h, want);
+		fail_msg("status line \"%s\": no \"%s\" or \"%s\"", t, want,
+			 first);
+	}
+	free(t);
+}
+
+/* Enter, 4, 7 on the first item: the digits, then the count set. */
+static void type_47(struct hs *h, const char *first)
+{
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, HS_KEY_ENTER);
+	su_press(h, '4');
+	su_press(h, '7');
+	expect_status(h, "count: 47_", first);
+	su_press(h, HS_KEY_ENTER);
+	expect_status(h, "set to 47", first);
+	su_expect(h, "47 hands");
+}
+
+static void test_typed_count_long_names_80x24(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = start_deck(
+		&r, 24, 80,
+		"title: Long names\n"
+		"groups: Regional Customer Success and Account Management "
+		"EMEA|B\n"
+		"== First item\n1: View one.\n2: View two.\n"
+		"labels: Skills focus first of al | Scale the behaviors now\n");
+	type_47(h, "Regional");
+	/* The undo's figures stay too. */
+	su_press(h, 'u');
+	expect_status(h, "47 -> 0 (item 1)", "Undone: Regional");
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_typed_count_long_names_40x12(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = start_deck(&r, 12, 40,
+				  "title: Long names\n"
+				  "groups: Operations Excellence Team|B\n"
+				  "== First item\n1: View one.\n2: View two.\n"
+				  "labels: Scale the behaviors now | Skills\n");
+	type_47(h, "Operations");
+	su_quit(&r);
+	su_end(&r);
+}
+
+/*
+ * The body's rows joined, each trimmed, by one space: wrapped text as
+ * one line.  Free it.
+ */
+static char *body_text(struct hs *h)
+{
+	size_t cap = (size_t)hs_rows(h) * ((size_t)hs_cols(h) * 4 + 1) + 1;
+	char *all = calloc(1, cap);
+	assert_non_null(all);
+	for (int r = 1; r < hs_rows(h) - 1; r++) {
+		char *t = hs_row_text(h, r), *s = t, *e = t + strlen(t);
+		while (*s == ' ')
+			s++;
+		while (e > s && e[-1] == ' ')
+			e--;
+		if (e > s)
+			snprintf(all + strlen(all), cap - strlen(all), "%s%.*s",
+				 all[0] ? " " : "", (int)(e - s), s);
+		free(t);
+	}
+	return all;
+}
+
+/* The closing screen at 40x12: the widest divide whole, points too. */
+static void test_closing_widest_whole_40x12(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "grouped",
+					   NULL};
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "111g2221");
+	su_press(h, 's');
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Closing");
+	assert_int_not_equal(hs_resize(h, 12, 40), -1);
+	su_expect(h, "Closing");
+	char *all = body_text(h);
+	const char *want = "Widest: Regarding the Scope of Sales Training. "
+			   "Sales Training 100% View 1, Product Marketing 25% "
+			   "View 1: 75 points apart";
+	if (strstr(all, want) == NULL) {
+		hs_dump(h, "closing");
+		fail_msg("no \"%s\" in \"%s\"", want, all);
+	}
+	free(all);
+	su_quit(&r);
+	su_end(&r);
+}
+
+/* The rows from the top to the one that holds last (the heading and the
+ * views' texts), trimmed; rows without text are "". */
+#define NOTE_ROWS 48
+static int texts_above_chart(struct hs *h, const char *last,
+			     char rows[][NOTE_ROWS * 4 + 1])
+{
+	int n = 0;
+	for (int r = 1; r < hs_rows(h) - 1 && r < NOTE_ROWS; r++, n++) {
+		char *t = hs_row_text(h, r), *s = t, *e = t + strlen(t);
+		bool stop = strstr(t, last) != NULL;
+		while (*s == ' ')
+			s++;
+		while (e > s && e[-1] == ' ')
+			e--;
+		snprintf(rows[n], NOTE_ROWS * 4 + 1, "%.*s", (int)(e - s), s);
+		free(t);
+		if (stop)
+			return n + 1;
+	}
+	return -1; /* last is not on screen */
+}
+
+/* The text inside a box's sides, its rows joined by one space.  Free it. */
+static char *boxed_text(struct hs *h)
+{
+	static const char side[] = "│";
+	size_t cap = (size_t)hs_rows(h) * ((size_t)hs_cols(h) * 4 + 1) + 1;
+	char *all = calloc(1, cap);
+	assert_non_null(all);
+	for (int r = 1; r < hs_rows(h) - 1; r++) {
+		char *t = hs_row_text(h, r), *s = strstr(t, side), *e = NULL;
+		for (char *p = s; p && (p = strstr(p + 1, side));)
+			e = p;
+		if (s && e) {
+			s += strlen(side);
+			while (*s == ' ')
+				s++;
+			while (e > s && e[-1] == ' ')
+				e--;
+			snprintf(all + strlen(all), cap - strlen(all), "%s%.*s",
+				 all[0] ? " " : "", (int)(e - s), s);
+		}
+		free(t);
+	}
+	return all;
+}
+
+/*
+ * i on an item: the note's box, and every row of the heading (in its
+ * place) and of the views' texts (anywhere) still on screen.
+ */
+static void expect_note_keeps_texts(struct hs *h, int head_rows,
+				    const char *note)
+{
+	static char before[NOTE_ROWS][NOTE_ROWS * 4 + 1];
+	int n = texts_above_chart(h, "across the sales force.", before);
+	assert_true(n > 0);
+	su_expect(h, "View 1");
+	su_press(h, 'i');
+	su_expect(h, "Note (i hides it)");
+	char *all = boxed_text(h);
+	if (strstr(all, note) == NULL) {
+		hs_dump(h, "note");
+		fail_msg("the note is not shown whole: \"%s\"", note);
+	}
+	free(all);
+	for (int r = 0; r < n; r++) {
+		if (before[r][0] == '\0')
+			continue;
+		char *t = hs_row_text(h, r + 1);
+		bool ok = r < head_rows ? strstr(t, before[r]) != NULL
+					: hs_screen_contains(h, before[r]);
+		free(t);
+		if (!ok) {
+			hs_dump(h, before[r]);
+			fail_msg("hidden by the note: \"%s\"", before[r]);
+		}
+	}
+	su_press(h, 'i');
+	su_expect_not(h, "Note (i hides it)");
+}
+
+static const char builtin_note[] =
+	"Is training about the individual rep, or about the system around "
+	"the rep?";
+
+static void test_note_keeps_the_views_80x24(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "note", NULL};
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Sales training’s role is to focus");
+	expect_note_keeps_texts(h, 1, builtin_note);
+	su_quit(&r);
+	su_end(&r);
+}
+
+static void test_note_keeps_the_views_160x48(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "note", NULL};
+	struct hs *h = su_start(&r, 48, 160, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Sales training’s role is to focus");
+	/* The heading in large type: three rows. */
+	expect_note_keeps_texts(h, 3, builtin_note);
+	su_quit(&r);
+	su_end(&r);
+}
+
+/* A heading of two lines and a note of three, at 80x24. */
+static void test_note_two_line_heading(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char note[] =
+		"Ask the room first which view they hold, then ask why. Is "
+		"training about the individual rep, or about the system "
+		"around the rep? Keep it to five minutes.";
+	char text[1024];
+	snprintf(
+		text, sizeof text,
+		"title: Two-line heading\n"
+		"== Regarding the Scope and the Purpose of Sales Training in a "
+		"Modern Organisation Today\n"
+		"1: Sales training's role is to focus on improving the skills "
+		"of the sales force, one rep at a time.\n"
+		"2: Sales training's role is to scale the right behaviors, "
+		"processes, content, and tools across the sales force.\n"
+		"note: %s\n",
+		note);
+	struct hs *h = start_deck(&r, 24, 80, text);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Organisation Today");
+	expect_note_keeps_texts(h, 2, note);
+	su_quit(&r);
+	su_end(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_typed_count_long_names_80x24),
+		cmocka_unit_test(test_typed_count_long_names_40x12),
+		cmocka_unit_test(test_closing_widest_whole_40x12),
+		cmocka_unit_test(test_note_keeps_the_views_80x24),
+		cmocka_unit_test(test_note_keeps_the_views_160x48),
+		cmocka_unit_test(test_note_two_line_heading),
+	};
+	return cmocka_run_group_tests(tests, NULL, su_cleanup);
+}
