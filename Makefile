@@ -12,7 +12,7 @@
 
 # The one place the version is written; the man pages, debian/changelog
 # and NEWS must agree with it (tests/release/test_version.sh).
-VERSION   = 1.0.0
+VERSION   = 1.1.0
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
