@@ -322,11 +322,14 @@ struct swing;
  * The swing in words: "Swing to round 2: View 1 +9, View 2 -9 points; at
  * least 2 people changed their minds" (round is the later one, 0-based);
  * of_room says "points of the hands raised", as the swing is of them
- * whatever the base.  Returns buf.
+ * whatever the base.  nsessions > 0, for an aggregate, says over how many
+ * sessions ("Swing to round 2, over the 1 session that reached it: "),
+ * since the table's rounds are each over the sessions that have them.
+ * Returns buf.
  */
 const char *report_swing_words(char *buf, size_t cap, int round,
 			       const struct swing *sw, char *const *labels,
-			       int n, bool of_room);
+			       int n, bool of_room, int nsessions);
 
 /* ---- text tables of groups and rounds (report_text_groups.c) ------------ */
 

@@ -141,7 +141,7 @@ static int session_rounds(FILE *out, const struct session *s, int i)
 		if (md_para(out, "",
 			    report_swing_words(words, sizeof words, r, &sw,
 					       s->items[i].labels, rows[r].sp.n,
-					       s->pct_of_room)))
+					       s->pct_of_room, 0)))
 			return -1;
 	}
 	return 0;
@@ -221,7 +221,8 @@ static int agg_rounds(FILE *out, const struct report_agg *a, int i)
 		report_agg_swing(a, i, r, &sw);
 		if (md_para(out, "",
 			    report_swing_words(words, sizeof words, r, &sw,
-					       it->labels, it->nviews, false)))
+					       it->labels, it->nviews, false,
+					       it->rounds[r].nsessions)))
 			return -1;
 	}
 	return 0;

@@ -140,12 +140,19 @@ void report_divide_rank(struct report_divide *d, int n)
 
 const char *report_swing_words(char *buf, size_t cap, int round,
 			       const struct swing *sw, char *const *labels,
-			       int n, bool of_room)
+			       int n, bool of_room, int nsessions)
 {
 	size_t k = 0;
 	int w;
 
-	w = snprintf(buf, cap, "Swing to round %d: ", round + 1);
+	if (nsessions > 0)
+		w = snprintf(buf, cap,
+			     "Swing to round %d, over the %d %s that reached "
+			     "it: ",
+			     round + 1, nsessions,
+			     nsessions == 1 ? "session" : "sessions");
+	else
+		w = snprintf(buf, cap, "Swing to round %d: ", round + 1);
 	k = w < 0 ? 0 : (size_t)w;
 	for (int v = 0; sw->known && v < n && k < cap; v++) {
 		w = snprintf(buf + k, cap - k, "%s%s %+d", v ? ", " : "",

@@ -269,7 +269,7 @@ static int session_rounds(FILE *out, const struct session *s, int i)
 			     rows[r].sp.n, &sw);
 		report_swing_words(words, sizeof words, r, &sw,
 				   s->items[i].labels, rows[r].sp.n,
-				   s->pct_of_room);
+				   s->pct_of_room, 0);
 		if (report_text_wrap(out, INDENT, words))
 			return -1;
 	}
@@ -349,7 +349,7 @@ static int agg_rounds(FILE *out, const struct report_agg *a, int i)
 
 		report_agg_swing(a, i, r, &sw);
 		report_swing_words(words, sizeof words, r, &sw, it->labels,
-				   it->nviews, false);
+				   it->nviews, false, it->rounds[r].nsessions);
 		if (report_text_wrap(out, INDENT, words))
 			return -1;
 	}

@@ -115,11 +115,13 @@ static void test_agg_text(void **state)
 				    "     13\n"));
 	assert_non_null(strstr(out, "Divide: 77 points between Product "
 				    "Marketing (23% View 1) and Sales\n"));
-	/* Round 2 of item 1 only at Hooli: its swing against its round 1. */
+	/* Round 2 of item 1 only at Hooli: its swing against its round 1,
+	 * which the line says, as the table's round 1 is over all three. */
 	assert_non_null(strstr(out, "    Round 1 (3 sessions)  34  57%  26  43%"
 				    "     60\n    Round 2 (1 session)   16  67%"
-				    "   8  33%     24\n    Swing to round 2: "
-				    "View 1 +9, View 2 -9 points; at least 2"));
+				    "   8  33%     24\n    Swing to round 2, "
+				    "over the 1 session that reached it: "
+				    "View 1 +9, View 2 -9\n"));
 	/* Item 5 is only in the article's session: no groups there. */
 	const char *i5 = strstr(out, "5. Regarding the Value");
 	const char *i6 = strstr(out, "6. Regarding Sales Training Strategy");
