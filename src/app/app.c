@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,20 +180,58 @@ static const char *label(const struct app *a, int item, int view)
 	return a->sess->items[item].labels[view];
 }
 
-/* Appends s to the message at byte len; returns the new length. */
-static size_t message_add(struct app *a, size_t len, const char *s)
+/*
+ * Appends at most max bytes of s to the message at byte len, cut on a
+ * character's boundary and then ending in an ellipsis; returns the new
+ * length.
+ */
+static size_t message_add(struct app *a, size_t len, const char *s, size_t max)
 {
-	size_t cap = sizeof a->message;
+	size_t cap = sizeof a->message, n = strlen(s);
+	bool cut = n > max;
+	if (cut) {
+		n = max > 3 ? max - 3 : 0;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	if (len >= cap - 1)
 		return len;
-	snprintf(a->message + len, cap - len, "%s", s);
+	snprintf(a->message + len, cap - len, "%.*s%s", (int)n, s,
+		 cut ? "\xe2\x80\xa6" : "");
 	return len + strlen(a->message + len);
 }
 
 /*
+ * The message PREFIX NAMES REST, NAMES being "Sales Leadership: View 1",
+ * or either alone, each marked as what a narrow status line shortens.
+ * The names share what room PREFIX and REST (the figures) leave, so no
+ * name is long enough to push the figures out.
+ */
+static void say_names(struct app *a, const char *prefix,
+		      const char *const names[2], const char *rest)
+{
+	size_t room = sizeof a->message - 1 - strlen(prefix) - strlen(rest);
+	int n = (names[0] != NULL) + (names[1] != NULL);
+	size_t each = n ? (room - 2) / (size_t)n : 0;
+	a->message[0] = '\0';
+	a->message_nnames = 0;
+	size_t len = message_add(a, 0, prefix, SIZE_MAX);
+	for (int i = 0; i < 2; i++) {
+		if (names[i] == NULL)
+			continue;
+		if (i == 1 && names[0] != NULL)
+			len = message_add(a, len, ": ", SIZE_MAX);
+		size_t off = len;
+		len = message_add(a, len, names[i], each);
+		a->message_names[a->message_nnames++] =
+			(struct app_span){off, len - off};
+	}
+	message_add(a, len, rest, SIZE_MAX);
+}
+
+/*
  * The message PREFIX WHO REST: WHO is "Sales Leadership: View 1" with
- * groups, "View 1" without, its names marked as what a narrow status line
- * shortens, and REST (printf-style) holds the figures.
+ * groups, "View 1" without, and REST (printf-style) holds the figures.
  */
 static void say_who(struct app *a, const char *prefix, int item, int group,
 		    int view, const char *fmt, ...)
@@ -205,20 +244,7 @@ static void say_who(struct app *a, const char *prefix, int item, int group,
 	va_end(ap);
 	if (a->sess->ngroups > 0)
 		names[0] = session_group_name(a->sess, group);
-	a->message[0] = '\0';
-	a->message_nnames = 0;
-	size_t len = message_add(a, 0, prefix);
-	for (int i = 0; i < 2; i++) {
-		if (names[i] == NULL)
-			continue;
-		if (i == 1 && names[0] != NULL)
-			len = message_add(a, len, ": ");
-		size_t off = len;
-		len = message_add(a, len, names[i]);
-		a->message_names[a->message_nnames++] =
-			(struct app_span){off, len - off};
-	}
-	message_add(a, len, rest);
+	say_names(a, prefix, names, rest);
 }
 
 void app_vote(struct app *a, int view, long delta)
@@ -302,11 +328,14 @@ static void say_change(struct app *a, const struct tally_change *c, bool undo)
 		say_who(a, prefix, c->item, c->group, moved,
 			" %ld -> %ld (item %d)", from[moved], to[moved],
 			c->item + 1);
-	else if (a->sess->ngroups > 0 && c->group >= 0)
-		app_message(a, "%s: %s, all %d views (item %d)", verb,
-			    session_group_name(a->sess, c->group), n,
-			    c->item + 1);
-	else
+	else if (a->sess->ngroups > 0 && c->group >= 0) {
+		const char *names[2] = {session_group_name(a->sess, c->group),
+					NULL};
+		char rest[64];
+		snprintf(rest, sizeof rest, ", all %d views (item %d)", n,
+			 c->item + 1);
+		say_names(a, prefix, names, rest);
+	} else
 		app_message(a, "%s: all %d views (item %d)", verb, n,
 			    c->item + 1);
 }
@@ -452,14 +481,17 @@ void app_set_headcount(struct app *a, long n)
 	int missing = 0;
 	for (int g = 0; g < s->ngroups; g++)
 		missing += tally_headcount(&s->tally, g) == 0;
+	const char *names[2] = {session_group_name(s, s->active), NULL};
+	char rest[80];
 	if (s->ngroups > 0 && missing > 0)
-		app_message(a, "%s: %ld people (room: %d group%s to go)",
-			    session_group_name(s, s->active), n, missing,
-			    missing == 1 ? "" : "s");
-	else if (s->ngroups > 0)
-		app_message(a, "%s: %ld people (room %ld)",
-			    session_group_name(s, s->active), n,
-			    tally_room_headcount(&s->tally));
+		snprintf(rest, sizeof rest,
+			 ": %ld people (room: %d group%s to go)", n, missing,
+			 missing == 1 ? "" : "s");
+	else
+		snprintf(rest, sizeof rest, ": %ld people (room %ld)", n,
+			 tally_room_headcount(&s->tally));
+	if (s->ngroups > 0)
+		say_names(a, "", names, rest);
 	else
 		app_message(a, "Headcount: %ld people", n);
 	app_save(a);

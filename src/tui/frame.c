@@ -162,12 +162,42 @@ static void shorten(int *widths, int n, int excess, int least)
  * shortened with an ellipsis, each to least columns at the fewest, so that
  * the words and figures around them stay whole.  Returns the width.
  */
-static int fit_names(const char *s, const struct app_span *names, int n,
+/*
+ * s as an ASCII terminal shows it, into buf, and its name spans moved to
+ * match: a letter such as "ß" becomes two, so s is measured as drawn.
+ */
+static const char *as_ascii(const char *s, struct app_span *names, int n,
+			    char *buf, size_t cap)
+{
+	char piece[400];
+	size_t at = 0, len = 0;
+	for (int i = 0; i <= n && len + 1 < cap; i++) {
+		size_t end = i < n ? names[i].off : strlen(s);
+		snprintf(piece, sizeof piece, "%.*s", (int)(end - at), s + at);
+		len += text_to_ascii(piece, buf + len, cap - len);
+		if (i == n || len + 1 >= cap)
+			break;
+		snprintf(piece, sizeof piece, "%.*s", (int)names[i].len,
+			 s + end);
+		at = end + names[i].len;
+		names[i].off = len;
+		names[i].len = text_to_ascii(piece, buf + len, cap - len);
+		len += names[i].len;
+	}
+	return buf;
+}
+
+static int fit_names(const char *s, const struct app_span *spans, int n,
 		     int width, int least, char *out, size_t cap)
 {
 	int widths[2] = {0, 0};
 	size_t len = 0, at = 0;
 	n = n < 2 ? n : 2;
+	struct app_span names[2];
+	memcpy(names, spans, (size_t)n * sizeof *names);
+	char plain[400];
+	if (draw_ascii())
+		s = as_ascii(s, names, n, plain, sizeof plain);
 	for (int i = 0; i < n; i++)
 		widths[i] = text_width_n(s + names[i].off, names[i].len);
 	shorten(widths, n, text_width(s) - width, least);
@@ -224,7 +254,9 @@ static void entry_text(const struct tui *t, int w, char *buf, size_t cap)
 			len += (size_t)snprintf(text + len, sizeof text - len,
 						", ");
 		spans[n].off = len < sizeof text ? len : sizeof text - 1;
-		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+		/* No name so long that the digits fall off the end. */
+		len += (size_t)snprintf(text + len, sizeof text - len, "%.*s",
+					(int)text_fit(names[i], 120, NULL),
 					names[i]);
 		len = len < sizeof text ? len : sizeof text - 1;
 		spans[n].len = len - spans[n].off;

@@ -7,9 +7,9 @@
  */
 #include "screen_util.h"
 
-/* Starts a deck of one item, written from text, in a fresh folder. */
-static struct hs *start_deck(struct su_run *r, int rows, int cols,
-			     const char *text)
+/* Starts a deck written from text, in a fresh folder, with opt if any. */
+static struct hs *start_deck_opt(struct su_run *r, int rows, int cols,
+				 const char *opt, const char *text)
 {
 	static char deck[128];
 	memset(r, 0, sizeof *r);
@@ -17,8 +17,14 @@ static struct hs *start_deck(struct su_run *r, int rows, int cols,
 	snprintf(r->state_env, sizeof r->state_env, "HANDSUP_STATE_DIR=%s",
 		 r->dir);
 	su_write_file(r->dir, "t.deck", text, deck, sizeof deck);
-	const char *argv[] = {"handsup", "--name", "fit", deck, NULL};
+	const char *argv[] = {"handsup", "--name", "fit", deck, opt, NULL};
 	return su_launch(r, rows, cols, argv, NULL);
+}
+
+static struct hs *start_deck(struct su_run *r, int rows, int cols,
+			     const char *text)
+{
+	return start_deck_opt(r, rows, cols, NULL, text);
 }
 
 /* The status line holds want, and starts with the name's first word. */
@@ -76,6 +82,52 @@ static void test_typed_count_long_names_40x12(void **state)
 				  "== First item\n1: View one.\n2: View two.\n"
 				  "labels: Scale the behaviors now | Skills\n");
 	type_47(h, "Operations");
+	su_quit(&r);
+	su_end(&r);
+}
+
+/*
+ * With --ascii, "ß" is drawn as "ss": the names are measured as drawn,
+ * so the wider ASCII line still keeps the digits.
+ */
+static void test_typed_count_ascii(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = start_deck_opt(&r, 24, 60, "--ascii",
+				      "title: Lange Namen\n"
+				      "groups: Gro\xc3\x9fhandel Stra\xc3\x9f"
+				      "enbau S\xc3\xbc\xc3\x9fwaren Fu\xc3\x9f"
+				      "ball Ma\xc3\x9fnahmen|B\n"
+				      "== Erstes\n1: Eins.\n2: Zwei.\n"
+				      "labels: Wei\xc3\x9f gr\xc3\xb6\xc3\x9f"
+				      "er s\xc3\xbc\xc3\x9f hei\xc3\x9f | B\n");
+	type_47(h, "Grosshandel");
+	su_press(h, 'u');
+	expect_status(h, "47 -> 0 (item 1)", "Undone: Grosshandel");
+	su_quit(&r);
+	su_end(&r);
+}
+
+/*
+ * A group's name longer than the whole message: it is cut, the figures
+ * of the count set and of the headcount confirmed stay.
+ */
+static void test_name_longer_than_the_line(void **state)
+{
+	(void)state;
+	struct su_run r;
+	char text[1024] = "title: Long\ngroups: ";
+	for (int i = 0; i < 45; i++)
+		strcat(text, "\xe5\x96\xb6\xe6\xa5\xad"); /* 営業 */
+	strcat(text, "|B\n== First item\n1: One.\n2: Two.\n");
+	struct hs *h = start_deck(&r, 24, 80, text);
+	type_47(h, "\xe5\x96\xb6\xe6\xa5\xad");
+	su_press(h, 'p');
+	su_press(h, '9');
+	su_press(h, HS_KEY_ENTER);
+	expect_status(h, "9 people (room: 1 group to go)",
+		      "\xe5\x96\xb6\xe6\xa5\xad");
 	su_quit(&r);
 	su_end(&r);
 }
@@ -278,6 +330,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_typed_count_long_names_80x24),
 		cmocka_unit_test(test_typed_count_long_names_40x12),
+		cmocka_unit_test(test_typed_count_ascii),
+		cmocka_unit_test(test_name_longer_than_the_line),
 		cmocka_unit_test(test_closing_widest_whole_40x12),
 		cmocka_unit_test(test_note_keeps_the_views_80x24),
 		cmocka_unit_test(test_note_keeps_the_views_160x48),
