@@ -58,7 +58,7 @@ struct item_plan {
 	int note_x, note_w; /* the note's column beside the item (w 0: none) */
 	int note_y, note_box; /* the note's box below the heading: its first
 	                         row and rows, borders included (0: none) */
-	int note_gap;	      /* blank row below the box */
+	int note_gap;	      /* blank row above the box */
 };
 
 void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
@@ -79,14 +79,12 @@ void screen_item_plan_note(const struct app *a, int item, int y, int h,
  * its box between the heading and the views' texts: the box takes the
  * rows that the blank rows and the chart's thickness give up, as many as
  * the note needs, and never a row of the heading, the views' texts, the
- * groups' split or the lines below it.  Without that room, note_box is 0
- * (screen_note_draw then puts the note over the foot of the body).
+ * groups' split or the lines below it.  Without that room, or when a box
+ * would show less of the note than the foot of the body can, note_box is
+ * 0 (screen_note_draw then puts the note over the foot of the body).
  */
 void screen_item_plan_box(const struct app *a, int item, int y, int h, int cols,
 			  int rows, struct item_plan *l);
-
-/* The first row of the item screen's chart, which overlays keep off. */
-int screen_item_chart_top(const struct app *a, int y, int h);
 
 /*
  * The help overlay, drawn over whatever screen is below it (frame.c); any

@@ -170,7 +170,7 @@ static void plan_body(const struct app *a, int item, int y, int h, int cols,
 		l->panel_gap = 1;
 		l->panel_each = h >= 40 ? 2 : 1;
 	}
-	/* The note's box: its text and two borders, and a blank below. */
+	/* The note's box: its text and two borders, and a blank above. */
 	l->note_box = box > 0 ? box + 2 : 0;
 	l->note_gap = box > 0;
 	while (text_rows(l, n) + n > h && give_way(l, n, it->heading))
@@ -214,9 +214,17 @@ void screen_item_plan_box(const struct app *a, int item, int y, int h, int cols,
 	plan_body(a, item, y, h, cols, rows, false, 0, &base);
 	/* Inside the box: a border and a blank on either side. */
 	int want = it->note ? widget_wrap_rows(it->note, base.text_w - 4) : 0;
+	/* Over the foot (screen_note_draw), from the chart down, the note
+	 * is as wide as the body: what it would show of the note there. */
+	int foot = it->note ? widget_wrap_rows(it->note, base.w - 4) : 0;
+	if (foot > y + h - base.chart_y - 2)
+		foot = y + h - base.chart_y - 2;
 	for (int box = want < h ? want : h; box > 0; box--) {
 		plan_body(a, item, y, h, cols, rows, false, box, l);
-		if (keeps_all(&base, l, it->nviews, h))
+		/* A box that cuts the note short only if the foot would
+		 * show no more of it. */
+		if (keeps_all(&base, l, it->nviews, h) &&
+		    (box == want || box >= foot))
 			return;
 	}
 	*l = base;
@@ -367,13 +375,6 @@ static void draw_chart(const struct app *a, int item, const struct item_plan *l)
 	fit_columns(a, item, l, &c);
 	for (int v = 0; v < c.n; v++)
 		draw_view_row(a, item, v, l, &c);
-}
-
-int screen_item_chart_top(const struct app *a, int y, int h)
-{
-	struct item_plan l;
-	screen_item_plan(a, app_item(a), y, h, term_cols(), &l);
-	return l.chart_y;
 }
 
 /* The heading and the views' texts; returns the row below them. */
