@@ -35,7 +35,8 @@
  */
 static bool looks_like_session(const char *path)
 {
-	char head[sizeof SESSION_MAGIC];
+	static const char bom[] = "\xEF\xBB\xBF";
+	char head[sizeof bom + sizeof SESSION_MAGIC];
 	struct stat st;
 	ssize_t n = -1;
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -47,7 +48,9 @@ static bool looks_like_session(const char *path)
 	if (n < 0)
 		return false;
 	head[n] = '\0';
-	return strcmp(head, SESSION_MAGIC) == 0;
+	/* A byte order mark before it, as the session reader skips. */
+	const char *h = strncmp(head, bom, 3) == 0 ? head + 3 : head;
+	return strncmp(h, SESSION_MAGIC, strlen(SESSION_MAGIC)) == 0;
 }
 
 /* Loads the deck file at path, listing every error.  0 or an exit status. */

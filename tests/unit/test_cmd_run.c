@@ -156,6 +156,14 @@ static void test_deck_is_session(void **state)
 			 EXIT_DATA);
 	assert_non_null(strstr(err, "handsup resume FILE\n"));
 	free(err);
+	/* With a byte order mark before it, which the reader skips. */
+	put_file(scratch("s.session"),
+		 "\xEF\xBB\xBFhandsup-session 1\nname: x\n");
+	assert_int_equal(run(cmd_run, -1, &err, "handsup", scratch("s.session"),
+			     (char *)NULL),
+			 EXIT_DATA);
+	assert_non_null(strstr(err, "handsup resume FILE\n"));
+	free(err);
 	unlink(scratch("s.session"));
 }
 

@@ -328,10 +328,17 @@ static void test_byte_order_mark(void **state)
 	assert_int_equal(session_parse(&t, bom, len + 3, &err), 0);
 	assert_string_equal(t.name, "bom");
 	assert_int_equal(t.nitems, s.nitems);
-	/* Anywhere else it is a character of its line. */
-	memcpy(bom, text, len);
-	memcpy(bom + len - 4, "\xEF\xBB\xBF\n", 4);
-	assert_int_equal(session_parse(&t, bom, len, &err), -1);
+	session_free(&t);
+	/* Anywhere else it is a character of its line: before the "name"
+	 * key on line 2, it makes a key that does not exist. */
+	const char *nl = memchr(text, '\n', len);
+	size_t head = (size_t)(nl - text) + 1;
+	memcpy(bom, text, head);
+	memcpy(bom + head, "\xEF\xBB\xBF", 3);
+	memcpy(bom + head + 3, text + head, len - head);
+	assert_int_equal(session_parse(&t, bom, len + 3, &err), -1);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.msg, "unknown key"));
 	free(bom);
 	free(text);
 	session_free(&s);
