@@ -269,31 +269,30 @@ static const char builtin_note[] =
 	"Is training about the individual rep, or about the system around "
 	"the rep?";
 
+/* The built-in deck's item 1 at rows x cols, its heading head_rows high. */
+static void expect_builtin_note(int rows, int cols, int head_rows)
+{
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "note", NULL};
+	struct hs *h = su_start(&r, rows, cols, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Sales training’s role is to focus");
+	expect_note_keeps_texts(h, head_rows, builtin_note);
+	su_quit(&r);
+	su_end(&r);
+}
+
 static void test_note_keeps_the_views_80x24(void **state)
 {
 	(void)state;
-	struct su_run r;
-	static const char *const argv[] = {"handsup", "--name", "note", NULL};
-	struct hs *h = su_start(&r, 24, 80, argv, NULL);
-	su_press(h, HS_KEY_RIGHT);
-	su_expect(h, "Sales training’s role is to focus");
-	expect_note_keeps_texts(h, 1, builtin_note);
-	su_quit(&r);
-	su_end(&r);
+	expect_builtin_note(24, 80, 1);
 }
 
 static void test_note_keeps_the_views_160x48(void **state)
 {
 	(void)state;
-	struct su_run r;
-	static const char *const argv[] = {"handsup", "--name", "note", NULL};
-	struct hs *h = su_start(&r, 48, 160, argv, NULL);
-	su_press(h, HS_KEY_RIGHT);
-	su_expect(h, "Sales training’s role is to focus");
 	/* The heading in large type: three rows. */
-	expect_note_keeps_texts(h, 3, builtin_note);
-	su_quit(&r);
-	su_end(&r);
+	expect_builtin_note(48, 160, 3);
 }
 
 /* A heading of two lines and a note of three, at 80x24. */
