@@ -235,6 +235,10 @@ static void say_names(struct app *a, const char *prefix,
  */
 static void say_who(struct app *a, const char *prefix, int item, int group,
 		    int view, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void say_who(struct app *a, const char *prefix, int item, int group,
+		    int view, const char *fmt, ...)
 {
 	const char *names[2] = {NULL, label(a, item, view)};
 	char rest[160];
