@@ -280,7 +280,7 @@ $(BUILD)/tests/bench_floor: tests/bench_floor.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(NCURSES_LIBS)
 
-$(BUILD)/tests/bench_ui: tests/bench_ui.c $(HARNESS)
+$(BUILD)/tests/bench_ui: tests/bench_ui.c tests/saves.h $(HARNESS)
 	$(CC) $(ALL_CFLAGS) -Itests/screen $(ALL_LDFLAGS) -o $@ $< $(HARNESS) -lvterm -lutil -lcmocka
 
 # Phones voting on the real handsup: 200 at once, a vote to its frame.

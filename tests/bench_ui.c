@@ -15,8 +15,9 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "saves.h"
 
-#define KEYS 400
+#define KEYS	400
 #define RESIZES 100
 
 static double now(void)
@@ -181,8 +182,8 @@ static int wakeups(const char *dir)
 {
 	char env_state[96];
 	snprintf(env_state, sizeof env_state, "HANDSUP_STATE_DIR=%s", dir);
-	const char *argv[] = {"handsup", "--name", "bench timer", "--timer",
-			      "2m", NULL};
+	const char *argv[] = {"handsup", "--name", "bench timer",
+			      "--timer", "2m",	   NULL};
 	const char *env[] = {env_state, NULL};
 	struct hs *h = hs_start(24, 80, argv, env);
 	if (h == NULL || hs_wait_frame(h) < 0 || hs_key(h, HS_KEY_RIGHT) < 0)
@@ -228,7 +229,7 @@ static int wakeups(const char *dir)
 
 #define STARTS 15
 #define STEADY 50
-#define BURST 60
+#define BURST  60
 
 static const char *floor_bin(void)
 {
@@ -343,26 +344,6 @@ static int bench_bytes(const char *const env[])
 	return 0;
 }
 
-/* Renames of *.session into place since the last call (each a save);
- * IN_CREATE is watched too so that the kernel folds no two together. */
-static int count_saves(int in)
-{
-	char buf[4096]
-		__attribute__((aligned(__alignof__(struct inotify_event))));
-	int n = 0;
-	ssize_t got;
-	while ((got = read(in, buf, sizeof buf)) > 0)
-		for (char *q = buf; q < buf + got;) {
-			struct inotify_event *ev = (struct inotify_event *)q;
-			size_t len = ev->len ? strlen(ev->name) : 0;
-			if ((ev->mask & IN_MOVED_TO) && len > 8 &&
-			    !strcmp(ev->name + len - 8, ".session"))
-				n++;
-			q += sizeof *ev + ev->len;
-		}
-	return n;
-}
-
 /* BURST count keys written at once: the saves and frames they cost. */
 static int bench_burst(const char *dir, const char *const env[])
 {
@@ -386,7 +367,7 @@ static int bench_burst(const char *dir, const char *const env[])
 		else
 			frames++;
 	printf("  %-34s %7d saves, %d frames\n", "60 count keys at once",
-	       count_saves(in), frames);
+	       saves_count(in), frames);
 	close(in);
 	quit(h, true);
 	return 0;

@@ -10,27 +10,9 @@
 
 #include "screen_util.h"
 
-#define BURST 60
+#include "../saves.h"
 
-/* The saves since the last call: renames of a *.session into place. */
-static int saves(int in)
-{
-	char buf[4096]
-		__attribute__((aligned(__alignof__(struct inotify_event))));
-	int n = 0;
-	ssize_t got;
-	while ((got = read(in, buf, sizeof buf)) > 0)
-		for (char *q = buf; q < buf + got;) {
-			struct inotify_event *ev = (struct inotify_event *)q;
-			size_t len = ev->len ? strlen(ev->name) : 0;
-			size_t ext = strlen(SESSION_EXT);
-			if ((ev->mask & IN_MOVED_TO) && len > ext &&
-			    strcmp(ev->name + len - ext, SESSION_EXT) == 0)
-				n++;
-			q += sizeof *ev + ev->len;
-		}
-	return n;
-}
+#define BURST 60
 
 /* View 1's count as the screen shows it. */
 static long shown(struct hs *h)
@@ -38,7 +20,7 @@ static long shown(struct hs *h)
 	long counts[SU_MAX_BARS];
 	int pcts[SU_MAX_BARS];
 	return su_read_chart(h, counts, pcts, SU_MAX_BARS) == 2 ? counts[0]
-								 : -1;
+								: -1;
 }
 
 /* View 1's count of item 1 in the session file. */
@@ -62,8 +44,7 @@ static void test_burst_is_saved_once_and_drawn_once(void **state)
 	assert_true(in >= 0);
 	/* IN_CREATE too: each save's temporary file comes between two
 	 * renames, so the kernel cannot fold them into one event. */
-	assert_true(inotify_add_watch(in, r.dir, IN_MOVED_TO | IN_CREATE) >=
-		    0);
+	assert_true(inotify_add_watch(in, r.dir, IN_MOVED_TO | IN_CREATE) >= 0);
 	char keys[BURST + 1];
 	memset(keys, '1', BURST);
 	keys[BURST] = '\0';
@@ -83,7 +64,7 @@ static void test_burst_is_saved_once_and_drawn_once(void **state)
 		assert_true(frames <= BURST);
 	}
 	SU_EXPECT2(h, BURST, 0);
-	int n = saves(in);
+	int n = saves_count(in);
 	close(in);
 	if (n > 10 || frames > 10)
 		fail_msg("%d keys at once: %d saves and %d frames, expected "

@@ -16,6 +16,8 @@
 #include "base/error.h"
 #include "core/ballot.h"
 
+#include "unit_util.h"
+
 static const int views7[7] = {2, 2, 2, 2, 2, 2, 2};
 static const int views3[3] = {2, 3, 2};
 
@@ -415,16 +417,6 @@ static void test_parse_limit(void **state)
 	ballots_free(&bs);
 }
 
-static uint32_t rng_state = 2463534242u;
-
-static uint32_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
-}
-
 /*
  * Random lines made of the format's own characters: each is refused
  * whole or taken, and what is taken reads back as it is written.
@@ -440,9 +432,10 @@ static void test_random_lines(void **state)
 	assert_int_equal(ballots_init(&bs, 3, views3, 2), 0);
 	for (int i = 0; i < 200000; i++) {
 		size_t n = (size_t)snprintf(line, sizeof line, "ballot%d ", i);
-		size_t extra = rng() % 24;
+		size_t extra = unit_rng() % 24;
 		for (size_t j = 0; j < extra; j++)
-			line[n++] = alphabet[rng() % (sizeof alphabet - 1)];
+			line[n++] =
+				alphabet[unit_rng() % (sizeof alphabet - 1)];
 		int before = ballots_joined(&bs);
 		int rc = ballots_parse_line(&bs, line, n, 1, &err);
 		assert_int_equal(ballots_joined(&bs), before + (rc == 0));

@@ -13,6 +13,8 @@
 
 #include "net/policy.h"
 
+#include "unit_util.h"
+
 #define CODE "Xk3pQ9wz"
 
 static void expect_route(const char *method, const char *path, int status,
@@ -296,17 +298,6 @@ static void test_many_peers(void **state)
 	assert_int_equal(policy_admit(&p, first, 999), 200);
 }
 
-/* Deterministic, so a failure found once is found every time. */
-static uint32_t rng_state = 2463534242u;
-
-static uint32_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
-}
-
 /*
  * Random bytes, and random mixes of the characters that matter, into
  * every parser: none may read past its input or take what it refuses.
@@ -321,12 +312,12 @@ static void test_random_input(void **state)
 	char buf[300], id[POLICY_ID_MAX + 1];
 	policy_defaults(&l);
 	for (int i = 0; i < 100000; i++) {
-		size_t n = rng() % 64;
-		bool bytes = rng() % 4 == 0;
+		size_t n = unit_rng() % 64;
+		bool bytes = unit_rng() % 4 == 0;
 		for (size_t j = 0; j < n; j++)
-			buf[j] =
-				bytes ? (char)(rng() % 255 + 1)
-				      : alphabet[rng() % (sizeof alphabet - 1)];
+			buf[j] = bytes ? (char)(unit_rng() % 255 + 1)
+				       : alphabet[unit_rng() %
+						  (sizeof alphabet - 1)];
 		buf[n] = '\0';
 		int st = policy_form(ROUTE_VOTE, buf, n, &l, &f);
 		assert_true(st == 200 || st == 400);

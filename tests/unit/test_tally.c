@@ -9,16 +9,7 @@
 
 #include "core/tally.h"
 
-/* Deterministic, so a failure found once is found every time. */
-static uint32_t rng_state = 2463534242u;
-
-static uint32_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
-}
+#include "unit_util.h"
 
 static struct tally fresh(int nitems, const int *nviews)
 {
@@ -418,13 +409,13 @@ static void test_percent_random(void **state)
 
 	(void)state;
 	for (int round = 0; round < 20000; round++) {
-		int n = 2 + (int)(rng() % (TALLY_MAX_VIEWS - 1));
+		int n = 2 + (int)(unit_rng() % (TALLY_MAX_VIEWS - 1));
 		static const long spreads[] = {5, 1000, TALLY_MAX_COUNT};
 		long total = 0, spread = spreads[round % 3];
 		int sum = 0;
 
 		for (int i = 0; i < n; i++) {
-			c[i] = (long)(rng() % (uint32_t)(spread + 1));
+			c[i] = (long)(unit_rng() % (uint32_t)(spread + 1));
 			total += c[i];
 		}
 		tally_percent(c, n, pct);

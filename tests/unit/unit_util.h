@@ -1,6 +1,6 @@
 /*
- * Helpers shared by the unit tests that read files of the source tree
- * (golden files, sample sessions): where the tree is, and a whole file.
+ * Helpers shared by the unit tests: where the source tree is (for golden
+ * files and sample sessions), a whole file, and a random generator.
  */
 #ifndef HANDSUP_TESTS_UNIT_UTIL_H
 #define HANDSUP_TESTS_UNIT_UTIL_H
@@ -55,6 +55,20 @@ static inline char *unit_slurp(const char *path, size_t *len)
 	if (len)
 		*len = n;
 	return buf;
+}
+
+/*
+ * xorshift32 from a fixed seed: the same inputs at every run, so a
+ * failure that random input finds once is found every time.  One state
+ * per test program.
+ */
+static inline uint32_t unit_rng(void)
+{
+	static uint32_t state = 2463534242u;
+	state ^= state << 13;
+	state ^= state >> 17;
+	state ^= state << 5;
+	return state;
 }
 
 #endif
