@@ -18,9 +18,21 @@ struct title_plan {
 	int ix, iw;	/* the intro's column and measure */
 	int title, sub; /* rows of the title and subtitle */
 	bool title_big, sub_big;
-	int gap; /* blank rows between the parts */
-	int top; /* the first row */
+	int gap;    /* blank rows between the parts */
+	int groups; /* rows of the room's groups, at most 3 */
+	int top;    /* the first row */
 };
+
+/* "In the room: A, B, C": the session's groups, the deck's or --groups'. */
+static void groups_line(const struct session *s, char *line, size_t cap)
+{
+	snprintf(line, cap, "In the room: ");
+	for (int g = 0; g < s->ngroups; g++) {
+		size_t len = strlen(line);
+		snprintf(line + len, cap - len, "%s%s", g ? ", " : "",
+			 s->groups[g]);
+	}
+}
 
 /* The rows of s in large type when it may be, else in normal type. */
 static int text_rows(const char *s, int w, int lines, bool large, bool *big)
@@ -44,8 +56,12 @@ static void plan(const struct app *a, int y, int h, int cols,
 	p->title = text_rows(d->title, p->w, 3, large, &p->title_big);
 	p->sub = text_rows(d->subtitle, p->w, h >= 44 ? 3 : 2, large,
 			   &p->sub_big);
+	char line[512];
+	groups_line(a->sess, line, sizeof line);
+	p->groups = a->sess->ngroups > 0 ? widget_wrap_rows(line, p->w) : 0;
+	p->groups = p->groups < 3 ? p->groups : 3;
 	int rest = (d->source ? widget_wrap_rows(d->source, p->w) : 0) +
-		   (a->sess->ngroups > 0 ? 2 : 0) +
+		   p->groups +
 		   (d->intro ? widget_wrap_rows(d->intro, p->iw) : 0) + 2;
 	/* A room's screen spaces the parts out; a small one keeps them
 	 * close, as they always were. */
@@ -58,10 +74,9 @@ static void plan(const struct app *a, int y, int h, int cols,
 	if (need > h && p->title_big)
 		p->title = text_rows(d->title, p->w, 0, false, &p->title_big);
 	need = p->title + p->sub + p->sub_big + rest + 2 * p->gap;
-	if (need > h) {
-		p->gap = 1;
+	/* Then the blank rows go, before any line of text. */
+	for (; need > h && p->gap > 0; p->gap--)
 		need -= 2;
-	}
 	p->top = y + (need < h ? (h - need) / 3 : 0);
 }
 
@@ -101,15 +116,10 @@ static void draw(const struct tui *t, int y, int h)
 		row++;
 	if (d->source)
 		row += widget_wrap(row, m, w, 3, ROLE_DIM, d->source, true);
-	/* The session's groups: the deck's, or --groups'. */
-	if (a->sess->ngroups > 0 && end - row > 3) {
-		char line[512] = "In the room: ";
-		for (int g = 0; g < a->sess->ngroups; g++) {
-			size_t len = strlen(line);
-			snprintf(line + len, sizeof line - len, "%s%s",
-				 g ? ", " : "", a->sess->groups[g]);
-		}
-		row += widget_wrap(row, m, w, 2, ROLE_DIM, line, true);
+	if (p.groups > 0 && end - row > 3) {
+		char line[512];
+		groups_line(a->sess, line, sizeof line);
+		row += widget_wrap(row, m, w, p.groups, ROLE_DIM, line, true);
 	}
 	row += p.gap;
 	if (d->intro && end - row > 2)

@@ -181,6 +181,28 @@ static void test_code_and_address_on_screen(void **state)
 	su_end(&m.r);
 }
 
+/*
+ * Beside the code at 80x24, the title screen gives up its blank rows
+ * before any text: every group of the built-in deck and the intro's
+ * last words stay.
+ */
+static void test_title_whole_beside_the_code(void **state)
+{
+	(void)state;
+	struct room m;
+	snprintf(m.listen, sizeof m.listen, "127.0.0.1:%d", phone_free_port());
+	const char *argv[] = {"handsup",  "--name", "phones",
+			      "--listen", m.listen, NULL};
+	struct hs *h = su_start(&m.r, 24, 80, argv, NULL);
+	su_expect(h, "0 phones joined");
+	su_expect(h, "Leadership");
+	su_expect_not(h, "Sales\xe2\x80\xa6");
+	su_expect(h, "select alike.");
+	su_expect(h, "Press Right, PageDown or Space to begin");
+	quit_room(&m.r);
+	su_end(&m.r);
+}
+
 static void test_votes_add_to_hands(void **state)
 {
 	(void)state;
@@ -500,6 +522,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_and_address_on_screen),
+		cmocka_unit_test(test_title_whole_beside_the_code),
 		cmocka_unit_test(test_votes_add_to_hands),
 		cmocka_unit_test(test_voting_follows_the_screen),
 		cmocka_unit_test(test_groups_are_picked_once),
