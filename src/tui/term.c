@@ -21,6 +21,7 @@
 #include "base/error.h"
 #include "base/termreply.h"
 #include "tui/draw.h"
+#include "tui/theme.h"
 
 /* ---- terminal state ------------------------------------------------------ */
 
@@ -246,7 +247,9 @@ int term_start(const struct term_options *opts, struct error *err)
 	asked_for = th;
 	bars = opts->bars;
 	draw_init(th, bars, ascii);
-	if (th == THEME_AUTO && draw_theme() != THEME_MONO)
+	/* Auto picks the theme by the answer; mono needs it for which of
+	 * the terminal's colours is white (see theme_own_background). */
+	if ((th == THEME_AUTO || draw_theme() == THEME_MONO) && has_colors())
 		ask_background();
 	add_restore("sgr0");
 	add_restore("cnorm");
@@ -357,10 +360,11 @@ static bool take_answer(const struct term_handlers *h, int ch, bool *dirty,
 			*leave = true;
 			return true;
 		}
-	if (r == TERMREPLY_BACKGROUND && asked_for == THEME_AUTO &&
-	    reply.light) {
-		term_set_theme(THEME_LIGHT);
-		*dirty = true;
+	if (r == TERMREPLY_BACKGROUND && reply.light) {
+		theme_own_background(true);
+		*dirty = asked_for == THEME_AUTO || draw_theme() == THEME_MONO;
+		if (asked_for == THEME_AUTO)
+			term_set_theme(THEME_LIGHT);
 	}
 	if (r == TERMREPLY_DA)
 		asking = false;

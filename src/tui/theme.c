@@ -121,6 +121,8 @@ static const unsigned long mono[ROLE_COUNT] = {
 };
 
 static const struct style *table; /* NULL: mono */
+/* Whether the terminal said its own background is light. */
+static bool own_light;
 /* The upper half of large type in a pair of its own (see theme_upper). */
 static bool swapped;
 
@@ -173,10 +175,29 @@ bool theme_colour(void)
 	return table != NULL;
 }
 
+void theme_own_background(bool is_light)
+{
+	own_light = is_light;
+}
+
+/*
+ * A role without colour.  White paper and black are the terminal's own
+ * background and its text's colour, whichever way round the terminal
+ * has them: on a light one, white is the plain cell and black reversed.
+ */
+static unsigned long mono_of(enum role r)
+{
+	if (own_light && r == ROLE_PAPER)
+		return mono[ROLE_BLACKOUT];
+	if (own_light && r == ROLE_BLACKOUT)
+		return mono[ROLE_PAPER];
+	return mono[r];
+}
+
 unsigned long theme_attr(enum role r)
 {
 	if (table == NULL)
-		return mono[r];
+		return mono_of(r);
 	return (table[r].bold ? A_BOLD : A_NORMAL) | COLOR_PAIR(r + 1);
 }
 
@@ -185,7 +206,7 @@ unsigned long theme_solid(enum role r)
 	/* Without colour, the other video of the role's: large type on a
 	 * reversed warning block is drawn in the screen's own colours. */
 	if (table == NULL)
-		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
+		return (mono_of(r) & ~A_UNDERLINE) ^ A_REVERSE;
 	/* Bold as the role's text is, though a space shows none of it:
 	 * between a painted cell and its neighbours curses then changes
 	 * only the colour, where a bold switched off costs a full reset
@@ -197,7 +218,7 @@ unsigned long theme_solid(enum role r)
 unsigned long theme_upper(enum role r)
 {
 	if (table == NULL)
-		return (mono[r] & ~A_UNDERLINE) ^ A_REVERSE;
+		return (mono_of(r) & ~A_UNDERLINE) ^ A_REVERSE;
 	if (!swapped)
 		return A_REVERSE | COLOR_PAIR(r + 1);
 	/* The role's colours swapped, in its bold: the same cell as reverse

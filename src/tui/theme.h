@@ -37,4 +37,11 @@ unsigned long theme_upper(enum role r);
 /* Whether the theme in use has colours. */
 bool theme_colour(void);
 
+/*
+ * What the terminal answered of its own background: light or not (the
+ * default).  Mono draws white paper and black, the QR code's too, in the
+ * terminal's own colours, and needs to know which of them is light.
+ */
+void theme_own_background(bool is_light);
+
 #endif
