@@ -5,6 +5,7 @@
 
 #include "app/app.h"
 #include "base/text.h"
+#include "base/text_wrap.h"
 #include "core/chart.h"
 #include "core/divide.h"
 #include "core/session.h"
@@ -201,8 +202,27 @@ static int top_view(const int *pct, int n)
 	return best;
 }
 
+/*
+ * name cut to width columns, a full stop marking the cut: "Sales Op."
+ * (ASCII, whatever the terminal).
+ */
+static const char *short_name(const char *name, int width, char *buf,
+			      size_t cap)
+{
+	if (text_width(name) <= width)
+		return name;
+	size_t keep = text_fit(name, width - 1, NULL);
+	while (keep > 0 && name[keep - 1] == ' ')
+		keep--;
+	snprintf(buf, cap, "%.*s.", (int)keep, name);
+	return buf;
+}
+
+/* The narrowest a shortened group name may be and still tell. */
+#define NAME_MIN 8
+
 void room_pair_text(const struct app *a, int item, const struct divide *d,
-		    char *buf, size_t cap)
+		    int width, char *buf, size_t cap)
 {
 	int n = a->sess->items[item].nviews;
 	int pa[TALLY_MAX_VIEWS], pb[TALLY_MAX_VIEWS];
@@ -211,8 +231,32 @@ void room_pair_text(const struct app *a, int item, const struct divide *d,
 	/* Two views: both sides by View 1's share, whose gap this is. */
 	int va = n > 2 ? top_view(pa, n) : 0, vb = n > 2 ? top_view(pb, n) : 0;
 	char *const *labels = a->sess->items[item].labels;
-	snprintf(buf, cap, "%s %d%% %s, %s %d%% %s: %d point%s apart",
-		 session_group_name(a->sess, d->a), pa[va], labels[va],
-		 session_group_name(a->sess, d->b), pb[vb], labels[vb], d->gap,
+	const char *na = session_group_name(a->sess, d->a);
+	const char *nb = session_group_name(a->sess, d->b);
+	char pts[40];
+	snprintf(pts, sizeof pts, ": %d point%s apart", d->gap,
 		 d->gap == 1 ? "" : "s");
+	snprintf(buf, cap, "%s %d%% %s, %s %d%% %s%s", na, pa[va], labels[va],
+		 nb, pb[vb], labels[vb], pts);
+	if (width <= 0 || text_width(buf) <= width)
+		return;
+	/* Too wide: the points go first, for the caller shows them beside
+	 * it, then the names are shortened alike, the figures never. */
+	snprintf(buf, cap, "%d%% %s, %d%% %s", pa[va], labels[va], pb[vb],
+		 labels[vb]);
+	int room = width - text_width(buf) - 2, wa = text_width(na),
+	    wb = text_width(nb);
+	if (wa + wb > room && room >= 2 * NAME_MIN) {
+		int half = room / 2;
+		if (wa <= half)
+			wb = room - wa;
+		else if (wb <= half)
+			wa = room - wb;
+		else
+			wa = half, wb = room - half;
+	}
+	char sa[128], sb[128];
+	snprintf(buf, cap, "%s %d%% %s, %s %d%% %s",
+		 short_name(na, wa, sa, sizeof sa), pa[va], labels[va],
+		 short_name(nb, wb, sb, sizeof sb), pb[vb], labels[vb]);
 }

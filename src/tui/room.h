@@ -44,9 +44,11 @@ int room_swing(const struct app *a, int item, int y, int x, int w);
 /*
  * "Sales Leadership 80% View 1, Product Marketing 25% View 1: 55 points
  * apart": the two groups of an item's divide and their splits (with more
- * than two views, each group's leading view).
+ * than two views, each group's leading view).  Wider than width columns
+ * (0: no limit), it drops the points, which the caller shows beside it,
+ * then shortens the names alike ("Sales Op."); the figures stay whole.
  */
 void room_pair_text(const struct app *a, int item, const struct divide *d,
-		    char *buf, size_t cap);
+		    int width, char *buf, size_t cap);
 
 #endif

@@ -42,7 +42,7 @@ static void answer(const struct app *a, char *buf, size_t cap, char *widest,
 			 ans.apart, ans.counted, ans.counted == 1 ? "" : "s",
 			 a->aligned);
 	char pair[300];
-	room_pair_text(a, ans.widest, &ans.d, pair, sizeof pair);
+	room_pair_text(a, ans.widest, &ans.d, 0, pair, sizeof pair);
 	snprintf(widest, wcap, "Widest: %s. %s",
 		 a->sess->items[ans.widest].heading, pair);
 }

@@ -204,7 +204,7 @@ static void draw_ranked(const struct app *a, int item, int y, int x, int w,
 	if (d.gap < 0)
 		snprintf(pair, sizeof pair, "not counted by two groups yet");
 	else
-		room_pair_text(a, item, &d, pair, sizeof pair);
+		room_pair_text(a, item, &d, w - 4, pair, sizeof pair);
 	draw_text_clip(y + 1, x + 4, w - 4, ROLE_DIM, pair);
 }
 

@@ -312,6 +312,34 @@ static void test_summary_ranked_and_closing_answer(void **state)
 	su_end(&r);
 }
 
+/*
+ * The summary's second row names the two groups furthest apart.  Where
+ * the whole sentence is too wide it drops the points, which the row
+ * above shows, then shortens both names: never the figures.
+ */
+static void test_summary_pair_fits(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start(&r, 24, 80, grouped_argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_presses(h, "gg1g2"); /* Sales Operations 1-0, Sales Leadership 0-1 */
+	su_press(h, 's');
+	su_expect(h, "100 pts");
+	int row = hs_row_find(h, "Sales Operations 100% View 1, Sales "
+				 "Leadership 0% View 1");
+	assert_true(row > 0);
+	char *text = hs_row_text(h, row);
+	assert_null(strstr(text, "…"));
+	free(text);
+	assert_int_not_equal(hs_resize(h, 30, 62), -1);
+	su_until(h, "Sales Operatio. 100% View 1, Sales Leadersh. 0% View 1",
+		 true);
+	su_expect(h, "100 pts");
+	su_quit(&r);
+	su_end(&r);
+}
+
 static void test_resume_grouped_two_rounds(void **state)
 {
 	(void)state;
@@ -402,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_group_keys_without_groups),
 		cmocka_unit_test(test_second_round_and_swing),
 		cmocka_unit_test(test_summary_ranked_and_closing_answer),
+		cmocka_unit_test(test_summary_pair_fits),
 		cmocka_unit_test(test_resume_grouped_two_rounds),
 		cmocka_unit_test(test_resume_after_the_groups_changed),
 	};
