@@ -89,6 +89,12 @@ static enum input_result modal(struct tui *t, enum action act, int arg)
 		break;
 	}
 	if (t->help) {
+		/* On a small terminal ? shows the next page of keys. */
+		if (act == ACT_HELP &&
+		    t->help_page + 1 < screen_help_pages(term_rows() - 2)) {
+			t->help_page++;
+			return INPUT_HANDLED;
+		}
 		t->help = false;
 		/* ? and Esc only close the overlay; any other key also acts. */
 		if (act == ACT_HELP || act == ACT_CANCEL)
@@ -168,6 +174,7 @@ static enum input_result presentation(struct tui *t, enum action act)
 	switch (act) {
 	case ACT_HELP:
 		t->help = true;
+		t->help_page = 0;
 		return INPUT_HANDLED;
 	case ACT_BLANK:
 	case ACT_WHITE:

@@ -91,6 +91,11 @@ void screen_item_plan_box(const struct app *a, int item, int y, int h, int cols,
  * key closes it (input.c).  i or another screen closes the note.
  */
 void screen_help_draw(const struct tui *t, int y, int h);
+/*
+ * Pages of keys the help has in a body h rows tall: 1 when every key
+ * fits; more on a small terminal, where ? shows the next one.
+ */
+int screen_help_pages(int h);
 
 /*
  * The projector check, on the whole screen: every colour role and bar

@@ -1,6 +1,7 @@
 /* The help overlay: every key, from the one key table. */
 #include "tui/screen.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -37,7 +38,8 @@ struct help_layout {
 	const struct key_binding *rows[64];
 	int n, per; /* rows, and rows per column */
 	int shown;  /* rows shown per column */
-	bool cut;   /* some keys did not fit */
+	bool cut;   /* some keys did not fit: they are paged */
+	int pages;  /* pages of keys, 1 when they all fit */
 	int foot;   /* rows of advice below the keys */
 	int namew[2], helpw[2];
 	int bx, by, bw, bh;
@@ -79,6 +81,8 @@ static void help_layout(struct help_layout *l, int y, int h)
 		l->shown = h - 3;
 	if (l->shown < 0)
 		l->shown = 0;
+	l->pages =
+		l->cut && l->shown > 0 ? (l->per + l->shown - 1) / l->shown : 1;
 	l->bh = l->shown + (l->cut ? 1 : 0) + l->foot + 2;
 	if (l->bw < 56)
 		l->bw = 56;
@@ -90,11 +94,34 @@ static void help_layout(struct help_layout *l, int y, int h)
 	l->by = y + (h - l->bh) / 2;
 }
 
+int screen_help_pages(int h)
+{
+	struct help_layout l;
+	help_layout(&l, 0, h);
+	return l.pages;
+}
+
+/* The last row of a cut help: what ? does next, and the page. */
+static void draw_more(const struct help_layout *l, int page)
+{
+	char line[64];
+	if (page + 1 < l->pages)
+		snprintf(line, sizeof line, "? more keys %d/%d  Esc closes",
+			 page + 1, l->pages);
+	else
+		snprintf(line, sizeof line, "? or Esc closes  %d/%d", page + 1,
+			 l->pages);
+	draw_text_clip(l->by + 1 + l->shown, l->bx + 2, l->bw - 4, ROLE_WARNING,
+		       line);
+}
+
 void screen_help_draw(const struct tui *t, int y, int h)
 {
-	(void)t;
 	struct help_layout l;
 	help_layout(&l, y, h);
+	/* A resize may leave fewer pages than the one shown. */
+	int page = t->help_page < l.pages ? t->help_page : l.pages - 1;
+	int first = page * l.shown;
 	/* A blank margin, so the screen below does not run into the box. */
 	for (int r = l.by - 1; r <= l.by + l.bh; r++)
 		if (r >= y && r < y + h)
@@ -103,8 +130,8 @@ void screen_help_draw(const struct tui *t, int y, int h)
 	draw_text_centre(l.by, l.bx, l.bw, ROLE_KEY, " Keys ");
 	int inner = l.bw - 4, right = l.bx + l.bw - 2;
 	for (int i = 0; i < l.n; i++) {
-		int c = i / l.per, r = i % l.per;
-		if (r >= l.shown)
+		int c = i / l.per, r = i % l.per - first;
+		if (r < 0 || r >= l.shown)
 			continue;
 		int x = l.bx + 2 + (c ? l.namew[0] + 2 + l.helpw[0] + 3 : 0);
 		draw_text_clip(l.by + 1 + r, x, right - x, ROLE_KEY,
@@ -115,8 +142,7 @@ void screen_help_draw(const struct tui *t, int y, int h)
 				       ROLE_NORMAL, l.rows[i]->help);
 	}
 	if (l.cut) {
-		draw_text_clip(l.by + 1 + l.shown, l.bx + 2, inner,
-			       ROLE_WARNING, "More keys: enlarge the terminal");
+		draw_more(&l, page);
 		return;
 	}
 	draw_text_clip(l.by + l.bh - 3, l.bx + 2, inner, ROLE_DIM,

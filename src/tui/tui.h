@@ -27,6 +27,7 @@ enum entry_for { ENTRY_COUNT, ENTRY_HEADCOUNT };
 struct tui {
 	struct app *app;
 	bool help;		  /* the help overlay is open */
+	int help_page;		  /* its page of keys, from 0 */
 	bool check;		  /* the projector check is up (P) */
 	bool entry;		  /* a number is being typed */
 	enum entry_for entry_for; /* ... for the selected view or headcount */

@@ -3,7 +3,7 @@
  * the count being typed and the count set, on the status line, with the
  * group's and the view's names shortened instead; the closing screen's
  * widest divide, to its points; the heading and the views' texts with
- * the facilitator's note open (i).
+ * the facilitator's note open (i); every key on a page of the help.
  */
 #include "screen_util.h"
 
@@ -361,6 +361,51 @@ static void test_long_note_whole(void **state)
 	expect_long_note_whole(14, 60);
 }
 
+/*
+ * At 40x12 the keys do not fit the help: ? pages through them, every key
+ * on one page or another, and ? on the last page or Esc on any closes it
+ * without acting.  Opened again, it starts on its first page.
+ */
+static void test_help_pages_40x12(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {
+		"next screen",	   "select a view", "type a count",
+		"clear this item", "new round",	    "hide / show",
+		"projector check", "redraw",	    "quit (asks)"};
+	bool seen[sizeof keys / sizeof keys[0]] = {false};
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 12, 40, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, '?');
+	su_expect(h, "? more keys 1/4");
+	for (int page = 1; page <= 4; page++) {
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			seen[k] |= hs_screen_contains(h, keys[k]);
+		if (page < 4)
+			su_press(h, '?');
+	}
+	su_expect(h, "? or Esc closes  4/4");
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (!seen[k])
+			fail_msg("\"%s\" on no page of the help", keys[k]);
+	su_press(h, '?');
+	su_expect_not(h, "Keys");
+	su_expect(h, "Regarding the Scope");
+	su_expect(h, "0 hands");
+	/* Esc closes it from any page; it opens again on the first. */
+	su_press(h, '?');
+	su_press(h, '?');
+	su_expect(h, "? more keys 2/4");
+	su_press(h, HS_KEY_ESC);
+	su_expect_not(h, "Keys");
+	su_press(h, '?');
+	su_expect(h, "? more keys 1/4");
+	su_press(h, HS_KEY_ESC);
+	su_quit(&r);
+	su_end(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_note_keeps_the_views_160x48),
 		cmocka_unit_test(test_note_two_line_heading),
 		cmocka_unit_test(test_long_note_whole),
+		cmocka_unit_test(test_help_pages_40x12),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
