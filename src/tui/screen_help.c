@@ -122,6 +122,14 @@ void screen_help_draw(const struct tui *t, int y, int h)
 	/* A resize may leave fewer pages than the one shown. */
 	int page = t->help_page < l.pages ? t->help_page : l.pages - 1;
 	int first = page * l.shown;
+	/* A page's keys only as wide as its own: more room for what they
+	 * do, in a box as narrow as a small terminal. */
+	for (int c = 0; l.cut && c * l.per < l.n && c < 2; c++) {
+		int from = c * l.per + first, to = from + l.shown, w;
+		if (to > (c + 1) * l.per)
+			to = (c + 1) * l.per;
+		widths(l.rows, from, to < l.n ? to : l.n, &l.namew[c], &w);
+	}
 	/* A blank margin, so the screen below does not run into the box. */
 	for (int r = l.by - 1; r <= l.by + l.bh; r++)
 		if (r >= y && r < y + h)

@@ -363,16 +363,19 @@ static void test_long_note_whole(void **state)
 
 /*
  * At 40x12 the keys do not fit the help: ? pages through them, every key
- * on one page or another, and ? on the last page or Esc on any closes it
+ * on one page or another with what it does whole (a page's key column as
+ * wide as its own keys), and ? on the last page or Esc on any closes it
  * without acting.  Opened again, it starts on its first page.
  */
 static void test_help_pages_40x12(void **state)
 {
 	(void)state;
 	static const char *const keys[] = {
-		"next screen",	   "select a view", "type a count",
-		"clear this item", "new round",	    "hide / show",
-		"projector check", "redraw",	    "quit (asks)"};
+		"next screen",	       "select a view",
+		"add / remove a hand", "next / previous group",
+		"clear this item",     "blank: black / white",
+		"hide / show results", "phone votes on / off",
+		"projector check",     "quit (asks)"};
 	bool seen[sizeof keys / sizeof keys[0]] = {false};
 	struct su_run r;
 	struct hs *h = su_start_default(&r, 12, 40, NULL);
