@@ -628,6 +628,25 @@ static void test_escaping(void **state)
 	free(r);
 }
 
+/* A view is named on the phone as on the projector: by its label. */
+static void test_labels(void **state)
+{
+	(void)state;
+	struct reply *r = malloc(sizeof *r);
+	fix->app.shown.ngroups = 1;
+	fix->app.shown.labels[0] = "Skills <1>";
+	fix->app.shown.labels[1] = "Scale \xe2\x80\xae";
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	expect_in(r, "<b>Skills &lt;1&gt;</b>Skills of the sales force");
+	expect_in(r, "<b>Scale \xef\xbf\xbd</b>Scale the right behaviors");
+	assert_null(strstr(r->body, "View 1"));
+	/* Without labels, "View N". */
+	fix->app.shown.labels[0] = fix->app.shown.labels[1] = NULL;
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	expect_in(r, "<b>View 1</b>Skills of the sales force");
+	free(r);
+}
+
 static void test_too_large(void **state)
 {
 	(void)state;
@@ -963,6 +982,7 @@ int main(void)
 		T(test_answer_after_save),
 		T(test_state),
 		T(test_escaping),
+		T(test_labels),
 		T(test_too_large),
 		T(test_rate),
 		T(test_slow_clients),
