@@ -430,6 +430,19 @@ static int bound_port(struct MHD_Daemon *d)
 	return ntohs(((struct sockaddr_in *)&ss)->sin_port);
 }
 
+/*
+ * The path is taken as sent, never percent-decoded: no route has a
+ * byte that needs an escape, and libmicrohttpd's own decoding turns
+ * "/CODE%00junk" into "/CODE", a page for any path that starts with
+ * the code.  An escaped path is no route: 404.
+ */
+static size_t as_sent(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
+
 static struct MHD_Daemon *start(struct server *s, struct sockaddr *sa, bool v6)
 {
 	const struct policy_limits *l = &s->cfg.limits;
@@ -447,7 +460,8 @@ static struct MHD_Daemon *start(struct server *s, struct sockaddr *sa, bool v6)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(l->header_max * 2 + l->body_max + 8192),
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
-		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+		MHD_OPTION_UNESCAPE_CALLBACK, as_sent, NULL, MHD_OPTION_END);
 }
 
 int server_start(struct server **out, const struct server_config *cfg,

@@ -475,6 +475,11 @@ static void test_not_found(void **state)
 		"/favicon.ico",
 		"/" CODE "/%2e%2e/etc/passwd",
 		"/etc/passwd",
+		/* A NUL decoded would end the path at the code. */
+		"/" CODE "%00",
+		"/" CODE "%00/etc/passwd",
+		"/" CODE "/state%00x",
+		"/%4B7Q2M9XA",
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
 		if (http("GET", paths[i], NULL, NULL, r) != 404)
