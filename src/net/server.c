@@ -193,6 +193,23 @@ static enum MHD_Result answer_get(struct server *s, struct MHD_Connection *c,
 	return send_page(s, c, rq, POLICY_OK, &p);
 }
 
+/*
+ * Why a group or a vote was refused as late: a vote from the page of
+ * an earlier round, while the item is open again in a new one, is
+ * asked again rather than told that voting closed.
+ */
+static const char *refusal(struct server *s, enum policy_route route,
+			   const struct policy_form *f)
+{
+	if (route == ROUTE_GROUP)
+		return "Your group is already set.";
+	struct page_shown sh;
+	shown(s, &sh);
+	if (sh.open && sh.item == f->item - 1 && sh.round > f->round - 1)
+		return "A new round of this item has started: vote again.";
+	return "Voting on that item has closed.";
+}
+
 static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 				   struct request *rq)
 {
@@ -228,10 +245,7 @@ static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 		return send_plain(s, c, rq, POLICY_UNAVAILABLE);
 	struct page p;
 	page_init(&p);
-	page_message(&p, s->code,
-		     rq->route == ROUTE_GROUP
-			     ? "Your group is already set."
-			     : "Voting on that item has closed.");
+	page_message(&p, s->code, refusal(s, rq->route, &f));
 	return send_page(s, c, rq, POLICY_CONFLICT, &p);
 }
 

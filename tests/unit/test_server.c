@@ -561,6 +561,16 @@ static void test_closed(void **state)
 	assert_int_equal(
 		http("POST", "/" CODE "/vote", ck, "item=2&round=2&view=1", r),
 		409);
+	/* Round 2 of item 2 is open: round 1's page is asked again. */
+	fix->app.shown.round = 1;
+	assert_int_equal(
+		http("POST", "/" CODE "/vote", ck, "item=2&round=1&view=1", r),
+		409);
+	expect_in(r, "A new round of this item has started: vote again.");
+	assert_int_equal(
+		http("POST", "/" CODE "/vote", ck, "item=1&round=1&view=1", r),
+		409);
+	expect_in(r, "Voting on that item has closed.");
 	assert_int_equal(fix->app.saves, 0);
 	free(r);
 }
