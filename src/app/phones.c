@@ -24,8 +24,12 @@ static void shown(void *ctx, struct page_shown *out)
 	out->open = o.open;
 	out->heading = it->heading;
 	out->nviews = it->nviews;
-	for (int v = 0; v < it->nviews && v < TALLY_MAX_VIEWS; v++)
+	/* The labels the projector shows beside the bars, "View N" or the
+	 * deck's own. */
+	for (int v = 0; v < it->nviews && v < TALLY_MAX_VIEWS; v++) {
 		out->views[v] = it->views[v];
+		out->labels[v] = s->items[item].labels[v];
+	}
 }
 
 static void ballot(void *ctx, const char *id, int item, int round, int *group,

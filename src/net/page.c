@@ -201,8 +201,13 @@ static void view_button(struct page *p, const struct page_shown *s, int v,
 	page_raw(p, v == mine ? "\" class=\"chosen\" aria-pressed=\"true\""
 			      : "\" aria-pressed=\"false\"");
 	page_raw(p, s->open ? ">" : " disabled>");
-	page_raw(p, "<b>View ");
-	number(p, v);
+	page_raw(p, "<b>");
+	if (s->labels[v - 1]) {
+		text(p, s->labels[v - 1]);
+	} else {
+		page_raw(p, "View ");
+		number(p, v);
+	}
 	page_raw(p, v == mine ? " \xe2\x80\x93 your vote</b>" : "</b>");
 	text(p, s->views[v - 1]);
 	page_raw(p, "</button>\n");

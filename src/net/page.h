@@ -34,6 +34,9 @@ struct page_shown {
 	const char *heading;
 	int nviews;
 	const char *views[TALLY_MAX_VIEWS];
+	/* the views' short names, as the projector shows them; NULL is
+	 * "View N" */
+	const char *labels[TALLY_MAX_VIEWS];
 	int ngroups; /* 1: the deck has no groups */
 	const char *groups[TALLY_MAX_GROUPS];
 };
@@ -57,7 +60,8 @@ void page_text(struct page *p, const char *s, size_t len);
 /*
  * The page a ballot sees under code: the join page (pick a group) when
  * the deck has groups and group < 0; else the item on the projector
- * with its views as buttons, mine (1-based, 0: none) marked, or a
+ * with its views as buttons, each under its label as on the projector,
+ * mine (1-based, 0: none) marked, or a
  * waiting page when no item is shown.
  */
 void page_ballot(struct page *p, const char *code,

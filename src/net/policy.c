@@ -189,38 +189,26 @@ static bool id_char(char c)
 	return alnum(c) || c == '-' || c == '_';
 }
 
-/* A cookie's name (RFC 6265's token): printable, no separators. */
-static bool name_char(char c)
-{
-	return c > 0x20 && c < 0x7f && !strchr("()<>@,;:\\\"/[]?={}", c);
-}
-
-/* A cookie's value other than ours: printable, no ';', no quote. */
-static bool value_char(char c)
-{
-	return c >= 0x20 && c < 0x7f && c != ';' && c != '"' && c != '\\';
-}
-
-/* One "name=value" at s[0..n): 1 ours (id set), 0 another, -1 bad. */
+/*
+ * One "name=value" at s[0..n): 1 ours (id set), 0 another, -1 ours but
+ * not an id.  Another cookie is never judged, whatever it holds (a
+ * quoted value, UTF-8, no "=" at all): cookies belong to the host, not
+ * to the port, so a phone may bring another program's to this address,
+ * and refusing them would lock that phone out of the vote.
+ */
 static int pair(const char *s, size_t n, char *id)
 {
-	const char *eq = memchr(s, '=', n);
-	if (eq == NULL || eq == s)
-		return -1;
-	size_t name = (size_t)(eq - s), vlen = n - name - 1;
-	for (size_t i = 0; i < name; i++)
-		if (!name_char(s[i]))
-			return -1;
-	bool ours = name == strlen(POLICY_COOKIE) &&
-		    !memcmp(s, POLICY_COOKIE, name);
-	for (size_t i = 0; i < vlen; i++)
-		if (ours ? !id_char(eq[1 + i]) : !value_char(eq[1 + i]))
-			return -1;
-	if (!ours)
+	size_t name = strlen(POLICY_COOKIE);
+	if (n <= name || s[name] != '=' || memcmp(s, POLICY_COOKIE, name))
 		return 0;
+	const char *v = s + name + 1;
+	size_t vlen = n - name - 1;
+	for (size_t i = 0; i < vlen; i++)
+		if (!id_char(v[i]))
+			return -1;
 	if (vlen < POLICY_ID_MIN || vlen > POLICY_ID_MAX)
 		return -1;
-	memcpy(id, eq + 1, vlen);
+	memcpy(id, v, vlen);
 	id[vlen] = '\0';
 	return 1;
 }

@@ -98,8 +98,9 @@ int policy_form(enum policy_route route, const char *body, size_t len,
 /*
  * Finds the ballot cookie in a Cookie header (NULL: none).  200 with
  * the id copied into id (POLICY_ID_MAX + 1 bytes), or "" when the
- * header has no ballot cookie; 400 when the header is malformed, too
- * long, or has a ballot cookie that is not an id or is given twice.
+ * header has no ballot cookie; 400 when the header is too long, ends
+ * in a separator, or has a ballot cookie that is not an id or is given
+ * twice.  Other cookies are skipped whatever they hold.
  */
 int policy_cookie(const char *header, char *id);
 

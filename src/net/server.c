@@ -193,6 +193,23 @@ static enum MHD_Result answer_get(struct server *s, struct MHD_Connection *c,
 	return send_page(s, c, rq, POLICY_OK, &p);
 }
 
+/*
+ * Why a group or a vote was refused as late: a vote from the page of
+ * an earlier round, while the item is open again in a new one, is
+ * asked again rather than told that voting closed.
+ */
+static const char *refusal(struct server *s, enum policy_route route,
+			   const struct policy_form *f)
+{
+	if (route == ROUTE_GROUP)
+		return "Your group is already set.";
+	struct page_shown sh;
+	shown(s, &sh);
+	if (sh.open && sh.item == f->item - 1 && sh.round > f->round - 1)
+		return "A new round of this item has started: vote again.";
+	return "Voting on that item has closed.";
+}
+
 static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 				   struct request *rq)
 {
@@ -228,10 +245,7 @@ static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 		return send_plain(s, c, rq, POLICY_UNAVAILABLE);
 	struct page p;
 	page_init(&p);
-	page_message(&p, s->code,
-		     rq->route == ROUTE_GROUP
-			     ? "Your group is already set."
-			     : "Voting on that item has closed.");
+	page_message(&p, s->code, refusal(s, rq->route, &f));
 	return send_page(s, c, rq, POLICY_CONFLICT, &p);
 }
 
@@ -430,6 +444,19 @@ static int bound_port(struct MHD_Daemon *d)
 	return ntohs(((struct sockaddr_in *)&ss)->sin_port);
 }
 
+/*
+ * The path is taken as sent, never percent-decoded: no route has a
+ * byte that needs an escape, and libmicrohttpd's own decoding turns
+ * "/CODE%00junk" into "/CODE", a page for any path that starts with
+ * the code.  An escaped path is no route: 404.
+ */
+static size_t as_sent(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
+
 static struct MHD_Daemon *start(struct server *s, struct sockaddr *sa, bool v6)
 {
 	const struct policy_limits *l = &s->cfg.limits;
@@ -447,7 +474,8 @@ static struct MHD_Daemon *start(struct server *s, struct sockaddr *sa, bool v6)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(l->header_max * 2 + l->body_max + 8192),
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
-		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+		MHD_OPTION_UNESCAPE_CALLBACK, as_sent, NULL, MHD_OPTION_END);
 }
 
 int server_start(struct server **out, const struct server_config *cfg,

@@ -97,6 +97,12 @@ static void test_saved_before_the_answer(void **state)
 	assert_true(sh.open);
 	assert_int_equal(sh.nviews, 3);
 	assert_string_equal(sh.views[2], "e");
+	/* Each view under the name the projector gives it. */
+	assert_string_equal(sh.labels[0], "View 1");
+	free(a->sess->items[1].labels[2]);
+	a->sess->items[1].labels[2] = strdup("Both");
+	sa.shown(sa.ctx, &sh);
+	assert_string_equal(sh.labels[2], "Both");
 	int g, v;
 	sa.ballot(sa.ctx, ID1, 1, 0, &g, &v);
 	assert_int_equal(g, 0);

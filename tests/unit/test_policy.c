@@ -185,9 +185,17 @@ static void test_cookie(void **state)
 	expect_cookie("handsup=abc;defgh", 400, "");
 	expect_cookie("handsup=abcdefgh\x01", 400, "");
 	expect_cookie("handsup=<script>alert(1)</script>", 400, "");
-	expect_cookie("novalue; handsup=abcdefgh", 400, "");
-	expect_cookie("=x; handsup=abcdefgh", 400, "");
-	expect_cookie("a b=1; handsup=abcdefgh", 400, "");
+	/* Another program's cookies on this host are not ours to judge:
+	 * a quoted value (RFC 6265 allows it), UTF-8, a cookie with no
+	 * name or no value, as browsers send them. */
+	expect_cookie("novalue; handsup=abcdefgh", 200, "abcdefgh");
+	expect_cookie("=x; handsup=abcdefgh", 200, "abcdefgh");
+	expect_cookie("a b=1; handsup=abcdefgh", 200, "abcdefgh");
+	expect_cookie("sid=\"a b\"; handsup=abcdefgh", 200, "abcdefgh");
+	expect_cookie("city=K\xc3\xb6ln; handsup=abcdefgh", 200, "abcdefgh");
+	expect_cookie("handsup=abcdefgh; x=\\\"; y", 200, "abcdefgh");
+	expect_cookie("handsupx=1; handsup =abcdefgh", 200, "");
+	expect_cookie("handsup", 200, "");
 	expect_cookie("handsup=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 400,
 		      "");
 	char big[5000];

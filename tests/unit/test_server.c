@@ -475,6 +475,11 @@ static void test_not_found(void **state)
 		"/favicon.ico",
 		"/" CODE "/%2e%2e/etc/passwd",
 		"/etc/passwd",
+		/* A NUL decoded would end the path at the code. */
+		"/" CODE "%00",
+		"/" CODE "%00/etc/passwd",
+		"/" CODE "/state%00x",
+		"/%4B7Q2M9XA",
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
 		if (http("GET", paths[i], NULL, NULL, r) != 404)
@@ -556,6 +561,16 @@ static void test_closed(void **state)
 	assert_int_equal(
 		http("POST", "/" CODE "/vote", ck, "item=2&round=2&view=1", r),
 		409);
+	/* Round 2 of item 2 is open: round 1's page is asked again. */
+	fix->app.shown.round = 1;
+	assert_int_equal(
+		http("POST", "/" CODE "/vote", ck, "item=2&round=1&view=1", r),
+		409);
+	expect_in(r, "A new round of this item has started: vote again.");
+	assert_int_equal(
+		http("POST", "/" CODE "/vote", ck, "item=1&round=1&view=1", r),
+		409);
+	expect_in(r, "Voting on that item has closed.");
 	assert_int_equal(fix->app.saves, 0);
 	free(r);
 }
@@ -625,6 +640,25 @@ static void test_escaping(void **state)
 	assert_null(strstr(r->body, "<img"));
 	assert_null(strstr(r->body, "\xe2\x80\xae"));
 	assert_null(strstr(r->body, "\x1b"));
+	free(r);
+}
+
+/* A view is named on the phone as on the projector: by its label. */
+static void test_labels(void **state)
+{
+	(void)state;
+	struct reply *r = malloc(sizeof *r);
+	fix->app.shown.ngroups = 1;
+	fix->app.shown.labels[0] = "Skills <1>";
+	fix->app.shown.labels[1] = "Scale \xe2\x80\xae";
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	expect_in(r, "<b>Skills &lt;1&gt;</b>Skills of the sales force");
+	expect_in(r, "<b>Scale \xef\xbf\xbd</b>Scale the right behaviors");
+	assert_null(strstr(r->body, "View 1"));
+	/* Without labels, "View N". */
+	fix->app.shown.labels[0] = fix->app.shown.labels[1] = NULL;
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	expect_in(r, "<b>View 1</b>Skills of the sales force");
 	free(r);
 }
 
@@ -963,6 +997,7 @@ int main(void)
 		T(test_answer_after_save),
 		T(test_state),
 		T(test_escaping),
+		T(test_labels),
 		T(test_too_large),
 		T(test_rate),
 		T(test_slow_clients),
