@@ -67,6 +67,8 @@ static enum server_answer answer(struct app *a, enum ballot_status st,
 	case BALLOT_CLOSED:
 	case BALLOT_FIXED: /* its group, once it voted: "already set" */
 		return SERVER_CLOSED;
+	case BALLOT_FULL:
+		return SERVER_FULL;
 	default:
 		return SERVER_REFUSED;
 	}
@@ -85,6 +87,10 @@ static enum server_answer group(void *ctx, const char *id, int g)
 		return SERVER_REFUSED;
 	if (!box(a))
 		return SERVER_FAILED;
+	/* The same group again changes nothing: no save, no frame. */
+	const struct ballot *b = ballots_find(a->sess->ballots, id);
+	if (b && b->group == g)
+		return SERVER_SAVED;
 	struct ballot_mark m;
 	ballots_mark(a->sess->ballots, id, -1, 0, &m);
 	return answer(a, ballots_set_group(a->sess->ballots, id, g), &m);
@@ -103,6 +109,10 @@ static enum server_answer vote(void *ctx, const char *id, int item, int round,
 	const struct ballot *b = ballots_find(a->sess->ballots, id);
 	if (a->sess->ngroups > 0 && (!b || b->group < 0))
 		return SERVER_REFUSED;
+	/* A tap on the view already chosen: nothing to save or draw. */
+	if (b && view >= 1 &&
+	    ballot_view(a->sess->ballots, b, item, round) == view)
+		return SERVER_SAVED;
 	struct ballot_mark m;
 	ballots_mark(a->sess->ballots, id, item, round, &m);
 	return answer(a,
@@ -119,13 +129,18 @@ static enum server_answer join(void *ctx, const char *id)
 		return SERVER_SAVED;
 	struct ballot_mark m;
 	ballots_mark(a->sess->ballots, id, -1, 0, &m);
-	enum ballot_status st = ballots_join(a->sess->ballots, id, NULL);
-	return st == BALLOT_FULL ? SERVER_REFUSED : answer(a, st, &m);
+	return answer(a, ballots_join(a->sess->ballots, id, NULL), &m);
+}
+
+static bool known(void *ctx, const char *id)
+{
+	const struct app *a = ctx;
+	return a->sess->ballots && ballots_find(a->sess->ballots, id);
 }
 
 struct server_app app_phones_server(struct app *a)
 {
-	return (struct server_app){a, shown, ballot, group, vote, join};
+	return (struct server_app){a, shown, ballot, group, vote, join, known};
 }
 
 struct app_phone_count app_phones_count(const struct app *a, int item)

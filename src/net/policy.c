@@ -13,6 +13,7 @@ void policy_defaults(struct policy_limits *l)
 	l->burst = 20;
 	l->per_second = 5;
 	l->timeout_seconds = 15;
+	l->ballots_per_address = 4;
 }
 
 static bool alnum(char c)
@@ -321,4 +322,55 @@ int policy_admit(struct policy_peers *p, int slot, long long now_ms)
 		return POLICY_TOO_MANY;
 	e->tokens -= 1.0;
 	return POLICY_OK;
+}
+
+size_t policy_key(const unsigned char *addr, size_t len, unsigned char *key)
+{
+	static const unsigned char mapped[12] = {0, 0, 0, 0, 0,	   0,
+						 0, 0, 0, 0, 0xff, 0xff};
+	if (len == 4 || (len == 16 && !memcmp(addr, mapped, sizeof mapped))) {
+		memcpy(key, addr + len - 4, 4);
+		return 4;
+	}
+	if (len != 16)
+		return 0;
+	memset(key, 0, 16);
+	memcpy(key, addr, 8);
+	return 16;
+}
+
+/* The address's entry among the makers, or -1. */
+static int maker(const struct policy_makers *m, const unsigned char *addr,
+		 size_t len)
+{
+	for (int i = 0; i < m->n; i++)
+		if (m->m[i].len == len && !memcmp(m->m[i].addr, addr, len))
+			return i;
+	return -1;
+}
+
+int policy_may_make(const struct policy_makers *m,
+		    const struct policy_limits *limits,
+		    const unsigned char *addr, size_t len)
+{
+	if (limits->ballots_per_address <= 0)
+		return POLICY_OK;
+	int i = maker(m, addr, len);
+	if (i >= 0 ? m->m[i].made >= limits->ballots_per_address
+		   : m->n >= POLICY_MAX_MAKERS || len == 0 || len > 16)
+		return POLICY_TOO_MANY;
+	return POLICY_OK;
+}
+
+void policy_made(struct policy_makers *m, const unsigned char *addr, size_t len)
+{
+	int i = maker(m, addr, len);
+	if (i < 0) {
+		if (m->n >= POLICY_MAX_MAKERS || len == 0 || len > 16)
+			return;
+		i = m->n++;
+		memcpy(m->m[i].addr, addr, len);
+		m->m[i].len = (unsigned char)len;
+	}
+	m->m[i].made++;
 }

@@ -65,6 +65,10 @@ struct policy_limits {
 	int burst;	     /* requests an address may make at once */
 	int per_second;	     /* ... and again each second after: 429 */
 	int timeout_seconds; /* an idle or slow connection is closed */
+	/* Ballots one address may make in a session: a phone that lost
+	 * its cookie (a private tab closed) gets another, a script that
+	 * makes up ids does not get a room of them.  0: no limit. */
+	int ballots_per_address;
 };
 
 /* The limits handsup runs with. */
@@ -144,5 +148,38 @@ void policy_close(struct policy_peers *p, int slot);
  * tokens, filled at per_second).
  */
 int policy_admit(struct policy_peers *p, int slot, long long now_ms);
+
+/*
+ * An address as it is followed, into key (16 bytes): IPv4 as its 4
+ * bytes, an IPv4-mapped IPv6 address as that IPv4 address, and any other
+ * IPv6 address by its first 64 bits, which one host may hold whole.
+ * Returns the key's length; 0 for a length that is neither 4 nor 16.
+ */
+size_t policy_key(const unsigned char *addr, size_t len, unsigned char *key);
+
+/* The addresses that made ballots, and how many each: kept for the
+ * whole run, never given to another address. */
+#define POLICY_MAX_MAKERS BALLOT_MAX
+struct policy_maker {
+	unsigned char addr[16];
+	unsigned char len;
+	int made;
+};
+struct policy_makers {
+	int n;
+	struct policy_maker m[POLICY_MAX_MAKERS];
+};
+
+/*
+ * Whether the address (a policy_key) may make one more ballot: 200, or
+ * 429 once it has made limits->ballots_per_address of them, or when
+ * POLICY_MAX_MAKERS other addresses have.
+ */
+int policy_may_make(const struct policy_makers *m,
+		    const struct policy_limits *limits,
+		    const unsigned char *addr, size_t len);
+/* The address made a ballot. */
+void policy_made(struct policy_makers *m, const unsigned char *addr,
+		 size_t len);
 
 #endif

@@ -22,18 +22,24 @@ struct server {
 	struct server_config cfg;
 	char code[POLICY_CODE_MAX + 1];
 	struct policy_peers peers;
+	struct policy_makers makers;
 	int port;
 };
+
+/* Bytes of a body too large that are read, and dropped, before the 413. */
+#define SKIP_MAX 65536
 
 /* One request's state, from its headers to its answer. */
 struct request {
 	int status; /* decided before the body (0: not yet) */
 	enum policy_route route;
+	int slot; /* its connection's address among the peers, or -1 */
 	char id[POLICY_ID_MAX + 1];
 	bool new_id; /* made for this request: sent in a cookie */
 	size_t len;
 	bool too_big;
-	char body[]; /* limits.body_max + 1 */
+	size_t skipped; /* bytes of the body read past the limit */
+	char body[];	/* limits.body_max + 1 */
 };
 
 static long long now_ms(const struct server *s)
@@ -99,11 +105,15 @@ static enum MHD_Result send_body(struct server *s, struct MHD_Connection *c,
 	if (status == POLICY_TOO_MANY)
 		mhd.add_response_header(r, "Retry-After", "1");
 	if (rq && rq->new_id) {
-		/* Only for this session's pages; never readable by script. */
+		/* Only for this session's pages, for a week, so that a
+		 * workshop resumed another day keeps its phones; never
+		 * readable by script.  Lax, not Strict: a phone that follows
+		 * a link to the page from elsewhere still sends it, and
+		 * keeps its ballot, while forms from elsewhere do not. */
 		char cookie[160];
 		snprintf(cookie, sizeof cookie,
-			 "%s=%s; Path=/%s; Max-Age=86400; HttpOnly; "
-			 "SameSite=Strict",
+			 "%s=%s; Path=/%s; Max-Age=604800; HttpOnly; "
+			 "SameSite=Lax",
 			 POLICY_COOKIE, rq->id, s->code);
 		mhd.add_response_header(r, "Set-Cookie", cookie);
 	}
@@ -162,6 +172,51 @@ static void shown(struct server *s, struct page_shown *sh)
 		sh->ngroups = 1;
 }
 
+/*
+ * Whether the request may go on to its ballot: one the id has, or a new
+ * one its address may still make (*fresh then), each address making at
+ * most limits.ballots_per_address.  Without the application's known
+ * callback every id may.
+ */
+static bool may_make(struct server *s, const struct request *rq, bool *fresh)
+{
+	*fresh = s->app.known && !s->app.known(s->app.ctx, rq->id);
+	if (!*fresh)
+		return true;
+	if (rq->slot < 0 || rq->slot >= POLICY_MAX_PEERS)
+		return false;
+	const struct policy_peer *e = &s->peers.peer[rq->slot];
+	return policy_may_make(&s->makers, &s->cfg.limits, e->addr, e->len) ==
+	       POLICY_OK;
+}
+
+/* Charges a ballot made for the request to its address. */
+static void made(struct server *s, const struct request *rq, bool fresh)
+{
+	if (fresh && s->app.known(s->app.ctx, rq->id))
+		policy_made(&s->makers, s->peers.peer[rq->slot].addr,
+			    s->peers.peer[rq->slot].len);
+}
+
+static enum MHD_Result box_full(struct server *s, struct MHD_Connection *c,
+				struct request *rq, struct page *p)
+{
+	page_message(p, s->code, "No more phones can join this vote.");
+	return send_page(s, c, rq, POLICY_UNAVAILABLE, p);
+}
+
+static enum MHD_Result
+too_many_ballots(struct server *s, struct MHD_Connection *c, struct request *rq)
+{
+	struct page p;
+	page_init(&p);
+	page_message(&p, s->code,
+		     "This network address has made as many ballots as a "
+		     "phone may. Vote from the browser that first opened "
+		     "this page.");
+	return send_page(s, c, rq, POLICY_TOO_MANY, &p);
+}
+
 static enum MHD_Result answer_get(struct server *s, struct MHD_Connection *c,
 				  struct request *rq)
 {
@@ -174,19 +229,24 @@ static enum MHD_Result answer_get(struct server *s, struct MHD_Connection *c,
 	 * given: a request without one (a phone that keeps no cookies, a
 	 * script) makes no ballot, so it cannot fill the room with them.
 	 */
-	enum server_answer a = s->app.join && !rq->new_id
-				       ? s->app.join(s->app.ctx, rq->id)
-				       : SERVER_SAVED;
+	enum server_answer a = SERVER_SAVED;
+	bool fresh = false;
+	if (s->app.join && !rq->new_id) {
+		if (may_make(s, rq, &fresh)) {
+			a = s->app.join(s->app.ctx, rq->id);
+			made(s, rq, fresh);
+		} else if (rq->route != ROUTE_STATE) {
+			return too_many_ballots(s, c, rq);
+		}
+	}
 	if (rq->route == ROUTE_STATE) {
 		page_state(&p, &sh);
 		return send_page(s, c, rq, POLICY_OK, &p);
 	}
 	if (a == SERVER_FAILED)
 		return send_plain(s, c, rq, POLICY_UNAVAILABLE);
-	if (a == SERVER_REFUSED) {
-		page_message(&p, s->code, "No more phones can join this vote.");
-		return send_page(s, c, rq, POLICY_UNAVAILABLE, &p);
-	}
+	if (a == SERVER_FULL || a == SERVER_REFUSED)
+		return box_full(s, c, rq, &p);
 	int group = -1, view = 0;
 	s->app.ballot(s->app.ctx, rq->id, sh.item, sh.round, &group, &view);
 	page_ballot(&p, s->code, &sh, group, view);
@@ -231,11 +291,15 @@ static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 			     "anonymous.");
 		return send_page(s, c, rq, POLICY_BAD_REQUEST, &p);
 	}
+	bool fresh;
+	if (!may_make(s, rq, &fresh))
+		return too_many_ballots(s, c, rq);
 	enum server_answer a =
 		rq->route == ROUTE_GROUP
 			? s->app.group(s->app.ctx, rq->id, f.group - 1)
 			: s->app.vote(s->app.ctx, rq->id, f.item - 1,
 				      f.round - 1, f.view);
+	made(s, rq, fresh);
 	if (a == SERVER_SAVED)
 		return send_body(s, c, rq, POLICY_SEE_OTHER,
 				 "text/plain; charset=utf-8", "", 0);
@@ -245,6 +309,8 @@ static enum MHD_Result answer_post(struct server *s, struct MHD_Connection *c,
 		return send_plain(s, c, rq, POLICY_UNAVAILABLE);
 	struct page p;
 	page_init(&p);
+	if (a == SERVER_FULL)
+		return box_full(s, c, rq, &p);
 	page_message(&p, s->code, refusal(s, rq->route, &f));
 	return send_page(s, c, rq, POLICY_CONFLICT, &p);
 }
@@ -328,7 +394,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		if (rq == NULL)
 			return MHD_NO;
 		*con_cls = rq;
-		rq->status = judge(s, c, url, method, rq, (int)slot_of(c));
+		rq->slot = (int)slot_of(c);
+		rq->status = judge(s, c, url, method, rq, rq->slot);
 		if (rq->status)
 			return send_plain(s, c, rq, rq->status);
 		if (rq->id[0] == '\0') {
@@ -342,12 +409,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	}
 	if (*upload_size > 0) {
 		size_t room = s->cfg.limits.body_max - rq->len;
-		if (*upload_size > room)
+		if (*upload_size > room || rq->too_big) {
+			/* Past the limit the body is read to its end, so the
+			 * phone gets its 413, but only so far: one without an
+			 * end in sight is answered there, connection closed. */
 			rq->too_big = true;
-		else
-			memcpy(rq->body + rq->len, upload, *upload_size);
-		if (!rq->too_big)
-			rq->len += *upload_size;
+			rq->skipped += *upload_size;
+			*upload_size = 0;
+			return rq->skipped > SKIP_MAX ? answer_post(s, c, rq)
+						      : MHD_YES;
+		}
+		memcpy(rq->body + rq->len, upload, *upload_size);
+		rq->len += *upload_size;
 		*upload_size = 0;
 		return MHD_YES;
 	}
@@ -378,18 +451,19 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **sock,
 	const union MHD_ConnectionInfo *ci =
 		mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
-	int slot = -1;
+	unsigned char key[16];
+	size_t len = 0;
 	if (sa && sa->sa_family == AF_INET)
-		slot = policy_open(
-			&s->peers,
+		len = policy_key(
 			(const unsigned char *)&((const struct sockaddr_in *)sa)
 				->sin_addr,
-			4, now_ms(s));
+			4, key);
 	else if (sa && sa->sa_family == AF_INET6)
-		slot = policy_open(
-			&s->peers,
+		len = policy_key(
 			((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr,
-			16, now_ms(s));
+			16, key);
+	/* Followed by its key: one host's whole IPv6 /64 is one peer. */
+	int slot = len ? policy_open(&s->peers, key, len, now_ms(s)) : -1;
 	/* No slot: every request on it is refused by policy_admit. */
 	*sock = slot < 0 ? NULL : (void *)(intptr_t)(slot + 1);
 }

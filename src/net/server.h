@@ -28,6 +28,7 @@ enum server_answer {
 	SERVER_CLOSED,	/* voting is not open there (409, with a message) */
 	SERVER_REFUSED, /* not a group, view or item the deck has (400) */
 	SERVER_FAILED,	/* could not save (503): the phone may try again */
+	SERVER_FULL,	/* no room for another ballot (503, with a message) */
 };
 
 struct server_app {
@@ -50,11 +51,17 @@ struct server_app {
 	 * A phone opened the page with ballot id (made for it if it had
 	 * none): the application counts it as joined, saved before
 	 * SERVER_SAVED, so that "phones joined" counts phones that have not
-	 * voted yet.  SERVER_REFUSED: no room for another ballot (503).
-	 * NULL: a ballot is made by its first group or vote only.  The
-	 * other callbacks may not be NULL.
+	 * voted yet.  SERVER_FULL: no room for another ballot.  NULL: a
+	 * ballot is made by its first group or vote only.
 	 */
 	enum server_answer (*join)(void *ctx, const char *id);
+	/*
+	 * Whether id is a ballot already.  With it, each address may make
+	 * only limits.ballots_per_address ballots (429 past them, with a
+	 * message); NULL: no such limit.  join and known may be NULL, the
+	 * other callbacks not.
+	 */
+	bool (*known)(void *ctx, const char *id);
 };
 
 struct server_config {

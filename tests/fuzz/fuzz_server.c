@@ -84,6 +84,12 @@ static enum server_answer app_join(void *ctx, const char *id)
 	return answer(ballots_join(&((struct box *)ctx)->bs, id, NULL));
 }
 
+static bool app_known(void *ctx, const char *id)
+{
+	id_or_die(id);
+	return ballots_find(&((struct box *)ctx)->bs, id) != NULL;
+}
+
 static long long clock_ms(void *ctx)
 {
 	return *(long long *)ctx;
@@ -151,8 +157,8 @@ static struct server *serve(struct box *b, long long *clock)
 	struct error err;
 	if (s)
 		return s;
-	struct server_app app = {b,	    app_shown, app_ballot,
-				 app_group, app_vote,  app_join};
+	struct server_app app = {b,	   app_shown, app_ballot, app_group,
+				 app_vote, app_join,  app_known};
 	struct server_config cfg = {"127.0.0.1:0", CODE, {0}, clock_ms, clock};
 	policy_defaults(&cfg.limits);
 	if (server_start(&s, &cfg, &app, &err) != 0) {

@@ -98,8 +98,9 @@ int phones_start(struct phones *p, int n, char *why, size_t cap)
 			snprintf(p->phone[k].id, sizeof p->phone[k].id,
 				 "phone-%04d-own-ballot", k);
 	}
-	struct server_app app = {&p->app,   app_shown, app_ballot,
-				 app_group, app_vote,  NULL};
+	/* Every phone its own address: no limit on ballots made needed. */
+	struct server_app app = {&p->app,  app_shown, app_ballot, app_group,
+				 app_vote, NULL,      NULL};
 	struct server_config cfg = {
 		"127.0.0.1:0", PHONES_CODE, {0}, clock_ms, &p->app};
 	policy_defaults(&cfg.limits);

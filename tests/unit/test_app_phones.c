@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -197,6 +198,48 @@ static void test_groups(void **state)
 	assert_int_equal(v, 2);
 }
 
+/* The session file's inode: each save is a new file put in place. */
+static ino_t file_of(const struct fixture *f)
+{
+	struct stat st;
+	assert_int_equal(stat(f->path, &st), 0);
+	return st.st_ino;
+}
+
+/*
+ * A tap that changes nothing (the group or the view the ballot has) is
+ * answered as saved without a save or a frame: a phone tapping away
+ * costs the facilitator's loop no sync.
+ */
+static void test_same_again_saves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct server_app sa = app_phones_server(a);
+	phones_on(a);
+	app_goto(a, 1);
+	assert_int_equal(sa.group(sa.ctx, ID1, 1), SERVER_SAVED);
+	ino_t was = file_of(f);
+	a->phones_changed = false;
+	assert_int_equal(sa.group(sa.ctx, ID1, 1), SERVER_SAVED);
+	assert_false(a->phones_changed);
+	assert_true(file_of(f) == was);
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_SAVED);
+	assert_true(file_of(f) != was);
+	was = file_of(f);
+	a->phones_changed = false;
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 2), SERVER_SAVED);
+	/* The group it has, after its vote: the same, not "already set". */
+	assert_int_equal(sa.group(sa.ctx, ID1, 1), SERVER_SAVED);
+	assert_false(a->phones_changed);
+	assert_true(file_of(f) == was);
+	assert_int_equal(tally_group_get(app_tally(a), 0, 1, 1), 1);
+	/* A change is saved and drawn. */
+	assert_int_equal(sa.vote(sa.ctx, ID1, 0, 0, 1), SERVER_SAVED);
+	assert_true(a->phones_changed);
+	assert_true(file_of(f) != was);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +253,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup_groups,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_same_again_saves_nothing,
+						setup_groups, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

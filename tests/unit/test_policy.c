@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -310,6 +311,64 @@ static void test_many_peers(void **state)
  * Random bytes, and random mixes of the characters that matter, into
  * every parser: none may read past its input or take what it refuses.
  */
+/* IPv4 as it is, IPv4 in IPv6 as IPv4, other IPv6 by its /64. */
+static void test_keys(void **state)
+{
+	(void)state;
+	unsigned char key[16];
+	const unsigned char v4[4] = {192, 168, 1, 20};
+	assert_int_equal(policy_key(v4, 4, key), 4);
+	assert_memory_equal(key, v4, 4);
+	const unsigned char mapped[16] = {0, 0, 0,    0,    0,	 0,   0, 0,
+					  0, 0, 0xff, 0xff, 192, 168, 1, 20};
+	assert_int_equal(policy_key(mapped, 16, key), 4);
+	assert_memory_equal(key, v4, 4);
+	unsigned char a[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 2,
+			       1,    2,	   3,	 4,    5, 6, 7, 8};
+	unsigned char b[16];
+	memcpy(b, a, 16);
+	b[15] = 9; /* another host part of the same /64 */
+	unsigned char kb[16];
+	assert_int_equal(policy_key(a, 16, key), 16);
+	assert_int_equal(policy_key(b, 16, kb), 16);
+	assert_memory_equal(key, kb, 16);
+	b[7] = 3; /* another /64 */
+	policy_key(b, 16, kb);
+	assert_memory_not_equal(key, kb, 16);
+	assert_int_equal(policy_key(a, 5, key), 0);
+}
+
+/* Ballots made per address: so many, then 429; the table never forgets. */
+static void test_ballots_made(void **state)
+{
+	(void)state;
+	struct policy_limits l;
+	policy_defaults(&l);
+	assert_true(l.ballots_per_address > 0);
+	struct policy_makers *m = calloc(1, sizeof *m);
+	const unsigned char x[4] = {10, 0, 0, 1}, y[4] = {10, 0, 0, 2};
+	for (int i = 0; i < l.ballots_per_address; i++) {
+		assert_int_equal(policy_may_make(m, &l, x, 4), POLICY_OK);
+		policy_made(m, x, 4);
+	}
+	assert_int_equal(policy_may_make(m, &l, x, 4), POLICY_TOO_MANY);
+	assert_int_equal(policy_may_make(m, &l, y, 4), POLICY_OK);
+	/* 0: no limit. */
+	l.ballots_per_address = 0;
+	assert_int_equal(policy_may_make(m, &l, x, 4), POLICY_OK);
+	/* As many addresses as ballots, then none new. */
+	l.ballots_per_address = 1;
+	memset(m, 0, sizeof *m);
+	for (int i = 0; i < POLICY_MAX_MAKERS; i++) {
+		unsigned char a[4] = {10, 1, (unsigned char)(i >> 8),
+				      (unsigned char)i};
+		assert_int_equal(policy_may_make(m, &l, a, 4), POLICY_OK);
+		policy_made(m, a, 4);
+	}
+	assert_int_equal(policy_may_make(m, &l, y, 4), POLICY_TOO_MANY);
+	free(m);
+}
+
 static void test_random_input(void **state)
 {
 	(void)state;
@@ -353,6 +412,8 @@ int main(void)
 		cmocka_unit_test(test_connections),
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_many_peers),
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_ballots_made),
 		cmocka_unit_test(test_random_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -106,6 +106,11 @@ static enum server_answer app_join(void *ctx, const char *id)
 							   : SERVER_REFUSED;
 }
 
+static bool app_known(void *ctx, const char *id)
+{
+	return ballots_find(&((struct fake *)ctx)->bs, id) != NULL;
+}
+
 static long long clock_ms(void *ctx)
 {
 	return ((struct fake *)ctx)->now;
@@ -115,7 +120,8 @@ struct fix {
 	struct fake app;
 	struct server *s;
 	struct policy_limits limits;
-	bool join; /* give the server a join callback */
+	bool join;  /* give the server a join callback */
+	bool known; /* ... and a known one: ballots made per address */
 };
 
 static struct fix *fix;
@@ -150,9 +156,13 @@ static int start_with(struct fix *x, int ngroups)
 	for (int g = 0; g < ngroups && g < 3; g++)
 		x->app.shown.groups[g] = groups[g];
 	show_item(&x->app, 0, true);
-	struct server_app app = {&x->app,    app_shown,
-				 app_ballot, app_group,
-				 app_vote,   x->join ? app_join : NULL};
+	struct server_app app = {&x->app,
+				 app_shown,
+				 app_ballot,
+				 app_group,
+				 app_vote,
+				 x->join ? app_join : NULL,
+				 x->known ? app_known : NULL};
 	struct server_config cfg = {"127.0.0.1:0", CODE, x->limits, clock_ms,
 				    &x->app};
 	if (server_start(&x->s, &cfg, &app, &err) != 0)
@@ -274,9 +284,12 @@ static int request_from(int addr, const char *raw, struct reply *r)
 	return r->status;
 }
 
-/* A request with the usual headers; cookie and body may be NULL. */
-static int http(const char *method, const char *path, const char *cookie,
-		const char *body, struct reply *r)
+/*
+ * A request from 127.0.0.ADDR with the usual headers; cookie and body
+ * may be NULL.
+ */
+static int http_at(int addr, const char *method, const char *path,
+		   const char *cookie, const char *body, struct reply *r)
 {
 	char raw[8192];
 	int n = snprintf(raw, sizeof raw,
@@ -294,7 +307,13 @@ static int http(const char *method, const char *path, const char *cookie,
 	snprintf(raw + n, sizeof raw - (size_t)n, "\r\n%s", body ? body : "");
 	/* A second between a phone's requests: the rate limit is not met. */
 	fix->app.now += 1000;
-	return request_from(1, raw, r);
+	return request_from(addr, raw, r);
+}
+
+static int http(const char *method, const char *path, const char *cookie,
+		const char *body, struct reply *r)
+{
+	return http_at(1, method, path, cookie, body, r);
 }
 
 static const char *header(const struct reply *r, const char *name, char *out,
@@ -339,7 +358,10 @@ static void test_join_vote_change(void **state)
 	assert_non_null(header(r, "Set-Cookie", v, sizeof v));
 	assert_non_null(strstr(v, "; Path=/" CODE "; "));
 	assert_non_null(strstr(v, "HttpOnly"));
-	assert_non_null(strstr(v, "SameSite=Strict"));
+	/* Lax: a link to the page from elsewhere still carries it. */
+	assert_non_null(strstr(v, "SameSite=Lax"));
+	/* A week: a workshop resumed another day keeps its phones. */
+	assert_non_null(strstr(v, "Max-Age=604800"));
 	assert_non_null(header(r, "Content-Security-Policy", v, sizeof v));
 	cookie_of(r, cookie, sizeof cookie);
 	assert_int_equal(ballots_joined(&fix->app.bs), 0);
@@ -708,6 +730,41 @@ static void test_too_large(void **state)
 }
 
 /* Runs the server until it has no connection left (no timeout due). */
+/*
+ * A body in chunks that never ends is not read to its end: past the
+ * limit the server reads a little more for its 413, then closes.
+ */
+static void test_endless_body(void **state)
+{
+	(void)state;
+	int fd = dial(1);
+	static const char head[] =
+		"POST /" CODE "/vote HTTP/1.1\r\nHost: x\r\n"
+		"Cookie: handsup=abcdefgh1234\r\n"
+		"Content-Type: application/x-www-form-urlencoded\r\n"
+		"Transfer-Encoding: chunked\r\n\r\n";
+	send_all(fd, head, sizeof head - 1);
+	static char chunk[4096 + 10];
+	int n = snprintf(chunk, sizeof chunk, "1000\r\n");
+	memset(chunk + n, 'a', 4096);
+	memcpy(chunk + n + 4096, "\r\n", 2);
+	size_t len = (size_t)n + 4098, sent = 0;
+	bool closed = false;
+	for (int rounds = 0; !closed && sent < (8u << 20); rounds++) {
+		assert_true(rounds < 100000);
+		ssize_t w = send(fd, chunk, len, MSG_NOSIGNAL);
+		if (w > 0)
+			sent += (size_t)w;
+		else if (w < 0 && errno != EAGAIN)
+			closed = errno == EPIPE || errno == ECONNRESET;
+		pump(fd, POLLOUT);
+	}
+	close(fd);
+	assert_true(closed);
+	assert_true(sent < (1u << 20));
+	assert_int_equal(fix->app.saves, 0);
+}
+
 static void drain(void)
 {
 	for (int rounds = 0; server_timeout(fix->s) >= 0; rounds++) {
@@ -946,13 +1003,76 @@ static void test_contrast_and_width(void **state)
 	free(r);
 }
 
+/*
+ * Ids are the phones' own, so a script could make one up for each
+ * request, a ballot each: an address makes at most
+ * ballots_per_address of them.  Its ballots go on voting, and other
+ * addresses go on joining.
+ */
+static void test_ballots_per_address(void **state)
+{
+	(void)state;
+	struct reply *r = malloc(sizeof *r);
+	fix->join = fix->known = true;
+	restart_without_groups();
+	char cookie[64];
+	int made = fix->limits.ballots_per_address;
+	assert_true(made > 0);
+	for (int i = 0; i < made; i++) {
+		snprintf(cookie, sizeof cookie, "handsup=madeUpId%04d", i);
+		assert_int_equal(http_at(7, "GET", "/" CODE, cookie, NULL, r),
+				 200);
+	}
+	assert_int_equal(ballots_joined(&fix->app.bs), made);
+	/* One more, by the page or by a vote: refused, no ballot. */
+	assert_int_equal(
+		http_at(7, "GET", "/" CODE, "handsup=madeUpIdXXXX", NULL, r),
+		429);
+	expect_in(r, "as many ballots as a phone may");
+	assert_int_equal(http_at(7, "POST", "/" CODE "/vote",
+				 "handsup=madeUpIdYYYY",
+				 "item=1&round=1&view=1", r),
+			 429);
+	assert_int_equal(ballots_joined(&fix->app.bs), made);
+	/* Its state poll is answered, and makes nothing. */
+	assert_int_equal(http_at(7, "GET", "/" CODE "/state",
+				 "handsup=madeUpIdXXXX", NULL, r),
+			 200);
+	assert_int_equal(ballots_joined(&fix->app.bs), made);
+	/* Its own ballots still vote; another address still joins. */
+	assert_int_equal(http_at(7, "POST", "/" CODE "/vote",
+				 "handsup=madeUpId0000",
+				 "item=1&round=1&view=2", r),
+			 303);
+	assert_int_equal(
+		http_at(8, "GET", "/" CODE, "handsup=anotherPhone", NULL, r),
+		200);
+	assert_int_equal(ballots_joined(&fix->app.bs), made + 1);
+	free(r);
+}
+
+/* A vote when the box has no room for its ballot: 503, and why. */
+static void test_box_full(void **state)
+{
+	(void)state;
+	struct reply *r = malloc(sizeof *r);
+	char cookie[128];
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	cookie_of(r, cookie, sizeof cookie);
+	fix->app.force = SERVER_FULL;
+	assert_int_equal(http("POST", "/" CODE "/group", cookie, "group=1", r),
+			 503);
+	expect_in(r, "No more phones can join this vote.");
+	free(r);
+}
+
 static void test_listen_errors(void **state)
 {
 	(void)state;
 	struct server *s2;
 	struct error err;
-	struct server_app app = {&fix->app, app_shown, app_ballot,
-				 app_group, app_vote,  NULL};
+	struct server_app app = {&fix->app, app_shown, app_ballot, app_group,
+				 app_vote,  NULL,      NULL};
 	static const char *bad[] = {
 		"nonsense",	   "127.0.0.1",	    "127.0.0.1:",
 		"127.0.0.1:99999", "127.0.0.1:80x", ":8080",
@@ -999,6 +1119,7 @@ int main(void)
 		T(test_escaping),
 		T(test_labels),
 		T(test_too_large),
+		T(test_endless_body),
 		T(test_rate),
 		T(test_slow_clients),
 		T(test_slowloris_timeout),
@@ -1006,6 +1127,8 @@ int main(void)
 		T(test_idle),
 		T(test_many_phones),
 		T(test_contrast_and_width),
+		T(test_ballots_per_address),
+		T(test_box_full),
 		T(test_listen_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
