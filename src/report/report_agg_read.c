@@ -64,6 +64,7 @@ void report_agg_divide(const struct report_agg *a, int i,
 	memset(d, 0, sizeof *d);
 	d->item = i;
 	d->heading = it->heading;
+	d->labels = it->labels;
 	d->n = it->nviews;
 	for (int g = 0; g < a->ngroups; g++) {
 		tally_percent64(it->groups[g].totals, it->nviews, pct[g]);

@@ -279,7 +279,8 @@ struct report_divide {
 	bool of_room;	   /* the session's shares are of the room: say
 	                       that the divide's are of the hands */
 	const char *a, *b; /* the two groups furthest apart */
-	int n;		   /* views */
+	char *const *labels; /* the item's views' labels; NULL: "View N" */
+	int n;		     /* views */
 	int64_t ca[TALLY_MAX_VIEWS], cb[TALLY_MAX_VIEWS]; /* their counts */
 };
 
@@ -292,7 +293,7 @@ struct report_divide *report_session_divides(const struct session *s);
 
 /*
  * The divide in words: "55 points between A (80% View 1) and B (25% View
- * 1)", on the view where the two groups' shares of the hands differ most
+ * 1)", the view named by its label as the screen does, on the view where the two groups' shares of the hands differ most
  * (the first of equals); "none; fewer than two groups raised hands".
  * The divide is of the hands whatever the base; of_room says so.
  * Returns buf.

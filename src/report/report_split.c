@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deck.h"
 #include "core/divide.h"
 #include "core/session.h"
 
@@ -83,6 +82,7 @@ void report_divide_session(struct report_divide *d, const struct session *s,
 	memset(d, 0, sizeof *d);
 	d->item = i;
 	d->heading = s->items[i].heading;
+	d->labels = s->items[i].labels;
 	d->n = s->items[i].nviews < TALLY_MAX_VIEWS ? s->items[i].nviews
 						    : TALLY_MAX_VIEWS;
 	d->gap = -1;
@@ -118,7 +118,8 @@ const char *report_divide_words(char *buf, size_t cap,
 			at = v;
 	snprintf(buf, cap, "%d %s between %s (%d%% %s) and %s (%d%% %s)%s",
 		 d->gap, d->gap == 1 ? "point" : "points", d->a, pa[at],
-		 deck_view_label(at), d->b, pb[at], deck_view_label(at),
+		 report_view_label(d->labels, at), d->b, pb[at],
+		 report_view_label(d->labels, at),
 		 d->of_room ? ", as shares of the hands raised" : "");
 	return buf;
 }
