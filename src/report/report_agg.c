@@ -383,6 +383,7 @@ static int add_session(struct report_agg *a, const struct session *s,
 	a->nsess++;
 	a->totals &= report_shows_totals(s);
 	a->all_v1 &= s->version == 1;
+	a->votes |= report_votes(s);
 	if (map_groups(a, s, map) || report_countup_agg_add(a, s, map))
 		return -1;
 

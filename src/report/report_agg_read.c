@@ -64,6 +64,8 @@ void report_agg_divide(const struct report_agg *a, int i,
 	memset(d, 0, sizeof *d);
 	d->item = i;
 	d->heading = it->heading;
+	d->labels = it->labels;
+	d->votes = a->votes;
 	d->n = it->nviews;
 	for (int g = 0; g < a->ngroups; g++) {
 		tally_percent64(it->groups[g].totals, it->nviews, pct[g]);
@@ -92,6 +94,7 @@ bool report_agg_group_row(const struct report_agg *a, int i, int k,
 		return false;
 	row->name = a->groups[k];
 	report_split_of(&row->sp, g->totals, it->nviews, 0, false);
+	row->sp.votes = a->votes;
 	report_agg_cmp_sums(g, it->nviews, &ci);
 	row->cmp_known = ci.counted && ci.rest_counted;
 	row->cmp = ci.diff;
@@ -118,7 +121,8 @@ int report_agg_group_totals(const struct report_agg *a, int ntot,
 			continue;
 		memset(&rows[n], 0, sizeof rows[n]);
 		rows[n].name = a->groups[g];
-		report_split_of(&rows[n++].sp, c, ntot, 0, false);
+		report_split_of(&rows[n].sp, c, ntot, 0, false);
+		rows[n++].sp.votes = a->votes;
 	}
 	return n;
 }
@@ -136,6 +140,7 @@ void report_agg_round_row(const struct report_agg *a, int i, int r,
 		 ar->nsessions == 1 ? "session" : "sessions");
 	row->name = name;
 	report_split_of(&row->sp, ar->counts, it->nviews, 0, false);
+	row->sp.votes = a->votes;
 }
 
 void report_agg_swing(const struct report_agg *a, int i, int r,

@@ -98,6 +98,7 @@ struct report_agg {
 	int ngroups;
 	bool totals; /* every session shows its totals over all items */
 	bool all_v1; /* every session is of format 1: reports as they were */
+	bool votes;  /* some session has ballots: its counts are votes */
 	/* The phones' count-up, one per number of items (report_countup);
 	 * counted: a session's hands and ballots, made only for sessions
 	 * with ballots and kept from one to the next. */
@@ -233,6 +234,7 @@ int report_json_views(FILE *out, const char *indent, char *const *labels,
 /* The most columns of a split: every view, and those who raised no hand. */
 #define REPORT_COLS    (TALLY_MAX_VIEWS + 1)
 #define REPORT_NO_HAND "No hand"
+#define REPORT_NO_VOTE "No vote"
 
 /*
  * One row of counts -- the room's, a group's or a round's -- with its
@@ -249,18 +251,30 @@ struct report_split {
 	int64_t headcount;    /* 0: not given */
 	int64_t no_hand;      /* headcount - hands; 0 when not given or over */
 	bool of_room;	      /* the shares are of the headcount */
+	bool votes;	      /* of a session with phones: say "votes" */
 	int pct[REPORT_COLS]; /* per view; [n] is no_hand's when of_room */
 };
 
 void report_split_of(struct report_split *sp, const int64_t *counts, int n,
 		     int64_t headcount, bool room_base);
 
-/* A session's item i in round r (0-based), for group g or the room (-1). */
+/* A session's item i in round r (0-based), for group g or the room (-1);
+ * votes when the session has ballots. */
 void report_split_session(struct report_split *sp, const struct session *s,
 			  int i, int r, int g);
 
-/* "of the hands raised" or "of everyone in the room". */
-const char *report_base_words(bool of_room);
+/*
+ * Once phones vote, a count is a vote, by hand or by phone, as the
+ * screens say: "votes", "did not vote", "No vote" instead of "hands",
+ * "raised no hand", "No hand".  A session's counts are votes when it
+ * has ballots, an aggregate's when any of its sessions has.
+ */
+bool report_votes(const struct session *s);
+/* "No hand" or "No vote", the column and row of the rest. */
+const char *report_no_hand_words(bool votes);
+
+/* "of the hands raised", "of the votes" or "of everyone in the room". */
+const char *report_base_words(bool of_room, bool votes);
 
 /*
  * What a session's reports show.  A format 1 file knows nothing of bases
@@ -278,8 +292,10 @@ struct report_divide {
 	int gap;	   /* points; -1: fewer than two groups raised hands */
 	bool of_room;	   /* the session's shares are of the room: say
 	                       that the divide's are of the hands */
+	bool votes;	   /* of phones too: "votes" */
 	const char *a, *b; /* the two groups furthest apart */
-	int n;		   /* views */
+	char *const *labels; /* the item's views' labels; NULL: "View N" */
+	int n;		     /* views */
 	int64_t ca[TALLY_MAX_VIEWS], cb[TALLY_MAX_VIEWS]; /* their counts */
 };
 
@@ -292,7 +308,7 @@ struct report_divide *report_session_divides(const struct session *s);
 
 /*
  * The divide in words: "55 points between A (80% View 1) and B (25% View
- * 1)", on the view where the two groups' shares of the hands differ most
+ * 1)", the view named by its label as the screen does, on the view where the two groups' shares of the hands differ most
  * (the first of equals); "none; fewer than two groups raised hands".
  * The divide is of the hands whatever the base; of_room says so.
  * Returns buf.
@@ -310,7 +326,8 @@ const char *report_groups_words(char *buf, size_t cap, const struct session *s);
 /*
  * "Round 2: 20 hands, 4 raised no hand (headcount 24), leans to View 1"
  * (the round only when there are several; an over-count is "2 more than
- * the headcount (24)").  Returns buf.
+ * the headcount (24)"); with votes, "20 votes, 4 did not vote".  Returns
+ * buf.
  */
 const char *report_hands_words(char *buf, size_t cap,
 			       const struct report_split *sp, int round,
@@ -325,11 +342,11 @@ struct swing;
  * whatever the base.  nsessions > 0, for an aggregate, says over how many
  * sessions ("Swing to round 2, over the 1 session that reached it: "),
  * since the table's rounds are each over the sessions that have them.
- * Returns buf.
+ * votes says "of the votes" and "no votes".  Returns buf.
  */
 const char *report_swing_words(char *buf, size_t cap, int round,
 			       const struct swing *sw, char *const *labels,
-			       int n, bool of_room, int nsessions);
+			       int n, bool of_room, bool votes, int nsessions);
 
 /* ---- text tables of groups and rounds (report_text_groups.c) ------------ */
 

@@ -16,8 +16,9 @@ static int md_split(FILE *out, char *const *labels,
 		return -1;
 	for (int v = 0; v < sp->n + (sp->of_room && sp->hands > 0); v++) {
 		if (fputs("| ", out) == EOF ||
-		    report_put_md(out, v < sp->n ? report_view_label(labels, v)
-						 : REPORT_NO_HAND) ||
+		    report_put_md(
+			    out, v < sp->n ? report_view_label(labels, v)
+					   : report_no_hand_words(sp->votes)) ||
 		    fprintf(out, " | %" PRId64 " | ",
 			    v < sp->n ? sp->counts[v] : sp->no_hand) < 0 ||
 		    report_put_figure(out, REPORT_MD, sp->hands > 0,
@@ -53,7 +54,7 @@ static int md_base(FILE *out, const struct session *s)
 	if (hc > 0 && fprintf(out, "- Headcount: %ld\n", hc) < 0)
 		return -1;
 	return fprintf(out, "- Percentages: %s\n",
-		       report_base_words(s->pct_of_room)) < 0
+		       report_base_words(s->pct_of_room, report_votes(s))) < 0
 		       ? -1
 		       : 0;
 }
@@ -177,10 +178,10 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 			return -1;
 	}
 	if (fprintf(out,
-		    "\n%" PRId64
-		    " hands in %d of %d sessions (%d counted), %s.",
-		    report_sum(it->totals, it->nviews), it->nsessions,
-		    (int)a->nsess, it->ncounted,
+		    "\n%" PRId64 " %s in %d of %d sessions (%d counted), %s.",
+		    report_sum(it->totals, it->nviews),
+		    a->votes ? "votes" : "hands", it->nsessions, (int)a->nsess,
+		    it->ncounted,
 		    report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
 	    0)
 		return -1;
@@ -188,8 +189,7 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 	    (fprintf(out, " View 1 share: lowest %d%% (", it->min_pct) < 0 ||
 	     report_put_md(out, it->min_name) ||
 	     fprintf(out, "), highest %d%% (", it->max_pct) < 0 ||
-	     report_put_md(out, it->max_name) ||
-	     fputs(").", out) == EOF))
+	     report_put_md(out, it->max_name) || fputs(").", out) == EOF))
 		return -1;
 	if (a->cmp_at >= 0 && md_compare(out, &ci))
 		return -1;
@@ -220,8 +220,8 @@ static int md_agg_head(FILE *out, const struct report_agg *a)
 	     report_put_md(out, report_agg_groups_words(buf, sizeof buf, a)) ||
 	     fputc('\n', out) == EOF))
 		return -1;
-	if (!a->all_v1 &&
-	    fprintf(out, "- Percentages: %s\n", report_base_words(false)) < 0)
+	if (!a->all_v1 && fprintf(out, "- Percentages: %s\n",
+				  report_base_words(false, a->votes)) < 0)
 		return -1;
 	return fputc('\n', out) == EOF ? -1 : 0;
 }

@@ -26,7 +26,7 @@ static int md_cell(FILE *out, int64_t count, bool share, bool known, int pct)
 }
 
 static int md_head(FILE *out, const char *title, char *const *labels, int n,
-		   bool no_hand, bool compared)
+		   bool no_hand, bool compared, bool votes)
 {
 	if (fprintf(out, "| %s |", title) < 0)
 		return -1;
@@ -35,8 +35,9 @@ static int md_head(FILE *out, const char *title, char *const *labels, int n,
 		    report_put_md(out, report_view_label(labels, v)) ||
 		    fputs(" |", out) == EOF)
 			return -1;
-	if (fputs(" Hands |", out) == EOF ||
-	    (no_hand && fputs(" No hand |", out) == EOF) ||
+	if (fputs(votes ? " Votes |" : " Hands |", out) == EOF ||
+	    (no_hand &&
+	     fprintf(out, " %s |", report_no_hand_words(votes)) < 0) ||
 	    (compared && fputs(" Compared |", out) == EOF) ||
 	    fputs("\n|:---|", out) == EOF)
 		return -1;
@@ -77,11 +78,13 @@ static int md_row(FILE *out, const struct report_row *row, int n, bool no_hand,
 int report_md_table(FILE *out, const char *title, char *const *labels, int n,
 		    const struct report_row *rows, int nrows, bool compared)
 {
-	bool no_hand = false;
+	bool no_hand = false, votes = false;
 
-	for (int k = 0; k < nrows; k++)
+	for (int k = 0; k < nrows; k++) {
 		no_hand |= rows[k].sp.headcount > 0;
-	if (md_head(out, title, labels, n, no_hand, compared))
+		votes |= rows[k].sp.votes;
+	}
+	if (md_head(out, title, labels, n, no_hand, compared, votes))
 		return -1;
 	for (int k = 0; k < nrows; k++)
 		if (md_row(out, &rows[k], n, no_hand, compared))
@@ -141,7 +144,8 @@ static int session_rounds(FILE *out, const struct session *s, int i)
 		if (md_para(out, "",
 			    report_swing_words(words, sizeof words, r, &sw,
 					       s->items[i].labels, rows[r].sp.n,
-					       s->pct_of_room, 0)))
+					       s->pct_of_room, rows[r].sp.votes,
+					       0)))
 			return -1;
 	}
 	return 0;
@@ -222,6 +226,7 @@ static int agg_rounds(FILE *out, const struct report_agg *a, int i)
 		if (md_para(out, "",
 			    report_swing_words(words, sizeof words, r, &sw,
 					       it->labels, it->nviews, false,
+					       a->votes,
 					       it->rounds[r].nsessions)))
 			return -1;
 	}

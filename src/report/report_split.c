@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deck.h"
 #include "core/divide.h"
 #include "core/session.h"
 
@@ -57,11 +56,24 @@ void report_split_session(struct report_split *sp, const struct session *s,
 	}
 	hc = g >= 0 ? tally_headcount(t, g) : tally_room_headcount(t);
 	report_split_of(sp, c, n, hc, s->pct_of_room);
+	sp->votes = report_votes(s);
 }
 
-const char *report_base_words(bool of_room)
+bool report_votes(const struct session *s)
 {
-	return of_room ? "of everyone in the room" : "of the hands raised";
+	return s->ballots != NULL;
+}
+
+const char *report_no_hand_words(bool votes)
+{
+	return votes ? REPORT_NO_VOTE : REPORT_NO_HAND;
+}
+
+const char *report_base_words(bool of_room, bool votes)
+{
+	if (of_room)
+		return "of everyone in the room";
+	return votes ? "of the votes" : "of the hands raised";
 }
 
 bool report_says_base(const struct session *s)
@@ -83,10 +95,12 @@ void report_divide_session(struct report_divide *d, const struct session *s,
 	memset(d, 0, sizeof *d);
 	d->item = i;
 	d->heading = s->items[i].heading;
+	d->labels = s->items[i].labels;
 	d->n = s->items[i].nviews < TALLY_MAX_VIEWS ? s->items[i].nviews
 						    : TALLY_MAX_VIEWS;
 	d->gap = -1;
 	d->of_room = s->pct_of_room;
+	d->votes = report_votes(s);
 	if (s->ngroups < 2)
 		return;
 	divide_item(&s->tally, i, &dv);
@@ -108,7 +122,8 @@ const char *report_divide_words(char *buf, size_t cap,
 	int at = 0;
 
 	if (d->gap < 0) {
-		snprintf(buf, cap, "none; fewer than two groups raised hands");
+		snprintf(buf, cap, "none; fewer than two groups %s",
+			 d->votes ? "voted" : "raised hands");
 		return buf;
 	}
 	tally_percent64(d->ca, d->n, pa);
@@ -118,8 +133,11 @@ const char *report_divide_words(char *buf, size_t cap,
 			at = v;
 	snprintf(buf, cap, "%d %s between %s (%d%% %s) and %s (%d%% %s)%s",
 		 d->gap, d->gap == 1 ? "point" : "points", d->a, pa[at],
-		 deck_view_label(at), d->b, pb[at], deck_view_label(at),
-		 d->of_room ? ", as shares of the hands raised" : "");
+		 report_view_label(d->labels, at), d->b, pb[at],
+		 report_view_label(d->labels, at),
+		 !d->of_room ? ""
+		 : d->votes  ? ", as shares of the votes"
+			     : ", as shares of the hands raised");
 	return buf;
 }
 
@@ -140,8 +158,11 @@ void report_divide_rank(struct report_divide *d, int n)
 
 const char *report_swing_words(char *buf, size_t cap, int round,
 			       const struct swing *sw, char *const *labels,
-			       int n, bool of_room, int nsessions)
+			       int n, bool of_room, bool votes, int nsessions)
 {
+	const char *of = !of_room ? ""
+			 : votes  ? " of the votes"
+				  : " of the hands raised";
 	size_t k = 0;
 	int w;
 
@@ -162,15 +183,14 @@ const char *report_swing_words(char *buf, size_t cap, int round,
 	if (k >= cap)
 		return buf;
 	if (!sw->known)
-		snprintf(buf + k, cap - k, "not known, a round has no hands");
+		snprintf(buf + k, cap - k, "not known, a round has no %s",
+			 votes ? "votes" : "hands");
 	else if (sw->changed == 0)
 		snprintf(buf + k, cap - k,
-			 " points%s; nobody need have changed their mind",
-			 of_room ? " of the hands raised" : "");
+			 " points%s; nobody need have changed their mind", of);
 	else
 		snprintf(buf + k, cap - k,
-			 " points%s; at least %lld %s changed %s",
-			 of_room ? " of the hands raised" : "",
+			 " points%s; at least %lld %s changed %s", of,
 			 (long long)sw->changed,
 			 sw->changed == 1 ? "person" : "people",
 			 sw->changed == 1 ? "their mind" : "their minds");
@@ -209,14 +229,16 @@ const char *report_hands_words(char *buf, size_t cap,
 		w = snprintf(buf, cap, "Round %d: ", round + 1);
 	k += w < 0 ? 0 : (size_t)w;
 	if (k < cap)
-		w = snprintf(buf + k, cap - k, "%" PRId64 " %s", sp->hands,
-			     sp->hands == 1 ? "hand" : "hands");
+		w = snprintf(buf + k, cap - k, "%" PRId64 " %s%s", sp->hands,
+			     sp->votes ? "vote" : "hand",
+			     sp->hands == 1 ? "" : "s");
 	k += w < 0 ? 0 : (size_t)w;
 	if (k < cap && sp->headcount > 0 && sp->hands <= sp->headcount)
 		w = snprintf(buf + k, cap - k,
-			     ", %" PRId64 " raised no hand (headcount %" PRId64
-			     ")",
-			     sp->no_hand, sp->headcount);
+			     ", %" PRId64 " %s (headcount %" PRId64 ")",
+			     sp->no_hand,
+			     sp->votes ? "did not vote" : "raised no hand",
+			     sp->headcount);
 	else if (k < cap && sp->headcount > 0)
 		w = snprintf(buf + k, cap - k,
 			     ", %" PRId64 " more than the headcount (%" PRId64
@@ -243,6 +265,7 @@ int report_group_totals(const struct session *s, int ntot,
 				c[v] += tally_group_get(&s->tally, i, g, v);
 		rows[g].name = s->groups[g];
 		report_split_of(&rows[g].sp, c, ntot, 0, false);
+		rows[g].sp.votes = report_votes(s);
 	}
 	return s->ngroups;
 }

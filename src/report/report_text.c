@@ -67,7 +67,8 @@ static void session_cols(const struct session *s, const int64_t *totals,
 			report_cols_fit(cols, s->items[i].labels[v],
 					sp.counts[v]);
 		if (sp.of_room && sp.hands > 0)
-			report_cols_fit(cols, REPORT_NO_HAND, sp.no_hand);
+			report_cols_fit(cols, report_no_hand_words(sp.votes),
+					sp.no_hand);
 	}
 	for (int v = 0; v < ntot; v++)
 		report_cols_fit(cols, deck_view_label(v), totals[v]);
@@ -87,7 +88,7 @@ static int session_base(FILE *out, const struct session *s)
 	if (hc > 0 && fprintf(out, "Headcount: %ld\n", hc) < 0)
 		return -1;
 	return fprintf(out, "Percentages: %s\n",
-		       report_base_words(s->pct_of_room)) < 0
+		       report_base_words(s->pct_of_room, report_votes(s))) < 0
 		       ? -1
 		       : 0;
 }

@@ -33,9 +33,9 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	    report_text_views(out, cols, it->labels, it->totals, it->nviews))
 		return -1;
 	snprintf(buf, sizeof buf,
-		 "    %" PRId64 " %s in %d of %d sessions (%d counted), %s",
-		 total, total == 1 ? "hand" : "hands", it->nsessions,
-		 (int)a->nsess, it->ncounted,
+		 "    %" PRId64 " %s%s in %d of %d sessions (%d counted), %s",
+		 total, a->votes ? "vote" : "hand", total == 1 ? "" : "s",
+		 it->nsessions, (int)a->nsess, it->ncounted,
 		 report_leaning(lean, sizeof lean, it->totals, it->nviews));
 	if (text_line(out, buf))
 		return -1;
@@ -90,7 +90,8 @@ static int agg_base(FILE *out, const struct report_agg *a)
 	    report_text_wrap(out, "Groups:   ",
 			     report_agg_groups_words(buf, sizeof buf, a)))
 		return -1;
-	return fprintf(out, "Percentages: %s\n", report_base_words(false)) < 0
+	return fprintf(out, "Percentages: %s\n",
+		       report_base_words(false, a->votes)) < 0
 		       ? -1
 		       : 0;
 }

@@ -21,7 +21,7 @@
 #define LABEL_CELL 12 /* the widest cell, for a label */
 #define SHARE_W	   4  /* " 75%" */
 #define CMP_TITLE  "Compared"
-#define NO_HAND_W  7 /* "No hand" */
+#define NO_HAND_W  7 /* "No hand", "No vote" */
 
 struct table {
 	int n;	      /* views */
@@ -31,6 +31,7 @@ struct table {
 	int hands;    /* width of the hands column */
 	bool no_hand; /* a column for those who raised no hand */
 	bool cmp;     /* a column for the compared session */
+	bool votes;   /* "Votes" and "No vote" */
 };
 
 static int digits(int64_t v)
@@ -90,11 +91,12 @@ static void table_fit(struct table *t, const char *title, char *const *labels,
 	t->n = n;
 	t->cmp = compared;
 	t->name = text_width(title);
-	t->hands = 5; /* "Hands" */
+	t->hands = 5; /* "Hands", "Votes" */
 	for (int k = 0; k < nrows; k++) {
 		const struct report_split *sp = &rows[k].sp;
 		int w = text_width(rows[k].name);
 
+		t->votes |= sp->votes;
 		if (w > t->name)
 			t->name = w < NAME_MAX ? w : NAME_MAX;
 		if (digits(sp->hands) > t->hands)
@@ -131,9 +133,9 @@ static int table_head(FILE *out, const struct table *t, const char *title,
 		if (fputs("  ", out) == EOF ||
 		    put_right(out, report_view_label(labels, v), t->cell))
 			return -1;
-	if (fprintf(out, "  %*s", t->hands, "Hands") < 0 ||
-	    (t->no_hand &&
-	     fprintf(out, "  %*s", no_hand_width(t), "No hand") < 0) ||
+	if (fprintf(out, "  %*s", t->hands, t->votes ? "Votes" : "Hands") < 0 ||
+	    (t->no_hand && fprintf(out, "  %*s", no_hand_width(t),
+				   report_no_hand_words(t->votes)) < 0) ||
 	    (t->cmp && fprintf(out, "  %s", CMP_TITLE) < 0))
 		return -1;
 	return fputc('\n', out) == EOF ? -1 : 0;
@@ -269,7 +271,7 @@ static int session_rounds(FILE *out, const struct session *s, int i)
 			     rows[r].sp.n, &sw);
 		report_swing_words(words, sizeof words, r, &sw,
 				   s->items[i].labels, rows[r].sp.n,
-				   s->pct_of_room, 0);
+				   s->pct_of_room, rows[r].sp.votes, 0);
 		if (report_text_wrap(out, INDENT, words))
 			return -1;
 	}
@@ -349,7 +351,8 @@ static int agg_rounds(FILE *out, const struct report_agg *a, int i)
 
 		report_agg_swing(a, i, r, &sw);
 		report_swing_words(words, sizeof words, r, &sw, it->labels,
-				   it->nviews, false, it->rounds[r].nsessions);
+				   it->nviews, false, a->votes,
+				   it->rounds[r].nsessions);
 		if (report_text_wrap(out, INDENT, words))
 			return -1;
 	}

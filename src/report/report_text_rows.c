@@ -109,7 +109,7 @@ int report_text_split(FILE *out, const struct report_cols *c,
 		if (fputs(ROW_INDENT, out) == EOF ||
 		    report_text_fit(out,
 				    v < sp->n ? report_view_label(labels, v)
-					      : REPORT_NO_HAND,
+					      : report_no_hand_words(sp->votes),
 				    c->label, true) ||
 		    fprintf(out, "  %*" PRId64 "  ", c->count, all[v]) < 0 ||
 		    report_put_figure(out, REPORT_TEXT, sp->hands > 0,

@@ -152,21 +152,49 @@ static void draw_bars(int y, int x, int w, int rows, const long *by_k, int n)
 	int cw = w / cols;
 	for (int k = 0; k <= n; k++)
 		draw_entry(y + k % rows, x + (k / rows) * cw,
-			   cw - (k / rows + 1 < cols ? 2 : 0), k, by_k[k],
-			   most, kw);
+			   cw - (k / rows + 1 < cols ? 2 : 0), k, by_k[k], most,
+			   kw);
+}
+
+/*
+ * Who voted, as the report says it ("10 phones voted, 2 did not"), in
+ * form k of the shorter ones for narrower screens; "10 phones" alone
+ * would read as all of those that joined.  0 when there is no form k.
+ */
+static int voted_words(char *buf, size_t cap, int k,
+		       const struct ballot_summary *s)
+{
+	const char *ph = s->voters == 1 ? "phone" : "phones";
+
+	if (s->silent == 0 && k == 0)
+		return snprintf(buf, cap, "%ld %s voted", s->voters, ph);
+	if (s->silent == 0 && k == 1)
+		return snprintf(buf, cap, "%ld voted", s->voters);
+	if (k == 0)
+		return snprintf(buf, cap, "%ld %s voted, %ld did not",
+				s->voters, ph, s->silent);
+	if (k == 1)
+		return snprintf(buf, cap, "%ld voted, %ld did not", s->voters,
+				s->silent);
+	if (k == 2 && s->silent > 0)
+		return snprintf(buf, cap, "%ld of %ld voted", s->voters,
+				s->voters + s->silent);
+	return 0;
 }
 
 static void draw_heading(int y, int x, int w, int n,
 			 const struct ballot_summary *s)
 {
-	char buf[96], voted[48];
+	char buf[96], voted[80];
+	int vw = 0;
 
 	snprintf(buf, sizeof buf, "Count-up: View 1 on how many of %d items",
 		 n);
-	snprintf(voted, sizeof voted, "%ld phone%s", s->voters,
-		 s->voters == 1 ? "" : "s");
-	int vw = (int)strlen(voted);
-	if (w - vw - 2 >= 20) {
+	/* The longest form that leaves the heading 20 columns. */
+	for (int k = 0; (vw = voted_words(voted, sizeof voted, k, s)) > 0; k++)
+		if (w - vw - 2 >= 20)
+			break;
+	if (vw > 0) {
 		draw_text_clip(y, x, w - vw - 2, ROLE_HEADING, buf);
 		draw_text(y, x + w - vw, vw, ROLE_DIM, voted);
 	} else {
@@ -238,8 +266,8 @@ static void draw_groups(const struct app *a, int y, int x, int w, long *by_k)
 		ballots_distribution(bs, g, by_k, (size_t)n + 1, &s);
 		draw_text_clip(row, x, c.name, ROLE_NORMAL,
 			       session_group_name(a->sess, g));
-		snprintf(buf, sizeof buf, "  %8ld  %8ld  %4ld  %6ld",
-			 s.mostly1, s.mostly2, s.even, s.silent);
+		snprintf(buf, sizeof buf, "  %8ld  %8ld  %4ld  %6ld", s.mostly1,
+			 s.mostly2, s.even, s.silent);
 		draw_text(row, x + c.name, w - c.name, ROLE_NORMAL, buf);
 		for (int k = 0; c.by_items && k <= n; k++) {
 			snprintf(buf, sizeof buf, "%*ld", c.kw, by_k[k]);

@@ -39,8 +39,8 @@ static void write_session(const char *dir, int current, bool same_views,
 	free(text);
 }
 
-static struct hs *resume_in(struct su_run *r, int rows, int cols,
-			    int current, bool same_views, bool colour)
+static struct hs *resume_in(struct su_run *r, int rows, int cols, int current,
+			    bool same_views, bool colour)
 {
 	char path[300];
 	static const char *const mono[] = {"NO_COLOR=1", NULL};
@@ -52,8 +52,8 @@ static struct hs *resume_in(struct su_run *r, int rows, int cols,
 		 r->dir);
 	write_session(r->dir, current, same_views, path, sizeof path);
 	/* The session has a phones code: voting reopens, on loopback. */
-	const char *argv[] = {"handsup", "resume", "--listen",
-			      "127.0.0.1:0", path, NULL};
+	const char *argv[] = {"handsup",     "resume", "--listen",
+			      "127.0.0.1:0", path,     NULL};
 	return su_launch(r, rows, cols, argv, colour ? env : mono);
 }
 
@@ -74,7 +74,9 @@ static void settle(struct hs *h)
 static void expect_countup(struct hs *h)
 {
 	su_expect(h, "Count-up: View 1 on how many of 4 items");
-	su_expect(h, "10 phones");
+	/* 12 phones joined, 2 of them never voted: the heading says so,
+	 * as the report does, rather than "10 phones". */
+	su_expect(h, "10 phones voted, 2 did not");
 	su_expect(h, "Mostly View 1: 6   Mostly View 2: 3   even 1, silent 2");
 	/* Each group: its sums, then its voters by the number of items. */
 	su_expect(h, "Group              Mostly 1  Mostly 2  Even  Silent"
@@ -138,6 +140,24 @@ static void test_small(void **state)
 	su_end(&r);
 }
 
+/*
+ * On a narrow screen with rows to spare the heading keeps who voted in
+ * a shorter form, "10 of 12 voted", never a bare "10 phones".
+ */
+static void test_narrow_heading(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = resume(&r, 30, 40, 5, true);
+	settle(h);
+	su_expect(h, "10 of 12 voted");
+	su_expect_not(h, "10 phones");
+	su_expect(h, "Mostly View 1: 6  Mostly View 2: 3");
+	hs_expect_golden(h, "countup-summary-40x30");
+	su_quit(&r);
+	su_end(&r);
+}
+
 /* Hidden results hide the count-up too; showing them brings it back. */
 static void test_hidden(void **state)
 {
@@ -181,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_summary_80x24),
 		cmocka_unit_test(test_closing_80x24),
 		cmocka_unit_test(test_small),
+		cmocka_unit_test(test_narrow_heading),
 		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_views_differ),
 	};

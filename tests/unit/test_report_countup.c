@@ -127,12 +127,14 @@ static void test_figures_read_back(void **state)
 		 "agg = json.load(open(sys.argv[2]))[\"countup\"]\n"
 		 "assert one[\"items\"] == 4 and one[\"by_items\"] == "
 		 "[1, 3, 1, 2, 3], one\n"
-		 "assert (one[\"voters\"], one[\"silent\"], one[\"mostly_view1\"],"
+		 "assert (one[\"voters\"], one[\"silent\"], "
+		 "one[\"mostly_view1\"],"
 		 " one[\"mostly_view2\"], one[\"even\"]) == (10, 2, 6, 3, 1)\n"
 		 "g = {x[\"name\"]: x[\"by_items\"] for x in one[\"groups\"]}\n"
 		 "assert g[\"Product Marketing\"] == [0, 2, 1, 0, 0], g\n"
 		 "assert [c[\"items\"] for c in agg] == [4, 3], agg\n"
-		 "assert agg[0][\"sessions\"] == 2 and agg[0][\"voters\"] == 20\n"
+		 "assert agg[0][\"sessions\"] == 2 and agg[0][\"voters\"] == "
+		 "20\n"
 		 "assert agg[0][\"by_items\"] == [2, 6, 2, 4, 6], agg[0]\n"
 		 "assert agg[1][\"by_items\"] == [1, 1, 0, 1], agg[1]\n"
 		 "' '%s' '%s'",
@@ -145,9 +147,49 @@ static void test_figures_read_back(void **state)
 }
 
 /*
+ * s with each from[k] replaced by to[k], as many times as it occurs
+ * (caller frees).
+ */
+static char *replaced(const char *s, const char *const *from,
+		      const char *const *to, size_t n)
+{
+	char *out = strdup(s);
+
+	assert_non_null(out);
+	for (size_t k = 0; k < n; k++) {
+		size_t fl = strlen(from[k]), tl = strlen(to[k]), count = 0;
+
+		for (const char *at = out; (at = strstr(at, from[k])); at += fl)
+			count++;
+		char *next = malloc(strlen(out) + count * tl + 1), *w = next;
+		assert_non_null(next);
+		const char *at = out, *hit;
+		for (; (hit = strstr(at, from[k])); at = hit + fl) {
+			memcpy(w, at, (size_t)(hit - at));
+			w += hit - at;
+			memcpy(w, to[k], tl);
+			w += tl;
+		}
+		strcpy(w, at);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* What the text and Markdown reports call the counts once phones vote,
+ * as the screens do. */
+static const char *const hand_words[] = {"of the hands raised", " hands, ",
+					 " raised no hand ", "Hands",
+					 "No hand"};
+static const char *const vote_words[] = {"of the votes", " votes, ",
+					 " did not vote ", "Votes", "No vote"};
+
+/*
  * Every count of a report with ballots is that of the same session
  * whose hands are session_counts' and which has no ballots: its report
- * is the other's, up to the count-up.
+ * is the other's, up to the count-up, but for the words of text and
+ * Markdown, which call the counts votes once phones vote.
  */
 static void test_reports_count_ballots(void **state)
 {
@@ -164,11 +206,19 @@ static void test_reports_count_ballots(void **state)
 	free(hands.ballots);
 	hands.ballots = NULL;
 	for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++) {
-		char *with = report_of(&s, fmt), *without = report_of(&hands, fmt);
-		const char *mark = fmt == REPORT_CSV	 ? ",Count-up of 4 items,"
+		char *with = report_of(&s, fmt),
+		     *without = report_of(&hands, fmt);
+		const char *mark = fmt == REPORT_CSV ? ",Count-up of 4 items,"
 				   : fmt == REPORT_JSON ? ",\n  \"countup\""
-				   : fmt == REPORT_MD	 ? "\n## Count-up"
-							 : "\nCount-up";
+				   : fmt == REPORT_MD	? "\n## Count-up"
+							: "\nCount-up";
+		/* CSV and JSON are the same bytes. */
+		if (fmt == REPORT_TEXT || fmt == REPORT_MD) {
+			char *words =
+				replaced(without, hand_words, vote_words, 5);
+			free(without);
+			without = words;
+		}
 		const char *at = strstr(with, mark);
 
 		assert_non_null(at);
@@ -189,6 +239,63 @@ static void test_reports_count_ballots(void **state)
 	session_free(&s);
 }
 
+/*
+ * Once phones vote, the text and Markdown reports call the counts votes,
+ * as the screen does ("N votes; % of the votes"): "33 votes", "15 did
+ * not vote", the tables' "Votes" and "No vote", the base "of the votes".
+ */
+static void test_phones_say_votes(void **state)
+{
+	struct session s;
+	(void)state;
+
+	load(&s, "phones");
+	char *text = report_of(&s, REPORT_TEXT), *md = report_of(&s, REPORT_MD);
+	assert_non_null(strstr(text, "Percentages: of the votes\n"));
+	assert_non_null(strstr(text, "    Round 2: 33 votes, 9 more than the "
+				     "headcount (24), leans to View 1\n"));
+	assert_non_null(strstr(text, "    9 votes, 15 did not vote (headcount "
+				     "24), leans to View 1\n"));
+	assert_non_null(strstr(text, "View 2  Votes  No vote\n"));
+	assert_non_null(strstr(md, "- Percentages: of the votes\n"));
+	assert_non_null(strstr(md, "\n9 votes, 15 did not vote (headcount "
+				   "24), leans to View 1.\n"));
+	assert_non_null(strstr(md, "| View 2 | Votes | No vote |\n"));
+	for (size_t k = 0; k < 5; k++) {
+		assert_null(strstr(text, hand_words[k]));
+		assert_null(strstr(md, hand_words[k]));
+	}
+	free(text);
+	free(md);
+	session_free(&s);
+
+	/* Shares of the room: the divide and the swing are of the votes. */
+	load_edited(&s, "phones", "percent-base: hands", "percent-base: room");
+	text = report_of(&s, REPORT_TEXT);
+	assert_non_null(strstr(text, "Percentages: of everyone in the room\n"));
+	assert_non_null(strstr(text, "as shares of the votes"));
+	assert_non_null(strstr(text, "View 2 -9 points of the votes; "));
+	assert_non_null(strstr(text, "    No vote "));
+	assert_null(strstr(text, "hands raised"));
+	free(text);
+	session_free(&s);
+
+	/* An aggregate with a session with phones: votes too. */
+	load(&s, "phones");
+	const struct session *one[] = {&s};
+	struct buf b;
+	struct error err;
+	assert_int_equal(report_aggregate(buf_open(&b), one, NULL, 1, NULL,
+					  NULL, REPORT_TEXT, &err),
+			 0);
+	buf_close(&b);
+	assert_non_null(strstr(b.data, "Percentages: of the votes\n"));
+	assert_non_null(strstr(b.data, "    33 votes in 1 of 1 sessions"));
+	assert_non_null(strstr(b.data, "View 2  Votes\n"));
+	free(b.data);
+	session_free(&s);
+}
+
 /* The aggregate counts ballots too: its totals are the counted ones. */
 static void test_aggregate_counts_ballots(void **state)
 {
@@ -202,7 +309,8 @@ static void test_aggregate_counts_ballots(void **state)
 	char want[256];
 	/* The first row: item 1, View 1, over every session. */
 	snprintf(want, sizeof want,
-		 "Training,1,Regarding the Scope of Sales Training,1,View 1,%ld,",
+		 "Training,1,Regarding the Scope of Sales Training,1,View "
+		 "1,%ld,",
 		 tally_get(&t, 0, 0));
 	assert_non_null(strstr(text, want));
 	assert_true(tally_get(&t, 0, 0) > tally_get(&s.tally, 0, 0));
@@ -263,6 +371,7 @@ int main(void)
 		cmocka_unit_test(test_golden_aggregate),
 		cmocka_unit_test(test_figures_read_back),
 		cmocka_unit_test(test_reports_count_ballots),
+		cmocka_unit_test(test_phones_say_votes),
 		cmocka_unit_test(test_aggregate_counts_ballots),
 		cmocka_unit_test(test_no_countup_without_same_views),
 		cmocka_unit_test(test_export_carries_countup),

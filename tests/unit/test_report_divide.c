@@ -284,6 +284,59 @@ static void test_md_tables(void **state)
 	session_free(&s);
 }
 
+/* An aggregate of sessions s[0..n) in fmt, into memory (caller frees). */
+static char *export_agg(const struct session *const *s, size_t n, int fmt)
+{
+	struct buf b;
+	struct error err;
+
+	assert_int_equal(report_aggregate(buf_open(&b), s, NULL, n, NULL, NULL,
+					  fmt, &err),
+			 0);
+	buf_close(&b);
+	return b.data;
+}
+
+/*
+ * The divide names a view by the item's label, as the screen and the
+ * tables do: "(33% Skills)", not "(33% View 1)".
+ */
+static void test_divide_labels(void **state)
+{
+	struct session s;
+	(void)state;
+
+	load(&s, "labels");
+	char *out = export(&s, REPORT_TEXT);
+	assert_non_null(strstr(out, "Divide: 67 points between Product "
+				    "Marketing (33% Skills) and Sales\n"
+				    "            Leadership (100% Skills)\n"));
+	assert_non_null(strstr(out, "67 points between Product Marketing "
+				    "(67% Impact) and Sales Leadership (0%\n"
+				    "      Impact)\n"));
+	/* An item whose labels are the defaults still says "View 1". */
+	assert_non_null(strstr(out, "(100% View 1) and Sales\n"
+				    "            Leadership (25% View 1)\n"));
+	free(out);
+	out = export(&s, REPORT_MD);
+	assert_non_null(strstr(out, "Divide: 67 points between Product "
+				    "Marketing (33% Skills) and Sales "
+				    "Leadership (100% Skills)"));
+	assert_null(strstr(out, "(33% View 1)"));
+	free(out);
+
+	const struct session *one[] = {&s};
+	out = export_agg(one, 1, REPORT_TEXT);
+	assert_non_null(strstr(out, "(33% Skills) and Sales"));
+	assert_null(strstr(out, "(33% View 1)"));
+	free(out);
+	out = export_agg(one, 1, REPORT_MD);
+	assert_non_null(strstr(out, "(33% Skills) and Sales Leadership "
+				    "(100% Skills)"));
+	free(out);
+	session_free(&s);
+}
+
 /* JSON, format version 2: the base, the groups, the divide, rounds. */
 static void test_json_fields(void **state)
 {
@@ -376,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_text_wide),
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_md_tables),
+		cmocka_unit_test(test_divide_labels),
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_python_reads_back),
 	};
