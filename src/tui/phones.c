@@ -191,6 +191,44 @@ bool phones_shown(const struct phones *p)
 	return p->url[0] && p->qr.size > 0;
 }
 
+/*
+ * Where the session's voting listened when it stopped, from its URL
+ * ("http://HOST:PORT/CODE"), into where ("HOST:PORT") and host; false
+ * when it has none.  A resume listens there again, so that the phones'
+ * pages, and the QR code on paper or in a chat, keep working.
+ */
+static bool last_where(const struct session *s, char *where, size_t wcap,
+		       char *host, size_t hcap)
+{
+	static const char scheme[] = "http://";
+	const char *u = s->phones_url;
+	if (!u || strncmp(u, scheme, sizeof scheme - 1) != 0)
+		return false;
+	u += sizeof scheme - 1;
+	const char *slash = strchr(u, '/'), *colon;
+	if (!slash || (size_t)(slash - u) >= wcap)
+		return false;
+	snprintf(where, wcap, "%.*s", (int)(slash - u), u);
+	colon = strrchr(where, ':');
+	if (!colon || (size_t)(colon - where) >= hcap)
+		return false;
+	snprintf(host, hcap, "%.*s", (int)(colon - where), where);
+	return true;
+}
+
+/* Listens where the session last did, if it did: false to look afresh. */
+static bool listen_again(struct phones *p, const char *code)
+{
+	char host[INET6_ADDRSTRLEN + 2], where[INET6_ADDRSTRLEN + 16];
+	if (!last_where(p->app->sess, where, sizeof where, host, sizeof host))
+		return false;
+	if (listen_on(p, where, host, code))
+		return true;
+	/* Gone (another network, the port taken): a new address, said. */
+	p->moved = true;
+	return false;
+}
+
 bool phones_start(struct phones *p)
 {
 	char host[INET6_ADDRSTRLEN + 2], where[INET6_ADDRSTRLEN + 16];
@@ -201,19 +239,22 @@ bool phones_start(struct phones *p)
 	char code[SESSION_CODE_MAX + 1];
 	if (!session_code(p, code, sizeof code))
 		return fail(p, "no random code could be made");
+	p->moved = false;
 	if (p->listen) {
 		snprintf(where, sizeof where, "%s", p->listen);
 		snprintf(host, sizeof host, "%.*s",
 			 (int)(strrchr(where, ':') ? strrchr(where, ':') - where
 						   : 0),
 			 where);
+	} else if (listen_again(p, code)) {
+		where[0] = '\0';
 	} else if (!room_address(host, sizeof host)) {
 		return fail(p, "no network here (join the room's Wi-Fi or "
 			       "a hotspot)");
 	} else {
 		snprintf(where, sizeof where, "%s:%d", host, PHONES_PORT);
 	}
-	if (!listen_on(p, where, host, code))
+	if (where[0] && !listen_on(p, where, host, code))
 		return false;
 	if (!make_qr(p, &err)) {
 		phones_stop(p);
@@ -227,10 +268,12 @@ bool phones_start(struct phones *p)
 	free(sess->phones_url);
 	sess->phones_url = strdup(p->url);
 	p->app->phones_on = true;
+	p->why[0] = '\0'; /* a resume's old address may have failed */
 	if (p->watch)
 		p->watch->fd = server_fd(p->srv);
 	app_save(p->app); /* the code, for a resume */
-	app_message(p->app, "Phones: %s", p->url);
+	app_message(p->app, "Phones%s: %s",
+		    p->moved ? ", at a new address" : "", p->url);
 	return true;
 }
 

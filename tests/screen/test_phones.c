@@ -8,6 +8,7 @@
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 
 #include "../phone_client.h"
@@ -518,6 +519,65 @@ static void test_audience_view_shows_the_code(void **state)
 	su_end(&m.r);
 }
 
+/*
+ * A resume without --listen listens where the session's voting last
+ * did: after a kill -9 the phones' URL, and their cookies, go on as
+ * they were.  When that address is gone the facilitator is told the URL
+ * is new (or, on a machine with no other network, that there is none).
+ */
+static void test_resume_keeps_the_address(void **state)
+{
+	(void)state;
+	struct room m;
+	struct hs *h = start_room(&m, 24, 80, NULL);
+	struct phone a = phone_of(&m);
+	su_press(h, HS_KEY_RIGHT);
+	assert_int_equal(phone_vote(&a, 1, 1, 2), 303);
+	su_until(h, "1 phone + 0 hands", true);
+	kill(hs_pid(h), SIGKILL);
+	su_forget(&m.r);
+	char path[512], url[160];
+	su_session_path(m.r.dir, path, sizeof path);
+	snprintf(url, sizeof url, "http://%s:%d/%s", m.base.host, m.base.port,
+		 m.base.code);
+	const char *again[] = {"handsup", "resume", path, NULL};
+	h = su_launch(&m.r, 24, 80, again, NULL);
+	su_until(h, "1 phone + 0 hands", true);
+	su_expect(h, "Phones: http://");
+	char shown[96];
+	assert_true(shown_url(h, shown, sizeof shown));
+	assert_string_equal(shown, url);
+	/* The same phone, its old cookie: its ballot, changed. */
+	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
+	su_until_chart(h, 1, 0);
+	su_expect(h, "1 joined, 1 voted");
+	kill(hs_pid(h), SIGKILL);
+	su_forget(&m.r);
+
+	/* The port taken meanwhile: not the old URL, and it says so. */
+	struct sockaddr_in sa = {.sin_family = AF_INET,
+				 .sin_port = htons((uint16_t)m.base.port),
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+	/* The phone's closed connections may linger on the port. */
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	assert_int_equal(listen(fd, 1), 0);
+	h = su_launch(&m.r, 24, 80, again, NULL);
+	su_until(h, "1 phone + 0 hands", true);
+	bool told =
+		hs_screen_contains(h, "Phones, at a new address: http://") ||
+		hs_screen_contains(h, "Phones are off: no network here");
+	if (!told) {
+		hs_dump(h, "a new address");
+		fail_msg("a resume whose address is gone says nothing of it");
+	}
+	su_expect_not(h, url);
+	close(fd);
+	quit_room(&m.r);
+	su_end(&m.r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -532,6 +592,7 @@ int main(void)
 		cmocka_unit_test(test_large_code),
 		cmocka_unit_test(test_address_without_the_code),
 		cmocka_unit_test(test_audience_view_shows_the_code),
+		cmocka_unit_test(test_resume_keeps_the_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
