@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <libgen.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,7 +128,7 @@ static int resume_deck(struct session *s, struct deck *d, char *note,
 
 /*
  * Prints s cut or padded to exactly w columns, so the list stays aligned;
- * a cut ends in "~" (the list may go to a terminal of any locale).
+ * a cut ends in "…" in a UTF-8 locale, as on the screens, else in "~".
  */
 static void put_column(FILE *f, const char *s, int w)
 {
@@ -138,7 +139,8 @@ static void put_column(FILE *f, const char *s, int w)
 		size_t n = text_fit(t, cut ? w - 1 : w, &used);
 		fwrite(t, 1, n, f);
 		if (cut) {
-			fputc('~', f);
+			bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+			fputs(utf8 ? "…" : "~", f);
 			used++;
 		}
 	}

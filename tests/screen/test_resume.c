@@ -264,6 +264,22 @@ static void test_resume_list_and_choose(void **state)
 	session_free(&s);
 }
 
+/* In the list, a deck's title cut to its column ends as on the screens. */
+static void test_resume_list_cuts_as_the_screens(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = su_start_default(&r, 24, 100, NULL);
+	su_quit(&r);
+	const char *argv[] = {"handsup", "resume", NULL};
+	h = su_launch(&r, 24, 100, argv, NULL);
+	su_expect(h, "Resume which?");
+	su_expect(h, "The Widening Divid…");
+	su_expect_not(h, "Divid~");
+	assert_int_equal(hs_send(h, "q"), 0);
+	su_end(&r);
+}
+
 /* A session is found by its name, and one open elsewhere is starred. */
 static void test_resume_by_name_and_in_use(void **state)
 {
@@ -317,6 +333,7 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume_list_and_choose,
 						setup, teardown),
+		cmocka_unit_test(test_resume_list_cuts_as_the_screens),
 		cmocka_unit_test_setup_teardown(test_resume_by_name_and_in_use,
 						setup, teardown),
 	};
