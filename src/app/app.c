@@ -281,11 +281,21 @@ void app_set_count(struct app *a, int view, long value)
 	a->undo_armed = false;
 	if (tally_set(&a->sess->tally, item, g, view, value))
 		app_save(a);
+	long hands = tally_group_get(&a->sess->tally, item, g, view);
+	long phones = tally_group_get(app_tally(a), item, g, view) - hands;
+	/* With ballots the chart adds the phones' votes to the hands set:
+	 * the message says which is which, short enough for 40 columns. */
 	if (a->sess->hidden)
 		say_who(a, "", item, g, view, " set; results hidden");
+	else if (!a->sess->ballots)
+		say_who(a, "", item, g, view, " set to %ld", hands);
+	else if (phones <= 0)
+		say_who(a, "", item, g, view, " set to %ld hand%s", hands,
+			hands == 1 ? "" : "s");
 	else
-		say_who(a, "", item, g, view, " set to %ld",
-			tally_group_get(&a->sess->tally, item, g, view));
+		say_who(a, "", item, g, view,
+			" set to %ld hand%s + %ld phone%s", hands,
+			hands == 1 ? "" : "s", phones, phones == 1 ? "" : "s");
 }
 
 void app_reset_item(struct app *a)

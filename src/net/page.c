@@ -153,6 +153,14 @@ static void head(struct page *p, const struct page_shown *s)
 }
 
 /*
+ * What the waiting page says about the next item.  Without JavaScript
+ * the page stays as it is, so only the script, which reloads it, may
+ * say that it changes by itself; a reader without it gets <noscript>.
+ */
+#define NO_SCRIPT_NOTE "Reload this page when the facilitator moves on."
+#define SCRIPT_NOTE    "This page changes by itself when the facilitator moves on."
+
+/*
  * The script that follows the projector: the page's state is compared
  * with the server's every two seconds, and a difference reloads it.
  * The code and the state are the server's own characters (letters,
@@ -170,7 +178,9 @@ static void tail(struct page *p, const char *code, const struct page_shown *s)
 	page_raw(p, "/state\");x.onload=function(){if(x.status===200&&"
 		    "x.responseText!==s)location.replace(\"/");
 	page_raw(p, code);
-	page_raw(p, "\");};x.send();}setInterval(poll,2000);})();"
+	page_raw(p, "\");};x.send();}setInterval(poll,2000);"
+		    "var f=document.getElementById(\"follow\");"
+		    "if(f)f.textContent=\"" SCRIPT_NOTE "\";})();"
 		    "</script></body></html>\n");
 }
 
@@ -247,8 +257,9 @@ void page_ballot(struct page *p, const char *code,
 	head(p, shown);
 	if (shown->item < 0)
 		page_raw(p, "<h1>Waiting for the next item</h1>\n"
-			    "<p class=\"note\">This page changes by itself "
-			    "when the facilitator moves on.</p>\n");
+			    "<p class=\"note\" "
+			    "id=\"follow\"><noscript>" NO_SCRIPT_NOTE
+			    "</noscript></p>\n");
 	else
 		item(p, code, shown, mine);
 	tail(p, code, shown);

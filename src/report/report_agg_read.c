@@ -143,6 +143,21 @@ void report_agg_round_row(const struct report_agg *a, int i, int r,
 	row->sp.votes = a->votes;
 }
 
+/* "1 of 1 sessions" tells nothing, and "(1 counted)" of one session
+ * only what its figures show. */
+const char *report_agg_sessions_words(char *buf, size_t cap,
+				      const struct report_agg *a, int i)
+{
+	const struct agg_item *it = &a->items[i];
+
+	if (a->nsess == 1)
+		snprintf(buf, cap, "in 1 session");
+	else
+		snprintf(buf, cap, "in %d of %d sessions (%d counted)",
+			 it->nsessions, (int)a->nsess, it->ncounted);
+	return buf;
+}
+
 void report_agg_swing(const struct report_agg *a, int i, int r,
 		      struct swing *sw)
 {

@@ -149,6 +149,11 @@ int report_agg_group_totals(const struct report_agg *a, int ntot,
 void report_agg_round_row(const struct report_agg *a, int i, int r,
 			  struct report_row *row, char *name, size_t cap);
 
+/* The sessions that have item i, "in 3 of 5 sessions (2 counted)";
+ * "in 1 session" when the aggregate has one.  Returns buf. */
+const char *report_agg_sessions_words(char *buf, size_t cap,
+				      const struct report_agg *a, int i);
+
 /* "A, B, C": the aggregate's groups.  Returns buf. */
 const char *report_agg_groups_words(char *buf, size_t cap,
 				    const struct report_agg *a);

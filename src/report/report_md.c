@@ -146,7 +146,8 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 {
 	const struct agg_item *it = &a->items[i];
 	int pct[TALLY_MAX_VIEWS];
-	char lean[40];
+	char lean[40], in[64];
+	int64_t total = report_sum(it->totals, it->nviews);
 	struct agg_cmp ci;
 
 	tally_percent64(it->totals, it->nviews, pct);
@@ -177,11 +178,10 @@ static int md_item(FILE *out, const struct report_agg *a, int i)
 		    fputc('\n', out) == EOF)
 			return -1;
 	}
-	if (fprintf(out,
-		    "\n%" PRId64 " %s in %d of %d sessions (%d counted), %s.",
-		    report_sum(it->totals, it->nviews),
-		    a->votes ? "votes" : "hands", it->nsessions, (int)a->nsess,
-		    it->ncounted,
+	if (fprintf(out, "\n%" PRId64 " %s %s, %s.", total,
+		    a->votes ? (total == 1 ? "vote" : "votes")
+			     : (total == 1 ? "hand" : "hands"),
+		    report_agg_sessions_words(in, sizeof in, a, i),
 		    report_leaning(lean, sizeof lean, it->totals, it->nviews)) <
 	    0)
 		return -1;

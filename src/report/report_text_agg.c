@@ -23,7 +23,7 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 		     const struct report_cols *cols)
 {
 	const struct agg_item *it = &a->items[i];
-	char buf[512], lean[40], prefix[24];
+	char buf[512], lean[40], prefix[24], in[64];
 	int64_t total = report_sum(it->totals, it->nviews);
 	struct agg_cmp ci;
 
@@ -32,10 +32,9 @@ static int text_item(FILE *out, const struct report_agg *a, int i,
 	    report_text_wrap(out, prefix, it->heading) ||
 	    report_text_views(out, cols, it->labels, it->totals, it->nviews))
 		return -1;
-	snprintf(buf, sizeof buf,
-		 "    %" PRId64 " %s%s in %d of %d sessions (%d counted), %s",
-		 total, a->votes ? "vote" : "hand", total == 1 ? "" : "s",
-		 it->nsessions, (int)a->nsess, it->ncounted,
+	snprintf(buf, sizeof buf, "    %" PRId64 " %s%s %s, %s", total,
+		 a->votes ? "vote" : "hand", total == 1 ? "" : "s",
+		 report_agg_sessions_words(in, sizeof in, a, i),
 		 report_leaning(lean, sizeof lean, it->totals, it->nviews));
 	if (text_line(out, buf))
 		return -1;

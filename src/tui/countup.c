@@ -91,15 +91,19 @@ int countup_rows(const struct app *a, int w, int maxh)
 	return p.rows;
 }
 
-/* "Mostly View 1: 6   Mostly View 2: 3   even 1, silent 2". */
+/*
+ * "Mostly View 1: 6   Mostly View 2: 3   Even: 1   Silent: 2": each
+ * figure in one form, its name, a colon, the number.  Narrow, the gaps
+ * shrink, then "Mostly" goes, then Silent (the heading says who did not
+ * vote), then Even.
+ */
 static void draw_sums(int y, int x, int w, const struct ballot_summary *s)
 {
 	char buf[96];
 	int used = 0;
-	/* "Mostly" says what the figures are; narrow, the gaps shrink,
-	 * then the words. */
-	bool wide = w - used >= 34;
-	int gap = w - used >= 60 ? 3 : 2;
+	bool wide = w >= 34;
+	int gap = w >= 60 ? 3 : 2;
+
 	snprintf(buf, sizeof buf, wide ? "Mostly View 1: %ld" : "View 1: %ld",
 		 s->mostly1);
 	used += draw_text(y, x + used, w - used, ROLE_VIEW1, buf) + gap;
@@ -109,8 +113,12 @@ static void draw_sums(int y, int x, int w, const struct ballot_summary *s)
 		used += draw_text(y, x + used, w - used,
 				  (enum role)(ROLE_VIEW1 + 1), buf) +
 			gap;
-	snprintf(buf, sizeof buf, "even %ld, silent %ld", s->even, s->silent);
 	/* Whole or not at all: a cut figure would read as another. */
+	snprintf(buf, sizeof buf, "Even: %ld", s->even);
+	if (used + (int)strlen(buf) > w)
+		return;
+	used += draw_text(y, x + used, w - used, ROLE_DIM, buf) + gap;
+	snprintf(buf, sizeof buf, "Silent: %ld", s->silent);
 	if (used + (int)strlen(buf) <= w)
 		draw_text(y, x + used, w - used, ROLE_DIM, buf);
 }

@@ -276,6 +276,13 @@ def run(state, profile):
         hs.key(b" ")  # Space: item 2
         moved = wait_until(lambda: (heading() or "").startswith("Regarding Sales Training Design"), 20)
         check("the page follows the projector to item 2", bool(moved), str(heading()))
+        for _ in range(2):
+            hs.key(b"\x7f")  # Backspace: item 1, then the title screen
+        waiting = wait_until(lambda: heading() == "Waiting for the next item", 20)
+        check("the page follows the projector back to the title", bool(waiting), str(heading()))
+        text = b.js("document.body.innerText") or ""
+        check("with JavaScript, the waiting page says it changes by itself",
+              "changes by itself" in text and "Reload this page" not in text, text)
     finally:
         b.close()
         hs.quit()

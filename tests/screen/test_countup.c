@@ -77,7 +77,9 @@ static void expect_countup(struct hs *h)
 	/* 12 phones joined, 2 of them never voted: the heading says so,
 	 * as the report does, rather than "10 phones". */
 	su_expect(h, "10 phones voted, 2 did not");
-	su_expect(h, "Mostly View 1: 6   Mostly View 2: 3   even 1, silent 2");
+	/* Every figure in one style: its name, a colon, the number. */
+	su_expect(h,
+		  "Mostly View 1: 6   Mostly View 2: 3   Even: 1   Silent: 2");
 	/* Each group: its sums, then its voters by the number of items. */
 	su_expect(h, "Group              Mostly 1  Mostly 2  Even  Silent"
 		     "   View 1 on 0 1 2 3 4");

@@ -290,7 +290,7 @@ static void test_phones_say_votes(void **state)
 			 0);
 	buf_close(&b);
 	assert_non_null(strstr(b.data, "Percentages: of the votes\n"));
-	assert_non_null(strstr(b.data, "    33 votes in 1 of 1 sessions"));
+	assert_non_null(strstr(b.data, "    33 votes in 1 session, "));
 	assert_non_null(strstr(b.data, "View 2  Votes\n"));
 	free(b.data);
 	session_free(&s);
@@ -317,6 +317,30 @@ static void test_aggregate_counts_ballots(void **state)
 	free(text);
 	tally_free(&t);
 	session_free(&s);
+}
+
+/*
+ * An aggregate of one session says "in 1 session", never "in 1 of 1
+ * sessions (1 counted)"; of more, how many have the item, as before.
+ */
+static void test_aggregate_sessions_words(void **state)
+{
+	static const char *const two[] = {"phones", "phones"};
+	static const int fmts[] = {REPORT_TEXT, REPORT_MD};
+	(void)state;
+
+	for (int f = 0; f < 2; f++) {
+		char *text = agg_of(two, 1, fmts[f]);
+
+		assert_non_null(strstr(text, " votes in 1 session, "));
+		assert_null(strstr(text, "1 of 1"));
+		assert_null(strstr(text, "sessions ("));
+		free(text);
+		text = agg_of(two, 2, fmts[f]);
+		assert_non_null(strstr(text, " votes in 2 of 2 sessions (2 "
+					     "counted), "));
+		free(text);
+	}
 }
 
 /* Views that mean something else on each item: no count-up at all. */
@@ -373,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_reports_count_ballots),
 		cmocka_unit_test(test_phones_say_votes),
 		cmocka_unit_test(test_aggregate_counts_ballots),
+		cmocka_unit_test(test_aggregate_sessions_words),
 		cmocka_unit_test(test_no_countup_without_same_views),
 		cmocka_unit_test(test_export_carries_countup),
 	};

@@ -639,6 +639,31 @@ static void test_state(void **state)
 	free(r);
 }
 
+/*
+ * Only the script reloads the waiting page, so a phone without
+ * JavaScript is told to reload it, and the sentence that says the page
+ * changes by itself is the script's, shown only where it runs.
+ */
+static void test_waiting_without_script(void **state)
+{
+	(void)state;
+	struct reply *r = malloc(sizeof *r);
+	fix->app.shown.item = -1;
+	fix->app.shown.ngroups = 1;
+	assert_int_equal(http("GET", "/" CODE, NULL, NULL, r), 200);
+	expect_in(r, "<noscript>Reload this page when the facilitator "
+		     "moves on.</noscript>");
+	const char *script = strstr(r->body, "<script>");
+	const char *claim = strstr(r->body, "changes by itself");
+	assert_non_null(script);
+	assert_non_null(claim);
+	if (claim < script)
+		fail_msg("the page says it changes by itself outside its "
+			 "script:\n%s",
+			 r->text);
+	free(r);
+}
+
 static void test_escaping(void **state)
 {
 	(void)state;
@@ -1116,6 +1141,7 @@ int main(void)
 		T(test_closed),
 		T(test_answer_after_save),
 		T(test_state),
+		T(test_waiting_without_script),
 		T(test_escaping),
 		T(test_labels),
 		T(test_too_large),
