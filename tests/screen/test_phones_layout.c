@@ -1,8 +1,9 @@
 /*
  * The item screen's layout while phones vote: every view's text whole
  * beside the QR code (or the code gives way to the URL as text), the
- * lines below the code's column as wide as the screen, and the phones'
- * counts kept with the URL when the code does not fit.
+ * lines below the code's column as wide as the screen, the phones'
+ * counts kept with the URL when the code does not fit, and the groups
+ * left out of the split marked.
  * The phones are not needed: the server listens on loopback and nobody
  * joins.
  */
@@ -171,6 +172,28 @@ static void test_ascii_counts_with_url(void **state)
 	su_end(&r);
 }
 
+/*
+ * At 40 x 12 the split shows the counted group, the room, and says how
+ * many groups it left out; counting another group keeps it shown.
+ */
+static void test_hidden_groups_marked_40x12(void **state)
+{
+	(void)state;
+	struct su_run r;
+	struct hs *h = start_voting(&r, 12, 40, NULL);
+	for (int i = 0; i < 3; i++)
+		su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "3 / 7");
+	su_expect(h, "Room");
+	su_expect(h, "+2 groups");
+	su_presses(h, "ggg");
+	su_expect(h, "COUNTING: Sales Leadership");
+	su_expect(h, "Sales Leader…");
+	su_expect(h, "+2 groups");
+	su_quit(&r);
+	su_end(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_item3_beside_code),
 		cmocka_unit_test(test_foot_wide_below_code),
 		cmocka_unit_test(test_ascii_counts_with_url),
+		cmocka_unit_test(test_hidden_groups_marked_40x12),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
