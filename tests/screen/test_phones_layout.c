@@ -2,8 +2,8 @@
  * The item screen's layout while phones vote: every view's text whole
  * beside the QR code (or the code gives way to the URL as text), the
  * lines below the code's column as wide as the screen, the phones'
- * counts kept with the URL when the code does not fit, and the groups
- * left out of the split marked.
+ * counts kept with the URL when the code does not fit, the groups left
+ * out of the split marked, and the summary's heading whole at 40 x 12.
  * The phones are not needed: the server listens on loopback and nobody
  * joins.
  */
@@ -194,6 +194,21 @@ static void test_hidden_groups_marked_40x12(void **state)
 	su_end(&r);
 }
 
+/* The summary's heading at 40 x 12: whole, in its shorter form. */
+static void test_summary_heading_40x12(void **state)
+{
+	(void)state;
+	struct su_run r;
+	static const char *const argv[] = {"handsup", "--name", "layout", NULL};
+	struct hs *h = su_start(&r, 12, 40, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_press(h, 's');
+	su_expect(h, "How far apart the groups are");
+	su_expect_not(h, "widest f");
+	su_quit(&r);
+	su_end(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_foot_wide_below_code),
 		cmocka_unit_test(test_ascii_counts_with_url),
 		cmocka_unit_test(test_hidden_groups_marked_40x12),
+		cmocka_unit_test(test_summary_heading_40x12),
 	};
 	return cmocka_run_group_tests(tests, NULL, su_cleanup);
 }
