@@ -247,11 +247,14 @@ void draw_view_marker(int y, int x, bool selected)
 {
 	/* Unselected, a blank in the marker's own role: moving the
 	 * selection then sends the two cells without a change of
-	 * attributes between them. */
+	 * attributes between them.  Without colour that role is reverse
+	 * video, whose blank is a solid block as loud as the marker: the
+	 * unselected cell is then a plain blank. */
 	if (selected)
 		draw_text(y, x, 1, ROLE_SELECTED, draw_marker());
 	else
-		draw_fill(y, x, 1, ROLE_SELECTED);
+		draw_fill(y, x, 1,
+			  theme_colour() ? ROLE_SELECTED : ROLE_NORMAL);
 }
 
 const char *draw_marker(void)

@@ -38,9 +38,16 @@ static int scale(const struct qr *q, int cols, int body)
 
 int qr_view_width(const struct tui *t, int cols, int rows)
 {
+	return qr_view_width_under(t, cols, rows, cols + 1);
+}
+
+int qr_view_width_under(const struct tui *t, int cols, int rows, int under)
+{
 	const struct qr *q = code_of(t);
-	int k = q ? scale(q, cols, rows) : 0;
-	return k ? k * q->size + 3 : 0;
+	for (int k = q ? scale(q, cols, rows) : 0; k > 0; k--)
+		if (k * q->size + 3 < under)
+			return k * q->size + 3;
+	return 0;
 }
 
 /* The code: black modules on white, the quiet zone white too. */
@@ -65,6 +72,17 @@ static int draw_code(const struct qr *q, int k, int y, int x)
 	return rows;
 }
 
+/* "3 joined, 2 voted" on an item (>= 0), else "3 phones joined". */
+static void count_line(const struct tui *t, int item, char *line, size_t cap)
+{
+	struct app_phone_count n = app_phones_count(t->app, item);
+	if (item >= 0)
+		snprintf(line, cap, "%d joined, %ld voted", n.joined, n.voted);
+	else
+		snprintf(line, cap, "%d %s joined", n.joined,
+			 n.joined == 1 ? "phone" : "phones");
+}
+
 /*
  * The URL under the code, centred; too long for the column, it breaks
  * after its last slash, so the code stands whole on a line of its own.
@@ -83,25 +101,60 @@ static int draw_url(const char *url, int row, int x, int w)
 	return 2;
 }
 
-void qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
+int qr_view_draw(const struct tui *t, int item, int y, int h, int x, int w)
 {
 	const struct qr *q = code_of(t);
 	int k = q ? scale(q, term_cols(), h) : 0;
-	if (!k || w < 3)
-		return;
+	/* The scale the column's width was given for (qr_view_width_under
+	 * may have chosen a smaller one than the rows allow). */
+	if (q && (w - 1) / q->size < k)
+		k = (w - 1) / q->size;
+	if (k < 1 || w < 3)
+		return y;
 	int cw = k * q->size, cx = x + (w - cw) / 2;
 	int row = y + draw_code(q, k, y, cx);
 	row += draw_url(t->phones->url, row, x, w);
-	struct app_phone_count n = app_phones_count(t->app, item);
 	char line[80];
-	if (item >= 0)
-		snprintf(line, sizeof line, "%d joined, %ld voted", n.joined,
-			 n.voted);
-	else
-		snprintf(line, sizeof line, "%d %s joined", n.joined,
-			 n.joined == 1 ? "phone" : "phones");
+	count_line(t, item, line, sizeof line);
 	if (row < y + h)
-		draw_text_centre(row, x, w, ROLE_DIM, line);
+		draw_text_centre(row++, x, w, ROLE_DIM, line);
+	return row;
+}
+
+/* The blanks between the URL and the counts on one row. */
+#define FOOT_GAP 3
+
+int qr_view_foot_rows(const struct tui *t, int item, int w)
+{
+	const char *url = qr_view_url(t);
+	if (!url)
+		return 0;
+	char line[80];
+	count_line(t, item, line, sizeof line);
+	int need = (int)strlen(url) + FOOT_GAP + (int)strlen(line);
+	return need <= w ? 1 : 2;
+}
+
+int qr_view_foot(const struct tui *t, int item, int y, int rows, int x, int w)
+{
+	const char *url = qr_view_url(t);
+	if (!url || rows < 1)
+		return 0;
+	char line[80];
+	count_line(t, item, line, sizeof line);
+	int uw = (int)strlen(url), cw = (int)strlen(line);
+	if (uw + FOOT_GAP + cw <= w) {
+		/* Both on one row, centred as one. */
+		int ux = x + (w - uw - FOOT_GAP - cw) / 2;
+		draw_text(y, ux, uw, ROLE_NORMAL, url);
+		draw_text(y, ux + uw + FOOT_GAP, cw, ROLE_DIM, line);
+		return 1;
+	}
+	draw_text_centre(y, x, w, ROLE_NORMAL, url);
+	if (rows < 2)
+		return 1;
+	draw_text_centre(y + 1, x, w, ROLE_DIM, line);
+	return 2;
 }
 
 const char *qr_view_url(const struct tui *t)

@@ -94,6 +94,26 @@ static void split_row(const struct app *a, int item, int group, int y, int x,
 	draw_text(mid, tx + 5 * n, hw + 1, ROLE_NORMAL, hands);
 }
 
+/*
+ * "+2 groups" in the column of names: the groups that no row shows, on
+ * a row of its own, or (with only the active group's row and the room's)
+ * beside "Room" as "+2", where it fits.
+ */
+static void hidden_mark(int hidden, int y, int x, int nw, int rows, bool beside)
+{
+	char line[40];
+	if (beside)
+		snprintf(line, sizeof line, "+%d", hidden);
+	else
+		snprintf(line, sizeof line, "+%d group%s", hidden,
+			 hidden == 1 ? "" : "s");
+	int off = beside ? 5 : 0, lw = (int)strlen(line);
+	if (beside && off + lw > nw)
+		return;
+	draw_text_clip(y + (rows - 1) / 2, x + 2 + off, nw - off, ROLE_DIM,
+		       line);
+}
+
 int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 	       int rows_each)
 {
@@ -107,18 +127,28 @@ int room_panel(const struct app *a, int item, int y, int x, int w, int rows,
 		hw++;
 	if (rows_each < 1)
 		rows_each = 1;
-	/* The active group and the room always; the others while they fit. */
-	int room_rows = rows_each, spare = rows / rows_each - 2;
-	for (int g = 0; g < s->ngroups && used + rows_each <= rows - room_rows;
-	     g++) {
+	/* The active group and the room always; the others while they
+	 * fit, and when some do not, a row that says how many. */
+	int spare = rows / rows_each - 2;
+	int hidden = s->ngroups - 1 - (spare > 0 ? spare : 0);
+	bool row = hidden > 0 && spare > 0;
+	if (row)
+		hidden = s->ngroups - 1 - --spare;
+	for (int g = 0; g < s->ngroups && used + 2 * rows_each <= rows; g++) {
 		if (g != s->active && spare-- <= 0)
 			continue;
 		split_row(a, item, g, y + used, x, w, rows_each, nw, hw);
 		used += rows_each;
 	}
-	if (used + room_rows <= rows) {
+	if (row) {
+		hidden_mark(hidden, y + used, x, nw, rows_each, false);
+		used += rows_each;
+	}
+	if (used + rows_each <= rows) {
 		split_row(a, item, -1, y + used, x, w, rows_each, nw, hw);
-		used += room_rows;
+		if (hidden > 0 && !row)
+			hidden_mark(hidden, y + used, x, nw, rows_each, true);
+		used += rows_each;
 	}
 	return used;
 }

@@ -36,8 +36,12 @@ static void head_normal(struct item_plan *l, const char *heading)
 		l->head_rows = 3;
 }
 
-/* One step of giving way when space runs short; false when none is left. */
-static bool give_way(struct item_plan *l, int n, const char *heading)
+/*
+ * One step of giving way when space runs short; false when none is left.
+ * With keep, only blank rows, the banner's and the groups' thickness and
+ * the heading's large type give way: nothing that the screen says.
+ */
+static bool give_way(struct item_plan *l, int n, const char *heading, bool keep)
 {
 	int big = 0;
 	for (int v = 1; v < n; v++)
@@ -57,9 +61,9 @@ static bool give_way(struct item_plan *l, int n, const char *heading)
 		l->panel_gap = 0; /* the note asked for: blanks before text */
 	else if (l->note_box && l->chart_gap)
 		l->chart_gap = 0;
-	else if (l->list && l->view_rows[big] > 0)
+	else if (!keep && l->list && l->view_rows[big] > 0)
 		l->view_rows[big]--;
-	else if (l->list)
+	else if (!keep && l->list)
 		l->list = false;
 	else if (l->panel_gap)
 		l->panel_gap = 0;
@@ -67,6 +71,8 @@ static bool give_way(struct item_plan *l, int n, const char *heading)
 		l->head_gap = 0;
 	else if (l->chart_gap)
 		l->chart_gap = 0;
+	else if (keep)
+		return false;
 	else if (l->panel > 2)
 		l->panel--; /* the active group and the room stay */
 	else if (l->head_rows > 1)
@@ -137,12 +143,15 @@ void screen_item_plan(const struct app *a, int item, int y, int h, int cols,
 
 /*
  * Gives the chart as much height as the rest leaves (thicker bars read
- * better from the back of the room); when space runs short the text gives
- * way first: blank lines, then the longest view text loses rows, then the
+ * better from the back of the room); when space runs short, blank rows
+ * and large type give way, so that every view's text stays whole (a room
+ * voting by hand reads them all).  When that is not enough, the text
+ * gives way: blank lines, then the longest view text loses rows, then the
  * list of views (the chart names them too), then the groups other than
- * the active one, then heading rows.
+ * the active one, then heading rows.  Returns whether all the text is
+ * kept.
  */
-static void plan_body(const struct app *a, int item, int y, int h, int cols,
+static bool plan_body(const struct app *a, int item, int y, int h, int cols,
 		      int rows, bool note, int box, struct item_plan *l)
 {
 	const struct deck_item *it = &a->deck->items[item];
@@ -173,7 +182,13 @@ static void plan_body(const struct app *a, int item, int y, int h, int cols,
 	/* The note's box: its text and two borders, and a blank above. */
 	l->note_box = box > 0 ? box + 2 : 0;
 	l->note_gap = box > 0;
-	while (text_rows(l, n) + n > h && give_way(l, n, it->heading))
+	struct item_plan all = *l;
+	while (text_rows(l, n) + n > h && give_way(l, n, it->heading, true))
+		;
+	bool kept = text_rows(l, n) + n <= h;
+	if (!kept)
+		*l = all;
+	while (text_rows(l, n) + n > h && give_way(l, n, it->heading, false))
 		;
 	/* Right below the heading, unless a blank row is spare. */
 	l->note_y = l->note_box ? y + l->head_rows + l->note_gap : 0;
@@ -182,6 +197,7 @@ static void plan_body(const struct app *a, int item, int y, int h, int cols,
 	for (int v = 0; l->list && v < n; v++)
 		above += 1 + l->view_rows[v] + (v > 0 ? l->gap : 0);
 	place_chart(l, n, y + above, h - text_rows(l, n));
+	return kept;
 }
 
 void screen_item_plan_note(const struct app *a, int item, int y, int h,
@@ -422,18 +438,71 @@ static void draw_note(const struct deck_item *it, int y, int h,
 		    false);
 }
 
-/* The chart, the groups' split, the swing and the line of hands. */
+/*
+ * The chart, the groups' split, the swing and the line of hands; the
+ * lines below the phones' column (from row past on) run across the
+ * whole screen, unless a note's column stands beside them.
+ */
 static void draw_results(const struct app *a, int item,
-			 const struct item_plan *l, int y, int h, bool hints)
+			 const struct item_plan *l, int y, int h, bool hints,
+			 int past)
 {
 	draw_chart(a, item, l);
 	int below = below_chart(l, y, h) + l->panel_gap;
 	below += room_panel(a, item, below, l->m, l->w,
 			    l->panel * l->panel_each, l->panel_each);
+	int wide = l->note_w ? l->w : term_cols() - 2 * l->m;
 	if (l->swing)
-		below += room_swing(a, item, below, l->m, l->w);
+		below += room_swing(a, item, below, l->m,
+				    below >= past ? wide : l->w);
 	if (l->info)
-		room_info(a, item, below, l->m, l->w, hints);
+		room_info(a, item, below, l->m, below >= past ? wide : l->w,
+			  hints);
+}
+
+/*
+ * The phones' column beside the item, as wide as the rows allow, while
+ * the item keeps all its text beside it: the heading, every view's text
+ * whole (a room voting by hand reads them), the groups, the lines of
+ * hands and swing; only blank rows, the chart's thickness and large
+ * type give way to the code.  Else a smaller code; else none (0), and
+ * the URL goes at the foot as text.
+ */
+static int phones_width(const struct tui *t, int item, int y, int h)
+{
+	const struct app *a = t->app;
+	int cols = term_cols();
+	struct item_plan l;
+	for (int qw = qr_view_width(t, cols, h); qw > 0;
+	     qw = qr_view_width_under(t, cols, h, qw))
+		if (plan_body(a, item, y, h, cols - qw, term_rows(),
+			      t->followed, 0, &l))
+			return qw;
+	return 0;
+}
+
+/*
+ * Without the code, the URL and the phones' counts at the foot: one row,
+ * or two when they do not fit side by side and the item loses nothing
+ * to the second.  Returns the rows they take from the body's h.
+ */
+static int phones_foot(const struct tui *t, int item, int y, int h)
+{
+	if (!qr_view_url(t) || h <= 6)
+		return 0;
+	int rows = qr_view_foot_rows(t, item, term_cols());
+	if (rows > 1) {
+		const struct app *a = t->app;
+		struct item_plan one, two;
+		screen_item_plan_note(a, item, y, h - 1, term_cols(),
+				      term_rows(), t->followed, &one);
+		screen_item_plan_note(a, item, y, h - 2, term_cols(),
+				      term_rows(), t->followed, &two);
+		if (!keeps_all(&one, &two, a->deck->items[item].nviews, h - 2))
+			rows = 1;
+	}
+	qr_view_foot(t, item, y + h - rows, rows, 0, term_cols());
+	return rows;
 }
 
 static void draw(const struct tui *t, int y, int h)
@@ -443,13 +512,9 @@ static void draw(const struct tui *t, int y, int h)
 	struct item_plan l;
 	/* A room's screen by the terminal's size, not the body's: a band
 	 * below the item (a timer) does not turn its large type off. */
-	int qw = qr_view_width(t, term_cols(), h);
-	/* Without room for the code, the join address stands at the foot. */
-	if (!qw && qr_view_url(t) && h > 6) {
-		h--;
-		draw_text_centre(y + h, 0, term_cols(), ROLE_NORMAL,
-				 qr_view_url(t));
-	}
+	int qw = phones_width(t, item, y, h);
+	if (!qw)
+		h -= phones_foot(t, item, y, h);
 	screen_item_plan_note(a, item, y, h, term_cols() - qw, term_rows(),
 			      t->followed, &l);
 	/* The note asked for, when no column beside the item shows it. */
@@ -458,8 +523,10 @@ static void draw(const struct tui *t, int y, int h)
 	if (note)
 		screen_item_plan_box(a, item, y, h, term_cols() - qw,
 				     term_rows(), &l);
+	int past = y;
 	if (qw)
-		qr_view_draw(t, item, y, h, term_cols() - qw + 1, qw - 2);
+		past = qr_view_draw(t, item, y, h, term_cols() - qw + 1,
+				    qw - 2);
 	draw_note(&a->deck->items[item], y, h, &l);
 	int row = draw_texts(a, item, y, &l);
 	if (l.banner)
@@ -469,7 +536,7 @@ static void draw(const struct tui *t, int y, int h)
 		widget_wrap(l.chart_y + (l.chart_rows - 1) / 2, l.m, l.w, 1,
 			    ROLE_DIM, "Results are hidden from the room", true);
 	else
-		draw_results(a, item, &l, y, h, !t->audience);
+		draw_results(a, item, &l, y, h, !t->audience, past);
 	if (note)
 		screen_note_draw(t, &l, l.chart_y, y + h - l.chart_y);
 }

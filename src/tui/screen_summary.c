@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "base/text.h"
 #include "core/chart.h"
 #include "core/deck.h"
 #include "core/divide.h"
@@ -34,11 +35,17 @@ struct summary_layout {
 	int more_row;	 /* the "more v" mark's row, from the last item's */
 };
 
-static const char *heading(const struct app *a)
+/* The heading, in w columns: a shorter one where the whole does not
+ * fit, rather than a cut. */
+static const char *heading(const struct app *a, int w)
 {
-	return a->sess->ngroups > 0
-		       ? "How far apart the groups are, widest first"
-		       : "How the room split, item by item";
+	static const char *const forms[2][2] = {
+		{"How the room split, item by item", "How the room split"},
+		{"How far apart the groups are, widest first",
+		 "How far apart the groups are"},
+	};
+	const char *const *f = forms[a->sess->ngroups > 0];
+	return text_width(f[0]) <= w ? f[0] : f[1];
 }
 
 /*
@@ -49,8 +56,8 @@ static const char *heading(const struct app *a)
 static void layout_large(const struct app *a, struct summary_layout *l)
 {
 	int n = a->sess->nitems;
-	int big =
-		big_text_rows(heading(a), term_cols() - 2 * widget_margin(), 2);
+	int big = big_text_rows(heading(a, term_cols() - 2 * widget_margin()),
+				term_cols() - 2 * widget_margin(), 2);
 	int per = a->sess->ngroups > 0 ? 3 : 4;
 	if (big > 0 && l->list_h - big >= n * per) {
 		l->head_rows = big;
@@ -244,11 +251,11 @@ static void draw_heading(const struct app *a, int y, int m, int w,
 			 const struct summary_layout *l)
 {
 	bool groups = a->sess->ngroups > 0;
-	const char *head = heading(a);
+	const char *head = heading(a, w);
 	if (l->head_rows > 1)
 		big_text_draw(y, m, w, ROLE_HEADING, head, 2, false);
 	else
-		draw_text(y, m, w, ROLE_HEADING, head);
+		draw_text_clip(y, m, w, ROLE_HEADING, head);
 	/* The column's header shares the title's (last) row when there is
 	 * room, so that the row below is free for the scroll marks. */
 	const char *col = groups ? "divide" : "leans to";

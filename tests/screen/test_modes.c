@@ -107,6 +107,60 @@ static void test_monochrome(void **state)
 	su_end(&r);
 }
 
+/* Whether the cells of row from col read text, one character a cell. */
+static bool cells_read(struct hs *h, int row, int col, const char *text)
+{
+	for (int i = 0; text[i]; i++) {
+		char one[2] = {text[i], '\0'};
+		bool blank = text[i] == ' ' && su_cell_is(h, row, col + i, "");
+		if (!blank && !su_cell_is(h, row, col + i, one))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * In the mono theme the marker before each view's label tells the
+ * selected view from the others: the selected one is the marker in
+ * reverse video, an unselected one a plain blank, never a block as loud
+ * as the marker (in the views' list and in the chart alike).
+ */
+static void test_mono_view_marker(void **state)
+{
+	(void)state;
+	static const char *const argv[] = {"handsup",	  "--theme", "mono",
+					   "--no-groups", "--name",  "m",
+					   NULL};
+	struct su_run r;
+	struct hs *h = su_start(&r, 24, 80, argv, NULL);
+	su_press(h, HS_KEY_RIGHT);
+	su_expect(h, "Regarding the Scope");
+	int seen[2] = {0, 0};
+	for (int row = 1; row < hs_rows(h) - 1; row++)
+		for (int col = 2; col < hs_cols(h) - 6; col++)
+			for (int v = 0; v < 2; v++) {
+				if (!cells_read(h, row, col,
+						v ? "View 2" : "View 1"))
+					continue;
+				struct hs_cell c;
+				assert_true(hs_cell(h, row, col - 2, &c));
+				bool sel = v == 0; /* the first is selected */
+				if (sel != c.reverse ||
+				    sel != su_cell_is(h, row, col - 2, "▶")) {
+					hs_dump(h, "view marker");
+					fail_msg("view %d's marker at row %d "
+						 "reads wrong",
+						 v + 1, row);
+				}
+				seen[v]++;
+			}
+	/* Each label twice: over its text and beside its bar. */
+	assert_int_equal(seen[0], 2);
+	assert_int_equal(seen[1], 2);
+	su_quit(&r);
+	su_end(&r);
+}
+
 static void check_ascii(struct hs *h, const char *what)
 {
 	if (!su_screen_ascii(h)) {
@@ -445,6 +499,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_monochrome),
+		cmocka_unit_test(test_mono_view_marker),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_three_views),
 		cmocka_unit_test(test_hostile_deck),
