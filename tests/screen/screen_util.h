@@ -253,6 +253,18 @@ static inline void su_until(struct hs *h, const char *text, bool shown)
 		}
 }
 
+/*
+ * q and y, waiting for the question itself: another process's frame (a
+ * phone's vote, the terminal's late answer) may come between the key
+ * and the frame that asks.
+ */
+static inline void su_quit_asked(struct su_run *r)
+{
+	assert_int_equal(hs_send(r->h, "q"), 0);
+	su_until(r->h, "Quit?", true);
+	su_answer_quit(r);
+}
+
 /* The one *.session file in dir (fails the test if not exactly one). */
 static inline void su_session_path(const char *dir, char *out, size_t cap)
 {

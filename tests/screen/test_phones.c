@@ -71,17 +71,6 @@ static struct hs *start_room(struct room *m, int rows, int cols,
 	return h;
 }
 
-/*
- * q and y, waiting for the question itself: a phone's frame may come
- * between the key and the frame that asks.
- */
-static void quit_room(struct su_run *r)
-{
-	assert_int_equal(hs_send(r->h, "q"), 0);
-	su_until(r->h, "Quit?", true);
-	su_answer_quit(r);
-}
-
 /* Another phone at the room's address, that has opened the page. */
 static struct phone phone_of(const struct room *m)
 {
@@ -178,7 +167,7 @@ static void test_code_and_address_on_screen(void **state)
 	su_load(m.r.dir, &s);
 	assert_string_equal(s.phones, m.base.code);
 	session_free(&s);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -200,7 +189,7 @@ static void test_title_whole_beside_the_code(void **state)
 	su_expect_not(h, "Sales\xe2\x80\xa6");
 	su_expect(h, "select alike.");
 	su_expect(h, "Press Right, PageDown or Space to begin");
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -234,7 +223,7 @@ static void test_votes_add_to_hands(void **state)
 	assert_int_equal(tally_get(&s.tally, 0, 1), 0);
 	assert_int_equal(ballots_joined(s.ballots), 2);
 	session_free(&s);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -274,7 +263,7 @@ static void test_voting_follows_the_screen(void **state)
 	su_until(h, "Phone voting is closed", true);
 	su_expect_not(h, "http://");
 	assert_int_equal(phone_vote(&b, 2, 2, 1), 0);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	struct session s;
 	su_load(m.r.dir, &s);
 	assert_int_equal(ballots_joined(s.ballots), 2);
@@ -288,7 +277,7 @@ static void test_voting_follows_the_screen(void **state)
 	su_expect(h, "1 phone + 0 hands   2 / 7");
 	su_expect_not(h, "http://");
 	su_expect_not(h, "Phones:");
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -318,7 +307,7 @@ static void test_groups_are_picked_once(void **state)
 	assert_int_equal(tally_group_get(&t, 0, 1, 0), 1);
 	tally_free(&t);
 	session_free(&s);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -346,7 +335,7 @@ static void test_no_cookie_no_ballot(void **state)
 	}
 	su_expect(h, "0 joined, 0 voted");
 	su_expect(h, "0 phones + 0 hands");
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	struct session s;
 	su_load(m.r.dir, &s);
 	assert_true(s.ballots == NULL || ballots_joined(s.ballots) == 0);
@@ -408,7 +397,7 @@ static void test_small_terminal(void **state)
 	su_expect(h, "0 phones");
 	assert_true(hs_find(h, "http://127.0.0.1:", &row, &col));
 	assert_true(row < hs_rows(h) - 1);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -436,14 +425,14 @@ static void test_address_without_the_code(void **state)
 			if (c.bg == 231)
 				fail_msg("a white cell at %d,%d", row, col);
 		}
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 	const char *ascii[] = {"handsup",  "--no-groups", "--ascii",
 			       "--listen", m.listen,	  NULL};
 	h = su_start(&m.r, 24, 80, ascii, NULL);
 	su_press(h, HS_KEY_RIGHT);
 	su_expect(h, "http://127.0.0.1:");
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -473,7 +462,7 @@ static void test_large_code(void **state)
 		hs_dump(h, "the large QR code");
 		fail_msg("%d cells differ from the code of %s", wrong, url);
 	}
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
@@ -507,7 +496,7 @@ static void test_audience_view_shows_the_code(void **state)
 	su_until(v, "1 joined, 1 voted", true);
 	su_press(h, 'v');
 	su_until(v, "http://", false);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	/* The facilitator quit: the view says so and leaves. */
 	int status = 0;
 	assert_int_not_equal(hs_finish(v, &status), -1);
@@ -574,7 +563,7 @@ static void test_resume_keeps_the_address(void **state)
 	}
 	su_expect_not(h, url);
 	close(fd);
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 

@@ -55,14 +55,6 @@ static struct hs *start_room(struct room *m, const char *groups)
 	return h;
 }
 
-/* q and y, waiting for the question: a phone's frame may come first. */
-static void quit_room(struct su_run *r)
-{
-	assert_int_equal(hs_send(r->h, "q"), 0);
-	su_until(r->h, "Quit?", true);
-	su_answer_quit(r);
-}
-
 /* The status line, once it holds want, starts with first. */
 static void expect_status(struct hs *h, const char *want, const char *first)
 {
@@ -106,7 +98,7 @@ static void test_typed_beside_phones(void **state)
 	assert_int_not_equal(hs_resize(h, 12, 40), -1);
 	type_count(h, "4");
 	expect_status(h, "View 1 set to 4 hands + 1 phone", " Sa");
-	quit_room(&m.r);
+	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
 
