@@ -8,9 +8,8 @@
  */
 #include <ctype.h>
 
-#include "../phone_client.h"
 #include "net/qr.h"
-#include "screen_util.h"
+#include "room_util.h"
 
 #define LIGHT "rgb:ffff/ffff/ffff"
 #define DARK  "rgb:0000/0000/0000"
@@ -77,31 +76,13 @@ static void test_blank_on_dark(void **state)
 	blanks(NULL, NULL, false);
 }
 
-/*
- * The join URL on the screen, joined up where it breaks after its last
- * slash, in capitals as the code holds it; false if none is shown.
- */
+/* The join URL on the screen, in capitals as the code holds it. */
 static bool code_url(struct hs *h, char *out, size_t cap)
 {
-	int row, col;
-	if (!hs_find(h, "http://", &row, &col))
+	if (!room_shown_url(h, out, cap))
 		return false;
-	char cells[256];
-	size_t n = 0;
-	for (int line = 0; line < 2 && n < cap - 1; line++) {
-		su_cells(h, row + line, col, hs_cols(h) - col, cells,
-			 sizeof cells);
-		const char *p = cells + strspn(cells, " ");
-		size_t k = strcspn(p, " ");
-		if (k > cap - 1 - n)
-			k = cap - 1 - n;
-		for (size_t i = 0; i < k; i++)
-			out[n++] = (char)toupper((unsigned char)p[i]);
-		out[n] = '\0';
-		const char *slash = strrchr(out, '/');
-		if (slash && strlen(slash + 1) >= 8)
-			break;
-	}
+	for (char *c = out; *c; c++)
+		*c = (char)toupper((unsigned char)*c);
 	return true;
 }
 

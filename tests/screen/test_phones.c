@@ -11,64 +11,13 @@
 #include <signal.h>
 #include <sys/socket.h>
 
-#include "../phone_client.h"
 #include "net/qr.h"
-#include "screen_util.h"
-
-struct room {
-	struct su_run r;
-	char listen[32];
-	struct phone base; /* the address as the screen shows it */
-};
-
-/* The first word in the cells of row from col to the right edge. */
-static size_t word_at(struct hs *h, int row, int col, char *out, size_t cap)
-{
-	char cells[256];
-	su_cells(h, row, col, hs_cols(h) - col, cells, sizeof cells);
-	const char *p = cells + strspn(cells, " ");
-	size_t k = strcspn(p, " ");
-	if (k >= cap)
-		k = cap - 1;
-	memcpy(out, p, k);
-	out[k] = '\0';
-	return k;
-}
-
-/*
- * The URL as the screen shows it, joined up when it wraps onto the next
- * row of its column: whole once eight characters of code follow its
- * last slash.
- */
-static bool shown_url(struct hs *h, char *out, size_t cap)
-{
-	int row, col;
-	if (!hs_find(h, "http://", &row, &col))
-		return false;
-	size_t n = word_at(h, row, col, out, cap);
-	const char *slash = strrchr(out, '/');
-	if (!slash || strlen(slash + 1) < 8)
-		word_at(h, row + 1, col, out + n, cap - n);
-	return true;
-}
+#include "room_util.h"
 
 static struct hs *start_room(struct room *m, int rows, int cols,
 			     const char *groups)
 {
-	snprintf(m->listen, sizeof m->listen, "127.0.0.1:%d",
-		 phone_free_port());
-	const char *argv[] = {"handsup",  "--name",  "phones",
-			      "--listen", m->listen, groups ? "--groups" : NULL,
-			      groups,	  NULL};
-	if (!groups)
-		argv[5] = "--no-groups";
-	struct hs *h = su_start(&m->r, rows, cols, argv, NULL);
-	char url[96];
-	if (!shown_url(h, url, sizeof url) || !phone_from_url(&m->base, url)) {
-		hs_dump(h, "no join URL");
-		fail_msg("no join URL on the title screen");
-	}
-	return h;
+	return room_start(m, rows, cols, "phones", groups);
 }
 
 /* Another phone at the room's address, that has opened the page. */
@@ -482,7 +431,7 @@ static void test_audience_view_shows_the_code(void **state)
 	assert_int_not_equal(hs_wait_frame(v), -1);
 	su_until(v, "0 phones joined", true);
 	char url[160];
-	assert_true(shown_url(v, url, sizeof url));
+	assert_true(room_shown_url(v, url, sizeof url));
 	struct phone seen;
 	assert_true(phone_from_url(&seen, url));
 	assert_string_equal(seen.code, m.base.code);
@@ -534,7 +483,7 @@ static void test_resume_keeps_the_address(void **state)
 	su_until(h, "1 phone + 0 hands", true);
 	su_expect(h, "Phones: http://");
 	char shown[96];
-	assert_true(shown_url(h, shown, sizeof shown));
+	assert_true(room_shown_url(h, shown, sizeof shown));
 	assert_string_equal(shown, url);
 	/* The same phone, its old cookie: its ballot, changed. */
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);

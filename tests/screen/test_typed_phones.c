@@ -4,55 +4,11 @@
  * status line says which is which, its figures in sight at 80 x 24 and
  * at 40 x 12, where the names shorten instead.
  */
-#include "../phone_client.h"
-#include "screen_util.h"
-
-struct room {
-	struct su_run r;
-	char listen[32];
-	struct phone base; /* the address as the screen shows it */
-};
-
-/* The first word in the cells of row from col to the right edge. */
-static size_t word_at(struct hs *h, int row, int col, char *out, size_t cap)
-{
-	char cells[256];
-	su_cells(h, row, col, hs_cols(h) - col, cells, sizeof cells);
-	const char *p = cells + strspn(cells, " ");
-	size_t k = strcspn(p, " ");
-	if (k >= cap)
-		k = cap - 1;
-	memcpy(out, p, k);
-	out[k] = '\0';
-	return k;
-}
-
-/* The join URL as the screen shows it, joined up when it wraps. */
-static bool shown_url(struct hs *h, char *out, size_t cap)
-{
-	int row, col;
-	if (!hs_find(h, "http://", &row, &col))
-		return false;
-	size_t n = word_at(h, row, col, out, cap);
-	const char *slash = strrchr(out, '/');
-	if (!slash || strlen(slash + 1) < 8)
-		word_at(h, row + 1, col, out + n, cap - n);
-	return true;
-}
+#include "room_util.h"
 
 static struct hs *start_room(struct room *m, const char *groups)
 {
-	snprintf(m->listen, sizeof m->listen, "127.0.0.1:%d",
-		 phone_free_port());
-	const char *argv[] = {"handsup", "--name",   "typed", "--listen",
-			      m->listen, "--groups", groups,  NULL};
-	struct hs *h = su_start(&m->r, 24, 80, argv, NULL);
-	char url[96];
-	if (!shown_url(h, url, sizeof url) || !phone_from_url(&m->base, url)) {
-		hs_dump(h, "no join URL");
-		fail_msg("no join URL on the title screen");
-	}
-	return h;
+	return room_start(m, 24, 80, "typed", groups);
 }
 
 /* The status line, once it holds want, starts with first. */
