@@ -334,8 +334,8 @@ size_t policy_key(const unsigned char *addr, size_t len, unsigned char *key)
 	}
 	if (len != 16)
 		return 0;
-	memset(key, 0, 16);
-	memcpy(key, addr, 8);
+	/* Whole: on the room's own network every phone shares the /64. */
+	memcpy(key, addr, 16);
 	return 16;
 }
 

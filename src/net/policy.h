@@ -151,9 +151,10 @@ int policy_admit(struct policy_peers *p, int slot, long long now_ms);
 
 /*
  * An address as it is followed, into key (16 bytes): IPv4 as its 4
- * bytes, an IPv4-mapped IPv6 address as that IPv4 address, and any other
- * IPv6 address by its first 64 bits, which one host may hold whole.
- * Returns the key's length; 0 for a length that is neither 4 nor 16.
+ * bytes, an IPv4-mapped IPv6 address as that IPv4 address (one phone is
+ * one address whichever way it connects), and any other IPv6 address
+ * whole: on the room's own network all phones share one /64.  Returns
+ * the key's length; 0 for a length that is neither 4 nor 16.
  */
 size_t policy_key(const unsigned char *addr, size_t len, unsigned char *key);
 

@@ -26,7 +26,8 @@ struct server {
 	int port;
 };
 
-/* Bytes of a body too large that are read, and dropped, before the 413. */
+/* Bytes of a body too large read, and dropped, before its connection is
+ * closed; a shorter one gets its 413 at its end. */
 #define SKIP_MAX 65536
 
 /* One request's state, from its headers to its answer. */
@@ -410,14 +411,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (*upload_size > 0) {
 		size_t room = s->cfg.limits.body_max - rq->len;
 		if (*upload_size > room || rq->too_big) {
-			/* Past the limit the body is read to its end, so the
-			 * phone gets its 413, but only so far: one without an
-			 * end in sight is answered there, connection closed. */
+			/* Past the limit the body is read on, so the phone
+			 * gets its 413 at the end, but only so far: a body
+			 * with no end in sight has its connection closed. */
 			rq->too_big = true;
 			rq->skipped += *upload_size;
 			*upload_size = 0;
-			return rq->skipped > SKIP_MAX ? answer_post(s, c, rq)
-						      : MHD_YES;
+			return rq->skipped > SKIP_MAX ? MHD_NO : MHD_YES;
 		}
 		memcpy(rq->body + rq->len, upload, *upload_size);
 		rq->len += *upload_size;
@@ -462,7 +462,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **sock,
 		len = policy_key(
 			((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr,
 			16, key);
-	/* Followed by its key: one host's whole IPv6 /64 is one peer. */
+	/* Followed by its key: IPv4 in IPv6 as the IPv4 address. */
 	int slot = len ? policy_open(&s->peers, key, len, now_ms(s)) : -1;
 	/* No slot: every request on it is refused by policy_admit. */
 	*sock = slot < 0 ? NULL : (void *)(intptr_t)(slot + 1);
