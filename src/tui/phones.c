@@ -192,16 +192,15 @@ bool phones_shown(const struct phones *p)
 }
 
 /*
- * Where the session's voting listened when it stopped, from its URL
- * ("http://HOST:PORT/CODE"), into where ("HOST:PORT") and host; false
- * when it has none.  A resume listens there again, so that the phones'
- * pages, and the QR code on paper or in a chat, keep working.
+ * Where voting listened, from its URL u ("http://HOST:PORT/CODE"),
+ * into where ("HOST:PORT") and host; false when there is none.  Voting
+ * listens there again, on a resume or after v closed it, so that the
+ * phones' pages, and the QR code on paper or in a chat, keep working.
  */
-static bool last_where(const struct session *s, char *where, size_t wcap,
-		       char *host, size_t hcap)
+static bool last_where(const char *u, char *where, size_t wcap, char *host,
+		       size_t hcap)
 {
 	static const char scheme[] = "http://";
-	const char *u = s->phones_url;
 	if (!u || strncmp(u, scheme, sizeof scheme - 1) != 0)
 		return false;
 	u += sizeof scheme - 1;
@@ -220,7 +219,9 @@ static bool last_where(const struct session *s, char *where, size_t wcap,
 static bool listen_again(struct phones *p, const char *code)
 {
 	char host[INET6_ADDRSTRLEN + 2], where[INET6_ADDRSTRLEN + 16];
-	if (!last_where(p->app->sess, where, sizeof where, host, sizeof host))
+	const char *u = p->app->sess->phones_url;
+	if (!last_where(u ? u : p->last_url, where, sizeof where, host,
+			sizeof host))
 		return false;
 	if (listen_on(p, where, host, code))
 		return true;
@@ -292,6 +293,9 @@ void phones_end(struct phones *p)
 void phones_stop(struct phones *p)
 {
 	bool was = p->srv != NULL;
+	/* v again opens voting where it was, at the same URL. */
+	if (p->url[0])
+		snprintf(p->last_url, sizeof p->last_url, "%s", p->url);
 	phones_end(p);
 	free(p->app->sess->phones_url);
 	p->app->sess->phones_url = NULL;

@@ -26,6 +26,7 @@ struct phones {
 	struct term_watch *watch; /* the loop's slot for the server */
 	struct qr qr;		  /* of the join URL, while on */
 	char url[96];		  /* "http://ADDR:PORT/CODE" */
+	char last_url[96];	  /* url when v last closed voting */
 	char why[240];		  /* why voting could not start */
 	bool moved;		  /* a resume's address was gone: a new one */
 };
@@ -51,8 +52,8 @@ void phones_attach(struct phones *p, struct term_handlers *h);
 /*
  * Opens voting: makes the session's code if it has none (saved with the
  * session), listens, and makes the URL's QR code.  It listens at
- * --listen, else where the session's voting last listened (a resume:
- * the phones' URL stays the same), else on the laptop's room address;
+ * --listen, else where voting last listened (a resume, or v again: the
+ * phones' URL stays the same), else on the laptop's room address;
  * when the last address is gone, p->moved says the URL is new.  Returns
  * true, or
  * false with p->why saying what went wrong in words a facilitator can

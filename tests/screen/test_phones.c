@@ -460,7 +460,7 @@ static void test_audience_view_shows_the_code(void **state)
 /*
  * A resume without --listen listens where the session's voting last
  * did: after a kill -9 the phones' URL, and their cookies, go on as
- * they were.  When that address is gone the facilitator is told the URL
+ * they were; so does v, closing voting and opening it again.  When that address is gone the facilitator is told the URL
  * is new (or, on a machine with no other network, that there is none).
  */
 static void test_resume_keeps_the_address(void **state)
@@ -489,6 +489,15 @@ static void test_resume_keeps_the_address(void **state)
 	assert_int_equal(phone_vote(&a, 1, 1, 1), 303);
 	su_until_chart(h, 1, 0);
 	su_expect(h, "1 joined, 1 voted");
+	/* Closed with v and opened again: the same address still. */
+	assert_int_equal(hs_send(h, "v"), 0);
+	su_until(h, "Phone voting is closed", true);
+	assert_int_equal(hs_send(h, "v"), 0);
+	su_until(h, "Phones: http://", true);
+	assert_true(room_shown_url(h, shown, sizeof shown));
+	assert_string_equal(shown, url);
+	assert_int_equal(phone_vote(&a, 1, 1, 2), 303);
+	su_until_chart(h, 0, 1);
 	kill(hs_pid(h), SIGKILL);
 	su_forget(&m.r);
 
