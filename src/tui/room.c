@@ -248,6 +248,27 @@ static const char *short_name(const char *name, int width, char *buf,
 	return buf;
 }
 
+/* The first letter of each of name's words: "Sales Operations", "SO". */
+static const char *initials(const char *name, char *buf, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = name; *p && n + 5 < cap;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		/* The whole of a letter that UTF-8 writes in several bytes. */
+		size_t k = 1;
+		while (((unsigned char)p[k] & 0xC0) == 0x80)
+			k++;
+		memcpy(buf + n, p, k);
+		n += k;
+		p += strcspn(p, " ");
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 /* The narrowest a shortened group name may be and still tell. */
 #define NAME_MIN 8
 
@@ -286,7 +307,16 @@ void room_pair_text(const struct app *a, int item, const struct divide *d,
 			wa = half, wb = room - half;
 	}
 	char sa[128], sb[128];
-	snprintf(buf, cap, "%s %d%% %s, %s %d%% %s",
-		 short_name(na, wa, sa, sizeof sa), pa[va], labels[va],
-		 short_name(nb, wb, sb, sizeof sb), pb[vb], labels[vb]);
+	const char *ta = short_name(na, wa, sa, sizeof sa);
+	const char *tb = short_name(nb, wb, sb, sizeof sb);
+	/* Narrower still, or cut alike ("Sales." and "Sales.") so that they
+	 * tell nothing: their words' initials, "SO" and "SL". */
+	bool narrow =
+		text_width(na) + text_width(nb) > room && room < 2 * NAME_MIN;
+	if (narrow || (strcmp(ta, tb) == 0 && strcmp(na, nb) != 0)) {
+		ta = initials(na, sa, sizeof sa);
+		tb = initials(nb, sb, sizeof sb);
+	}
+	snprintf(buf, cap, "%s %d%% %s, %s %d%% %s", ta, pa[va], labels[va], tb,
+		 pb[vb], labels[vb]);
 }

@@ -251,16 +251,17 @@ static void draw_heading(const struct app *a, int y, int m, int w,
 			 const struct summary_layout *l)
 {
 	bool groups = a->sess->ngroups > 0;
-	const char *head = heading(a, w);
+	const char *col = groups ? "divide" : "leans to";
+	int colw = groups ? 8 : 14;
+	/* In one row the column's header takes its width from the title. */
+	const char *head = heading(a, l->head_rows > 1 ? w : w - 1 - colw);
 	if (l->head_rows > 1)
 		big_text_draw(y, m, w, ROLE_HEADING, head, 2, false);
 	else
 		draw_text_clip(y, m, w, ROLE_HEADING, head);
 	/* The column's header shares the title's (last) row when there is
 	 * room, so that the row below is free for the scroll marks. */
-	const char *col = groups ? "divide" : "leans to";
-	int colw = groups ? 8 : 14;
-	if ((int)strlen(head) + 1 + colw <= w || l->head_rows > 1)
+	if (text_width(head) + 1 + colw <= w || l->head_rows > 1)
 		draw_text(y + l->head_rows - 1, m + w - colw, colw, ROLE_DIM,
 			  col);
 }

@@ -315,7 +315,8 @@ static void test_summary_ranked_and_closing_answer(void **state)
 /*
  * The summary's second row names the two groups furthest apart.  Where
  * the whole sentence is too wide it drops the points, which the row
- * above shows, then shortens both names: never the figures.
+ * above shows, then shortens both names, to their initials at the
+ * narrowest: never the figures.
  */
 static void test_summary_pair_fits(void **state)
 {
@@ -336,6 +337,15 @@ static void test_summary_pair_fits(void **state)
 	su_until(h, "Sales Operatio. 100% View 1, Sales Leadersh. 0% View 1",
 		 true);
 	su_expect(h, "100 pts");
+	/* Narrower still, the names' initials: cut, both are "Sales.". */
+	assert_int_not_equal(hs_resize(h, 30, 44), -1);
+	su_until(h, "SO 100% View 1, SL 0% View 1", true);
+	/* The short heading, and room for the column's header beside it. */
+	row = hs_row_find(h, "How far apart the groups are");
+	assert_true(row > 0);
+	text = hs_row_text(h, row);
+	assert_non_null(strstr(text, "divide"));
+	free(text);
 	su_quit(&r);
 	su_end(&r);
 }
