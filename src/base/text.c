@@ -436,3 +436,9 @@ int text_width(const char *s)
 {
 	return text_width_n(s, strlen(s));
 }
+
+bool text_utf8_codeset(const char *codeset)
+{
+	return codeset &&
+	       (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}

@@ -78,6 +78,9 @@ int text_cp_width(unsigned cp);
 /* Columns taken by the NUL-terminated string s (unsafe code points: 1). */
 int text_width(const char *s);
 
+/* Whether a locale's codeset (nl_langinfo(CODESET)) is UTF-8. */
+bool text_utf8_codeset(const char *codeset);
+
 /* Columns taken by s[0..len). */
 int text_width_n(const char *s, size_t len);
 

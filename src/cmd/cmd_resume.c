@@ -139,7 +139,7 @@ static void put_column(FILE *f, const char *s, int w)
 		size_t n = text_fit(t, cut ? w - 1 : w, &used);
 		fwrite(t, 1, n, f);
 		if (cut) {
-			bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+			bool utf8 = text_utf8_codeset(nl_langinfo(CODESET));
 			fputs(utf8 ? "…" : "~", f);
 			used++;
 		}

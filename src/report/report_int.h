@@ -313,8 +313,9 @@ struct report_divide *report_session_divides(const struct session *s);
 
 /*
  * The divide in words: "55 points between A (80% View 1) and B (25% View
- * 1)", the view named by its label as the screen does, on the view where the two groups' shares of the hands differ most
- * (the first of equals); "none; fewer than two groups raised hands".
+ * 1)", on the view where the two groups' shares differ most (the first
+ * of equals), named by its label as the screen does; "none; fewer than
+ * two groups raised hands" (with ballots, "voted").
  * The divide is of the hands whatever the base; of_room says so.
  * Returns buf.
  */

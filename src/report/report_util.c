@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "base/safe.h"
+#include "base/text.h"
 #include "base/text_wrap.h"
 #include "core/deck.h"
 #include "core/session.h"
@@ -98,11 +99,10 @@ int report_put_md(FILE *out, const char *s)
 void report_locale_enter(struct report_locale *l)
 {
 	static const char *const names[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
-	const char *cs = nl_langinfo(CODESET);
 	locale_t utf8 = (locale_t)0;
 
 	l->saved = l->utf8 = NULL;
-	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
+	if (text_utf8_codeset(nl_langinfo(CODESET)))
 		return;
 	for (size_t i = 0; !utf8 && i < sizeof names / sizeof names[0]; i++)
 		utf8 = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);

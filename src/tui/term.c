@@ -20,6 +20,7 @@
 
 #include "base/error.h"
 #include "base/termreply.h"
+#include "base/text.h"
 #include "tui/draw.h"
 #include "tui/theme.h"
 
@@ -203,9 +204,7 @@ static void set_modes(void)
 
 int term_start(const struct term_options *opts, struct error *err)
 {
-	const char *cs = nl_langinfo(CODESET);
-	bool ascii = opts->ascii ||
-		     !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	bool ascii = opts->ascii || !text_utf8_codeset(nl_langinfo(CODESET));
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		error_set(err, 0,
 			  "standard input and output must be a terminal");

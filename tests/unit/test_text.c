@@ -32,6 +32,18 @@ static void decode_one(const char *s, size_t len, unsigned want_cp,
 	assert_int_equal(ok, want_ok);
 }
 
+/* The codesets that glibc and the BSDs call UTF-8, and no other. */
+static void test_utf8_codeset(void **state)
+{
+	(void)state;
+	assert_true(text_utf8_codeset("UTF-8"));
+	assert_true(text_utf8_codeset("utf8"));
+	assert_false(text_utf8_codeset("ANSI_X3.4-1968"));
+	assert_false(text_utf8_codeset("ISO-8859-1"));
+	assert_false(text_utf8_codeset(""));
+	assert_false(text_utf8_codeset(NULL));
+}
+
 static void test_decode_valid(void **state)
 {
 	(void)state;
@@ -577,6 +589,7 @@ static void test_slug(void **state)
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_codeset),
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_encode_roundtrip),
