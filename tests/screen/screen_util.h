@@ -254,6 +254,27 @@ static inline void su_until(struct hs *h, const char *text, bool shown)
 }
 
 /*
+ * Waits until the status line holds want, and checks that it starts
+ * (after its margin) with first: where a name shortened to fit begins.
+ */
+static inline void su_expect_status(struct hs *h, const char *want,
+				    const char *first)
+{
+	su_until(h, want, true);
+	char *t = hs_row_text(h, hs_rows(h) - 1);
+	const char *start = t + strspn(t, " ");
+	first += strspn(first, " ");
+	bool ok = strstr(t, want) != NULL &&
+		  strncmp(start, first, strlen(first)) == 0;
+	if (!ok) {
+		hs_dump(h, want);
+		fail_msg("status line \"%s\": no \"%s\" after \"%s\"", t, want,
+			 first);
+	}
+	free(t);
+}
+
+/*
  * q and y, waiting for the question itself: another process's frame (a
  * phone's vote, the terminal's late answer) may come between the key
  * and the frame that asks.

@@ -27,19 +27,6 @@ static struct hs *start_deck(struct su_run *r, int rows, int cols,
 	return start_deck_opt(r, rows, cols, NULL, text);
 }
 
-/* The status line holds want, and starts with the name's first word. */
-static void expect_status(struct hs *h, const char *want, const char *first)
-{
-	char *t = hs_row_text(h, hs_rows(h) - 1);
-	bool ok = strstr(t, want) != NULL && strstr(t, first) != NULL;
-	if (!ok) {
-		hs_dump(h, want);
-		fail_msg("status line \"%s\": no \"%s\" or \"%s\"", t, want,
-			 first);
-	}
-	free(t);
-}
-
 /* Enter, 4, 7 on the first item: the digits, then the count set. */
 static void type_47(struct hs *h, const char *first)
 {
@@ -47,9 +34,9 @@ static void type_47(struct hs *h, const char *first)
 	su_press(h, HS_KEY_ENTER);
 	su_press(h, '4');
 	su_press(h, '7');
-	expect_status(h, "count: 47_", first);
+	su_expect_status(h, "count: 47_", first);
 	su_press(h, HS_KEY_ENTER);
-	expect_status(h, "set to 47", first);
+	su_expect_status(h, "set to 47", first);
 	su_expect(h, "47 hands");
 }
 
@@ -67,7 +54,7 @@ static void test_typed_count_long_names_80x24(void **state)
 	type_47(h, "Regional");
 	/* The undo's figures stay too. */
 	su_press(h, 'u');
-	expect_status(h, "47 -> 0 (item 1)", "Undone: Regional");
+	su_expect_status(h, "47 -> 0 (item 1)", "Undone: Regional");
 	su_quit(&r);
 	su_end(&r);
 }
@@ -104,7 +91,7 @@ static void test_typed_count_ascii(void **state)
 				      "er s\xc3\xbc\xc3\x9f hei\xc3\x9f | B\n");
 	type_47(h, "Grosshandel");
 	su_press(h, 'u');
-	expect_status(h, "47 -> 0 (item 1)", "Undone: Grosshandel");
+	su_expect_status(h, "47 -> 0 (item 1)", "Undone: Grosshandel");
 	su_quit(&r);
 	su_end(&r);
 }
@@ -126,8 +113,8 @@ static void test_name_longer_than_the_line(void **state)
 	su_press(h, 'p');
 	su_press(h, '9');
 	su_press(h, HS_KEY_ENTER);
-	expect_status(h, "9 people (room: 1 group to go)",
-		      "\xe5\x96\xb6\xe6\xa5\xad");
+	su_expect_status(h, "9 people (room: 1 group to go)",
+			 "\xe5\x96\xb6\xe6\xa5\xad");
 	su_quit(&r);
 	su_end(&r);
 }

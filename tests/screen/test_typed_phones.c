@@ -11,21 +11,6 @@ static struct hs *start_room(struct room *m, const char *groups)
 	return room_start(m, 24, 80, "typed", groups);
 }
 
-/* The status line, once it holds want, starts with first. */
-static void expect_status(struct hs *h, const char *want, const char *first)
-{
-	su_until(h, want, true);
-	char *t = hs_row_text(h, hs_rows(h) - 1);
-	bool ok = strstr(t, want) != NULL &&
-		  strncmp(t, first, strlen(first)) == 0;
-	if (!ok) {
-		hs_dump(h, want);
-		fail_msg("status line \"%s\": no \"%s\" after \"%s\"", t, want,
-			 first);
-	}
-	free(t);
-}
-
 /* Enter, the digits, Enter. */
 static void type_count(struct hs *h, const char *digits)
 {
@@ -47,13 +32,14 @@ static void test_typed_beside_phones(void **state)
 	su_until(h, "1 joined, 1 voted", true);
 	/* 5 hands and the phone's vote: the chart's 6, the message's 5. */
 	type_count(h, "5");
-	expect_status(h, " Sales Leadership: View 1 set to 5 hands + 1 phone",
-		      " Sales Leadership");
+	su_expect_status(h,
+			 " Sales Leadership: View 1 set to 5 hands + 1 phone",
+			 " Sales Leadership");
 	su_until(h, "6 (100%)", true);
 	/* At 40 columns the names give way; the figures stay whole. */
 	assert_int_not_equal(hs_resize(h, 12, 40), -1);
 	type_count(h, "4");
-	expect_status(h, "View 1 set to 4 hands + 1 phone", " Sa");
+	su_expect_status(h, "View 1 set to 4 hands + 1 phone", " Sa");
 	su_quit_asked(&m.r);
 	su_end(&m.r);
 }
