@@ -202,13 +202,6 @@ static inline void su_answer_quit(struct su_run *r)
 		fail_msg("terminal not restored: %s", hs_restore_problem(h));
 }
 
-/* 'q', then 'y'. */
-static inline void su_quit(struct su_run *r)
-{
-	assert_int_not_equal(hs_key(r->h, 'q'), -1);
-	su_answer_quit(r);
-}
-
 static inline void su_press(struct hs *h, int key)
 {
 	if (hs_key(h, key) == -1)
@@ -275,11 +268,11 @@ static inline void su_expect_status(struct hs *h, const char *want,
 }
 
 /*
- * q and y, waiting for the question itself: another process's frame (a
- * phone's vote, the terminal's late answer) may come between the key
- * and the frame that asks.
+ * q and y, waiting for the question itself rather than for one frame:
+ * another process's frame (a phone's vote, the terminal's late answer to
+ * the background query) may come between the key and the frame that asks.
  */
-static inline void su_quit_asked(struct su_run *r)
+static inline void su_quit(struct su_run *r)
 {
 	assert_int_equal(hs_send(r->h, "q"), 0);
 	su_until(r->h, "Quit?", true);

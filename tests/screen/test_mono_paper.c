@@ -56,7 +56,7 @@ static void blanks(const char *rgb, const char *const extra[], bool light)
 	assert_false(hs_screen_has_color(h));
 	su_press(h, '1');
 	su_expect(h, "Regarding the Scope");
-	su_quit_asked(&r);
+	su_quit(&r);
 	su_end(&r);
 }
 
@@ -148,7 +148,7 @@ static void test_code_on_light(void **state)
 		hs_dump(h, "the QR code");
 		fail_msg("%d modules differ from the code shown", wrong);
 	}
-	su_quit_asked(&r);
+	su_quit(&r);
 	su_end(&r);
 }
 
@@ -167,7 +167,7 @@ static void test_code_on_dark(void **state)
 	su_until(h, "Regarding the Scope", true);
 	assert_true(reversed(h, y, x));
 	assert_false(reversed(h, y + 1, x + 2));
-	su_quit_asked(&r);
+	su_quit(&r);
 	su_end(&r);
 }
 

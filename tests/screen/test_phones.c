@@ -116,7 +116,7 @@ static void test_code_and_address_on_screen(void **state)
 	su_load(m.r.dir, &s);
 	assert_string_equal(s.phones, m.base.code);
 	session_free(&s);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -138,7 +138,7 @@ static void test_title_whole_beside_the_code(void **state)
 	su_expect_not(h, "Sales\xe2\x80\xa6");
 	su_expect(h, "select alike.");
 	su_expect(h, "Press Right, PageDown or Space to begin");
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -172,7 +172,7 @@ static void test_votes_add_to_hands(void **state)
 	assert_int_equal(tally_get(&s.tally, 0, 1), 0);
 	assert_int_equal(ballots_joined(s.ballots), 2);
 	session_free(&s);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -212,7 +212,7 @@ static void test_voting_follows_the_screen(void **state)
 	su_until(h, "Phone voting is closed", true);
 	su_expect_not(h, "http://");
 	assert_int_equal(phone_vote(&b, 2, 2, 1), 0);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	struct session s;
 	su_load(m.r.dir, &s);
 	assert_int_equal(ballots_joined(s.ballots), 2);
@@ -226,7 +226,7 @@ static void test_voting_follows_the_screen(void **state)
 	su_expect(h, "1 phone + 0 hands   2 / 7");
 	su_expect_not(h, "http://");
 	su_expect_not(h, "Phones:");
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -256,7 +256,7 @@ static void test_groups_are_picked_once(void **state)
 	assert_int_equal(tally_group_get(&t, 0, 1, 0), 1);
 	tally_free(&t);
 	session_free(&s);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -284,7 +284,7 @@ static void test_no_cookie_no_ballot(void **state)
 	}
 	su_expect(h, "0 joined, 0 voted");
 	su_expect(h, "0 phones + 0 hands");
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	struct session s;
 	su_load(m.r.dir, &s);
 	assert_true(s.ballots == NULL || ballots_joined(s.ballots) == 0);
@@ -346,7 +346,7 @@ static void test_small_terminal(void **state)
 	su_expect(h, "0 phones");
 	assert_true(hs_find(h, "http://127.0.0.1:", &row, &col));
 	assert_true(row < hs_rows(h) - 1);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -374,14 +374,14 @@ static void test_address_without_the_code(void **state)
 			if (c.bg == 231)
 				fail_msg("a white cell at %d,%d", row, col);
 		}
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 	const char *ascii[] = {"handsup",  "--no-groups", "--ascii",
 			       "--listen", m.listen,	  NULL};
 	h = su_start(&m.r, 24, 80, ascii, NULL);
 	su_press(h, HS_KEY_RIGHT);
 	su_expect(h, "http://127.0.0.1:");
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -411,7 +411,7 @@ static void test_large_code(void **state)
 		hs_dump(h, "the large QR code");
 		fail_msg("%d cells differ from the code of %s", wrong, url);
 	}
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
@@ -445,7 +445,7 @@ static void test_audience_view_shows_the_code(void **state)
 	su_until(v, "1 joined, 1 voted", true);
 	su_press(h, 'v');
 	su_until(v, "http://", false);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	/* The facilitator quit: the view says so and leaves. */
 	int status = 0;
 	assert_int_not_equal(hs_finish(v, &status), -1);
@@ -521,7 +521,7 @@ static void test_resume_keeps_the_address(void **state)
 	}
 	su_expect_not(h, url);
 	close(fd);
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 

@@ -40,7 +40,7 @@ static void test_typed_beside_phones(void **state)
 	assert_int_not_equal(hs_resize(h, 12, 40), -1);
 	type_count(h, "4");
 	su_expect_status(h, "View 1 set to 4 hands + 1 phone", " Sa");
-	su_quit_asked(&m.r);
+	su_quit(&m.r);
 	su_end(&m.r);
 }
 
