@@ -38,6 +38,9 @@ BIN = os.environ.get("HANDSUP_BIN", "./handsup")
 OUT = os.path.join(os.environ.get("BUILD", "build"), "browser")
 PASSED = []
 FAILED = []
+# What Chromium answers an evaluation that a navigation cut short.
+BETWEEN_DOCUMENTS = ("Inspected target navigated", "Execution context was destroyed",
+                     "Cannot find context", "Cannot find default execution context")
 
 
 def check(what, ok, detail=""):
@@ -140,7 +143,16 @@ class Browser:
                 return msg.get("result", {})
 
     def js(self, expr):
-        r = self.send("Runtime.evaluate", expression=expr, returnByValue=True)
+        """expr's value in the page; None while the page is between two
+        documents: it reloads itself when the projector moves on, and an
+        evaluation that meets the reload fails with "Inspected target
+        navigated or closed" or loses its execution context."""
+        try:
+            r = self.send("Runtime.evaluate", expression=expr, returnByValue=True)
+        except RuntimeError as e:
+            if any(m in str(e) for m in BETWEEN_DOCUMENTS):
+                return None
+            raise
         return r.get("result", {}).get("value")
 
     def close(self):
